@@ -1,0 +1,198 @@
+/* PHP values -> core structs (settings documents, dates, customers), and
+ * documents back to PHP arrays. Every bad value is reported with its path. */
+#ifdef HAVE_CONFIG_H
+#include "config.h"
+#endif
+
+#include "php.h"
+#include "zend_interfaces.h"
+#include "ext/date/php_date.h"
+
+#include "php_loyalty.h"
+
+/* Settings are shallow (about 6 levels); deeper input is refused, which also stops cyclic references. */
+#define DOC_MAX_DEPTH 32
+
+static bool doc_fill(lty_arena *arena, lty_doc *d, zval *zv, int depth);
+
+static bool doc_fill_array(lty_arena *arena, lty_doc *d, HashTable *ht, int depth)
+{
+	bool is_list = zend_array_is_list(ht);
+	zend_string *key;
+	zend_ulong index;
+	zval *item;
+	size_t i = 0;
+
+	if (!lty_doc_make_container(arena, d, is_list ? LTY_DOC_LIST : LTY_DOC_MAP, zend_hash_num_elements(ht))) {
+		return false;
+	}
+	ZEND_HASH_FOREACH_KEY_VAL(ht, index, key, item) {
+		if (!is_list) {
+			if (key != NULL) {
+				d->u.c.keys[i] = ZSTR_VAL(key); /* borrowed: the input outlives loading */
+				d->u.c.key_lens[i] = ZSTR_LEN(key);
+			} else {
+				char buf[MAX_LENGTH_OF_LONG + 1];
+				int len = snprintf(buf, sizeof(buf), ZEND_LONG_FMT, (zend_long) index);
+				if (!lty_doc_set_key(arena, d, i, buf, (size_t) len)) {
+					return false;
+				}
+			}
+		}
+		if (!doc_fill(arena, &d->u.c.items[i], item, depth + 1)) {
+			return false;
+		}
+		i++;
+	} ZEND_HASH_FOREACH_END();
+	return true;
+}
+
+static bool doc_other(lty_arena *arena, lty_doc *d, const char *name)
+{
+	return lty_doc_set_string(arena, d, LTY_DOC_OTHER, name, strlen(name));
+}
+
+static bool doc_fill(lty_arena *arena, lty_doc *d, zval *zv, int depth)
+{
+	ZVAL_DEREF(zv);
+	switch (Z_TYPE_P(zv)) {
+		case IS_NULL: d->kind = LTY_DOC_NULL; return true;
+		case IS_FALSE: d->kind = LTY_DOC_BOOL; d->u.b = false; return true;
+		case IS_TRUE: d->kind = LTY_DOC_BOOL; d->u.b = true; return true;
+		case IS_LONG: d->kind = LTY_DOC_INT; d->u.i = Z_LVAL_P(zv); return true;
+		case IS_DOUBLE: d->kind = LTY_DOC_DOUBLE; d->u.d = Z_DVAL_P(zv); return true;
+		case IS_STRING:
+			d->kind = LTY_DOC_STRING; /* borrowed */
+			d->u.str.ptr = Z_STRVAL_P(zv);
+			d->u.str.len = Z_STRLEN_P(zv);
+			return true;
+		case IS_ARRAY:
+			if (depth >= DOC_MAX_DEPTH) {
+				return doc_other(arena, d, "array nested too deep");
+			}
+			return doc_fill_array(arena, d, Z_ARRVAL_P(zv), depth);
+		case IS_OBJECT:
+			return doc_other(arena, d, "object");
+		default:
+			return doc_other(arena, d, zend_zval_type_name(zv));
+	}
+}
+
+lty_doc *php_loyalty_doc_from_zval(lty_arena *arena, zval *zv)
+{
+	lty_doc *d = lty_arena_alloc(arena, sizeof(lty_doc));
+
+	if (d == NULL || !doc_fill(arena, d, zv, 0)) {
+		return NULL;
+	}
+	return d;
+}
+
+void php_loyalty_zval_from_doc(zval *out, const lty_doc *d)
+{
+	size_t i;
+	zval item;
+
+	switch (d->kind) {
+		case LTY_DOC_BOOL: ZVAL_BOOL(out, d->u.b); return;
+		case LTY_DOC_INT: ZVAL_LONG(out, (zend_long) d->u.i); return;
+		case LTY_DOC_DOUBLE: ZVAL_DOUBLE(out, d->u.d); return;
+		case LTY_DOC_STRING: ZVAL_STRINGL(out, d->u.str.ptr, d->u.str.len); return;
+		case LTY_DOC_LIST:
+			array_init_size(out, (uint32_t) d->u.c.count);
+			for (i = 0; i < d->u.c.count; i++) {
+				php_loyalty_zval_from_doc(&item, &d->u.c.items[i]);
+				add_next_index_zval(out, &item);
+			}
+			return;
+		case LTY_DOC_MAP:
+			array_init_size(out, (uint32_t) d->u.c.count);
+			for (i = 0; i < d->u.c.count; i++) {
+				php_loyalty_zval_from_doc(&item, &d->u.c.items[i]);
+				zend_symtable_str_update(Z_ARRVAL_P(out), d->u.c.keys[i], d->u.c.key_lens[i], &item);
+			}
+			return;
+		default:
+			ZVAL_NULL(out);
+			return;
+	}
+}
+
+/* ---- dates ---- */
+
+static zend_result timestamp_of_object(zval *zv, const char *path, zend_long *out)
+{
+	zval rv;
+
+	if (!instanceof_function(Z_OBJCE_P(zv), php_date_get_interface_ce())) {
+		php_loyalty_throw_fmt(php_loyalty_input_exception_ce,
+			"%s: expected int, DateTimeInterface or date string, got %s", path, ZSTR_VAL(Z_OBJCE_P(zv)->name));
+		return FAILURE;
+	}
+	zend_call_method_with_0_params(Z_OBJ_P(zv), Z_OBJCE_P(zv), NULL, "gettimestamp", &rv);
+	if (EG(exception)) {
+		zval_ptr_dtor(&rv);
+		return FAILURE;
+	}
+	if (Z_TYPE(rv) != IS_LONG) {
+		zval_ptr_dtor(&rv);
+		php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "%s: getTimestamp() did not return an int", path);
+		return FAILURE;
+	}
+	*out = Z_LVAL(rv);
+	return SUCCESS;
+}
+
+static zend_result timestamp_of_string(zend_string *s, zend_long now, const char *path, zend_long *out)
+{
+	zval fn, args[2], rv;
+	zend_result ok = FAILURE;
+
+	if (ZSTR_LEN(s) > 0 && ZSTR_LEN(s) < 256 && memchr(ZSTR_VAL(s), '\0', ZSTR_LEN(s)) == NULL) {
+		/* strtotime() itself, so that shops get exactly the formats PHP reads. */
+		ZVAL_STRINGL(&fn, "strtotime", sizeof("strtotime") - 1);
+		ZVAL_STR(&args[0], s);
+		ZVAL_LONG(&args[1], now);
+		if (call_user_function(NULL, NULL, &fn, &rv, 2, args) == SUCCESS && Z_TYPE(rv) == IS_LONG) {
+			*out = Z_LVAL(rv);
+			ok = SUCCESS;
+		}
+		zval_ptr_dtor(&fn);
+		zval_ptr_dtor(&rv);
+	}
+	if (ok == FAILURE && !EG(exception)) {
+		php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "%s: invalid date '%.64s%s'", path,
+			ZSTR_LEN(s) && memchr(ZSTR_VAL(s), '\0', ZSTR_LEN(s)) ? "(contains a NUL byte)" : ZSTR_VAL(s),
+			ZSTR_LEN(s) > 64 ? "..." : "");
+	}
+	return ok;
+}
+
+zend_result php_loyalty_date(zval *zv, zend_long now, const char *path, zend_long *out)
+{
+	ZVAL_DEREF(zv);
+	switch (Z_TYPE_P(zv)) {
+		case IS_LONG:
+			*out = Z_LVAL_P(zv);
+			return SUCCESS;
+		case IS_STRING:
+			return timestamp_of_string(Z_STR_P(zv), now, path, out);
+		case IS_OBJECT:
+			return timestamp_of_object(zv, path, out);
+		default:
+			php_loyalty_throw_fmt(php_loyalty_input_exception_ce,
+				"%s: expected int, DateTimeInterface or date string, got %s", path, zend_zval_type_name(zv));
+			return FAILURE;
+	}
+}
+
+zend_result php_loyalty_now(zval *zv, zend_long *out)
+{
+	zend_long current = (zend_long) php_time();
+
+	if (zv == NULL || Z_TYPE_P(zv) == IS_NULL) {
+		*out = current;
+		return SUCCESS;
+	}
+	return php_loyalty_date(zv, current, "now", out);
+}

@@ -1,0 +1,275 @@
+/* A customer array (SPEC 3) -> lty_customer, reading only the fields the
+ * program uses. Strings are borrowed from the array for the length of one
+ * call; dates are read first because a DateTimeInterface subclass runs user
+ * code, which must not be able to free strings already borrowed. */
+#ifdef HAVE_CONFIG_H
+#include "config.h"
+#endif
+
+#include "php.h"
+
+#include "php_loyalty.h"
+
+#define PATH_MAX_LEN 256
+
+void php_loyalty_scratch_init(php_loyalty_scratch *s, const lty_program *program)
+{
+	s->strs = NULL;
+	s->strs_cap = 0;
+	s->attrs = program->attr_count ? ecalloc(program->attr_count, sizeof(lty_scalar)) : NULL;
+	s->memo = ecalloc(program->segment_count, 1);
+}
+
+void php_loyalty_scratch_free(php_loyalty_scratch *s)
+{
+	if (s->strs) {
+		efree(s->strs);
+	}
+	if (s->attrs) {
+		efree(s->attrs);
+	}
+	if (s->memo) {
+		efree(s->memo);
+	}
+	s->strs = NULL;
+	s->attrs = NULL;
+	s->memo = NULL;
+}
+
+static zval *member(HashTable *ht, const char *key, size_t len)
+{
+	zval *zv = zend_hash_str_find(ht, key, len);
+
+	if (zv != NULL) {
+		ZVAL_DEREF(zv);
+		if (Z_TYPE_P(zv) == IS_NULL) {
+			return NULL;
+		}
+	}
+	return zv;
+}
+
+#define MEMBER(ht, key) member((ht), (key), sizeof(key) - 1)
+
+static zend_result fail_type(const char *path, const char *key, const char *expected, zval *zv)
+{
+	php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "%s.%s: expected %s, got %s",
+		path, key, expected, zend_zval_type_name(zv));
+	return FAILURE;
+}
+
+static zend_result read_date(HashTable *ht, const char *key, size_t len, zend_long now, const char *path,
+	bool *has, int64_t *out)
+{
+	zval *zv = member(ht, key, len);
+	char where[PATH_MAX_LEN];
+	zend_long ts;
+
+	*has = false;
+	if (zv == NULL) {
+		return SUCCESS;
+	}
+	snprintf(where, sizeof(where), "%s.%s", path, key);
+	if (php_loyalty_date(zv, now, where, &ts) == FAILURE) {
+		return FAILURE;
+	}
+	*has = true;
+	*out = ts;
+	return SUCCESS;
+}
+
+/* A count or an amount: an int >= 0. */
+static zend_result read_count(HashTable *ht, const char *key, size_t len, const char *path, const char *what, int64_t *out)
+{
+	zval *zv = member(ht, key, len);
+
+	if (zv == NULL) {
+		return SUCCESS;
+	}
+	if (Z_TYPE_P(zv) != IS_LONG) {
+		return fail_type(path, key, what, zv);
+	}
+	if (Z_LVAL_P(zv) < 0) {
+		php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "%s.%s: must be >= 0, got " ZEND_LONG_FMT,
+			path, key, Z_LVAL_P(zv));
+		return FAILURE;
+	}
+	*out = Z_LVAL_P(zv);
+	return SUCCESS;
+}
+
+static zend_result read_string(HashTable *ht, const char *key, size_t len, const char *path, lty_str *out)
+{
+	zval *zv = member(ht, key, len);
+
+	if (zv == NULL) {
+		return SUCCESS;
+	}
+	if (Z_TYPE_P(zv) != IS_STRING) {
+		return fail_type(path, key, "string", zv);
+	}
+	out->ptr = Z_STRVAL_P(zv);
+	out->len = Z_STRLEN_P(zv);
+	return SUCCESS;
+}
+
+static zend_result list_of(HashTable *ht, const char *key, size_t len, const char *path, HashTable **out)
+{
+	zval *zv = member(ht, key, len);
+
+	*out = NULL;
+	if (zv == NULL) {
+		return SUCCESS;
+	}
+	if (Z_TYPE_P(zv) != IS_ARRAY) {
+		return fail_type(path, key, "list of strings", zv);
+	}
+	*out = Z_ARRVAL_P(zv);
+	return SUCCESS;
+}
+
+static zend_result fill_list(HashTable *list, const char *path, const char *key, lty_str *items, lty_str_list *out)
+{
+	zval *zv;
+	size_t i = 0;
+
+	out->items = items;
+	out->count = 0;
+	if (list == NULL) {
+		return SUCCESS;
+	}
+	ZEND_HASH_FOREACH_VAL(list, zv) {
+		ZVAL_DEREF(zv);
+		if (Z_TYPE_P(zv) != IS_STRING) {
+			php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "%s.%s[%zu]: expected string, got %s",
+				path, key, i, zend_zval_type_name(zv));
+			return FAILURE;
+		}
+		items[i].ptr = Z_STRVAL_P(zv);
+		items[i].len = Z_STRLEN_P(zv);
+		i++;
+	} ZEND_HASH_FOREACH_END();
+	out->count = i;
+	return SUCCESS;
+}
+
+static const struct {
+	const char *key;
+	size_t len;
+	uint32_t field;
+	size_t offset;
+} list_fields[] = {
+	{ "groups", 6, LTY_FIELD_GROUPS, offsetof(lty_customer, groups) },
+	{ "carriers", 8, LTY_FIELD_CARRIERS, offsetof(lty_customer, carriers) },
+	{ "bought", 6, LTY_FIELD_BOUGHT, offsetof(lty_customer, bought) },
+};
+
+static zend_result read_lists(const lty_program *p, HashTable *ht, const char *path, php_loyalty_scratch *s, lty_customer *out)
+{
+	HashTable *lists[3];
+	size_t need = 0, used = 0, i;
+
+	for (i = 0; i < 3; i++) {
+		lists[i] = NULL;
+		if ((p->fields & list_fields[i].field) && list_of(ht, list_fields[i].key, list_fields[i].len, path, &lists[i]) == FAILURE) {
+			return FAILURE;
+		}
+		need += lists[i] ? zend_hash_num_elements(lists[i]) : 0;
+	}
+	if (need > s->strs_cap) {
+		s->strs = safe_erealloc(s->strs, need, sizeof(lty_str), 0);
+		s->strs_cap = need;
+	}
+	for (i = 0; i < 3; i++) {
+		lty_str_list *target = (lty_str_list *) ((char *) out + list_fields[i].offset);
+		if (fill_list(lists[i], path, list_fields[i].key, s->strs + used, target) == FAILURE) {
+			return FAILURE;
+		}
+		used += target->count;
+	}
+	return SUCCESS;
+}
+
+static zend_result read_attrs(const lty_program *p, HashTable *ht, const char *path, php_loyalty_scratch *s, lty_customer *out)
+{
+	zval *attrs = MEMBER(ht, "attributes"), *zv;
+	size_t i;
+
+	out->attrs = s->attrs;
+	if (p->attr_count == 0) {
+		return SUCCESS;
+	}
+	memset(s->attrs, 0, p->attr_count * sizeof(lty_scalar));
+	if (attrs == NULL) {
+		return SUCCESS;
+	}
+	if (Z_TYPE_P(attrs) != IS_ARRAY) {
+		return fail_type(path, "attributes", "array of scalars", attrs);
+	}
+	for (i = 0; i < p->attr_count; i++) {
+		lty_scalar *a = &s->attrs[i];
+		zv = zend_symtable_str_find(Z_ARRVAL_P(attrs), p->attr_names[i].ptr, p->attr_names[i].len);
+		if (zv == NULL) {
+			continue;
+		}
+		ZVAL_DEREF(zv);
+		switch (Z_TYPE_P(zv)) {
+			case IS_NULL: break;
+			case IS_FALSE: case IS_TRUE: a->kind = LTY_SCALAR_BOOL; a->u.b = Z_TYPE_P(zv) == IS_TRUE; break;
+			case IS_LONG: a->kind = LTY_SCALAR_INT; a->u.i = Z_LVAL_P(zv); break;
+			case IS_DOUBLE:
+				if (!zend_finite(Z_DVAL_P(zv))) {
+					php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "%s.attributes.%s: expected a finite number, got %s",
+						path, p->attr_names[i].ptr, zend_isnan(Z_DVAL_P(zv)) ? "NAN" : "INF");
+					return FAILURE;
+				}
+				a->kind = LTY_SCALAR_DOUBLE;
+				a->u.d = Z_DVAL_P(zv);
+				break;
+			case IS_STRING:
+				a->kind = LTY_SCALAR_STRING;
+				a->u.s.ptr = Z_STRVAL_P(zv);
+				a->u.s.len = Z_STRLEN_P(zv);
+				break;
+			default:
+				php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "%s.attributes.%s: expected a scalar, got %s",
+					path, p->attr_names[i].ptr, zend_zval_type_name(zv));
+				return FAILURE;
+		}
+	}
+	return SUCCESS;
+}
+
+zend_result php_loyalty_customer(const lty_program *p, HashTable *ht, zend_long now,
+	const char *path, php_loyalty_scratch *s, lty_customer *out)
+{
+	zval *active;
+
+	memset(out, 0, sizeof(*out));
+	out->active = true;
+	out->attrs = s->attrs;
+	if (read_date(ht, "first_order", 11, now, path, &out->has_first_order, &out->first_order) == FAILURE
+			|| read_date(ht, "last_order", 10, now, path, &out->has_last_order, &out->last_order) == FAILURE) {
+		return FAILURE;
+	}
+	active = MEMBER(ht, "active");
+	if (active != NULL) {
+		if (Z_TYPE_P(active) != IS_TRUE && Z_TYPE_P(active) != IS_FALSE) {
+			return fail_type(path, "active", "bool", active);
+		}
+		out->active = Z_TYPE_P(active) == IS_TRUE;
+	}
+	if (read_count(ht, "orders", 6, path, "int", &out->orders) == FAILURE
+			|| ((p->fields & LTY_FIELD_SPENT) && read_count(ht, "spent", 5, path, "int (minor units)", &out->spent) == FAILURE)
+			|| ((p->fields & LTY_FIELD_POINTS) && read_count(ht, "points", 6, path, "int", &out->points) == FAILURE)
+			|| ((p->fields & LTY_FIELD_LIFETIME_POINTS)
+				&& read_count(ht, "lifetime_points", 15, path, "int", &out->lifetime_points) == FAILURE)
+			|| ((p->fields & LTY_FIELD_CITY) && read_string(ht, "city", 4, path, &out->city) == FAILURE)
+			|| ((p->fields & LTY_FIELD_POSTCODE) && read_string(ht, "postcode", 8, path, &out->postcode) == FAILURE)
+			|| ((p->fields & LTY_FIELD_COUNTRY) && read_string(ht, "country", 7, path, &out->country) == FAILURE)
+			|| read_lists(p, ht, path, s, out) == FAILURE
+			|| ((p->fields & LTY_FIELD_ATTRIBUTES) && read_attrs(p, ht, path, s, out) == FAILURE)) {
+		return FAILURE;
+	}
+	return SUCCESS;
+}

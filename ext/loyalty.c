@@ -1,0 +1,114 @@
+/* Module entry: registers the classes of loyalty.stub.php, maps core errors
+ * to exceptions, and plugs emalloc into the core. */
+#ifdef HAVE_CONFIG_H
+#include "config.h"
+#endif
+
+#include "php.h"
+#include "ext/standard/info.h"
+#include "zend_exceptions.h"
+#include "ext/spl/spl_exceptions.h"
+
+#include "php_loyalty.h"
+#include "loyalty_arginfo.h"
+
+zend_class_entry *php_loyalty_exception_ce;
+zend_class_entry *php_loyalty_config_exception_ce;
+zend_class_entry *php_loyalty_expression_exception_ce;
+zend_class_entry *php_loyalty_input_exception_ce;
+zend_class_entry *php_loyalty_ledger_exception_ce;
+zend_class_entry *php_loyalty_program_ce;
+zend_class_entry *php_loyalty_engine_ce;
+
+static void *php_loyalty_emalloc(void *ctx, size_t size)
+{
+	(void) ctx;
+	return emalloc(size);
+}
+
+static void php_loyalty_efree(void *ctx, void *ptr)
+{
+	(void) ctx;
+	efree(ptr);
+}
+
+const lty_allocator php_loyalty_allocator = { php_loyalty_emalloc, php_loyalty_efree, NULL };
+
+void php_loyalty_throw(const lty_error *err)
+{
+	zend_class_entry *ce;
+
+	switch (err->status) {
+		case LTY_ERR_EXPRESSION: ce = php_loyalty_expression_exception_ce; break;
+		case LTY_ERR_INPUT: ce = php_loyalty_input_exception_ce; break;
+		case LTY_ERR_LEDGER: ce = php_loyalty_ledger_exception_ce; break;
+		case LTY_ERR_NOMEM: zend_throw_error(NULL, "%s", err->message); return;
+		default: ce = php_loyalty_config_exception_ce; break;
+	}
+	zend_throw_exception(ce, err->message, (zend_long) err->status);
+}
+
+void php_loyalty_throw_fmt(zend_class_entry *ce, const char *fmt, ...)
+{
+	va_list ap;
+	zend_string *msg;
+	zend_long code = ce == php_loyalty_input_exception_ce ? LTY_ERR_INPUT : LTY_ERR_CONFIG;
+
+	va_start(ap, fmt);
+	msg = zend_vstrpprintf(0, fmt, ap);
+	va_end(ap);
+	zend_throw_exception(ce, ZSTR_VAL(msg), code);
+	zend_string_release(msg);
+}
+
+static PHP_MINIT_FUNCTION(loyalty)
+{
+	php_loyalty_exception_ce = register_class_Loyalty_Exception(zend_ce_throwable);
+	php_loyalty_config_exception_ce = register_class_Loyalty_ConfigException(
+		spl_ce_InvalidArgumentException, php_loyalty_exception_ce);
+	php_loyalty_expression_exception_ce = register_class_Loyalty_ExpressionException(
+		php_loyalty_config_exception_ce);
+	php_loyalty_input_exception_ce = register_class_Loyalty_InputException(
+		spl_ce_InvalidArgumentException, php_loyalty_exception_ce);
+	php_loyalty_ledger_exception_ce = register_class_Loyalty_LedgerException(
+		spl_ce_RuntimeException, php_loyalty_exception_ce);
+	php_loyalty_program_ce = register_class_Loyalty_Program();
+	php_loyalty_program_setup(php_loyalty_program_ce);
+	php_loyalty_engine_ce = register_class_Loyalty_Engine();
+	php_loyalty_engine_setup(php_loyalty_engine_ce);
+	return SUCCESS;
+}
+
+static PHP_MINFO_FUNCTION(loyalty)
+{
+	php_info_print_table_start();
+	php_info_print_table_row(2, "loyalty support", "enabled");
+	php_info_print_table_row(2, "Version", PHP_LOYALTY_VERSION);
+	php_info_print_table_end();
+}
+
+static const zend_module_dep loyalty_deps[] = {
+	ZEND_MOD_REQUIRED("json")
+	ZEND_MOD_REQUIRED("spl")
+	ZEND_MOD_REQUIRED("date")
+	ZEND_MOD_END
+};
+
+zend_module_entry loyalty_module_entry = {
+	STANDARD_MODULE_HEADER_EX,
+	NULL,
+	loyalty_deps,
+	"loyalty",
+	NULL,
+	PHP_MINIT(loyalty),
+	NULL,
+	NULL,
+	NULL,
+	PHP_MINFO(loyalty),
+	PHP_LOYALTY_VERSION,
+	STANDARD_MODULE_PROPERTIES
+};
+
+#ifdef COMPILE_DL_LOYALTY
+ZEND_GET_MODULE(loyalty)
+#endif

@@ -1,0 +1,76 @@
+<?php
+
+/**
+ * @generate-class-entries
+ * @undocumentable
+ */
+
+namespace Loyalty {
+
+/** Marker interface of every exception this extension throws. */
+interface Exception extends \Throwable
+{
+}
+
+/** Invalid settings; the message starts with the path of the bad value. */
+class ConfigException extends \InvalidArgumentException implements Exception
+{
+}
+
+/** A segment expression that does not compile; the message gives the column and a caret line. */
+final class ExpressionException extends ConfigException
+{
+}
+
+/** Invalid customer, cart or ledger input; the message starts with the path of the bad value. */
+final class InputException extends \InvalidArgumentException implements Exception
+{
+}
+
+/** A ledger operation that cannot be carried out (spending more points than available). */
+final class LedgerException extends \RuntimeException implements Exception
+{
+}
+
+/**
+ * Immutable compiled settings.
+ * @strict-properties
+ */
+final class Program
+{
+    private function __construct() {}
+
+    public static function fromArray(array $settings): Program {}
+
+    public static function fromJson(string $json): Program {}
+
+    public function toArray(): array {}
+
+    /** @return list<string> built-in segments first, then custom ones in settings order */
+    public function segmentNames(): array {}
+
+    public function __serialize(): array {}
+
+    public function __unserialize(array $data): void {}
+}
+
+/**
+ * @strict-properties
+ * @not-serializable
+ */
+final class Engine
+{
+    public function __construct(Program|array|string $program) {}
+
+    public function program(): Program {}
+
+    /** @return list<string> sorted names */
+    public function segmentsOf(array $customer, int|string|\DateTimeInterface|null $now = null): array {}
+
+    public function inSegment(string $segment, array $customer, int|string|\DateTimeInterface|null $now = null): bool {}
+
+    /** @return list<int|string> ids (or keys when a customer has no id) */
+    public function filter(string $segment, iterable $customers, int|string|\DateTimeInterface|null $now = null): array {}
+}
+
+}

@@ -1,0 +1,188 @@
+/* This is a generated file, edit the .stub.php file instead.
+ * Stub hash: 8a2448628a5330d78c7f1a36a967b4c927f5961b */
+
+ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Loyalty_Program___construct, 0, 0, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_Loyalty_Program_fromArray, 0, 1, Loyalty\\Program, 0)
+	ZEND_ARG_TYPE_INFO(0, settings, IS_ARRAY, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_Loyalty_Program_fromJson, 0, 1, Loyalty\\Program, 0)
+	ZEND_ARG_TYPE_INFO(0, json, IS_STRING, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Loyalty_Program_toArray, 0, 0, IS_ARRAY, 0)
+ZEND_END_ARG_INFO()
+
+#define arginfo_class_Loyalty_Program_segmentNames arginfo_class_Loyalty_Program_toArray
+
+#define arginfo_class_Loyalty_Program___serialize arginfo_class_Loyalty_Program_toArray
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Loyalty_Program___unserialize, 0, 1, IS_VOID, 0)
+	ZEND_ARG_TYPE_INFO(0, data, IS_ARRAY, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Loyalty_Engine___construct, 0, 0, 1)
+	ZEND_ARG_OBJ_TYPE_MASK(0, program, Loyalty\\Program, MAY_BE_ARRAY|MAY_BE_STRING, NULL)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_Loyalty_Engine_program, 0, 0, Loyalty\\Program, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Loyalty_Engine_segmentsOf, 0, 1, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, customer, IS_ARRAY, 0)
+	ZEND_ARG_OBJ_TYPE_MASK(0, now, DateTimeInterface, MAY_BE_LONG|MAY_BE_STRING|MAY_BE_NULL, "null")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Loyalty_Engine_inSegment, 0, 2, _IS_BOOL, 0)
+	ZEND_ARG_TYPE_INFO(0, segment, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, customer, IS_ARRAY, 0)
+	ZEND_ARG_OBJ_TYPE_MASK(0, now, DateTimeInterface, MAY_BE_LONG|MAY_BE_STRING|MAY_BE_NULL, "null")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Loyalty_Engine_filter, 0, 2, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, segment, IS_STRING, 0)
+	ZEND_ARG_OBJ_TYPE_MASK(0, customers, Traversable, MAY_BE_ARRAY, NULL)
+	ZEND_ARG_OBJ_TYPE_MASK(0, now, DateTimeInterface, MAY_BE_LONG|MAY_BE_STRING|MAY_BE_NULL, "null")
+ZEND_END_ARG_INFO()
+
+
+ZEND_METHOD(Loyalty_Program, __construct);
+ZEND_METHOD(Loyalty_Program, fromArray);
+ZEND_METHOD(Loyalty_Program, fromJson);
+ZEND_METHOD(Loyalty_Program, toArray);
+ZEND_METHOD(Loyalty_Program, segmentNames);
+ZEND_METHOD(Loyalty_Program, __serialize);
+ZEND_METHOD(Loyalty_Program, __unserialize);
+ZEND_METHOD(Loyalty_Engine, __construct);
+ZEND_METHOD(Loyalty_Engine, program);
+ZEND_METHOD(Loyalty_Engine, segmentsOf);
+ZEND_METHOD(Loyalty_Engine, inSegment);
+ZEND_METHOD(Loyalty_Engine, filter);
+
+
+static const zend_function_entry class_Loyalty_Exception_methods[] = {
+	ZEND_FE_END
+};
+
+
+static const zend_function_entry class_Loyalty_ConfigException_methods[] = {
+	ZEND_FE_END
+};
+
+
+static const zend_function_entry class_Loyalty_ExpressionException_methods[] = {
+	ZEND_FE_END
+};
+
+
+static const zend_function_entry class_Loyalty_InputException_methods[] = {
+	ZEND_FE_END
+};
+
+
+static const zend_function_entry class_Loyalty_LedgerException_methods[] = {
+	ZEND_FE_END
+};
+
+
+static const zend_function_entry class_Loyalty_Program_methods[] = {
+	ZEND_ME(Loyalty_Program, __construct, arginfo_class_Loyalty_Program___construct, ZEND_ACC_PRIVATE)
+	ZEND_ME(Loyalty_Program, fromArray, arginfo_class_Loyalty_Program_fromArray, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
+	ZEND_ME(Loyalty_Program, fromJson, arginfo_class_Loyalty_Program_fromJson, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
+	ZEND_ME(Loyalty_Program, toArray, arginfo_class_Loyalty_Program_toArray, ZEND_ACC_PUBLIC)
+	ZEND_ME(Loyalty_Program, segmentNames, arginfo_class_Loyalty_Program_segmentNames, ZEND_ACC_PUBLIC)
+	ZEND_ME(Loyalty_Program, __serialize, arginfo_class_Loyalty_Program___serialize, ZEND_ACC_PUBLIC)
+	ZEND_ME(Loyalty_Program, __unserialize, arginfo_class_Loyalty_Program___unserialize, ZEND_ACC_PUBLIC)
+	ZEND_FE_END
+};
+
+
+static const zend_function_entry class_Loyalty_Engine_methods[] = {
+	ZEND_ME(Loyalty_Engine, __construct, arginfo_class_Loyalty_Engine___construct, ZEND_ACC_PUBLIC)
+	ZEND_ME(Loyalty_Engine, program, arginfo_class_Loyalty_Engine_program, ZEND_ACC_PUBLIC)
+	ZEND_ME(Loyalty_Engine, segmentsOf, arginfo_class_Loyalty_Engine_segmentsOf, ZEND_ACC_PUBLIC)
+	ZEND_ME(Loyalty_Engine, inSegment, arginfo_class_Loyalty_Engine_inSegment, ZEND_ACC_PUBLIC)
+	ZEND_ME(Loyalty_Engine, filter, arginfo_class_Loyalty_Engine_filter, ZEND_ACC_PUBLIC)
+	ZEND_FE_END
+};
+
+static zend_class_entry *register_class_Loyalty_Exception(zend_class_entry *class_entry_Throwable)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_NS_CLASS_ENTRY(ce, "Loyalty", "Exception", class_Loyalty_Exception_methods);
+	class_entry = zend_register_internal_interface(&ce);
+	zend_class_implements(class_entry, 1, class_entry_Throwable);
+
+	return class_entry;
+}
+
+static zend_class_entry *register_class_Loyalty_ConfigException(zend_class_entry *class_entry_InvalidArgumentException, zend_class_entry *class_entry_Loyalty_Exception)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_NS_CLASS_ENTRY(ce, "Loyalty", "ConfigException", class_Loyalty_ConfigException_methods);
+	class_entry = zend_register_internal_class_ex(&ce, class_entry_InvalidArgumentException);
+	zend_class_implements(class_entry, 1, class_entry_Loyalty_Exception);
+
+	return class_entry;
+}
+
+static zend_class_entry *register_class_Loyalty_ExpressionException(zend_class_entry *class_entry_Loyalty_ConfigException)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_NS_CLASS_ENTRY(ce, "Loyalty", "ExpressionException", class_Loyalty_ExpressionException_methods);
+	class_entry = zend_register_internal_class_ex(&ce, class_entry_Loyalty_ConfigException);
+	class_entry->ce_flags |= ZEND_ACC_FINAL;
+
+	return class_entry;
+}
+
+static zend_class_entry *register_class_Loyalty_InputException(zend_class_entry *class_entry_InvalidArgumentException, zend_class_entry *class_entry_Loyalty_Exception)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_NS_CLASS_ENTRY(ce, "Loyalty", "InputException", class_Loyalty_InputException_methods);
+	class_entry = zend_register_internal_class_ex(&ce, class_entry_InvalidArgumentException);
+	class_entry->ce_flags |= ZEND_ACC_FINAL;
+	zend_class_implements(class_entry, 1, class_entry_Loyalty_Exception);
+
+	return class_entry;
+}
+
+static zend_class_entry *register_class_Loyalty_LedgerException(zend_class_entry *class_entry_RuntimeException, zend_class_entry *class_entry_Loyalty_Exception)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_NS_CLASS_ENTRY(ce, "Loyalty", "LedgerException", class_Loyalty_LedgerException_methods);
+	class_entry = zend_register_internal_class_ex(&ce, class_entry_RuntimeException);
+	class_entry->ce_flags |= ZEND_ACC_FINAL;
+	zend_class_implements(class_entry, 1, class_entry_Loyalty_Exception);
+
+	return class_entry;
+}
+
+static zend_class_entry *register_class_Loyalty_Program(void)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_NS_CLASS_ENTRY(ce, "Loyalty", "Program", class_Loyalty_Program_methods);
+	class_entry = zend_register_internal_class_ex(&ce, NULL);
+	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES;
+
+	return class_entry;
+}
+
+static zend_class_entry *register_class_Loyalty_Engine(void)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_NS_CLASS_ENTRY(ce, "Loyalty", "Engine", class_Loyalty_Engine_methods);
+	class_entry = zend_register_internal_class_ex(&ce, NULL);
+	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES|ZEND_ACC_NOT_SERIALIZABLE;
+
+	return class_entry;
+}

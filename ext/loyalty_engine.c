@@ -1,0 +1,346 @@
+/* Loyalty\Engine: answers questions about customers with one Program. */
+#ifdef HAVE_CONFIG_H
+#include "config.h"
+#endif
+
+#include "php.h"
+#include "zend_exceptions.h"
+#include "zend_interfaces.h"
+
+#include "php_loyalty.h"
+
+typedef struct {
+	zend_object *program_obj;     /* the Program, referenced */
+	const lty_program *program;   /* its compiled form */
+	php_loyalty_scratch scratch;  /* reused for every customer */
+	zend_object std;
+} php_loyalty_engine_obj;
+
+static zend_object_handlers engine_handlers;
+
+static inline php_loyalty_engine_obj *engine_from_obj(zend_object *obj)
+{
+	return (php_loyalty_engine_obj *) ((char *) obj - XtOffsetOf(php_loyalty_engine_obj, std));
+}
+
+static zend_object *engine_create(zend_class_entry *ce)
+{
+	php_loyalty_engine_obj *obj = zend_object_alloc(sizeof(php_loyalty_engine_obj), ce);
+
+	zend_object_std_init(&obj->std, ce);
+	object_properties_init(&obj->std, ce);
+	obj->std.handlers = &engine_handlers;
+	obj->program_obj = NULL;
+	obj->program = NULL;
+	memset(&obj->scratch, 0, sizeof(obj->scratch));
+	return &obj->std;
+}
+
+static void engine_free(zend_object *object)
+{
+	php_loyalty_engine_obj *obj = engine_from_obj(object);
+
+	php_loyalty_scratch_free(&obj->scratch);
+	if (obj->program_obj) {
+		OBJ_RELEASE(obj->program_obj);
+	}
+	zend_object_std_dtor(object);
+}
+
+/* The engine of $this, or NULL with an Error when its constructor did not complete. */
+static php_loyalty_engine_obj *engine_of(zval *this_zv)
+{
+	php_loyalty_engine_obj *obj = engine_from_obj(Z_OBJ_P(this_zv));
+
+	if (obj->program == NULL) {
+		zend_throw_error(NULL, "Loyalty\\Engine is not initialized");
+		return NULL;
+	}
+	return obj;
+}
+
+ZEND_METHOD(Loyalty_Engine, __construct)
+{
+	php_loyalty_engine_obj *obj = engine_from_obj(Z_OBJ_P(ZEND_THIS));
+	zend_object *program_obj = NULL;
+	zval *arg;
+
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_ZVAL(arg)
+	ZEND_PARSE_PARAMETERS_END();
+
+	if (obj->program != NULL) {
+		zend_throw_error(NULL, "Loyalty\\Engine is already constructed");
+		RETURN_THROWS();
+	}
+	/* arginfo has checked the type: Program|array|string */
+	if (Z_TYPE_P(arg) == IS_OBJECT) {
+		program_obj = Z_OBJ_P(arg);
+		if (php_loyalty_program_from_obj(program_obj)->program == NULL) {
+			zend_throw_error(NULL, "Loyalty\\Program is not initialized");
+			RETURN_THROWS();
+		}
+		GC_ADDREF(program_obj);
+	} else if (Z_TYPE_P(arg) == IS_ARRAY) {
+		program_obj = php_loyalty_program_from_array(arg);
+	} else {
+		program_obj = php_loyalty_program_from_json(Z_STR_P(arg));
+	}
+	if (program_obj == NULL) {
+		RETURN_THROWS();
+	}
+	obj->program_obj = program_obj;
+	obj->program = php_loyalty_program_from_obj(program_obj)->program;
+	php_loyalty_scratch_init(&obj->scratch, obj->program);
+}
+
+ZEND_METHOD(Loyalty_Engine, program)
+{
+	php_loyalty_engine_obj *obj;
+
+	ZEND_PARSE_PARAMETERS_NONE();
+	if ((obj = engine_of(ZEND_THIS)) == NULL) {
+		RETURN_THROWS();
+	}
+	GC_ADDREF(obj->program_obj);
+	RETURN_OBJ(obj->program_obj);
+}
+
+/* Index of a named segment, or -1 with a ConfigException. */
+static int segment_arg(const lty_program *program, zend_string *name)
+{
+	int index = lty_program_segment_index(program, ZSTR_VAL(name), ZSTR_LEN(name));
+
+	if (index < 0) {
+		php_loyalty_throw_fmt(php_loyalty_config_exception_ce, "segment: unknown segment '%.64s%s'",
+			memchr(ZSTR_VAL(name), '\0', ZSTR_LEN(name)) ? "(contains a NUL byte)" : ZSTR_VAL(name),
+			ZSTR_LEN(name) > 64 ? "..." : "");
+	}
+	return index;
+}
+
+ZEND_METHOD(Loyalty_Engine, segmentsOf)
+{
+	php_loyalty_engine_obj *obj;
+	HashTable *customer_ht;
+	zval *now_zv = NULL;
+	zend_long now;
+	lty_customer customer;
+	lty_membership m;
+	const uint32_t *sorted;
+	size_t i;
+
+	ZEND_PARSE_PARAMETERS_START(1, 2)
+		Z_PARAM_ARRAY_HT(customer_ht)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_ZVAL_OR_NULL(now_zv)
+	ZEND_PARSE_PARAMETERS_END();
+
+	if ((obj = engine_of(ZEND_THIS)) == NULL || php_loyalty_now(now_zv, &now) == FAILURE
+			|| php_loyalty_customer(obj->program, customer_ht, now, "customer", &obj->scratch, &customer) == FAILURE) {
+		RETURN_THROWS();
+	}
+	lty_membership_init(&m, obj->program, &customer, now, obj->scratch.memo);
+	sorted = php_loyalty_program_from_obj(obj->program_obj)->sorted;
+	array_init(return_value);
+	for (i = 0; i < obj->program->segment_count; i++) {
+		if (lty_membership_test(&m, (int) sorted[i])) {
+			const lty_str *name = &obj->program->segments[sorted[i]].name;
+			add_next_index_stringl(return_value, name->ptr, name->len);
+		}
+	}
+}
+
+ZEND_METHOD(Loyalty_Engine, inSegment)
+{
+	php_loyalty_engine_obj *obj;
+	zend_string *segment;
+	HashTable *customer_ht;
+	zval *now_zv = NULL;
+	zend_long now;
+	lty_customer customer;
+	lty_membership m;
+	int index;
+
+	ZEND_PARSE_PARAMETERS_START(2, 3)
+		Z_PARAM_STR(segment)
+		Z_PARAM_ARRAY_HT(customer_ht)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_ZVAL_OR_NULL(now_zv)
+	ZEND_PARSE_PARAMETERS_END();
+
+	if ((obj = engine_of(ZEND_THIS)) == NULL || (index = segment_arg(obj->program, segment)) < 0
+			|| php_loyalty_now(now_zv, &now) == FAILURE
+			|| php_loyalty_customer(obj->program, customer_ht, now, "customer", &obj->scratch, &customer) == FAILURE) {
+		RETURN_THROWS();
+	}
+	lty_membership_init(&m, obj->program, &customer, now, obj->scratch.memo);
+	RETURN_BOOL(lty_membership_test(&m, index));
+}
+
+typedef struct {
+	php_loyalty_engine_obj *engine;
+	int segment;
+	zend_long now;
+	zval *result;
+} filter_state;
+
+/* Tests one customer; adds its id (or key) to the result. FAILURE with an exception. */
+static zend_result filter_one(filter_state *st, zval *key, zval *item)
+{
+	char path[64 + MAX_LENGTH_OF_LONG];
+	lty_customer customer;
+	lty_membership m;
+	zval *id;
+
+	if (Z_TYPE_P(key) == IS_LONG) {
+		snprintf(path, sizeof(path), "customers[" ZEND_LONG_FMT "]", Z_LVAL_P(key));
+	} else if (Z_TYPE_P(key) == IS_STRING) {
+		snprintf(path, sizeof(path), "customers[%.40s]", Z_STRVAL_P(key));
+	} else {
+		snprintf(path, sizeof(path), "customers[?]");
+	}
+	ZVAL_DEREF(item);
+	if (Z_TYPE_P(item) != IS_ARRAY) {
+		php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "%s: expected array, got %s", path, zend_zval_type_name(item));
+		return FAILURE;
+	}
+	if (php_loyalty_customer(st->engine->program, Z_ARRVAL_P(item), st->now, path, &st->engine->scratch, &customer) == FAILURE) {
+		return FAILURE;
+	}
+	lty_membership_init(&m, st->engine->program, &customer, st->now, st->engine->scratch.memo);
+	if (!lty_membership_test(&m, st->segment)) {
+		return SUCCESS;
+	}
+	id = zend_hash_str_find(Z_ARRVAL_P(item), "id", sizeof("id") - 1);
+	if (id != NULL) {
+		ZVAL_DEREF(id);
+		if (Z_TYPE_P(id) != IS_LONG && Z_TYPE_P(id) != IS_STRING) {
+			php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "%s.id: expected int or string, got %s",
+				path, zend_zval_type_name(id));
+			return FAILURE;
+		}
+	} else {
+		id = key;
+		if (Z_TYPE_P(id) != IS_LONG && Z_TYPE_P(id) != IS_STRING) {
+			php_loyalty_throw_fmt(php_loyalty_input_exception_ce,
+				"%s: a customer without id needs an int or string key, got %s", path, zend_zval_type_name(id));
+			return FAILURE;
+		}
+	}
+	Z_TRY_ADDREF_P(id);
+	add_next_index_zval(st->result, id);
+	return SUCCESS;
+}
+
+static zend_result filter_array(filter_state *st, HashTable *ht)
+{
+	zend_string *skey;
+	zend_ulong ikey;
+	zval *item, key;
+
+	ZEND_HASH_FOREACH_KEY_VAL(ht, ikey, skey, item) {
+		if (skey) {
+			ZVAL_STR(&key, skey);
+		} else {
+			ZVAL_LONG(&key, (zend_long) ikey);
+		}
+		if (filter_one(st, &key, item) == FAILURE) {
+			return FAILURE;
+		}
+	} ZEND_HASH_FOREACH_END();
+	return SUCCESS;
+}
+
+/* Any Traversable, generators included: one customer in memory at a time. */
+static zend_result filter_traversable(filter_state *st, zend_object *traversable)
+{
+	zend_object_iterator *it;
+	zend_result result = FAILURE;
+	zval key, *item, object;
+
+	ZVAL_OBJ(&object, traversable);
+	it = traversable->ce->get_iterator(traversable->ce, &object, 0);
+	if (it == NULL || EG(exception)) {
+		if (it) {
+			zend_iterator_dtor(it);
+		}
+		return FAILURE;
+	}
+	if (it->funcs->rewind) {
+		it->funcs->rewind(it);
+	}
+	while (!EG(exception) && it->funcs->valid(it) == SUCCESS && !EG(exception)) {
+		item = it->funcs->get_current_data(it);
+		if (EG(exception) || item == NULL) {
+			break;
+		}
+		if (it->funcs->get_current_key) {
+			it->funcs->get_current_key(it, &key);
+			if (EG(exception)) {
+				zval_ptr_dtor(&key);
+				break;
+			}
+		} else {
+			ZVAL_LONG(&key, (zend_long) it->index);
+		}
+		if (filter_one(st, &key, item) == FAILURE) {
+			zval_ptr_dtor(&key);
+			break;
+		}
+		zval_ptr_dtor(&key);
+		it->index++;
+		it->funcs->move_forward(it);
+	}
+	if (!EG(exception)) {
+		result = SUCCESS;
+	}
+	zend_iterator_dtor(it);
+	return result;
+}
+
+ZEND_METHOD(Loyalty_Engine, filter)
+{
+	php_loyalty_engine_obj *obj;
+	zend_string *segment;
+	zval *customers, *now_zv = NULL;
+	filter_state st;
+	zend_result ok;
+
+	ZEND_PARSE_PARAMETERS_START(2, 3)
+		Z_PARAM_STR(segment)
+		Z_PARAM_ITERABLE(customers)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_ZVAL_OR_NULL(now_zv)
+	ZEND_PARSE_PARAMETERS_END();
+
+	if ((obj = engine_of(ZEND_THIS)) == NULL || (st.segment = segment_arg(obj->program, segment)) < 0
+			|| php_loyalty_now(now_zv, &st.now) == FAILURE) {
+		RETURN_THROWS();
+	}
+	st.engine = obj;
+	st.result = return_value;
+	array_init(return_value);
+	/* Keep the engine alive even if a generator drops the last reference to it. */
+	GC_ADDREF(&obj->std);
+	if (Z_TYPE_P(customers) == IS_ARRAY) {
+		ok = filter_array(&st, Z_ARRVAL_P(customers));
+	} else {
+		ok = filter_traversable(&st, Z_OBJ_P(customers));
+	}
+	OBJ_RELEASE(&obj->std);
+	if (ok == FAILURE) {
+		zval_ptr_dtor(return_value);
+		ZVAL_UNDEF(return_value);
+		RETURN_THROWS();
+	}
+}
+
+void php_loyalty_engine_setup(zend_class_entry *ce)
+{
+	ce->create_object = engine_create;
+	memcpy(&engine_handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
+	engine_handlers.offset = XtOffsetOf(php_loyalty_engine_obj, std);
+	engine_handlers.free_obj = engine_free;
+	engine_handlers.clone_obj = NULL;
+}

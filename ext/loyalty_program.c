@@ -1,0 +1,304 @@
+/* Loyalty\Program: immutable compiled settings. */
+#ifdef HAVE_CONFIG_H
+#include "config.h"
+#endif
+
+#include "php.h"
+#include "zend_exceptions.h"
+#include "ext/json/php_json.h"
+
+#include "php_loyalty.h"
+
+static zend_object_handlers program_handlers;
+
+static zend_object *program_create(zend_class_entry *ce)
+{
+	php_loyalty_program_obj *obj = zend_object_alloc(sizeof(php_loyalty_program_obj), ce);
+
+	zend_object_std_init(&obj->std, ce);
+	object_properties_init(&obj->std, ce);
+	obj->std.handlers = &program_handlers;
+	obj->program = NULL;
+	obj->sorted = NULL;
+	return &obj->std;
+}
+
+static void program_free(zend_object *object)
+{
+	php_loyalty_program_obj *obj = php_loyalty_program_from_obj(object);
+
+	lty_program_free(obj->program);
+	if (obj->sorted) {
+		efree(obj->sorted);
+	}
+	zend_object_std_dtor(object);
+}
+
+typedef struct {
+	const lty_str *name;
+	uint32_t index;
+} named_index;
+
+static int compare_names(const void *a, const void *b)
+{
+	const lty_str *x = ((const named_index *) a)->name, *y = ((const named_index *) b)->name;
+	int r = memcmp(x->ptr, y->ptr, MIN(x->len, y->len));
+
+	return r ? r : (x->len > y->len) - (x->len < y->len);
+}
+
+static void swap_named(void *a, void *b)
+{
+	named_index t = *(named_index *) a;
+
+	*(named_index *) a = *(named_index *) b;
+	*(named_index *) b = t;
+}
+
+/* Keeps the program, with its segment indexes in byte order of their names for segmentsOf(). */
+static void program_attach(php_loyalty_program_obj *obj, lty_program *program)
+{
+	named_index *order = safe_emalloc(program->segment_count, sizeof(named_index), 0);
+	uint32_t i;
+
+	for (i = 0; i < program->segment_count; i++) {
+		order[i].name = &program->segments[i].name;
+		order[i].index = i;
+	}
+	zend_sort(order, program->segment_count, sizeof(named_index), (compare_func_t) compare_names, swap_named);
+	obj->sorted = safe_emalloc(program->segment_count, sizeof(uint32_t), 0);
+	for (i = 0; i < program->segment_count; i++) {
+		obj->sorted[i] = order[i].index;
+	}
+	efree(order);
+	obj->program = program;
+}
+
+/* Compiles settings into `obj`; FAILURE with an exception thrown. */
+static zend_result program_compile(php_loyalty_program_obj *obj, zval *settings)
+{
+	lty_arena arena;
+	lty_doc *doc;
+	lty_program *program;
+	lty_error *err;
+	lty_status st;
+
+	lty_arena_init(&arena, &php_loyalty_allocator);
+	doc = php_loyalty_doc_from_zval(&arena, settings);
+	err = emalloc(sizeof(lty_error));
+	st = doc == NULL ? lty_error_set(err, LTY_ERR_NOMEM, "settings: out of memory")
+		: lty_program_load(&php_loyalty_allocator, doc, &program, err);
+	lty_arena_free(&arena);
+	if (st != LTY_OK) {
+		php_loyalty_throw(err);
+		efree(err);
+		return FAILURE;
+	}
+	efree(err);
+	program_attach(obj, program);
+	return SUCCESS;
+}
+
+zend_object *php_loyalty_program_from_array(zval *settings)
+{
+	zend_object *object = program_create(php_loyalty_program_ce);
+
+	if (program_compile(php_loyalty_program_from_obj(object), settings) == FAILURE) {
+		OBJ_RELEASE(object);
+		return NULL;
+	}
+	return object;
+}
+
+static const char *json_error_message(php_json_error_code code)
+{
+	/* The wording of json_last_error_msg(). */
+	switch (code) {
+		case PHP_JSON_ERROR_DEPTH: return "Maximum stack depth exceeded";
+		case PHP_JSON_ERROR_STATE_MISMATCH: return "State mismatch (invalid or malformed JSON)";
+		case PHP_JSON_ERROR_CTRL_CHAR: return "Control character error, possibly incorrectly encoded";
+		case PHP_JSON_ERROR_UTF8: return "Malformed UTF-8 characters, possibly incorrectly encoded";
+		case PHP_JSON_ERROR_UTF16: return "Single unpaired UTF-16 surrogate in unicode escape";
+		default: return "Syntax error";
+	}
+}
+
+zend_object *php_loyalty_program_from_json(zend_string *json)
+{
+	zend_object *object;
+	zval settings;
+
+	if (php_json_decode_ex(&settings, ZSTR_VAL(json), ZSTR_LEN(json), PHP_JSON_OBJECT_AS_ARRAY,
+			PHP_JSON_PARSER_DEFAULT_DEPTH) == FAILURE) {
+		php_loyalty_throw_fmt(php_loyalty_config_exception_ce, "settings: invalid JSON: %s",
+			json_error_message(JSON_G(error_code)));
+		JSON_G(error_code) = PHP_JSON_ERROR_NONE; /* leave json_last_error() as it was */
+		return NULL;
+	}
+	object = php_loyalty_program_from_array(&settings);
+	zval_ptr_dtor(&settings);
+	return object;
+}
+
+/* The program of an initialized object, or NULL with an Error thrown. */
+static const lty_program *program_of(zend_object *object)
+{
+	php_loyalty_program_obj *obj = php_loyalty_program_from_obj(object);
+
+	if (obj->program == NULL) {
+		zend_throw_error(NULL, "Loyalty\\Program is not initialized");
+	}
+	return obj->program;
+}
+
+static void program_to_array(const lty_program *program, zval *out)
+{
+	lty_arena arena;
+	lty_doc *doc;
+
+	lty_arena_init(&arena, &php_loyalty_allocator);
+	doc = lty_program_to_doc(program, &arena);
+	if (doc == NULL) {
+		zend_throw_error(NULL, "Loyalty\\Program::toArray(): out of memory");
+		ZVAL_NULL(out);
+	} else {
+		php_loyalty_zval_from_doc(out, doc);
+	}
+	lty_arena_free(&arena);
+}
+
+/* Two programs are equal when their normalized settings are. */
+static int program_compare(zval *a, zval *b)
+{
+	zval x, y;
+	int r;
+
+	ZEND_COMPARE_OBJECTS_FALLBACK(a, b);
+	if (Z_OBJCE_P(a) != Z_OBJCE_P(b)) {
+		return ZEND_UNCOMPARABLE;
+	}
+	if (php_loyalty_program_from_obj(Z_OBJ_P(a))->program == NULL
+			|| php_loyalty_program_from_obj(Z_OBJ_P(b))->program == NULL) {
+		return Z_OBJ_P(a) == Z_OBJ_P(b) ? 0 : ZEND_UNCOMPARABLE;
+	}
+	program_to_array(php_loyalty_program_from_obj(Z_OBJ_P(a))->program, &x);
+	program_to_array(php_loyalty_program_from_obj(Z_OBJ_P(b))->program, &y);
+	r = zend_compare(&x, &y);
+	zval_ptr_dtor(&x);
+	zval_ptr_dtor(&y);
+	return r;
+}
+
+ZEND_METHOD(Loyalty_Program, __construct)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+}
+
+ZEND_METHOD(Loyalty_Program, fromArray)
+{
+	zval *settings;
+	zend_object *object;
+
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_ARRAY(settings)
+	ZEND_PARSE_PARAMETERS_END();
+
+	object = php_loyalty_program_from_array(settings);
+	if (object == NULL) {
+		RETURN_THROWS();
+	}
+	RETURN_OBJ(object);
+}
+
+ZEND_METHOD(Loyalty_Program, fromJson)
+{
+	zend_string *json;
+	zend_object *object;
+
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_STR(json)
+	ZEND_PARSE_PARAMETERS_END();
+
+	object = php_loyalty_program_from_json(json);
+	if (object == NULL) {
+		RETURN_THROWS();
+	}
+	RETURN_OBJ(object);
+}
+
+ZEND_METHOD(Loyalty_Program, toArray)
+{
+	const lty_program *program;
+
+	ZEND_PARSE_PARAMETERS_NONE();
+	if ((program = program_of(Z_OBJ_P(ZEND_THIS))) == NULL) {
+		RETURN_THROWS();
+	}
+	program_to_array(program, return_value);
+}
+
+ZEND_METHOD(Loyalty_Program, segmentNames)
+{
+	const lty_program *program;
+	size_t i;
+
+	ZEND_PARSE_PARAMETERS_NONE();
+	if ((program = program_of(Z_OBJ_P(ZEND_THIS))) == NULL) {
+		RETURN_THROWS();
+	}
+	array_init_size(return_value, (uint32_t) program->segment_count);
+	for (i = 0; i < program->segment_count; i++) {
+		add_next_index_stringl(return_value, program->segments[i].name.ptr, program->segments[i].name.len);
+	}
+}
+
+ZEND_METHOD(Loyalty_Program, __serialize)
+{
+	const lty_program *program;
+	zval settings;
+
+	ZEND_PARSE_PARAMETERS_NONE();
+	if ((program = program_of(Z_OBJ_P(ZEND_THIS))) == NULL) {
+		RETURN_THROWS();
+	}
+	program_to_array(program, &settings);
+	array_init_size(return_value, 1);
+	add_assoc_zval(return_value, "settings", &settings);
+}
+
+ZEND_METHOD(Loyalty_Program, __unserialize)
+{
+	HashTable *data;
+	php_loyalty_program_obj *obj = php_loyalty_program_from_obj(Z_OBJ_P(ZEND_THIS));
+	zval *settings;
+
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_ARRAY_HT(data)
+	ZEND_PARSE_PARAMETERS_END();
+
+	if (obj->program != NULL) {
+		zend_throw_error(NULL, "Loyalty\\Program is immutable: it cannot be unserialized again");
+		RETURN_THROWS();
+	}
+	settings = zend_hash_str_find(data, "settings", sizeof("settings") - 1);
+	if (settings != NULL) {
+		ZVAL_DEREF(settings);
+	}
+	if (settings == NULL || Z_TYPE_P(settings) != IS_ARRAY) {
+		php_loyalty_throw_fmt(php_loyalty_config_exception_ce, "settings: invalid serialized Loyalty\\Program");
+		RETURN_THROWS();
+	}
+	if (program_compile(obj, settings) == FAILURE) {
+		RETURN_THROWS();
+	}
+}
+
+void php_loyalty_program_setup(zend_class_entry *ce)
+{
+	ce->create_object = program_create;
+	memcpy(&program_handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
+	program_handlers.offset = XtOffsetOf(php_loyalty_program_obj, std);
+	program_handlers.free_obj = program_free;
+	program_handlers.clone_obj = NULL; /* immutable: share it instead */
+	program_handlers.compare = program_compare;
+}

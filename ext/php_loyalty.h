@@ -1,0 +1,76 @@
+/* The glue between PHP and the core: shared declarations of ext/. */
+#ifndef PHP_LOYALTY_H
+#define PHP_LOYALTY_H
+
+#include "php.h"
+
+#include "../src/lty_customer.h"
+#include "../src/lty_doc.h"
+#include "../src/lty_error.h"
+#include "../src/lty_program.h"
+
+#define PHP_LOYALTY_VERSION "0.1.0"
+
+extern zend_module_entry loyalty_module_entry;
+#define phpext_loyalty_ptr &loyalty_module_entry
+
+extern zend_class_entry *php_loyalty_exception_ce;
+extern zend_class_entry *php_loyalty_config_exception_ce;
+extern zend_class_entry *php_loyalty_expression_exception_ce;
+extern zend_class_entry *php_loyalty_input_exception_ce;
+extern zend_class_entry *php_loyalty_ledger_exception_ce;
+extern zend_class_entry *php_loyalty_program_ce;
+extern zend_class_entry *php_loyalty_engine_ce;
+
+/* The core's allocator, backed by emalloc. */
+extern const lty_allocator php_loyalty_allocator;
+
+/* Throws the exception class matching err->status, with err's message. */
+void php_loyalty_throw(const lty_error *err);
+/* Throws `ce` with a formatted message (the path comes first). */
+void php_loyalty_throw_fmt(zend_class_entry *ce, const char *fmt, ...) ZEND_ATTRIBUTE_FORMAT(printf, 2, 3);
+
+/* Program objects: { compiled program; names sorted for segmentsOf(); std } */
+typedef struct {
+	lty_program *program;
+	uint32_t *sorted;            /* segment indexes in byte order of their names */
+	zend_object std;
+} php_loyalty_program_obj;
+
+static inline php_loyalty_program_obj *php_loyalty_program_from_obj(zend_object *obj)
+{
+	return (php_loyalty_program_obj *) ((char *) obj - XtOffsetOf(php_loyalty_program_obj, std));
+}
+
+/* Compiles settings into a new Program object; NULL with an exception thrown. */
+zend_object *php_loyalty_program_from_array(zval *settings);
+zend_object *php_loyalty_program_from_json(zend_string *json);
+/* Object handlers of the classes registered from the stub. */
+void php_loyalty_program_setup(zend_class_entry *ce);
+void php_loyalty_engine_setup(zend_class_entry *ce);
+
+/* convert.c: PHP values <-> core structs */
+lty_doc *php_loyalty_doc_from_zval(lty_arena *arena, zval *zv);
+void php_loyalty_zval_from_doc(zval *out, const lty_doc *doc);
+
+/* Scratch memory an Engine reuses for every customer it converts. */
+typedef struct {
+	lty_str *strs;
+	size_t strs_cap;
+	lty_scalar *attrs;
+	uint8_t *memo;
+} php_loyalty_scratch;
+
+void php_loyalty_scratch_init(php_loyalty_scratch *s, const lty_program *program);
+void php_loyalty_scratch_free(php_loyalty_scratch *s);
+
+/* A date (int, DateTimeInterface or strtotime() string) as Unix time, relative to `now`
+ * for relative strings. FAILURE with an InputException naming `path`. */
+zend_result php_loyalty_date(zval *zv, zend_long now, const char *path, zend_long *out);
+/* $now as passed to a method: null means the current time. */
+zend_result php_loyalty_now(zval *zv, zend_long *out);
+/* Reads the fields `program` uses from a customer array. */
+zend_result php_loyalty_customer(const lty_program *program, HashTable *ht, zend_long now,
+	const char *path, php_loyalty_scratch *scratch, lty_customer *out);
+
+#endif

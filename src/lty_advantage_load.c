@@ -1,0 +1,137 @@
+/* The advantages section (SPEC 6): tiered benefits for a segment. */
+#include "lty_settings.h"
+
+#include <string.h>
+
+static lty_status load_tier(lty_loader *l, const lty_doc *d, lty_tier *t)
+{
+	static const char *const keys[] = { "from", "discount", "discount_percent", "free_shipping", "carriers", NULL };
+
+	if (lty_expect_map(l, d, keys) != LTY_OK
+			|| lty_read_money(l, d, "from", 0, NULL, &t->from) != LTY_OK
+			|| lty_read_benefit(l, d, &t->benefit) != LTY_OK) {
+		return l->err->status;
+	}
+	if (!t->benefit.has_discount && !t->benefit.has_percent && !t->benefit.free_shipping) {
+		return lty_fail(l, "gives nothing: set discount, discount_percent or free_shipping");
+	}
+	return LTY_OK;
+}
+
+static lty_status load_tiers(lty_loader *l, const lty_doc *map, lty_advantage *a)
+{
+	const lty_doc *list = lty_member(map, "tiers");
+	size_t old = lty_path_key(l, "tiers"), i;
+	lty_tier *tiers;
+
+	if (list == NULL) {
+		return lty_fail(l, "is required (a non-empty list of tiers)");
+	}
+	if (list->kind != LTY_DOC_LIST) {
+		return lty_fail(l, "expected a list of tiers, got %s", lty_doc_type_name(list));
+	}
+	if (list->u.c.count == 0) {
+		return lty_fail(l, "must not be empty");
+	}
+	tiers = lty_arena_array(l->arena, list->u.c.count, sizeof(lty_tier));
+	if (tiers == NULL) {
+		return lty_fail_nomem(l);
+	}
+	for (i = 0; i < list->u.c.count; i++) {
+		size_t at = lty_path_index(l, i);
+		if (load_tier(l, &list->u.c.items[i], &tiers[i]) != LTY_OK) {
+			return l->err->status;
+		}
+		lty_path_pop(l, at);
+	}
+	a->tiers = tiers;
+	a->tier_count = list->u.c.count;
+	lty_path_pop(l, old);
+	return LTY_OK;
+}
+
+/* A segment name, else an inline expression (SPEC 10). Absent: `all`. */
+static lty_status load_segment(lty_loader *l, const lty_doc *map, lty_advantage *a)
+{
+	static const lty_str all = { "all", 3 };
+	size_t old;
+
+	if (lty_read_string(l, map, "segment", false, NULL, &a->segment_source) != LTY_OK) {
+		return l->err->status;
+	}
+	if (a->segment_source.ptr == NULL) {
+		a->segment_source = all;
+	}
+	a->segment = lty_program_segment_index(l->program, a->segment_source.ptr, a->segment_source.len);
+	if (a->segment >= 0) {
+		return LTY_OK;
+	}
+	old = lty_path_key(l, "segment");
+	if (lty_compile_expr(l, &a->segment_source, &a->inline_expr) != LTY_OK) {
+		return l->err->status;
+	}
+	lty_path_pop(l, old);
+	return LTY_OK;
+}
+
+static lty_status load_advantage(lty_loader *l, const lty_doc *d, lty_advantage *a, const lty_advantage *before, size_t n)
+{
+	static const char *const keys[] = {
+		"id", "label", "segment", "earn_points", "with_voucher", "combinable", "tiers", NULL
+	};
+	size_t i;
+
+	if (lty_expect_map(l, d, keys) != LTY_OK
+			|| lty_read_string(l, d, "id", true, NULL, &a->id) != LTY_OK
+			|| lty_read_string(l, d, "label", false, NULL, &a->label) != LTY_OK) {
+		return l->err->status;
+	}
+	if (a->id.len == 0) {
+		size_t old = lty_path_key(l, "id");
+		lty_fail(l, "must not be empty");
+		lty_path_pop(l, old);
+		return LTY_ERR_CONFIG;
+	}
+	for (i = 0; i < n; i++) {
+		if (before[i].id.len == a->id.len && memcmp(before[i].id.ptr, a->id.ptr, a->id.len) == 0) {
+			size_t old = lty_path_key(l, "id");
+			lty_fail(l, "duplicate id '%.*s' (also advantages[%zu])", a->id.len > 64 ? 64 : (int) a->id.len, a->id.ptr, i);
+			lty_path_pop(l, old);
+			return LTY_ERR_CONFIG;
+		}
+	}
+	if (a->label.ptr == NULL) {
+		a->label = a->id;
+	}
+	if (load_segment(l, d, a) != LTY_OK
+			|| lty_read_bool(l, d, "earn_points", true, &a->earn_points) != LTY_OK
+			|| lty_read_bool(l, d, "with_voucher", false, &a->with_voucher) != LTY_OK
+			|| lty_read_bool(l, d, "combinable", false, &a->combinable) != LTY_OK) {
+		return l->err->status;
+	}
+	return load_tiers(l, d, a);
+}
+
+lty_status lty_load_advantages(lty_loader *l, const lty_doc *list)
+{
+	lty_advantage *advs;
+	size_t i;
+
+	if (list->kind != LTY_DOC_LIST) {
+		return lty_fail(l, "expected a list of advantages, got %s", lty_doc_type_name(list));
+	}
+	advs = lty_arena_array(l->arena, list->u.c.count ? list->u.c.count : 1, sizeof(lty_advantage));
+	if (advs == NULL) {
+		return lty_fail_nomem(l);
+	}
+	for (i = 0; i < list->u.c.count; i++) {
+		size_t old = lty_path_index(l, i);
+		if (load_advantage(l, &list->u.c.items[i], &advs[i], advs, i) != LTY_OK) {
+			return l->err->status;
+		}
+		lty_path_pop(l, old);
+	}
+	l->program->advantages = advs;
+	l->program->advantage_count = list->u.c.count;
+	return LTY_OK;
+}

@@ -1,0 +1,117 @@
+#include "lty_arena.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define LTY_ARENA_ALIGN 16
+#define LTY_ARENA_BLOCK 4096
+
+struct lty_arena_block {
+	lty_arena_block *next;
+	size_t pad; /* keeps data 16-byte aligned */
+};
+
+static size_t align_up(size_t n)
+{
+	return (n + (LTY_ARENA_ALIGN - 1)) & ~(size_t) (LTY_ARENA_ALIGN - 1);
+}
+
+void lty_arena_init(lty_arena *arena, const lty_allocator *allocator)
+{
+	arena->allocator = allocator;
+	arena->head = NULL;
+	arena->used = 0;
+	arena->size = 0;
+	arena->total = 0;
+}
+
+void *lty_arena_alloc(lty_arena *arena, size_t size)
+{
+	size_t need = align_up(size ? size : 1);
+	char *data;
+
+	if (need < size) {
+		return NULL;
+	}
+	if (arena->head == NULL || arena->size - arena->used < need) {
+		size_t block = need > LTY_ARENA_BLOCK / 2 ? need : LTY_ARENA_BLOCK;
+		lty_arena_block *b;
+
+		if (block > SIZE_MAX - sizeof(lty_arena_block)) {
+			return NULL;
+		}
+		b = arena->allocator->alloc(arena->allocator->ctx, sizeof(lty_arena_block) + block);
+		if (b == NULL) {
+			return NULL;
+		}
+		arena->total += sizeof(lty_arena_block) + block;
+		if (arena->head != NULL && block == need && arena->size - arena->used >= LTY_ARENA_ALIGN) {
+			/* A big one-off: keep filling the current block afterwards. */
+			b->next = arena->head->next;
+			arena->head->next = b;
+			data = (char *) (b + 1);
+			memset(data, 0, need);
+			return data;
+		}
+		b->next = arena->head;
+		arena->head = b;
+		arena->used = 0;
+		arena->size = block;
+	}
+	data = (char *) (arena->head + 1) + arena->used;
+	arena->used += need;
+	memset(data, 0, need);
+	return data;
+}
+
+void *lty_arena_array(lty_arena *arena, size_t n, size_t size)
+{
+	if (size != 0 && n > SIZE_MAX / size) {
+		return NULL;
+	}
+	return lty_arena_alloc(arena, n * size);
+}
+
+char *lty_arena_strndup(lty_arena *arena, const char *s, size_t len)
+{
+	char *copy;
+
+	if (len == SIZE_MAX) {
+		return NULL;
+	}
+	copy = lty_arena_alloc(arena, len + 1);
+	if (copy != NULL) {
+		if (len) {
+			memcpy(copy, s, len);
+		}
+		copy[len] = '\0';
+	}
+	return copy;
+}
+
+void lty_arena_free(lty_arena *arena)
+{
+	lty_arena_block *b = arena->head;
+
+	while (b != NULL) {
+		lty_arena_block *next = b->next;
+		arena->allocator->free(arena->allocator->ctx, b);
+		b = next;
+	}
+	arena->head = NULL;
+	arena->used = arena->size = arena->total = 0;
+}
+
+static void *malloc_alloc(void *ctx, size_t size)
+{
+	(void) ctx;
+	return malloc(size);
+}
+
+static void malloc_free(void *ctx, void *ptr)
+{
+	(void) ctx;
+	free(ptr);
+}
+
+const lty_allocator lty_malloc_allocator = { malloc_alloc, malloc_free, NULL };

@@ -1,0 +1,79 @@
+/* One customer as the core sees it: flat, filled once by the glue from the
+ * PHP array, borrowing its strings (valid for the duration of one call). */
+#ifndef LTY_CUSTOMER_H
+#define LTY_CUSTOMER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct {
+	const char *ptr;   /* NULL means null (missing field) */
+	size_t len;
+} lty_str;
+
+typedef struct {
+	const lty_str *items;
+	size_t count;
+} lty_str_list;
+
+typedef enum {
+	LTY_SCALAR_NULL,
+	LTY_SCALAR_BOOL,
+	LTY_SCALAR_INT,
+	LTY_SCALAR_DOUBLE,
+	LTY_SCALAR_STRING
+} lty_scalar_kind;
+
+/* A merchant-defined attribute value (attr.NAME). */
+typedef struct {
+	lty_scalar_kind kind;
+	union {
+		bool b;
+		int64_t i;
+		double d;     /* always finite */
+		lty_str s;
+	} u;
+} lty_scalar;
+
+/* Which customer keys a program reads (bit per field), so the glue skips the rest. */
+enum {
+	LTY_FIELD_ACTIVE = 1u << 0,
+	LTY_FIELD_GROUPS = 1u << 1,
+	LTY_FIELD_ORDERS = 1u << 2,
+	LTY_FIELD_SPENT = 1u << 3,
+	LTY_FIELD_FIRST_ORDER = 1u << 4,
+	LTY_FIELD_LAST_ORDER = 1u << 5,
+	LTY_FIELD_CITY = 1u << 6,
+	LTY_FIELD_POSTCODE = 1u << 7,
+	LTY_FIELD_COUNTRY = 1u << 8,
+	LTY_FIELD_CARRIERS = 1u << 9,
+	LTY_FIELD_BOUGHT = 1u << 10,
+	LTY_FIELD_POINTS = 1u << 11,
+	LTY_FIELD_LIFETIME_POINTS = 1u << 12,
+	LTY_FIELD_ATTRIBUTES = 1u << 13
+};
+
+/* Fields every program reads: the built-in segments need them. */
+#define LTY_FIELDS_BUILTIN (LTY_FIELD_ACTIVE | LTY_FIELD_ORDERS | LTY_FIELD_FIRST_ORDER | LTY_FIELD_LAST_ORDER)
+
+typedef struct {
+	bool active;                 /* default true */
+	int64_t orders;              /* default 0 */
+	int64_t spent;               /* minor units, default 0 */
+	int64_t points;              /* default 0 */
+	int64_t lifetime_points;     /* default 0 */
+	bool has_first_order;
+	int64_t first_order;         /* Unix time, when has_first_order */
+	bool has_last_order;
+	int64_t last_order;          /* Unix time, when has_last_order */
+	lty_str city;                /* ptr NULL when absent */
+	lty_str postcode;
+	lty_str country;
+	lty_str_list groups;         /* empty when absent */
+	lty_str_list carriers;
+	lty_str_list bought;
+	const lty_scalar *attrs;     /* one per program attribute slot (lty_program.attr_names) */
+} lty_customer;
+
+#endif

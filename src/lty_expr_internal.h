@@ -1,0 +1,95 @@
+/* Compiled form of an expression, shared by the parser and the evaluator.
+ * A flat array of nodes; n-ary nodes (and, or, arithmetic chains, lists,
+ * call arguments) point into a flat array of kids, so chains do not nest. */
+#ifndef LTY_EXPR_INTERNAL_H
+#define LTY_EXPR_INTERNAL_H
+
+#include "lty_expr.h"
+
+typedef enum {
+	LTY_TYPE_BOOL,
+	LTY_TYPE_NUM,
+	LTY_TYPE_STR,
+	LTY_TYPE_LIST,
+	LTY_TYPE_DYN,   /* attr.*: checked at run time */
+	LTY_TYPE_ANY    /* element type of the empty list */
+} lty_type;
+
+typedef enum {
+	LTY_OP_BOOL,     /* k.b */
+	LTY_OP_INT,      /* k.i */
+	LTY_OP_DOUBLE,   /* k.d */
+	LTY_OP_STRING,   /* k.s */
+	LTY_OP_FIELD,    /* k.field: LTY_F_* */
+	LTY_OP_ATTR,     /* k.slot */
+	LTY_OP_LIST,     /* kids: elements */
+	LTY_OP_COUNT,    /* kids[0]: list */
+	LTY_OP_LOWER,    /* kids[0]: string */
+	LTY_OP_SEGMENT,  /* k.index */
+	LTY_OP_NOT,      /* kids[0] */
+	LTY_OP_AND,      /* kids */
+	LTY_OP_OR,       /* kids */
+	LTY_OP_CMP,      /* kids[0] cmp kids[1], cmp in `sub` */
+	LTY_OP_IN,       /* kids[0] in kids[1], `negate` for not in */
+	LTY_OP_LIKE,     /* kids[0] like k.s, `negate` for not like */
+	LTY_OP_ARITH     /* kids[0] (kid.op kids[i])... left to right */
+} lty_op;
+
+typedef enum { LTY_CMP_EQ, LTY_CMP_NE, LTY_CMP_LT, LTY_CMP_LE, LTY_CMP_GT, LTY_CMP_GE } lty_cmp;
+typedef enum { LTY_ARITH_ADD, LTY_ARITH_SUB, LTY_ARITH_MUL, LTY_ARITH_DIV } lty_arith;
+
+typedef enum {
+	LTY_F_ACTIVE,
+	LTY_F_GROUPS,
+	LTY_F_ORDERS,
+	LTY_F_SPENT,
+	LTY_F_CITY,
+	LTY_F_POSTCODE,
+	LTY_F_COUNTRY,
+	LTY_F_CARRIERS,
+	LTY_F_BOUGHT,
+	LTY_F_POINTS,
+	LTY_F_LIFETIME_POINTS,
+	LTY_F_DAYS_SINCE_FIRST_ORDER,
+	LTY_F_DAYS_SINCE_LAST_ORDER
+} lty_field;
+
+typedef struct {
+	uint32_t node;
+	uint8_t arith;       /* lty_arith applied with the previous value (ARITH only) */
+} lty_kid;
+
+typedef struct {
+	uint8_t op;          /* lty_op */
+	uint8_t type;        /* lty_type of the value */
+	uint8_t elem;        /* element lty_type when type is LIST */
+	uint8_t sub;         /* lty_cmp for CMP */
+	uint8_t negate;      /* not in / not like */
+	uint32_t first;      /* first kid in lty_expr.kids */
+	uint32_t count;      /* number of kids */
+	union {
+		bool b;
+		int64_t i;
+		double d;
+		struct {
+			const char *ptr;
+			uint32_t len;
+		} s;
+		uint32_t field;
+		uint32_t slot;
+		int32_t index;
+	} k;
+} lty_node;
+
+struct lty_expr {
+	const lty_node *nodes;
+	const lty_kid *kids;
+	uint32_t root;
+	uint32_t fields;            /* LTY_FIELD_* bits read */
+	const lty_expr_ref *segment_refs;
+	size_t segment_ref_count;
+	const char *source;         /* NUL-terminated copy */
+	size_t source_len;
+};
+
+#endif

@@ -1,0 +1,241 @@
+/* Loading a program: the root keys, segments (names, compilation, cycle
+ * detection), then the advantages and loyalty sections. */
+#include "lty_settings.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const char *const builtin_names[LTY_SEG_BUILTIN_COUNT] = {
+	"all", "disabled", "no_orders", "first_order_recent", "loyal", "customers"
+};
+
+static bool valid_segment_name(const char *s, size_t len)
+{
+	size_t i;
+
+	if (len == 0 || len > 64 || !((s[0] >= 'A' && s[0] <= 'Z') || (s[0] >= 'a' && s[0] <= 'z') || s[0] == '_')) {
+		return false;
+	}
+	for (i = 1; i < len; i++) {
+		char c = s[i];
+		if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-')) {
+			return false;
+		}
+	}
+	return true;
+}
+
+/* Names first, so that segment('x') may refer to a segment written later. */
+static lty_status declare_segments(lty_loader *l, const lty_doc *map)
+{
+	size_t custom = map->kind == LTY_DOC_MAP ? map->u.c.count : 0, i;
+	lty_segment *segs = lty_arena_array(l->arena, LTY_SEG_BUILTIN_COUNT + custom, sizeof(lty_segment));
+
+	if (segs == NULL) {
+		return lty_fail_nomem(l);
+	}
+	for (i = 0; i < LTY_SEG_BUILTIN_COUNT; i++) {
+		segs[i].name.ptr = builtin_names[i];
+		segs[i].name.len = strlen(builtin_names[i]);
+	}
+	l->program->segments = segs;
+	l->program->segment_count = LTY_SEG_BUILTIN_COUNT;
+	for (i = 0; i < custom; i++) {
+		const char *name = map->u.c.keys[i];
+		size_t len = map->u.c.key_lens[i];
+		if (!valid_segment_name(name, len)) {
+			return lty_fail(l, "invalid segment name '%.*s' (letters, digits, '_' and '-', at most 64, not starting with a digit or '-')",
+				len > 80 ? 80 : (int) len, name);
+		}
+		if (lty_program_segment_index(l->program, name, len) >= 0) {
+			return lty_fail(l, "'%.*s' is a built-in segment name", (int) len, name);
+		}
+		segs[LTY_SEG_BUILTIN_COUNT + i].name.ptr = lty_arena_strndup(l->arena, name, len);
+		segs[LTY_SEG_BUILTIN_COUNT + i].name.len = len;
+		if (segs[LTY_SEG_BUILTIN_COUNT + i].name.ptr == NULL) {
+			return lty_fail_nomem(l);
+		}
+		l->program->segment_count++;
+	}
+	return LTY_OK;
+}
+
+static lty_status compile_segments(lty_loader *l, const lty_doc *map)
+{
+	lty_segment *segs = (lty_segment *) l->program->segments;
+	size_t i;
+
+	for (i = LTY_SEG_BUILTIN_COUNT; i < l->program->segment_count; i++) {
+		const lty_doc *src = &map->u.c.items[i - LTY_SEG_BUILTIN_COUNT];
+		size_t old = lty_path_key(l, segs[i].name.ptr);
+		lty_str text;
+		if (src->kind != LTY_DOC_STRING) {
+			return lty_fail(l, "expected string (expression), got %s", lty_doc_type_name(src));
+		}
+		text.ptr = src->u.str.ptr;
+		text.len = src->u.str.len;
+		if (lty_compile_expr(l, &text, &segs[i].expr) != LTY_OK) {
+			return l->err->status;
+		}
+		lty_path_pop(l, old);
+	}
+	return LTY_OK;
+}
+
+/* Depth-first search over segment('x') references; `state` is 0 new, 1 on the path, 2 done. */
+static lty_status visit(lty_loader *l, size_t seg, uint8_t *state, size_t *stack, size_t depth)
+{
+	const lty_segment *segs = l->program->segments;
+	const lty_expr_ref *refs;
+	size_t count, i;
+
+	state[seg] = 1;
+	stack[depth] = seg;
+	refs = segs[seg].expr ? lty_expr_segment_refs(segs[seg].expr, &count) : NULL;
+	for (i = 0; refs != NULL && i < count; i++) {
+		size_t next = (size_t) refs[i].segment, j, start = 0;
+		if (state[next] == 1) {
+			/* The cycle is reported on its first segment, at the reference that closes it. */
+			char msg[LTY_PATH_MAX];
+			size_t len = 0, src_len;
+			const char *src;
+			for (j = 0; j <= depth; j++) {
+				if (stack[j] == next) {
+					start = j;
+				}
+			}
+			msg[0] = '\0';
+			len += (size_t) snprintf(msg, sizeof(msg), "segment cycle: ");
+			for (j = start; j <= depth && len < sizeof(msg); j++) {
+				len += (size_t) snprintf(msg + len, sizeof(msg) - len, "%s -> ", segs[stack[j]].name.ptr);
+			}
+			if (len < sizeof(msg)) {
+				snprintf(msg + len, sizeof(msg) - len, "%s", segs[next].name.ptr);
+			}
+			lty_path_pop(l, 0);
+			lty_path_key(l, "segments");
+			lty_path_key(l, segs[seg].name.ptr);
+			src = lty_expr_source(segs[seg].expr, &src_len);
+			return lty_expr_error(l->err, l->path, src, src_len, refs[i].column, msg);
+		}
+		if (state[next] == 0 && visit(l, next, state, stack, depth + 1) != LTY_OK) {
+			return l->err->status;
+		}
+	}
+	state[seg] = 2;
+	return LTY_OK;
+}
+
+static lty_status check_cycles(lty_loader *l)
+{
+	size_t n = l->program->segment_count, i;
+	uint8_t *state = lty_arena_array(l->arena, n, 1);
+	size_t *stack = lty_arena_array(l->arena, n, sizeof(size_t));
+
+	if (state == NULL || stack == NULL) {
+		return lty_fail_nomem(l);
+	}
+	for (i = LTY_SEG_BUILTIN_COUNT; i < n; i++) {
+		if (state[i] == 0 && visit(l, i, state, stack, 0) != LTY_OK) {
+			return l->err->status;
+		}
+	}
+	return LTY_OK;
+}
+
+static lty_status load_segments(lty_loader *l, const lty_doc *root)
+{
+	const lty_doc *map = lty_member(root, "segments");
+	size_t old = lty_path_key(l, "segments");
+	lty_doc empty;
+
+	if (map == NULL) {
+		empty.kind = LTY_DOC_LIST;
+		empty.u.c.count = 0;
+		map = &empty;
+	} else if (map->kind != LTY_DOC_MAP && !(map->kind == LTY_DOC_LIST && map->u.c.count == 0)) {
+		return lty_fail(l, "expected an object of name => expression, got %s", lty_doc_type_name(map));
+	}
+	if (declare_segments(l, map) != LTY_OK || compile_segments(l, map) != LTY_OK) {
+		return l->err->status;
+	}
+	lty_path_pop(l, old);
+	return check_cycles(l);
+}
+
+static lty_status load_root(lty_loader *l, const lty_doc *root)
+{
+	static const char *const keys[] = { "segments", "advantages", "loyalty", "rounding", NULL };
+	static const char *const roundings[] = { "half_up", "half_even", "down", NULL };
+	const lty_doc *d;
+	lty_str rounding;
+
+	if (root->kind != LTY_DOC_MAP && !(root->kind == LTY_DOC_LIST && root->u.c.count == 0)) {
+		return lty_fail(l, "settings: expected an object, got %s", lty_doc_type_name(root));
+	}
+	if (lty_expect_map(l, root, keys) != LTY_OK
+			|| lty_read_string(l, root, "rounding", false, roundings, &rounding) != LTY_OK) {
+		return l->err->status;
+	}
+	/* The choices are checked above: tell them apart by length. */
+	l->program->rounding = rounding.ptr == NULL ? LTY_ROUND_HALF_UP
+		: rounding.len == strlen("half_even") ? LTY_ROUND_HALF_EVEN
+		: rounding.len == strlen("down") ? LTY_ROUND_DOWN : LTY_ROUND_HALF_UP;
+	if (load_segments(l, root) != LTY_OK) {
+		return l->err->status;
+	}
+	d = lty_member(root, "advantages");
+	if (d != NULL) {
+		size_t old = lty_path_key(l, "advantages");
+		if (lty_load_advantages(l, d) != LTY_OK) {
+			return l->err->status;
+		}
+		lty_path_pop(l, old);
+	}
+	d = lty_member(root, "loyalty");
+	if (d != NULL) {
+		size_t old = lty_path_key(l, "loyalty");
+		if (lty_load_loyalty(l, d) != LTY_OK) {
+			return l->err->status;
+		}
+		lty_path_pop(l, old);
+	}
+	return LTY_OK;
+}
+
+lty_status lty_program_load(const lty_allocator *allocator, const lty_doc *settings,
+	lty_program **out, lty_error *err)
+{
+	lty_arena arena;
+	lty_loader l;
+	lty_program *p;
+
+	*out = NULL;
+	lty_arena_init(&arena, allocator);
+	p = lty_arena_alloc(&arena, sizeof(lty_program));
+	if (p == NULL) {
+		return lty_error_set(err, LTY_ERR_NOMEM, "settings: out of memory");
+	}
+	memset(&l, 0, sizeof(l));
+	l.program = p;
+	l.arena = &arena;
+	l.err = err;
+	p->fields = LTY_FIELDS_BUILTIN;
+	if (load_root(&l, settings) != LTY_OK) {
+		lty_arena_free(&arena);
+		return err->status;
+	}
+	p->attr_names = l.attrs;
+	p->attr_count = l.attr_count;
+	p->arena = arena; /* the program now owns its arena (it lives inside it) */
+	*out = p;
+	return LTY_OK;
+}
+
+void lty_program_free(lty_program *program)
+{
+	if (program != NULL) {
+		lty_arena arena = program->arena;
+		lty_arena_free(&arena);
+	}
+}

@@ -1,0 +1,148 @@
+/* A compiled program: the merchant's settings validated, normalized and
+ * compiled once. Immutable after lty_program_load(); everything it owns is in
+ * its arena. */
+#ifndef LTY_PROGRAM_H
+#define LTY_PROGRAM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "lty_arena.h"
+#include "lty_customer.h"
+#include "lty_doc.h"
+#include "lty_error.h"
+#include "lty_expr.h"
+
+#define LTY_MAX_DAYS 36500
+
+typedef enum { LTY_ROUND_HALF_UP, LTY_ROUND_HALF_EVEN, LTY_ROUND_DOWN } lty_rounding;
+typedef enum { LTY_POLICY_LOSE_USED, LTY_POLICY_LOSE_ALL, LTY_POLICY_KEEP_ALL } lty_policy;
+typedef enum { LTY_RANK_POINTS, LTY_RANK_ORDERS, LTY_RANK_LIFETIME_POINTS } lty_rank;
+typedef enum { LTY_EXPIRY_ROLLING, LTY_EXPIRY_PER_LOT } lty_expiry_mode;
+
+/* Built-in segments, in segmentNames() order; custom ones follow. */
+typedef enum {
+	LTY_SEG_ALL,
+	LTY_SEG_DISABLED,
+	LTY_SEG_NO_ORDERS,
+	LTY_SEG_FIRST_ORDER_RECENT,
+	LTY_SEG_LOYAL,
+	LTY_SEG_CUSTOMERS,
+	LTY_SEG_BUILTIN_COUNT
+} lty_builtin_segment;
+
+/* What a tier, a bracket or a reward coupon gives. Percents are basis points. */
+typedef struct {
+	bool has_discount;
+	int64_t discount;            /* minor units */
+	bool has_percent;
+	int32_t percent_bp;          /* 0..10000 */
+	bool free_shipping;
+	bool has_carriers;           /* free shipping only for these carriers */
+	lty_str_list carriers;
+} lty_benefit;
+
+typedef struct {
+	int64_t from;                /* subtotal threshold, minor units */
+	lty_benefit benefit;
+} lty_tier;
+
+typedef struct {
+	lty_str id;
+	lty_str label;               /* defaults to id */
+	lty_str segment_source;      /* as written: a segment name or an inline expression */
+	int segment;                 /* index in lty_program.segments, -1 when inline */
+	const lty_expr *inline_expr; /* when segment is -1 */
+	bool earn_points;            /* default true */
+	bool with_voucher;           /* default false */
+	bool combinable;             /* default false */
+	const lty_tier *tiers;       /* written order */
+	size_t tier_count;
+} lty_advantage;
+
+typedef struct {
+	int64_t from;                /* rank metric threshold */
+	lty_benefit benefit;
+	bool has_rate;
+	int64_t rate_points;         /* each whole block of rate_points ... */
+	int64_t rate_value;          /* ... is worth rate_value minor units */
+	bool has_cost;
+	int64_t cost;                /* points consumed, as written */
+} lty_bracket;
+
+typedef struct {
+	bool earn_per_order;         /* false: per amount */
+	int64_t earn_per_amount;     /* minor units per block */
+	int64_t earn_points;         /* points per block, or per order */
+	bool earn_with_voucher;
+	bool earn_with_loyalty_discount;
+	lty_policy policy;
+	int64_t from_order;          /* usable from this order number (default 1) */
+	int64_t min_cart;            /* minor units (default 0) */
+	bool spend_with_voucher;
+	bool spend_with_advantage;
+	bool has_max_percent;
+	int32_t max_percent_bp;
+	lty_rank rank_by;
+	const lty_bracket *brackets; /* written order */
+	size_t bracket_count;
+	bool has_expiry;
+	int64_t expiry_days;
+	lty_expiry_mode expiry_mode;
+	const int64_t *warn_days;    /* as written */
+	size_t warn_count;
+	bool has_rewards;
+	int64_t reward_threshold;    /* points */
+	lty_benefit reward;          /* discount or percent */
+	int64_t reward_min_cart;
+	int64_t reward_valid_days;
+	int64_t pending_days;        /* default 0 */
+} lty_loyalty;
+
+typedef struct {
+	lty_str name;
+	const lty_expr *expr;        /* NULL for built-ins */
+} lty_segment;
+
+typedef struct lty_program {
+	lty_arena arena;
+	lty_rounding rounding;
+	const lty_segment *segments; /* built-ins first */
+	size_t segment_count;
+	const lty_advantage *advantages;
+	size_t advantage_count;
+	bool has_loyalty;
+	lty_loyalty loyalty;
+	const lty_str *attr_names;   /* attr.NAME read by any expression, by slot */
+	size_t attr_count;
+	uint32_t fields;             /* LTY_FIELD_* read by any expression or built-in */
+} lty_program;
+
+/* Validates and compiles settings. Errors name the path of the bad value. */
+lty_status lty_program_load(const lty_allocator *allocator, const lty_doc *settings,
+	lty_program **out, lty_error *err);
+void lty_program_free(lty_program *program);
+
+/* The normalized settings (defaults filled in), allocated in `arena`. */
+lty_doc *lty_program_to_doc(const lty_program *program, lty_arena *arena);
+
+/* Index of a segment by name, or -1. */
+int lty_program_segment_index(const lty_program *program, const char *name, size_t len);
+
+/* Membership of one customer in the segments of a program. `memo` has
+ * segment_count bytes, zeroed per customer; it makes each segment evaluated
+ * at most once however often it is referenced. */
+typedef struct {
+	const lty_program *program;
+	const lty_customer *customer;
+	int64_t now;
+	uint8_t *memo;
+} lty_membership;
+
+void lty_membership_init(lty_membership *m, const lty_program *program, const lty_customer *customer,
+	int64_t now, uint8_t *memo);
+bool lty_membership_test(lty_membership *m, int segment);
+bool lty_membership_matches(lty_membership *m, const lty_expr *expr);
+
+#endif

@@ -1,0 +1,92 @@
+/* Segment membership: the built-in segments and custom expressions, with a
+ * per-customer memo so that segment('x') chains cost one evaluation each. */
+#include "lty_program.h"
+
+#include <string.h>
+
+#define MEMO_UNKNOWN 0
+#define MEMO_NO 1
+#define MEMO_YES 2
+
+#define FIRST_ORDER_RECENT_SECONDS (30 * 86400)
+
+static bool builtin(const lty_customer *c, int64_t now, int which)
+{
+	switch (which) {
+		case LTY_SEG_ALL:
+			return true;
+		case LTY_SEG_DISABLED:
+			return !c->active;
+		case LTY_SEG_NO_ORDERS:
+			return c->active && c->orders == 0;
+		case LTY_SEG_FIRST_ORDER_RECENT: {
+			int64_t when, age;
+			if (!c->active || c->orders != 1 || !(c->has_first_order || c->has_last_order)) {
+				return false;
+			}
+			when = c->has_first_order ? c->first_order : c->last_order;
+			return !__builtin_sub_overflow(now, when, &age) && age < FIRST_ORDER_RECENT_SECONDS;
+		}
+		case LTY_SEG_LOYAL:
+			return c->active && c->orders >= 2;
+		case LTY_SEG_CUSTOMERS:
+			return c->active && c->orders >= 1;
+	}
+	return false;
+}
+
+static bool segment_callback(void *ctx, int index)
+{
+	return lty_membership_test(ctx, index);
+}
+
+void lty_membership_init(lty_membership *m, const lty_program *program, const lty_customer *customer,
+	int64_t now, uint8_t *memo)
+{
+	m->program = program;
+	m->customer = customer;
+	m->now = now;
+	m->memo = memo;
+	memset(memo, MEMO_UNKNOWN, program->segment_count);
+}
+
+bool lty_membership_matches(lty_membership *m, const lty_expr *expr)
+{
+	lty_expr_env env;
+
+	/* A disabled customer is in no custom segment (SPEC 10). */
+	if (!m->customer->active) {
+		return false;
+	}
+	env.customer = m->customer;
+	env.now = m->now;
+	env.segment = segment_callback;
+	env.ctx = m;
+	return lty_expr_matches(expr, &env);
+}
+
+bool lty_membership_test(lty_membership *m, int segment)
+{
+	const lty_segment *s = &m->program->segments[segment];
+	bool in;
+
+	if (m->memo[segment] != MEMO_UNKNOWN) {
+		return m->memo[segment] == MEMO_YES;
+	}
+	in = s->expr == NULL ? builtin(m->customer, m->now, segment) : lty_membership_matches(m, s->expr);
+	m->memo[segment] = in ? MEMO_YES : MEMO_NO;
+	return in;
+}
+
+int lty_program_segment_index(const lty_program *program, const char *name, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < program->segment_count; i++) {
+		const lty_str *n = &program->segments[i].name;
+		if (n->len == len && memcmp(n->ptr, name, len) == 0) {
+			return (int) i;
+		}
+	}
+	return -1;
+}
