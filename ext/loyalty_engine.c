@@ -185,34 +185,11 @@ typedef struct {
 	zval *result;
 } filter_state;
 
-/* Tests one customer; adds its id (or key) to the result. FAILURE with an exception. */
-static zend_result filter_one(filter_state *st, zval *key, zval *item)
+/* The id of a matching customer, or its key when it has none; FAILURE with an exception. */
+static zend_result add_id(filter_state *st, const char *path, zval *key, HashTable *customer)
 {
-	char path[64 + MAX_LENGTH_OF_LONG];
-	lty_customer customer;
-	lty_membership m;
-	zval *id;
+	zval *id = zend_hash_str_find(customer, "id", sizeof("id") - 1);
 
-	if (Z_TYPE_P(key) == IS_LONG) {
-		snprintf(path, sizeof(path), "customers[" ZEND_LONG_FMT "]", Z_LVAL_P(key));
-	} else if (Z_TYPE_P(key) == IS_STRING) {
-		snprintf(path, sizeof(path), "customers[%.40s]", Z_STRVAL_P(key));
-	} else {
-		snprintf(path, sizeof(path), "customers[?]");
-	}
-	ZVAL_DEREF(item);
-	if (Z_TYPE_P(item) != IS_ARRAY) {
-		php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "%s: expected array, got %s", path, zend_zval_type_name(item));
-		return FAILURE;
-	}
-	if (php_loyalty_customer(st->engine->program, Z_ARRVAL_P(item), st->now, path, &st->engine->scratch, &customer) == FAILURE) {
-		return FAILURE;
-	}
-	lty_membership_init(&m, st->engine->program, &customer, st->now, st->engine->scratch.memo);
-	if (!lty_membership_test(&m, st->segment)) {
-		return SUCCESS;
-	}
-	id = zend_hash_str_find(Z_ARRVAL_P(item), "id", sizeof("id") - 1);
 	if (id != NULL) {
 		ZVAL_DEREF(id);
 		if (Z_TYPE_P(id) != IS_LONG && Z_TYPE_P(id) != IS_STRING) {
@@ -231,6 +208,41 @@ static zend_result filter_one(filter_state *st, zval *key, zval *item)
 	Z_TRY_ADDREF_P(id);
 	add_next_index_zval(st->result, id);
 	return SUCCESS;
+}
+
+/* Tests one customer; adds its id (or key) to the result. FAILURE with an exception. */
+static zend_result filter_one(filter_state *st, zval *key, zval *item)
+{
+	char path[64 + MAX_LENGTH_OF_LONG];
+	lty_customer customer;
+	lty_membership m;
+	zend_result result = SUCCESS;
+	zval hold;
+
+	if (Z_TYPE_P(key) == IS_LONG) {
+		snprintf(path, sizeof(path), "customers[" ZEND_LONG_FMT "]", Z_LVAL_P(key));
+	} else if (Z_TYPE_P(key) == IS_STRING) {
+		snprintf(path, sizeof(path), "customers[%.40s]", Z_STRVAL_P(key));
+	} else {
+		snprintf(path, sizeof(path), "customers[?]");
+	}
+	ZVAL_DEREF(item);
+	if (Z_TYPE_P(item) != IS_ARRAY) {
+		php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "%s: expected array, got %s", path, zend_zval_type_name(item));
+		return FAILURE;
+	}
+	/* Hold the row: user code (a DateTimeInterface subclass) could otherwise drop it mid-read. */
+	ZVAL_COPY(&hold, item);
+	if (php_loyalty_customer(st->engine->program, Z_ARRVAL(hold), st->now, path, &st->engine->scratch, &customer) == FAILURE) {
+		result = FAILURE;
+	} else {
+		lty_membership_init(&m, st->engine->program, &customer, st->now, st->engine->scratch.memo);
+		if (lty_membership_test(&m, st->segment)) {
+			result = add_id(st, path, key, Z_ARRVAL(hold));
+		}
+	}
+	zval_ptr_dtor(&hold);
+	return result;
 }
 
 static zend_result filter_array(filter_state *st, HashTable *ht)
