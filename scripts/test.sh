@@ -15,6 +15,16 @@ if [ "${1:-}" = "--valgrind" ]; then
 	shift
 fi
 [ $# -gt 0 ] || set -- tests
+# C unit tests of the core, under ASan and UBSan (no PHP involved).
+mkdir -p tests/c/.bin
+cc -std=c11 -g -O1 -Wall -Wextra -Werror -fsanitize=address,undefined -fno-sanitize-recover=all \
+	-fno-omit-frame-pointer src/*.c tests/c/test_core.c -o tests/c/.bin/test_core -lm
+c_line=$(tests/c/.bin/test_core | tail -n 1) || true
+echo "C core tests: $c_line"
+c_passed=$(echo "$c_line" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1/p')
+c_failed=$(echo "$c_line" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\2/p')
+[ -n "$c_passed" ] || { c_passed=0; c_failed=1; }
+
 log=$(mktemp)
 export NO_INTERACTION=1 REPORT_EXIT_STATUS=1
 set +e
@@ -26,6 +36,7 @@ failed=$(sed -n 's/^Tests failed *: *\([0-9]*\).*/\1/p' "$log" | tail -n 1)
 leaked=$(sed -n 's/^Tests leaked *: *\([0-9]*\).*/\1/p' "$log" | tail -n 1)
 skipped=$(sed -n 's/^Tests skipped *: *\([0-9]*\).*/\1/p' "$log" | tail -n 1)
 rm -f "$log"
-failed=$(( ${failed:-0} + ${leaked:-0} ))
-echo "${passed:-0} passed, ${failed} failed, ${skipped:-0} skipped"
-[ "${passed:-0}" -gt 0 ] && [ "$failed" = 0 ]
+passed=$(( ${passed:-0} + c_passed ))
+failed=$(( ${failed:-0} + ${leaked:-0} + c_failed ))
+echo "${passed} passed, ${failed} failed, ${skipped:-0} skipped"
+[ "${passed}" -gt 0 ] && [ "$failed" = 0 ]

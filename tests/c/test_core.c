@@ -1,0 +1,215 @@
+/* Unit tests of the Zend-free core: expressions, settings loading, memory.
+ * Built with ASan/UBSan by scripts/test.sh; prints "N passed, N failed". */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../src/lty_expr.h"
+#include "../../src/lty_program.h"
+
+static int passed, failed;
+
+#define CHECK(cond) do { \
+	if (cond) { passed++; } else { failed++; fprintf(stderr, "%s:%d: CHECK(%s) failed\n", __FILE__, __LINE__, #cond); } \
+} while (0)
+
+/* An allocator that counts live blocks, to prove that every path frees everything. */
+static long live_blocks;
+
+static void *counting_alloc(void *ctx, size_t size)
+{
+	(void) ctx;
+	live_blocks++;
+	return malloc(size);
+}
+
+static void counting_free(void *ctx, void *ptr)
+{
+	(void) ctx;
+	if (ptr) {
+		live_blocks--;
+	}
+	free(ptr);
+}
+
+static const lty_allocator counting = { counting_alloc, counting_free, NULL };
+
+/* ---- settings documents built in C ---- */
+
+static lty_arena doc_arena;
+
+static lty_doc *map_of(size_t n)
+{
+	lty_doc *d = lty_doc_array(&doc_arena, LTY_DOC_MAP, n);
+	d->u.c.count = 0;
+	return d;
+}
+
+static lty_doc *put(lty_doc *map, const char *key)
+{
+	size_t i = map->u.c.count++;
+	map->u.c.keys[i] = key;
+	map->u.c.key_lens[i] = strlen(key);
+	return &map->u.c.items[i];
+}
+
+static void set_str(lty_doc *d, const char *s)
+{
+	d->kind = LTY_DOC_STRING;
+	d->u.str.ptr = s;
+	d->u.str.len = strlen(s);
+}
+
+/* A program with one custom segment `s` = expr; NULL with err set on failure. */
+static lty_program *program_with(const char *expr, lty_error *err)
+{
+	lty_doc *root = map_of(1), *segs;
+	lty_program *p = NULL;
+
+	segs = put(root, "segments");
+	*segs = *map_of(1);
+	set_str(put(segs, "s"), expr);
+	lty_program_load(&counting, root, &p, err);
+	return p;
+}
+
+static int matches(const char *expr, const lty_customer *c, int64_t now)
+{
+	lty_error err;
+	lty_program *p = program_with(expr, &err);
+	uint8_t memo[64];
+	lty_membership m;
+	int r;
+
+	if (p == NULL) {
+		fprintf(stderr, "unexpected compile error: %s\n", err.message);
+		return -1;
+	}
+	lty_membership_init(&m, p, c, now, memo);
+	r = lty_membership_test(&m, lty_program_segment_index(p, "s", 1));
+	lty_program_free(p);
+	return r;
+}
+
+static int error_column(const char *expr)
+{
+	lty_error err;
+	lty_program *p = program_with(expr, &err);
+
+	if (p != NULL) {
+		lty_program_free(p);
+		return 0;
+	}
+	return err.status == LTY_ERR_EXPRESSION ? err.column : -1;
+}
+
+static void test_evaluation(void)
+{
+	static const lty_str groups[] = { { "pro", 3 }, { "VIP", 3 } };
+	lty_scalar attrs[2];
+	lty_customer c;
+	int64_t now = 1800000000;
+
+	memset(&c, 0, sizeof(c));
+	memset(attrs, 0, sizeof(attrs));
+	c.active = true;
+	c.orders = 5;
+	c.spent = 60000;
+	c.city.ptr = "Paris";
+	c.city.len = 5;
+	c.postcode.ptr = "75011";
+	c.postcode.len = 5;
+	c.groups.items = groups;
+	c.groups.count = 2;
+	c.has_last_order = true;
+	c.last_order = now - 200 * 86400 - 5;
+	c.attrs = attrs;
+
+	CHECK(matches("'pro' in groups and city == 'Paris'", &c, now) == 1);
+	CHECK(matches("'vip' in groups", &c, now) == 0);
+	CHECK(matches("postcode like '75*'", &c, now) == 1);
+	CHECK(matches("postcode like '7?0*1'", &c, now) == 1);
+	CHECK(matches("lower(city) == 'paris'", &c, now) == 1);
+	CHECK(matches("days_since_last_order == 200", &c, now) == 1);
+	CHECK(matches("days_since_first_order > 0", &c, now) == 0);
+	CHECK(matches("not (days_since_first_order > 0)", &c, now) == 1);
+	CHECK(matches("days_since_first_order != 1", &c, now) == 0);
+	CHECK(matches("orders / 2 == 2", &c, now) == 1);
+	CHECK(matches("orders / 0 == 0 or orders / 0 != 0", &c, now) == 0);
+	CHECK(matches("9223372036854775807 + orders > 0", &c, now) == 0);
+	CHECK(matches("orders * 2.5 == 12.5", &c, now) == 1);
+	CHECK(matches("count(groups) == 2 and count([]) == 0", &c, now) == 1);
+	CHECK(matches("country not in ['FR']", &c, now) == 0);
+	CHECK(matches("city not like 'X*'", &c, now) == 1);
+	CHECK(matches("attr.tier == 'gold'", &c, now) == 0);
+	attrs[0].kind = LTY_SCALAR_STRING;
+	attrs[0].u.s.ptr = "gold";
+	attrs[0].u.s.len = 4;
+	CHECK(matches("attr.tier == 'gold'", &c, now) == 1);
+	CHECK(matches("attr.tier > 3", &c, now) == 0);
+	c.active = false;
+	CHECK(matches("true", &c, now) == 0); /* disabled: in no custom segment */
+}
+
+static void test_errors(void)
+{
+	char deep[200];
+	int i;
+
+	CHECK(error_column("orders like 'x'") == 8);
+	CHECK(error_column("3 in groups") == 3);
+	CHECK(error_column("orders >= -1") == 11);
+	CHECK(error_column("city == 'x") == 9);
+	CHECK(error_column("orders > 1 and") == 15);
+	CHECK(error_column("segment('s')") == 1);
+	CHECK(error_column("") == 1);
+	CHECK(error_column("orders") == 1);
+	for (i = 0; i < 64; i++) {
+		deep[i] = '(';
+	}
+	strcpy(deep + 64, "true");
+	for (i = 0; i < 64; i++) {
+		deep[68 + i] = ')';
+	}
+	deep[132] = '\0';
+	CHECK(error_column(deep) == 0);
+	memmove(deep + 1, deep, 133);
+	deep[0] = '(';
+	strcat(deep, ")");
+	CHECK(error_column(deep) == 65);
+}
+
+static void test_glob(void)
+{
+	CHECK(lty_glob_match("75*", 3, "75011", 5, false));
+	CHECK(lty_glob_match("*", 1, "", 0, false));
+	CHECK(!lty_glob_match("?", 1, "", 0, false));
+	CHECK(lty_glob_match("a*b*c", 5, "AxxBxxC", 7, false));
+	CHECK(!lty_glob_match("a*b*c", 5, "AxxBxx", 6, false));
+}
+
+static void test_memory(void)
+{
+	lty_error err;
+	lty_program *p;
+
+	CHECK(live_blocks == 0);
+	p = program_with("segment('s')", &err);
+	CHECK(p == NULL && live_blocks == 0);
+	p = program_with("'a' in groups and (orders > 1 or city like 'P*')", &err);
+	CHECK(p != NULL && live_blocks > 0);
+	lty_program_free(p);
+	CHECK(live_blocks == 0);
+}
+
+int main(void)
+{
+	lty_arena_init(&doc_arena, &lty_malloc_allocator);
+	test_evaluation();
+	test_errors();
+	test_glob();
+	test_memory();
+	lty_arena_free(&doc_arena);
+	printf("%d passed, %d failed\n", passed, failed);
+	return failed != 0;
+}
