@@ -8,6 +8,7 @@
 #include "ext/standard/info.h"
 #include "zend_exceptions.h"
 #include "ext/spl/spl_exceptions.h"
+#include "ext/json/php_json.h"
 
 #include "php_loyalty.h"
 #include "loyalty_arginfo.h"
@@ -19,6 +20,7 @@ zend_class_entry *php_loyalty_input_exception_ce;
 zend_class_entry *php_loyalty_ledger_exception_ce;
 zend_class_entry *php_loyalty_program_ce;
 zend_class_entry *php_loyalty_engine_ce;
+zend_class_entry *php_loyalty_result_ce;
 
 static void *php_loyalty_emalloc(void *ctx, size_t size)
 {
@@ -76,6 +78,7 @@ static PHP_MINIT_FUNCTION(loyalty)
 	php_loyalty_program_setup(php_loyalty_program_ce);
 	php_loyalty_engine_ce = register_class_Loyalty_Engine();
 	php_loyalty_engine_setup(php_loyalty_engine_ce);
+	php_loyalty_result_ce = register_class_Loyalty_Result(php_json_serializable_ce);
 	return SUCCESS;
 }
 

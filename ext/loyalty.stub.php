@@ -71,6 +71,42 @@ final class Engine
 
     /** @return list<int|string> ids (or keys when a customer has no id) */
     public function filter(string $segment, iterable $customers, int|string|\DateTimeInterface|null $now = null): array {}
+
+    public function evaluate(array $cart, array $customer, int|string|\DateTimeInterface|null $now = null): Result {}
+}
+
+/**
+ * What the merchant's rules give one cart and one customer. Money in minor units.
+ * @strict-properties
+ */
+final class Result implements \JsonSerializable
+{
+    public readonly int $subtotal;
+    /** engine discounts on the products (advantages and loyalty) */
+    public readonly int $discount;
+    public readonly int $shipping;
+    public readonly int $shippingDiscount;
+    public readonly bool $freeShipping;
+    /** subtotal - discount - voucher_discount + shipping - shippingDiscount */
+    public readonly int $total;
+    public readonly int $pointsEarned;
+    public readonly int $pointsSpent;
+    /** balance after this order */
+    public readonly int $pointsBalance;
+    /** @var list<string> */
+    public readonly array $segments;
+    /** @var list<array{source: string, id: string, label: string, discount: int, free_shipping: bool, points_spent: int}> */
+    public readonly array $applied;
+    /** @var list<array{source: string, id: string, reason: string, message: string, missing?: int}> */
+    public readonly array $rejected;
+    /** @var list<array{sku: mixed, amount: int, discount: int}> */
+    public readonly array $lines;
+
+    private function __construct() {}
+
+    public function toArray(): array {}
+
+    public function jsonSerialize(): array {}
 }
 
 }

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 8a2448628a5330d78c7f1a36a967b4c927f5961b */
+ * Stub hash: ffaa11d01d492d704d4f471abd1e361f6de0fed5 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Loyalty_Program___construct, 0, 0, 0)
 ZEND_END_ARG_INFO()
@@ -47,6 +47,18 @@ ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Loyalty_Engine_filter, 0, 
 	ZEND_ARG_OBJ_TYPE_MASK(0, now, DateTimeInterface, MAY_BE_LONG|MAY_BE_STRING|MAY_BE_NULL, "null")
 ZEND_END_ARG_INFO()
 
+ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_Loyalty_Engine_evaluate, 0, 2, Loyalty\\Result, 0)
+	ZEND_ARG_TYPE_INFO(0, cart, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, customer, IS_ARRAY, 0)
+	ZEND_ARG_OBJ_TYPE_MASK(0, now, DateTimeInterface, MAY_BE_LONG|MAY_BE_STRING|MAY_BE_NULL, "null")
+ZEND_END_ARG_INFO()
+
+#define arginfo_class_Loyalty_Result___construct arginfo_class_Loyalty_Program___construct
+
+#define arginfo_class_Loyalty_Result_toArray arginfo_class_Loyalty_Program_toArray
+
+#define arginfo_class_Loyalty_Result_jsonSerialize arginfo_class_Loyalty_Program_toArray
+
 
 ZEND_METHOD(Loyalty_Program, __construct);
 ZEND_METHOD(Loyalty_Program, fromArray);
@@ -60,6 +72,10 @@ ZEND_METHOD(Loyalty_Engine, program);
 ZEND_METHOD(Loyalty_Engine, segmentsOf);
 ZEND_METHOD(Loyalty_Engine, inSegment);
 ZEND_METHOD(Loyalty_Engine, filter);
+ZEND_METHOD(Loyalty_Engine, evaluate);
+ZEND_METHOD(Loyalty_Result, __construct);
+ZEND_METHOD(Loyalty_Result, toArray);
+ZEND_METHOD(Loyalty_Result, jsonSerialize);
 
 
 static const zend_function_entry class_Loyalty_Exception_methods[] = {
@@ -105,6 +121,15 @@ static const zend_function_entry class_Loyalty_Engine_methods[] = {
 	ZEND_ME(Loyalty_Engine, segmentsOf, arginfo_class_Loyalty_Engine_segmentsOf, ZEND_ACC_PUBLIC)
 	ZEND_ME(Loyalty_Engine, inSegment, arginfo_class_Loyalty_Engine_inSegment, ZEND_ACC_PUBLIC)
 	ZEND_ME(Loyalty_Engine, filter, arginfo_class_Loyalty_Engine_filter, ZEND_ACC_PUBLIC)
+	ZEND_ME(Loyalty_Engine, evaluate, arginfo_class_Loyalty_Engine_evaluate, ZEND_ACC_PUBLIC)
+	ZEND_FE_END
+};
+
+
+static const zend_function_entry class_Loyalty_Result_methods[] = {
+	ZEND_ME(Loyalty_Result, __construct, arginfo_class_Loyalty_Result___construct, ZEND_ACC_PRIVATE)
+	ZEND_ME(Loyalty_Result, toArray, arginfo_class_Loyalty_Result_toArray, ZEND_ACC_PUBLIC)
+	ZEND_ME(Loyalty_Result, jsonSerialize, arginfo_class_Loyalty_Result_jsonSerialize, ZEND_ACC_PUBLIC)
 	ZEND_FE_END
 };
 
@@ -183,6 +208,96 @@ static zend_class_entry *register_class_Loyalty_Engine(void)
 	INIT_NS_CLASS_ENTRY(ce, "Loyalty", "Engine", class_Loyalty_Engine_methods);
 	class_entry = zend_register_internal_class_ex(&ce, NULL);
 	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES|ZEND_ACC_NOT_SERIALIZABLE;
+
+	return class_entry;
+}
+
+static zend_class_entry *register_class_Loyalty_Result(zend_class_entry *class_entry_JsonSerializable)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_NS_CLASS_ENTRY(ce, "Loyalty", "Result", class_Loyalty_Result_methods);
+	class_entry = zend_register_internal_class_ex(&ce, NULL);
+	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES;
+	zend_class_implements(class_entry, 1, class_entry_JsonSerializable);
+
+	zval property_subtotal_default_value;
+	ZVAL_UNDEF(&property_subtotal_default_value);
+	zend_string *property_subtotal_name = zend_string_init("subtotal", sizeof("subtotal") - 1, 1);
+	zend_declare_typed_property(class_entry, property_subtotal_name, &property_subtotal_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_LONG));
+	zend_string_release(property_subtotal_name);
+
+	zval property_discount_default_value;
+	ZVAL_UNDEF(&property_discount_default_value);
+	zend_string *property_discount_name = zend_string_init("discount", sizeof("discount") - 1, 1);
+	zend_declare_typed_property(class_entry, property_discount_name, &property_discount_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_LONG));
+	zend_string_release(property_discount_name);
+
+	zval property_shipping_default_value;
+	ZVAL_UNDEF(&property_shipping_default_value);
+	zend_string *property_shipping_name = zend_string_init("shipping", sizeof("shipping") - 1, 1);
+	zend_declare_typed_property(class_entry, property_shipping_name, &property_shipping_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_LONG));
+	zend_string_release(property_shipping_name);
+
+	zval property_shippingDiscount_default_value;
+	ZVAL_UNDEF(&property_shippingDiscount_default_value);
+	zend_string *property_shippingDiscount_name = zend_string_init("shippingDiscount", sizeof("shippingDiscount") - 1, 1);
+	zend_declare_typed_property(class_entry, property_shippingDiscount_name, &property_shippingDiscount_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_LONG));
+	zend_string_release(property_shippingDiscount_name);
+
+	zval property_freeShipping_default_value;
+	ZVAL_UNDEF(&property_freeShipping_default_value);
+	zend_string *property_freeShipping_name = zend_string_init("freeShipping", sizeof("freeShipping") - 1, 1);
+	zend_declare_typed_property(class_entry, property_freeShipping_name, &property_freeShipping_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_BOOL));
+	zend_string_release(property_freeShipping_name);
+
+	zval property_total_default_value;
+	ZVAL_UNDEF(&property_total_default_value);
+	zend_string *property_total_name = zend_string_init("total", sizeof("total") - 1, 1);
+	zend_declare_typed_property(class_entry, property_total_name, &property_total_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_LONG));
+	zend_string_release(property_total_name);
+
+	zval property_pointsEarned_default_value;
+	ZVAL_UNDEF(&property_pointsEarned_default_value);
+	zend_string *property_pointsEarned_name = zend_string_init("pointsEarned", sizeof("pointsEarned") - 1, 1);
+	zend_declare_typed_property(class_entry, property_pointsEarned_name, &property_pointsEarned_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_LONG));
+	zend_string_release(property_pointsEarned_name);
+
+	zval property_pointsSpent_default_value;
+	ZVAL_UNDEF(&property_pointsSpent_default_value);
+	zend_string *property_pointsSpent_name = zend_string_init("pointsSpent", sizeof("pointsSpent") - 1, 1);
+	zend_declare_typed_property(class_entry, property_pointsSpent_name, &property_pointsSpent_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_LONG));
+	zend_string_release(property_pointsSpent_name);
+
+	zval property_pointsBalance_default_value;
+	ZVAL_UNDEF(&property_pointsBalance_default_value);
+	zend_string *property_pointsBalance_name = zend_string_init("pointsBalance", sizeof("pointsBalance") - 1, 1);
+	zend_declare_typed_property(class_entry, property_pointsBalance_name, &property_pointsBalance_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_LONG));
+	zend_string_release(property_pointsBalance_name);
+
+	zval property_segments_default_value;
+	ZVAL_UNDEF(&property_segments_default_value);
+	zend_string *property_segments_name = zend_string_init("segments", sizeof("segments") - 1, 1);
+	zend_declare_typed_property(class_entry, property_segments_name, &property_segments_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_ARRAY));
+	zend_string_release(property_segments_name);
+
+	zval property_applied_default_value;
+	ZVAL_UNDEF(&property_applied_default_value);
+	zend_string *property_applied_name = zend_string_init("applied", sizeof("applied") - 1, 1);
+	zend_declare_typed_property(class_entry, property_applied_name, &property_applied_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_ARRAY));
+	zend_string_release(property_applied_name);
+
+	zval property_rejected_default_value;
+	ZVAL_UNDEF(&property_rejected_default_value);
+	zend_string *property_rejected_name = zend_string_init("rejected", sizeof("rejected") - 1, 1);
+	zend_declare_typed_property(class_entry, property_rejected_name, &property_rejected_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_ARRAY));
+	zend_string_release(property_rejected_name);
+
+	zval property_lines_default_value;
+	ZVAL_UNDEF(&property_lines_default_value);
+	zend_string *property_lines_name = zend_string_init("lines", sizeof("lines") - 1, 1);
+	zend_declare_typed_property(class_entry, property_lines_name, &property_lines_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_ARRAY));
+	zend_string_release(property_lines_name);
 
 	return class_entry;
 }

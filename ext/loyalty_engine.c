@@ -119,6 +119,23 @@ static int segment_arg(const lty_program *program, zend_string *name)
 	return index;
 }
 
+/* The names of the segments the customer is in, in byte order. */
+static void segment_names(php_loyalty_engine_obj *obj, const lty_customer *customer, zend_long now, zval *out)
+{
+	const uint32_t *sorted = php_loyalty_program_from_obj(obj->program_obj)->sorted;
+	lty_membership m;
+	size_t i;
+
+	lty_membership_init(&m, obj->program, customer, now, obj->scratch.memo);
+	array_init(out);
+	for (i = 0; i < obj->program->segment_count; i++) {
+		if (lty_membership_test(&m, (int) sorted[i])) {
+			const lty_str *name = &obj->program->segments[sorted[i]].name;
+			add_next_index_stringl(out, name->ptr, name->len);
+		}
+	}
+}
+
 ZEND_METHOD(Loyalty_Engine, segmentsOf)
 {
 	php_loyalty_engine_obj *obj;
@@ -126,9 +143,6 @@ ZEND_METHOD(Loyalty_Engine, segmentsOf)
 	zval *now_zv = NULL;
 	zend_long now;
 	lty_customer customer;
-	lty_membership m;
-	const uint32_t *sorted;
-	size_t i;
 
 	ZEND_PARSE_PARAMETERS_START(1, 2)
 		Z_PARAM_ARRAY_HT(customer_ht)
@@ -140,15 +154,48 @@ ZEND_METHOD(Loyalty_Engine, segmentsOf)
 			|| php_loyalty_customer(obj->program, customer_ht, now, "customer", &obj->scratch, &customer) == FAILURE) {
 		RETURN_THROWS();
 	}
-	lty_membership_init(&m, obj->program, &customer, now, obj->scratch.memo);
-	sorted = php_loyalty_program_from_obj(obj->program_obj)->sorted;
-	array_init(return_value);
-	for (i = 0; i < obj->program->segment_count; i++) {
-		if (lty_membership_test(&m, (int) sorted[i])) {
-			const lty_str *name = &obj->program->segments[sorted[i]].name;
-			add_next_index_stringl(return_value, name->ptr, name->len);
-		}
+	segment_names(obj, &customer, now, return_value);
+}
+
+ZEND_METHOD(Loyalty_Engine, evaluate)
+{
+	php_loyalty_engine_obj *obj;
+	HashTable *cart_ht, *customer_ht;
+	zval *now_zv = NULL, segments;
+	zend_long now;
+	lty_customer customer;
+	lty_cart cart;
+	lty_result result;
+	lty_arena arena;
+	lty_error *err;
+
+	ZEND_PARSE_PARAMETERS_START(2, 3)
+		Z_PARAM_ARRAY_HT(cart_ht)
+		Z_PARAM_ARRAY_HT(customer_ht)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_ZVAL_OR_NULL(now_zv)
+	ZEND_PARSE_PARAMETERS_END();
+
+	/* The customer first: reading its dates may run user code, before any string is borrowed. */
+	if ((obj = engine_of(ZEND_THIS)) == NULL || php_loyalty_now(now_zv, &now) == FAILURE
+			|| php_loyalty_customer(obj->program, customer_ht, now, "customer", &obj->scratch, &customer) == FAILURE) {
+		RETURN_THROWS();
 	}
+	lty_arena_init(&arena, &php_loyalty_allocator);
+	if (php_loyalty_cart(cart_ht, &arena, &cart) == FAILURE) {
+		lty_arena_free(&arena);
+		RETURN_THROWS();
+	}
+	err = emalloc(sizeof(lty_error));
+	if (lty_checkout_evaluate(obj->program, &cart, &customer, now, obj->scratch.memo, &arena, &result, err) != LTY_OK) {
+		php_loyalty_throw(err);
+	} else {
+		segment_names(obj, &customer, now, &segments);
+		php_loyalty_result_build(return_value, &result, &cart,
+			zend_hash_str_find_deref(cart_ht, "lines", sizeof("lines") - 1), &segments);
+	}
+	efree(err);
+	lty_arena_free(&arena);
 }
 
 ZEND_METHOD(Loyalty_Engine, inSegment)

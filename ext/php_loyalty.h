@@ -4,6 +4,7 @@
 
 #include "php.h"
 
+#include "../src/lty_checkout.h"
 #include "../src/lty_customer.h"
 #include "../src/lty_doc.h"
 #include "../src/lty_error.h"
@@ -21,6 +22,7 @@ extern zend_class_entry *php_loyalty_input_exception_ce;
 extern zend_class_entry *php_loyalty_ledger_exception_ce;
 extern zend_class_entry *php_loyalty_program_ce;
 extern zend_class_entry *php_loyalty_engine_ce;
+extern zend_class_entry *php_loyalty_result_ce;
 
 /* The core's allocator, backed by emalloc. */
 extern const lty_allocator php_loyalty_allocator;
@@ -48,6 +50,14 @@ zend_object *php_loyalty_program_from_json(zend_string *json);
 /* Object handlers of the classes registered from the stub. */
 void php_loyalty_program_setup(zend_class_entry *ce);
 void php_loyalty_engine_setup(zend_class_entry *ce);
+
+/* cart.c: reads a cart; line arrays are allocated in `arena`. */
+zend_result php_loyalty_cart(HashTable *ht, lty_arena *arena, lty_cart *cart);
+
+/* loyalty_result.c: a Result object from a core result. `cart_lines` is the cart's
+ * `lines` array (for the skus), `segments` the sorted names the customer is in. */
+void php_loyalty_result_build(zval *out, const lty_result *r, const lty_cart *cart,
+	zval *cart_lines, zval *segments);
 
 /* convert.c: PHP values <-> core structs */
 lty_doc *php_loyalty_doc_from_zval(lty_arena *arena, zval *zv);

@@ -287,5 +287,7 @@ lty_status lty_load_loyalty(lty_loader *l, const lty_doc *map)
 		return l->err->status;
 	}
 	l->program->has_loyalty = true;
+	/* Evaluation reads the balance and the rank metrics. */
+	l->program->fields |= LTY_FIELD_POINTS | LTY_FIELD_LIFETIME_POINTS;
 	return LTY_OK;
 }

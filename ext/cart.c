@@ -1,0 +1,207 @@
+/* A cart array (SPEC 4) -> lty_cart. Money is int minor units only: floats,
+ * numeric strings, negative amounts and 64-bit overflow are InputExceptions
+ * naming the path. Unknown keys are ignored, as shops' carts carry many. */
+#ifdef HAVE_CONFIG_H
+#include "config.h"
+#endif
+
+#include "php.h"
+
+#include "php_loyalty.h"
+
+static zval *member(HashTable *ht, const char *key, size_t len)
+{
+	zval *zv = zend_hash_str_find(ht, key, len);
+
+	if (zv != NULL) {
+		ZVAL_DEREF(zv);
+		if (Z_TYPE_P(zv) == IS_NULL) {
+			return NULL;
+		}
+	}
+	return zv;
+}
+
+#define MEMBER(ht, key) member((ht), (key), sizeof(key) - 1)
+
+/* An int >= 0 at `path`; `what` names the expected type in the message. */
+static zend_result non_negative(zval *zv, const char *path, const char *what, int64_t *out)
+{
+	if (Z_TYPE_P(zv) != IS_LONG) {
+		php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "%s: expected %s, got %s", path, what, zend_zval_type_name(zv));
+		return FAILURE;
+	}
+	if (Z_LVAL_P(zv) < 0) {
+		php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "%s: must be >= 0, got " ZEND_LONG_FMT, path, Z_LVAL_P(zv));
+		return FAILURE;
+	}
+	*out = Z_LVAL_P(zv);
+	return SUCCESS;
+}
+
+static zend_result money(HashTable *ht, const char *key, size_t len, int64_t *out)
+{
+	zval *zv = member(ht, key, len);
+	char path[64];
+
+	*out = 0;
+	if (zv == NULL) {
+		return SUCCESS;
+	}
+	snprintf(path, sizeof(path), "cart.%s", key);
+	return non_negative(zv, path, "int (minor units)", out);
+}
+
+static zend_result read_line(zval *line, size_t i, lty_cart_line *out)
+{
+	char path[96];
+	zval *zv;
+	HashTable *ht;
+
+	ZVAL_DEREF(line);
+	if (Z_TYPE_P(line) != IS_ARRAY) {
+		php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "cart.lines[%zu]: expected array, got %s", i, zend_zval_type_name(line));
+		return FAILURE;
+	}
+	ht = Z_ARRVAL_P(line);
+	memset(out, 0, sizeof(*out));
+	zv = MEMBER(ht, "sku");
+	if (zv != NULL && Z_TYPE_P(zv) != IS_STRING && Z_TYPE_P(zv) != IS_LONG) {
+		php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "cart.lines[%zu].sku: expected string, got %s", i, zend_zval_type_name(zv));
+		return FAILURE;
+	}
+	zv = MEMBER(ht, "category");
+	if (zv != NULL && Z_TYPE_P(zv) != IS_STRING) {
+		php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "cart.lines[%zu].category: expected string, got %s", i, zend_zval_type_name(zv));
+		return FAILURE;
+	}
+	zv = MEMBER(ht, "qty");
+	snprintf(path, sizeof(path), "cart.lines[%zu].qty", i);
+	if (zv == NULL) {
+		php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "%s: is required", path);
+		return FAILURE;
+	}
+	if (non_negative(zv, path, "int", &out->qty) == FAILURE) {
+		return FAILURE;
+	}
+	zv = MEMBER(ht, "price");
+	snprintf(path, sizeof(path), "cart.lines[%zu].price", i);
+	if (zv == NULL) {
+		php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "%s: is required", path);
+		return FAILURE;
+	}
+	if (non_negative(zv, path, "int (minor units)", &out->price) == FAILURE) {
+		return FAILURE;
+	}
+	if (__builtin_mul_overflow(out->qty, out->price, &out->amount)) {
+		php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "cart.lines[%zu]: qty * price overflows 64-bit minor units", i);
+		return FAILURE;
+	}
+	return SUCCESS;
+}
+
+static zend_result read_lines(zval *lines, lty_arena *arena, lty_cart *cart)
+{
+	lty_cart_line *out;
+	zval *line;
+	size_t i = 0;
+
+	if (Z_TYPE_P(lines) != IS_ARRAY) {
+		php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "cart.lines: expected list of lines, got %s", zend_zval_type_name(lines));
+		return FAILURE;
+	}
+	out = lty_arena_array(arena, zend_hash_num_elements(Z_ARRVAL_P(lines)) + 1, sizeof(lty_cart_line));
+	cart->has_lines = true;
+	cart->lines = out;
+	cart->subtotal = 0;
+	ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(lines), line) {
+		if (read_line(line, i, &out[i]) == FAILURE) {
+			return FAILURE;
+		}
+		if (__builtin_add_overflow(cart->subtotal, out[i].amount, &cart->subtotal)) {
+			php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "cart.lines[%zu]: subtotal overflows 64-bit minor units", i);
+			return FAILURE;
+		}
+		i++;
+	} ZEND_HASH_FOREACH_END();
+	cart->line_count = i;
+	return SUCCESS;
+}
+
+static zend_result read_vouchers(HashTable *ht, lty_cart *cart)
+{
+	zval *vouchers = MEMBER(ht, "vouchers"), *v;
+	size_t i = 0;
+
+	if (vouchers == NULL) {
+		return SUCCESS;
+	}
+	if (Z_TYPE_P(vouchers) != IS_ARRAY) {
+		php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "cart.vouchers: expected list of strings, got %s", zend_zval_type_name(vouchers));
+		return FAILURE;
+	}
+	ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(vouchers), v) {
+		ZVAL_DEREF(v);
+		if (Z_TYPE_P(v) != IS_STRING) {
+			php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "cart.vouchers[%zu]: expected string, got %s", i, zend_zval_type_name(v));
+			return FAILURE;
+		}
+		i++;
+	} ZEND_HASH_FOREACH_END();
+	cart->voucher_count = i;
+	return SUCCESS;
+}
+
+static zend_result read_use_points(HashTable *ht, lty_cart *cart)
+{
+	zval *zv = MEMBER(ht, "use_points");
+
+	cart->use_points = true;
+	if (zv == NULL || Z_TYPE_P(zv) == IS_TRUE) {
+		return SUCCESS;
+	}
+	if (Z_TYPE_P(zv) == IS_FALSE) {
+		cart->use_points = false;
+		return SUCCESS;
+	}
+	if (Z_TYPE_P(zv) != IS_LONG) {
+		php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "cart.use_points: expected bool or int, got %s", zend_zval_type_name(zv));
+		return FAILURE;
+	}
+	if (non_negative(zv, "cart.use_points", "bool or int", &cart->use_points_max) == FAILURE) {
+		return FAILURE;
+	}
+	cart->use_points_limited = true;
+	cart->use_points = cart->use_points_max > 0;
+	return SUCCESS;
+}
+
+zend_result php_loyalty_cart(HashTable *ht, lty_arena *arena, lty_cart *cart)
+{
+	zval *lines = MEMBER(ht, "lines"), *carrier;
+
+	memset(cart, 0, sizeof(*cart));
+	if (lines != NULL) {
+		if (read_lines(lines, arena, cart) == FAILURE) {
+			return FAILURE;
+		}
+	} else if (money(ht, "subtotal", sizeof("subtotal") - 1, &cart->subtotal) == FAILURE) {
+		return FAILURE;
+	}
+	carrier = MEMBER(ht, "carrier");
+	if (carrier != NULL) {
+		if (Z_TYPE_P(carrier) != IS_STRING) {
+			php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "cart.carrier: expected string, got %s", zend_zval_type_name(carrier));
+			return FAILURE;
+		}
+		cart->carrier.ptr = Z_STRVAL_P(carrier);
+		cart->carrier.len = Z_STRLEN_P(carrier);
+	}
+	if (money(ht, "shipping", sizeof("shipping") - 1, &cart->shipping) == FAILURE
+			|| money(ht, "voucher_discount", sizeof("voucher_discount") - 1, &cart->voucher_discount) == FAILURE
+			|| read_vouchers(ht, cart) == FAILURE
+			|| read_use_points(ht, cart) == FAILURE) {
+		return FAILURE;
+	}
+	return SUCCESS;
+}

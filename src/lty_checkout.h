@@ -1,0 +1,99 @@
+/* Checkout evaluation (SPEC 6, 7, 8, 10): one cart and one customer against
+ * a program give discounts, free shipping, points, and the reason for every
+ * rule that did not apply. */
+#ifndef LTY_CHECKOUT_H
+#define LTY_CHECKOUT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "lty_arena.h"
+#include "lty_customer.h"
+#include "lty_error.h"
+#include "lty_program.h"
+
+typedef struct {
+	lty_str sku;
+	int64_t qty;
+	int64_t price;               /* unit price, minor units */
+	int64_t amount;              /* qty * price, checked by the reader */
+} lty_cart_line;
+
+/* A cart as the glue read it: amounts already checked for type, sign and overflow. */
+typedef struct {
+	const lty_cart_line *lines;
+	size_t line_count;
+	bool has_lines;              /* false: subtotal was given */
+	int64_t subtotal;            /* sum of line amounts, or the given subtotal */
+	lty_str carrier;             /* ptr NULL when none was chosen */
+	int64_t shipping;
+	size_t voucher_count;
+	int64_t voucher_discount;
+	bool use_points;             /* false: skip loyalty (SPEC 10) */
+	bool use_points_limited;     /* an int was given ... */
+	int64_t use_points_max;      /* ... at most this many points */
+} lty_cart;
+
+typedef enum { LTY_SOURCE_ADVANTAGE, LTY_SOURCE_LOYALTY } lty_source;
+
+typedef enum {
+	LTY_REASON_NOT_IN_SEGMENT,
+	LTY_REASON_BELOW_TIER,
+	LTY_REASON_VOUCHER,
+	LTY_REASON_ADVANTAGE_WINS,
+	LTY_REASON_NOT_BEST,
+	LTY_REASON_ORDER_NUMBER,
+	LTY_REASON_MIN_CART,
+	LTY_REASON_NO_POINTS,
+	LTY_REASON_CARRIER,
+	LTY_REASON_DISABLED
+} lty_reason;
+
+#define LTY_MESSAGE_MAX 200
+
+typedef struct {
+	lty_source source;
+	lty_str id;
+	lty_str label;
+	int64_t discount;
+	bool free_shipping;
+	int64_t points_spent;
+} lty_applied;
+
+typedef struct {
+	lty_source source;
+	lty_str id;
+	lty_reason reason;
+	char message[LTY_MESSAGE_MAX];  /* "min_cart: subtotal 79.99 is below 80.00" */
+	bool has_missing;
+	int64_t missing;                /* in the threshold's unit: money, points or orders */
+} lty_rejected;
+
+typedef struct {
+	int64_t subtotal;
+	int64_t discount;               /* engine discounts on the products */
+	int64_t shipping;
+	int64_t shipping_discount;
+	bool free_shipping;
+	int64_t total;
+	int64_t points_earned;
+	int64_t points_spent;
+	int64_t points_balance;         /* after this order */
+	lty_applied *applied;
+	size_t applied_count;
+	lty_rejected *rejected;
+	size_t rejected_count;
+	int64_t *line_discounts;        /* one per cart line, summing to discount */
+} lty_result;
+
+/* Evaluates into `result`, allocating its arrays in `arena` (freed by the caller).
+ * `memo` has program->segment_count bytes. Fails only on overflow or memory. */
+lty_status lty_checkout_evaluate(const lty_program *program, const lty_cart *cart,
+	const lty_customer *customer, int64_t now, uint8_t *memo, lty_arena *arena,
+	lty_result *result, lty_error *err);
+
+/* "not_in_segment", "below_tier", ... */
+const char *lty_reason_name(lty_reason reason);
+
+#endif

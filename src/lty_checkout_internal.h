@@ -1,0 +1,38 @@
+/* What the parts of checkout evaluation share: the state of one evaluation
+ * and the helpers that record applied and rejected rules. */
+#ifndef LTY_CHECKOUT_INTERNAL_H
+#define LTY_CHECKOUT_INTERNAL_H
+
+#include "lty_checkout.h"
+
+typedef struct {
+	const lty_program *p;
+	const lty_cart *cart;
+	const lty_customer *c;
+	lty_membership m;
+	lty_result *r;
+	lty_error *err;
+	bool has_voucher;
+	int64_t payable;          /* subtotal - voucher_discount, never below 0 */
+	int64_t remaining;        /* payable not yet discounted by the engine */
+	bool advantage_applied;
+	bool loyalty_used;
+} checkout;
+
+void lty_checkout_reject(checkout *ck, lty_source source, const lty_str *id, lty_reason reason,
+	bool has_missing, int64_t missing, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 7, 8)))
+#endif
+	;
+/* Records an applied rule; its discount must fit what remains payable. */
+void lty_checkout_apply(checkout *ck, lty_source source, const lty_str *id, const lty_str *label,
+	int64_t discount, bool ship, int64_t points);
+bool lty_checkout_carrier_allowed(const lty_benefit *b, const lty_str *carrier);
+void lty_checkout_reject_carrier(checkout *ck, lty_source source, const lty_str *id, const lty_benefit *b);
+
+/* lty_points.c: the loyalty discount (SPEC 7), then the points earned by the order. */
+lty_status lty_points_spend(checkout *ck);
+lty_status lty_points_earn(checkout *ck);
+
+#endif
