@@ -49,6 +49,9 @@ final class Program
     /** @return list<string> built-in segments first, then custom ones in settings order */
     public function segmentNames(): array {}
 
+    /** @return list<array{path: string, message: string}> contradictions found at compile time */
+    public function warnings(): array {}
+
     public function __serialize(): array {}
 
     public function __unserialize(array $data): void {}

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: ffaa11d01d492d704d4f471abd1e361f6de0fed5 */
+ * Stub hash: 3f7ccd75d4d8fc1883e423d2888396d642db36c6 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Loyalty_Program___construct, 0, 0, 0)
 ZEND_END_ARG_INFO()
@@ -16,6 +16,8 @@ ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Loyalty_Program_toArray, 0
 ZEND_END_ARG_INFO()
 
 #define arginfo_class_Loyalty_Program_segmentNames arginfo_class_Loyalty_Program_toArray
+
+#define arginfo_class_Loyalty_Program_warnings arginfo_class_Loyalty_Program_toArray
 
 #define arginfo_class_Loyalty_Program___serialize arginfo_class_Loyalty_Program_toArray
 
@@ -65,6 +67,7 @@ ZEND_METHOD(Loyalty_Program, fromArray);
 ZEND_METHOD(Loyalty_Program, fromJson);
 ZEND_METHOD(Loyalty_Program, toArray);
 ZEND_METHOD(Loyalty_Program, segmentNames);
+ZEND_METHOD(Loyalty_Program, warnings);
 ZEND_METHOD(Loyalty_Program, __serialize);
 ZEND_METHOD(Loyalty_Program, __unserialize);
 ZEND_METHOD(Loyalty_Engine, __construct);
@@ -109,6 +112,7 @@ static const zend_function_entry class_Loyalty_Program_methods[] = {
 	ZEND_ME(Loyalty_Program, fromJson, arginfo_class_Loyalty_Program_fromJson, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
 	ZEND_ME(Loyalty_Program, toArray, arginfo_class_Loyalty_Program_toArray, ZEND_ACC_PUBLIC)
 	ZEND_ME(Loyalty_Program, segmentNames, arginfo_class_Loyalty_Program_segmentNames, ZEND_ACC_PUBLIC)
+	ZEND_ME(Loyalty_Program, warnings, arginfo_class_Loyalty_Program_warnings, ZEND_ACC_PUBLIC)
 	ZEND_ME(Loyalty_Program, __serialize, arginfo_class_Loyalty_Program___serialize, ZEND_ACC_PUBLIC)
 	ZEND_ME(Loyalty_Program, __unserialize, arginfo_class_Loyalty_Program___unserialize, ZEND_ACC_PUBLIC)
 	ZEND_FE_END

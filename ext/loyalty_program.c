@@ -8,6 +8,7 @@
 #include "ext/json/php_json.h"
 
 #include "php_loyalty.h"
+#include "../src/lty_warnings.h"
 
 static zend_object_handlers program_handlers;
 
@@ -250,6 +251,30 @@ ZEND_METHOD(Loyalty_Program, segmentNames)
 	for (i = 0; i < program->segment_count; i++) {
 		add_next_index_stringl(return_value, program->segments[i].name.ptr, program->segments[i].name.len);
 	}
+}
+
+ZEND_METHOD(Loyalty_Program, warnings)
+{
+	const lty_program *program;
+	lty_warning *warnings;
+	lty_arena arena;
+	size_t i, count;
+
+	ZEND_PARSE_PARAMETERS_NONE();
+	if ((program = program_of(Z_OBJ_P(ZEND_THIS))) == NULL) {
+		RETURN_THROWS();
+	}
+	lty_arena_init(&arena, &php_loyalty_allocator);
+	warnings = lty_program_warnings(program, &arena, &count);
+	array_init_size(return_value, (uint32_t) count);
+	for (i = 0; warnings != NULL && i < count; i++) {
+		zval entry;
+		array_init_size(&entry, 2);
+		add_assoc_string(&entry, "path", warnings[i].path);
+		add_assoc_string(&entry, "message", warnings[i].message);
+		add_next_index_zval(return_value, &entry);
+	}
+	lty_arena_free(&arena);
 }
 
 ZEND_METHOD(Loyalty_Program, __serialize)
