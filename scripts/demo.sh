@@ -5,4 +5,4 @@ cd "$(dirname "$0")/.."
 
 bash scripts/setup.sh
 bash scripts/build.sh
-php -n -d extension_dir="$PWD/modules" -d extension=loyalty.so examples/segments.php
+php -n -d extension_dir="$PWD/modules" -d extension=loyalty.so examples/checkout.php
