@@ -186,7 +186,7 @@ zend_result php_loyalty_date(zval *zv, zend_long now, const char *path, zend_lon
 	}
 }
 
-zend_result php_loyalty_now(zval *zv, zend_long *out)
+zend_result php_loyalty_now(zval *zv, uint32_t arg_num, zend_long *out)
 {
 	zend_long current = (zend_long) php_time();
 
@@ -194,5 +194,14 @@ zend_result php_loyalty_now(zval *zv, zend_long *out)
 		*out = current;
 		return SUCCESS;
 	}
-	return php_loyalty_date(zv, current, "now", out);
+	if (Z_TYPE_P(zv) == IS_LONG || Z_TYPE_P(zv) == IS_STRING
+			|| (Z_TYPE_P(zv) == IS_OBJECT && instanceof_function(Z_OBJCE_P(zv), php_date_get_interface_ce()))) {
+		return php_loyalty_date(zv, current, "now", out);
+	}
+	/* Other types as a parameter typed int|string|DateTimeInterface|null takes them. */
+	if (Z_TYPE_P(zv) != IS_OBJECT && zend_parse_arg_long(zv, out, NULL, false, arg_num)) {
+		return SUCCESS;
+	}
+	zend_argument_type_error(arg_num, "must be of type DateTimeInterface|string|int|null, %s given", zend_zval_type_name(zv));
+	return FAILURE;
 }

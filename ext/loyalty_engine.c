@@ -73,8 +73,8 @@ ZEND_METHOD(Loyalty_Engine, __construct)
 		zend_throw_error(NULL, "Loyalty\\Engine is already constructed");
 		RETURN_THROWS();
 	}
-	/* arginfo has checked the type: Program|array|string */
-	if (Z_TYPE_P(arg) == IS_OBJECT) {
+	/* Release builds do not check arginfo types for internal functions: do it here. */
+	if (Z_TYPE_P(arg) == IS_OBJECT && instanceof_function(Z_OBJCE_P(arg), php_loyalty_program_ce)) {
 		program_obj = Z_OBJ_P(arg);
 		if (php_loyalty_program_from_obj(program_obj)->program == NULL) {
 			zend_throw_error(NULL, "Loyalty\\Program is not initialized");
@@ -84,7 +84,12 @@ ZEND_METHOD(Loyalty_Engine, __construct)
 	} else if (Z_TYPE_P(arg) == IS_ARRAY) {
 		program_obj = php_loyalty_program_from_array(arg);
 	} else {
-		program_obj = php_loyalty_program_from_json(Z_STR_P(arg));
+		zend_string *json;
+		if (!zend_parse_arg_str(arg, &json, false, 1)) {
+			zend_argument_type_error(1, "must be of type Loyalty\\Program|array|string, %s given", zend_zval_type_name(arg));
+			RETURN_THROWS();
+		}
+		program_obj = php_loyalty_program_from_json(json);
 	}
 	if (program_obj == NULL) {
 		RETURN_THROWS();
@@ -150,7 +155,7 @@ ZEND_METHOD(Loyalty_Engine, segmentsOf)
 		Z_PARAM_ZVAL_OR_NULL(now_zv)
 	ZEND_PARSE_PARAMETERS_END();
 
-	if ((obj = engine_of(ZEND_THIS)) == NULL || php_loyalty_now(now_zv, &now) == FAILURE
+	if ((obj = engine_of(ZEND_THIS)) == NULL || php_loyalty_now(now_zv, 2, &now) == FAILURE
 			|| php_loyalty_customer(obj->program, customer_ht, now, "customer", &obj->scratch, &customer) == FAILURE) {
 		RETURN_THROWS();
 	}
@@ -177,7 +182,7 @@ ZEND_METHOD(Loyalty_Engine, evaluate)
 	ZEND_PARSE_PARAMETERS_END();
 
 	/* The customer first: reading its dates may run user code, before any string is borrowed. */
-	if ((obj = engine_of(ZEND_THIS)) == NULL || php_loyalty_now(now_zv, &now) == FAILURE
+	if ((obj = engine_of(ZEND_THIS)) == NULL || php_loyalty_now(now_zv, 3, &now) == FAILURE
 			|| php_loyalty_customer(obj->program, customer_ht, now, "customer", &obj->scratch, &customer) == FAILURE) {
 		RETURN_THROWS();
 	}
@@ -217,7 +222,7 @@ ZEND_METHOD(Loyalty_Engine, inSegment)
 	ZEND_PARSE_PARAMETERS_END();
 
 	if ((obj = engine_of(ZEND_THIS)) == NULL || (index = segment_arg(obj->program, segment)) < 0
-			|| php_loyalty_now(now_zv, &now) == FAILURE
+			|| php_loyalty_now(now_zv, 3, &now) == FAILURE
 			|| php_loyalty_customer(obj->program, customer_ht, now, "customer", &obj->scratch, &customer) == FAILURE) {
 		RETURN_THROWS();
 	}
@@ -374,7 +379,7 @@ ZEND_METHOD(Loyalty_Engine, filter)
 	ZEND_PARSE_PARAMETERS_END();
 
 	if ((obj = engine_of(ZEND_THIS)) == NULL || (st.segment = segment_arg(obj->program, segment)) < 0
-			|| php_loyalty_now(now_zv, &st.now) == FAILURE) {
+			|| php_loyalty_now(now_zv, 3, &st.now) == FAILURE) {
 		RETURN_THROWS();
 	}
 	st.engine = obj;

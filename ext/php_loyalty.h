@@ -77,8 +77,8 @@ void php_loyalty_scratch_free(php_loyalty_scratch *s);
 /* A date (int, DateTimeInterface or strtotime() string) as Unix time, relative to `now`
  * for relative strings. FAILURE with an InputException naming `path`. */
 zend_result php_loyalty_date(zval *zv, zend_long now, const char *path, zend_long *out);
-/* $now as passed to a method: null means the current time. */
-zend_result php_loyalty_now(zval *zv, zend_long *out);
+/* $now as passed to a method (argument `arg_num`): null means the current time. */
+zend_result php_loyalty_now(zval *zv, uint32_t arg_num, zend_long *out);
 /* Reads the fields `program` uses from a customer array. */
 zend_result php_loyalty_customer(const lty_program *program, HashTable *ht, zend_long now,
 	const char *path, php_loyalty_scratch *scratch, lty_customer *out);

@@ -10,6 +10,7 @@ bash scripts/setup.sh
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 git ls-files -z | xargs -0 -I{} cp --parents {} "$work"
+cp -r tests "$work"   # tests not committed yet run too
 cd "$work"
 phpize >/dev/null 2>&1
 CFLAGS="-g -O1 -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer" \
@@ -32,7 +33,7 @@ passed=$(sed -n 's/^Tests passed *: *\([0-9]*\).*/\1/p' "$log" | tail -n 1)
 failed=$(sed -n 's/^Tests failed *: *\([0-9]*\).*/\1/p' "$log" | tail -n 1)
 reports=$(cat "$work"/asan.* "$work"/ubsan.* 2>/dev/null | grep -cE 'ERROR: AddressSanitizer|runtime error' || true)
 if [ "$reports" != 0 ]; then
-	cat "$work"/asan.* "$work"/ubsan.* 2>/dev/null | head -60
+	for f in "$work"/asan.* "$work"/ubsan.*; do [ -f "$f" ] && head -30 "$f"; done
 fi
 echo "sanitizers: ${reports} report(s)"
 echo "${passed:-0} passed, $(( ${failed:-0} + reports )) failed"

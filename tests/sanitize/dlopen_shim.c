@@ -2,6 +2,7 @@
  * extensions with RTLD_DEEPBIND, which ASan's runtime refuses; drop the flag. */
 #define _GNU_SOURCE
 #include <dlfcn.h>
+#include <stddef.h>
 
 void *dlopen(const char *file, int mode)
 {
