@@ -240,10 +240,9 @@ typedef struct {
 /* The id of a matching customer, or its key when it has none; FAILURE with an exception. */
 static zend_result add_id(filter_state *st, const char *path, zval *key, HashTable *customer)
 {
-	zval *id = zend_hash_str_find(customer, "id", sizeof("id") - 1);
+	zval *id = zend_hash_str_find_deref(customer, "id", sizeof("id") - 1);
 
-	if (id != NULL) {
-		ZVAL_DEREF(id);
+	if (id != NULL && Z_TYPE_P(id) != IS_NULL) { /* null is the same as no id */
 		if (Z_TYPE_P(id) != IS_LONG && Z_TYPE_P(id) != IS_STRING) {
 			php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "%s.id: expected int or string, got %s",
 				path, zend_zval_type_name(id));
