@@ -95,7 +95,9 @@ static lty_status load_advantage(lty_loader *l, const lty_doc *d, lty_advantage 
 	for (i = 0; i < n; i++) {
 		if (before[i].id.len == a->id.len && memcmp(before[i].id.ptr, a->id.ptr, a->id.len) == 0) {
 			size_t old = lty_path_key(l, "id");
-			lty_fail(l, "duplicate id '%.*s' (also advantages[%zu])", a->id.len > 64 ? 64 : (int) a->id.len, a->id.ptr, i);
+			char shown[96];
+			lty_printable(shown, sizeof(shown), a->id.ptr, a->id.len);
+			lty_fail(l, "duplicate id '%s' (also advantages[%zu])", shown, i);
 			lty_path_pop(l, old);
 			return LTY_ERR_CONFIG;
 		}

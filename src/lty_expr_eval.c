@@ -237,14 +237,27 @@ static int compare(const ctx *c, const value *a, const value *b, lty_cmp op)
 	return -1;
 }
 
+/* Whether x has the kind of the list's elements (lists of attributes or the empty list take any). */
+static bool kind_fits(const ctx *c, const value *x, const value *l)
+{
+	uint8_t elem = l->kind == V_LIST_STRS ? LTY_TYPE_STR : c->e->nodes[l->u.node].elem;
+
+	switch (elem) {
+		case LTY_TYPE_STR: return x->kind == V_STR;
+		case LTY_TYPE_NUM: return is_num(x);
+		case LTY_TYPE_BOOL: return x->kind == V_BOOL;
+		default: return true;
+	}
+}
+
 static value eval_in(const ctx *c, const lty_node *n)
 {
 	value x = eval(c, c->e->kids[n->first].node);
 	value l = eval(c, c->e->kids[n->first + 1].node);
 	size_t i, len;
 
-	if (x.kind == V_NULL || !is_list(&l)) {
-		return make_bool(false);
+	if (x.kind == V_NULL || !is_list(&l) || !kind_fits(c, &x, &l)) {
+		return make_bool(false); /* null, or an attribute of another kind: null semantics */
 	}
 	len = list_len(c, &l);
 	for (i = 0; i < len; i++) {

@@ -69,23 +69,34 @@ lty_status lty_expr_error(lty_error *err, const char *path, const char *src, siz
 	uint32_t column, const char *message)
 {
 	char *out;
-	size_t i, used;
+	size_t i, used, shown;
 
 	lty_error_set(err, LTY_ERR_EXPRESSION, "%s: %s at column %" PRIu32 "\n", path, message, column);
 	err->column = (int) column;
-	/* Echo the source on one line, control bytes shown as spaces so the caret lines up. */
+	/* Echo the source on one line, control bytes shown as spaces so the caret lines up;
+	 * a source over the limit is cut a little after the column reported. */
 	used = strlen(err->message);
 	out = err->message + used;
-	if (len <= LTY_EXPR_MAX_SOURCE && used + len + column + 2 < sizeof(err->message)) {
-		for (i = 0; i < len; i++) {
+	shown = len > LTY_EXPR_MAX_SOURCE + 16 ? LTY_EXPR_MAX_SOURCE + 16 : len;
+	if (column > shown + 1) {
+		column = (uint32_t) shown + 1;
+	}
+	if (used + shown + 4 + column + 2 < sizeof(err->message)) {
+		for (i = 0; i < shown; i++) {
 			unsigned char c = (unsigned char) src[i];
 			*out++ = c < 0x20 || c == 0x7f ? ' ' : (char) c;
+		}
+		if (shown < len) {
+			memcpy(out, "...", 3);
+			out += 3;
 		}
 		*out++ = '\n';
 		for (i = 1; i < column; i++) {
 			*out++ = ' ';
 		}
 		*out++ = '^';
+	} else if (used > 0) {
+		out--; /* no room: drop the newline after the message */
 	}
 	*out = '\0';
 	return LTY_ERR_EXPRESSION;
@@ -296,11 +307,33 @@ static uint32_t parse_string_literal(lty_parser *p)
 	return n;
 }
 
+/* Mantissa / 10^scale as the nearest double: exact when the mantissa fits 53 bits and
+ * scale <= 22 (both operands exact, one correctly rounded division), which covers every
+ * literal of up to 15 significant digits; longer ones go through long double. */
+static double decimal_value(uint64_t mantissa, int scale)
+{
+	static const double pow10[] = {
+		1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+		1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22
+	};
+	long double d = (long double) mantissa;
+
+	if (mantissa < ((uint64_t) 1 << 53) && scale <= 22) {
+		return (double) mantissa / pow10[scale];
+	}
+	while (scale-- > 0) {
+		d /= 10.0L;
+	}
+	return (double) d;
+}
+
+#define LTY_DECIMAL_MAX_DIGITS 19
+
 static uint32_t parse_number(lty_parser *p)
 {
 	const char *s = p->tok_start, *end = s + p->tok_len;
 	uint64_t mantissa = 0;
-	int scale = 0, digits = 0;
+	int scale = 0, significant = 0;
 	bool fraction = false;
 	uint32_t n;
 
@@ -309,15 +342,20 @@ static uint32_t parse_number(lty_parser *p)
 			fraction = true;
 			continue;
 		}
-		if (mantissa > (UINT64_MAX - 9) / 10) {
-			return fail_at(p, p->tok_start, fraction ? "decimal literal has too many digits"
-				: "integer literal exceeds PHP_INT_MAX");
+		if (mantissa != 0 || *s != '0') {
+			significant++;
+		}
+		if (significant > LTY_DECIMAL_MAX_DIGITS || (!fraction && memchr(s, '.', (size_t) (end - s)) == NULL
+				&& mantissa > (UINT64_MAX - 9) / 10)) {
+			break;
 		}
 		mantissa = mantissa * 10 + (uint64_t) (*s - '0');
-		if (mantissa != 0 || fraction) {
-			digits++;
-		}
 		scale += fraction;
+	}
+	if (s < end) {
+		bool is_decimal = memchr(p->tok_start, '.', p->tok_len) != NULL;
+		return fail_at(p, p->tok_start, is_decimal ? "decimal literal has too many digits"
+			: "integer literal exceeds PHP_INT_MAX");
 	}
 	if (!fraction) {
 		if (mantissa > (uint64_t) INT64_MAX) {
@@ -328,14 +366,9 @@ static uint32_t parse_number(lty_parser *p)
 			p->nodes[n].k.i = (int64_t) mantissa;
 		}
 	} else {
-		double d = (double) mantissa;
-		(void) digits;
-		while (scale-- > 0) {
-			d /= 10.0;
-		}
 		n = new_node(p, LTY_OP_DOUBLE, LTY_TYPE_NUM);
 		if (n != NO_NODE) {
-			p->nodes[n].k.d = d;
+			p->nodes[n].k.d = decimal_value(mantissa, scale);
 		}
 	}
 	advance(p);

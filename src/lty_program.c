@@ -43,12 +43,14 @@ static lty_status declare_segments(lty_loader *l, const lty_doc *map)
 	for (i = 0; i < custom; i++) {
 		const char *name = map->u.c.keys[i];
 		size_t len = map->u.c.key_lens[i];
+		char shown[96];
+		lty_printable(shown, sizeof(shown), name, len);
 		if (!valid_segment_name(name, len)) {
-			return lty_fail(l, "invalid segment name '%.*s' (letters, digits, '_' and '-', at most 64, not starting with a digit or '-')",
-				len > 80 ? 80 : (int) len, name);
+			return lty_fail(l, "invalid segment name '%s' (letters, digits, '_' and '-', at most 64, not starting with a digit or '-')",
+				shown);
 		}
 		if (lty_program_segment_index(l->program, name, len) >= 0) {
-			return lty_fail(l, "'%.*s' is a built-in segment name", (int) len, name);
+			return lty_fail(l, "'%s' is a built-in segment name", shown);
 		}
 		segs[LTY_SEG_BUILTIN_COUNT + i].name.ptr = lty_arena_strndup(l->arena, name, len);
 		segs[LTY_SEG_BUILTIN_COUNT + i].name.len = len;
@@ -104,13 +106,13 @@ static lty_status visit(lty_loader *l, size_t seg, uint8_t *state, size_t *stack
 					start = j;
 				}
 			}
-			msg[0] = '\0';
-			len += (size_t) snprintf(msg, sizeof(msg), "segment cycle: ");
-			for (j = start; j <= depth && len < sizeof(msg); j++) {
-				len += (size_t) snprintf(msg + len, sizeof(msg) - len, "%s -> ", segs[stack[j]].name.ptr);
+			/* Told from the segment reported: seg -> next -> ... -> seg. */
+			len += (size_t) snprintf(msg, sizeof(msg), "segment cycle: %s", segs[seg].name.ptr);
+			for (j = start; j < depth && len < sizeof(msg); j++) {
+				len += (size_t) snprintf(msg + len, sizeof(msg) - len, " -> %s", segs[stack[j]].name.ptr);
 			}
 			if (len < sizeof(msg)) {
-				snprintf(msg + len, sizeof(msg) - len, "%s", segs[next].name.ptr);
+				snprintf(msg + len, sizeof(msg) - len, " -> %s", segs[seg].name.ptr);
 			}
 			lty_path_pop(l, 0);
 			lty_path_key(l, "segments");

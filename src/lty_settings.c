@@ -50,8 +50,7 @@ lty_status lty_fail_nomem(lty_loader *l)
 	return lty_error_set(l->err, LTY_ERR_NOMEM, "%s: out of memory", l->path_len ? l->path : "settings");
 }
 
-/* Key for messages: printable, shortened. */
-static void print_key(char *buf, size_t size, const char *key, size_t len)
+void lty_printable(char *buf, size_t size, const char *key, size_t len)
 {
 	size_t i, o = 0;
 
@@ -91,7 +90,7 @@ lty_status lty_expect_map(lty_loader *l, const lty_doc *d, const char *const *al
 		if (!known) {
 			char key[128];
 			size_t old;
-			print_key(key, sizeof(key), d->u.c.keys[i], d->u.c.key_lens[i]);
+			lty_printable(key, sizeof(key), d->u.c.keys[i], d->u.c.key_lens[i]);
 			old = lty_path_key(l, key);
 			lty_fail(l, "unknown key");
 			lty_path_pop(l, old);
@@ -188,9 +187,9 @@ lty_status lty_read_percent(lty_loader *l, const lty_doc *map, const char *key, 
 	} else if (d->kind == LTY_DOC_DOUBLE) {
 		double scaled = d->u.d * 100.0, r = round(scaled);
 		if (!isfinite(d->u.d) || d->u.d < 0.0 || d->u.d > 100.0) {
-			st = lty_fail(l, "must be between 0 and 100, got %.17g", d->u.d);
+			st = lty_fail(l, "must be between 0 and 100, got %.15g", d->u.d);
 		} else if (fabs(scaled - r) > 1e-6) {
-			st = lty_fail(l, "at most two decimals, got %.17g", d->u.d);
+			st = lty_fail(l, "at most two decimals, got %.15g", d->u.d);
 		} else {
 			*bp = (int32_t) r;
 		}
@@ -230,7 +229,7 @@ lty_status lty_read_string(lty_loader *l, const lty_doc *map, const char *key, b
 			for (i = 0; choices[i] != NULL; i++) {
 				snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf), "%s'%s'", i ? ", " : "", choices[i]);
 			}
-			print_key(shown, sizeof(shown), d->u.str.ptr, d->u.str.len);
+			lty_printable(shown, sizeof(shown), d->u.str.ptr, d->u.str.len);
 			st = lty_fail(l, "must be one of %s, got '%s'", buf, shown);
 		}
 	}
