@@ -186,22 +186,31 @@ zend_result php_loyalty_date(zval *zv, zend_long now, const char *path, zend_lon
 	}
 }
 
-zend_result php_loyalty_now(zval *zv, uint32_t arg_num, zend_long *out)
+zend_result php_loyalty_date_arg(zval *zv, uint32_t arg_num, const char *path, zend_long *out)
 {
 	zend_long current = (zend_long) php_time();
 
-	if (zv == NULL || Z_TYPE_P(zv) == IS_NULL) {
-		*out = current;
-		return SUCCESS;
-	}
 	if (Z_TYPE_P(zv) == IS_LONG || Z_TYPE_P(zv) == IS_STRING
 			|| (Z_TYPE_P(zv) == IS_OBJECT && instanceof_function(Z_OBJCE_P(zv), php_date_get_interface_ce()))) {
-		return php_loyalty_date(zv, current, "now", out);
+		return php_loyalty_date(zv, current, path, out);
 	}
-	/* Other types as a parameter typed int|string|DateTimeInterface|null takes them. */
-	if (Z_TYPE_P(zv) != IS_OBJECT && zend_parse_arg_long(zv, out, NULL, false, arg_num)) {
+	/* Other types as a parameter typed int|string|DateTimeInterface takes them. */
+	if (Z_TYPE_P(zv) != IS_OBJECT && Z_TYPE_P(zv) != IS_NULL && zend_parse_arg_long(zv, out, NULL, false, arg_num)) {
 		return SUCCESS;
 	}
-	zend_argument_type_error(arg_num, "must be of type DateTimeInterface|string|int|null, %s given", zend_zval_type_name(zv));
+	zend_argument_type_error(arg_num, "must be of type DateTimeInterface|string|int, %s given", zend_zval_type_name(zv));
 	return FAILURE;
+}
+
+zend_result php_loyalty_now(zval *zv, uint32_t arg_num, zend_long *out)
+{
+	if (zv == NULL || Z_TYPE_P(zv) == IS_NULL) {
+		*out = (zend_long) php_time();
+		return SUCCESS;
+	}
+	if (Z_TYPE_P(zv) == IS_ARRAY || (Z_TYPE_P(zv) == IS_OBJECT && !instanceof_function(Z_OBJCE_P(zv), php_date_get_interface_ce()))) {
+		zend_argument_type_error(arg_num, "must be of type DateTimeInterface|string|int|null, %s given", zend_zval_type_name(zv));
+		return FAILURE;
+	}
+	return php_loyalty_date_arg(zv, arg_num, "now", out);
 }

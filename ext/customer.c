@@ -240,6 +240,23 @@ static zend_result read_attrs(const lty_program *p, HashTable *ht, const char *p
 	return SUCCESS;
 }
 
+/* `ledger` (SPEC 8): its balance at now stands for `points`. Read with the dates: it may run user code. */
+static zend_result read_ledger(const lty_program *p, HashTable *ht, zend_long now, const char *path, lty_customer *out)
+{
+	zval *ledger = MEMBER(ht, "ledger");
+	char where[PATH_MAX_LEN];
+
+	if (ledger == NULL) {
+		return SUCCESS;
+	}
+	snprintf(where, sizeof(where), "%s.ledger", path);
+	if (php_loyalty_ledger_balance(ledger, p, now, where, &out->points) == FAILURE) {
+		return FAILURE;
+	}
+	out->has_ledger = true;
+	return SUCCESS;
+}
+
 zend_result php_loyalty_customer(const lty_program *p, HashTable *ht, zend_long now,
 	const char *path, php_loyalty_scratch *s, lty_customer *out)
 {
@@ -259,9 +276,12 @@ zend_result php_loyalty_customer(const lty_program *p, HashTable *ht, zend_long 
 		}
 		out->active = Z_TYPE_P(active) == IS_TRUE;
 	}
+	if ((p->fields & LTY_FIELD_POINTS) && read_ledger(p, ht, now, path, out) == FAILURE) {
+		return FAILURE;
+	}
 	if (read_count(ht, "orders", 6, path, "int", &out->orders) == FAILURE
 			|| ((p->fields & LTY_FIELD_SPENT) && read_count(ht, "spent", 5, path, "int (minor units)", &out->spent) == FAILURE)
-			|| ((p->fields & LTY_FIELD_POINTS) && read_count(ht, "points", 6, path, "int", &out->points) == FAILURE)
+			|| ((p->fields & LTY_FIELD_POINTS) && !out->has_ledger && read_count(ht, "points", 6, path, "int", &out->points) == FAILURE)
 			|| ((p->fields & LTY_FIELD_LIFETIME_POINTS)
 				&& read_count(ht, "lifetime_points", 15, path, "int", &out->lifetime_points) == FAILURE)
 			|| ((p->fields & LTY_FIELD_CITY) && read_string(ht, "city", 4, path, &out->city) == FAILURE)

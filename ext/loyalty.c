@@ -21,6 +21,7 @@ zend_class_entry *php_loyalty_ledger_exception_ce;
 zend_class_entry *php_loyalty_program_ce;
 zend_class_entry *php_loyalty_engine_ce;
 zend_class_entry *php_loyalty_result_ce;
+zend_class_entry *php_loyalty_ledger_ce;
 
 static void *php_loyalty_emalloc(void *ctx, size_t size)
 {
@@ -78,6 +79,8 @@ static PHP_MINIT_FUNCTION(loyalty)
 	php_loyalty_program_setup(php_loyalty_program_ce);
 	php_loyalty_engine_ce = register_class_Loyalty_Engine();
 	php_loyalty_engine_setup(php_loyalty_engine_ce);
+	php_loyalty_ledger_ce = register_class_Loyalty_Ledger();
+	php_loyalty_ledger_setup(php_loyalty_ledger_ce);
 	php_loyalty_result_ce = register_class_Loyalty_Result(php_json_serializable_ce);
 	return SUCCESS;
 }
@@ -94,6 +97,7 @@ static const zend_module_dep loyalty_deps[] = {
 	ZEND_MOD_REQUIRED("json")
 	ZEND_MOD_REQUIRED("spl")
 	ZEND_MOD_REQUIRED("date")
+	ZEND_MOD_REQUIRED("random")
 	ZEND_MOD_END
 };
 

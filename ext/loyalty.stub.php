@@ -79,6 +79,43 @@ final class Engine
 }
 
 /**
+ * The points history of one customer. entries() is what the shop stores.
+ * @strict-properties
+ * @not-serializable
+ */
+final class Ledger
+{
+    public function __construct(Program $program, array $entries = []) {}
+
+    /** An order: in rolling mode it resets the expiry of every point still valid. */
+    public function earn(int $points, int|string|\DateTimeInterface $at, string $ref = ""): void {}
+
+    /** A manual grant from the back office: does not reset expiry. */
+    public function grant(int $points, int|string|\DateTimeInterface $at, string $reason = ""): void {}
+
+    /** Oldest lots first; LedgerException when short, the ledger unchanged. */
+    public function spend(int $points, int|string|\DateTimeInterface $at, string $ref = ""): void {}
+
+    /** Spendable at $at: neither expired nor pending. */
+    public function balance(int|string|\DateTimeInterface|null $at = null): int {}
+
+    /** Earned but inside the return window (loyalty.pending_days). */
+    public function pending(int|string|\DateTimeInterface|null $at = null): int {}
+
+    /** @return list<array{points: int, expires_at: int}> sorted by date */
+    public function expiring(int|string|\DateTimeInterface|null $at = null): array {}
+
+    /** @return list<array{days_before: int, points: int, expires_at: int}> due in ($from, $to], sorted by time */
+    public function warningsDue(int|string|\DateTimeInterface $from, int|string|\DateTimeInterface $to): array {}
+
+    /** @return list<array{code: string, discount?: int, discount_percent?: int|float, min_cart: int, expires_at: ?int}> */
+    public function issueRewards(int|string|\DateTimeInterface $at): array {}
+
+    /** @return list<array{type: string, points: int, at: int, ref: string}> in time order */
+    public function entries(): array {}
+}
+
+/**
  * What the merchant's rules give one cart and one customer. Money in minor units.
  * @strict-properties
  */

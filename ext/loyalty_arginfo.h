@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 3f7ccd75d4d8fc1883e423d2888396d642db36c6 */
+ * Stub hash: 3138d7067acdc17aa9b5a9ce16f0ff523a0f90aa */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Loyalty_Program___construct, 0, 0, 0)
 ZEND_END_ARG_INFO()
@@ -55,6 +55,46 @@ ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_Loyalty_Engine_evaluate, 0,
 	ZEND_ARG_OBJ_TYPE_MASK(0, now, DateTimeInterface, MAY_BE_LONG|MAY_BE_STRING|MAY_BE_NULL, "null")
 ZEND_END_ARG_INFO()
 
+ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Loyalty_Ledger___construct, 0, 0, 1)
+	ZEND_ARG_OBJ_INFO(0, program, Loyalty\\Program, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, entries, IS_ARRAY, 0, "[]")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Loyalty_Ledger_earn, 0, 2, IS_VOID, 0)
+	ZEND_ARG_TYPE_INFO(0, points, IS_LONG, 0)
+	ZEND_ARG_OBJ_TYPE_MASK(0, at, DateTimeInterface, MAY_BE_LONG|MAY_BE_STRING, NULL)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, ref, IS_STRING, 0, "\"\"")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Loyalty_Ledger_grant, 0, 2, IS_VOID, 0)
+	ZEND_ARG_TYPE_INFO(0, points, IS_LONG, 0)
+	ZEND_ARG_OBJ_TYPE_MASK(0, at, DateTimeInterface, MAY_BE_LONG|MAY_BE_STRING, NULL)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, reason, IS_STRING, 0, "\"\"")
+ZEND_END_ARG_INFO()
+
+#define arginfo_class_Loyalty_Ledger_spend arginfo_class_Loyalty_Ledger_earn
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Loyalty_Ledger_balance, 0, 0, IS_LONG, 0)
+	ZEND_ARG_OBJ_TYPE_MASK(0, at, DateTimeInterface, MAY_BE_LONG|MAY_BE_STRING|MAY_BE_NULL, "null")
+ZEND_END_ARG_INFO()
+
+#define arginfo_class_Loyalty_Ledger_pending arginfo_class_Loyalty_Ledger_balance
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Loyalty_Ledger_expiring, 0, 0, IS_ARRAY, 0)
+	ZEND_ARG_OBJ_TYPE_MASK(0, at, DateTimeInterface, MAY_BE_LONG|MAY_BE_STRING|MAY_BE_NULL, "null")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Loyalty_Ledger_warningsDue, 0, 2, IS_ARRAY, 0)
+	ZEND_ARG_OBJ_TYPE_MASK(0, from, DateTimeInterface, MAY_BE_LONG|MAY_BE_STRING, NULL)
+	ZEND_ARG_OBJ_TYPE_MASK(0, to, DateTimeInterface, MAY_BE_LONG|MAY_BE_STRING, NULL)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Loyalty_Ledger_issueRewards, 0, 1, IS_ARRAY, 0)
+	ZEND_ARG_OBJ_TYPE_MASK(0, at, DateTimeInterface, MAY_BE_LONG|MAY_BE_STRING, NULL)
+ZEND_END_ARG_INFO()
+
+#define arginfo_class_Loyalty_Ledger_entries arginfo_class_Loyalty_Program_toArray
+
 #define arginfo_class_Loyalty_Result___construct arginfo_class_Loyalty_Program___construct
 
 #define arginfo_class_Loyalty_Result_toArray arginfo_class_Loyalty_Program_toArray
@@ -76,6 +116,16 @@ ZEND_METHOD(Loyalty_Engine, segmentsOf);
 ZEND_METHOD(Loyalty_Engine, inSegment);
 ZEND_METHOD(Loyalty_Engine, filter);
 ZEND_METHOD(Loyalty_Engine, evaluate);
+ZEND_METHOD(Loyalty_Ledger, __construct);
+ZEND_METHOD(Loyalty_Ledger, earn);
+ZEND_METHOD(Loyalty_Ledger, grant);
+ZEND_METHOD(Loyalty_Ledger, spend);
+ZEND_METHOD(Loyalty_Ledger, balance);
+ZEND_METHOD(Loyalty_Ledger, pending);
+ZEND_METHOD(Loyalty_Ledger, expiring);
+ZEND_METHOD(Loyalty_Ledger, warningsDue);
+ZEND_METHOD(Loyalty_Ledger, issueRewards);
+ZEND_METHOD(Loyalty_Ledger, entries);
 ZEND_METHOD(Loyalty_Result, __construct);
 ZEND_METHOD(Loyalty_Result, toArray);
 ZEND_METHOD(Loyalty_Result, jsonSerialize);
@@ -126,6 +176,21 @@ static const zend_function_entry class_Loyalty_Engine_methods[] = {
 	ZEND_ME(Loyalty_Engine, inSegment, arginfo_class_Loyalty_Engine_inSegment, ZEND_ACC_PUBLIC)
 	ZEND_ME(Loyalty_Engine, filter, arginfo_class_Loyalty_Engine_filter, ZEND_ACC_PUBLIC)
 	ZEND_ME(Loyalty_Engine, evaluate, arginfo_class_Loyalty_Engine_evaluate, ZEND_ACC_PUBLIC)
+	ZEND_FE_END
+};
+
+
+static const zend_function_entry class_Loyalty_Ledger_methods[] = {
+	ZEND_ME(Loyalty_Ledger, __construct, arginfo_class_Loyalty_Ledger___construct, ZEND_ACC_PUBLIC)
+	ZEND_ME(Loyalty_Ledger, earn, arginfo_class_Loyalty_Ledger_earn, ZEND_ACC_PUBLIC)
+	ZEND_ME(Loyalty_Ledger, grant, arginfo_class_Loyalty_Ledger_grant, ZEND_ACC_PUBLIC)
+	ZEND_ME(Loyalty_Ledger, spend, arginfo_class_Loyalty_Ledger_spend, ZEND_ACC_PUBLIC)
+	ZEND_ME(Loyalty_Ledger, balance, arginfo_class_Loyalty_Ledger_balance, ZEND_ACC_PUBLIC)
+	ZEND_ME(Loyalty_Ledger, pending, arginfo_class_Loyalty_Ledger_pending, ZEND_ACC_PUBLIC)
+	ZEND_ME(Loyalty_Ledger, expiring, arginfo_class_Loyalty_Ledger_expiring, ZEND_ACC_PUBLIC)
+	ZEND_ME(Loyalty_Ledger, warningsDue, arginfo_class_Loyalty_Ledger_warningsDue, ZEND_ACC_PUBLIC)
+	ZEND_ME(Loyalty_Ledger, issueRewards, arginfo_class_Loyalty_Ledger_issueRewards, ZEND_ACC_PUBLIC)
+	ZEND_ME(Loyalty_Ledger, entries, arginfo_class_Loyalty_Ledger_entries, ZEND_ACC_PUBLIC)
 	ZEND_FE_END
 };
 
@@ -210,6 +275,17 @@ static zend_class_entry *register_class_Loyalty_Engine(void)
 	zend_class_entry ce, *class_entry;
 
 	INIT_NS_CLASS_ENTRY(ce, "Loyalty", "Engine", class_Loyalty_Engine_methods);
+	class_entry = zend_register_internal_class_ex(&ce, NULL);
+	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES|ZEND_ACC_NOT_SERIALIZABLE;
+
+	return class_entry;
+}
+
+static zend_class_entry *register_class_Loyalty_Ledger(void)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_NS_CLASS_ENTRY(ce, "Loyalty", "Ledger", class_Loyalty_Ledger_methods);
 	class_entry = zend_register_internal_class_ex(&ce, NULL);
 	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES|ZEND_ACC_NOT_SERIALIZABLE;
 

@@ -23,6 +23,7 @@ extern zend_class_entry *php_loyalty_ledger_exception_ce;
 extern zend_class_entry *php_loyalty_program_ce;
 extern zend_class_entry *php_loyalty_engine_ce;
 extern zend_class_entry *php_loyalty_result_ce;
+extern zend_class_entry *php_loyalty_ledger_ce;
 
 /* The core's allocator, backed by emalloc. */
 extern const lty_allocator php_loyalty_allocator;
@@ -50,6 +51,11 @@ zend_object *php_loyalty_program_from_json(zend_string *json);
 /* Object handlers of the classes registered from the stub. */
 void php_loyalty_program_setup(zend_class_entry *ce);
 void php_loyalty_engine_setup(zend_class_entry *ce);
+void php_loyalty_ledger_setup(zend_class_entry *ce);
+
+/* loyalty_ledger.c: the balance at `now` of a customer's `ledger` (a Loyalty\Ledger or its entries). */
+zend_result php_loyalty_ledger_balance(zval *ledger, const lty_program *program, zend_long now,
+	const char *path, int64_t *out);
 
 /* cart.c: reads a cart; line arrays are allocated in `arena`. */
 zend_result php_loyalty_cart(HashTable *ht, lty_arena *arena, lty_cart *cart);
@@ -77,6 +83,9 @@ void php_loyalty_scratch_free(php_loyalty_scratch *s);
 /* A date (int, DateTimeInterface or strtotime() string) as Unix time, relative to `now`
  * for relative strings. FAILURE with an InputException naming `path`. */
 zend_result php_loyalty_date(zval *zv, zend_long now, const char *path, zend_long *out);
+/* A date argument typed int|string|DateTimeInterface (TypeError otherwise); `path` names it
+ * in an InputException when it cannot be read. */
+zend_result php_loyalty_date_arg(zval *zv, uint32_t arg_num, const char *path, zend_long *out);
 /* $now as passed to a method (argument `arg_num`): null means the current time. */
 zend_result php_loyalty_now(zval *zv, uint32_t arg_num, zend_long *out);
 /* Reads the fields `program` uses from a customer array. */

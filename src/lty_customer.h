@@ -61,7 +61,8 @@ typedef struct {
 	bool active;                 /* default true */
 	int64_t orders;              /* default 0 */
 	int64_t spent;               /* minor units, default 0 */
-	int64_t points;              /* default 0 */
+	int64_t points;              /* default 0; a ledger's balance when one is given */
+	bool has_ledger;             /* points came from the customer's ledger */
 	int64_t lifetime_points;     /* default 0 */
 	bool has_first_order;
 	int64_t first_order;         /* Unix time, when has_first_order */
