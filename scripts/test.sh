@@ -25,10 +25,17 @@ c_passed=$(echo "$c_line" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1/
 c_failed=$(echo "$c_line" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\2/p')
 [ -n "$c_passed" ] || { c_passed=0; c_failed=1; }
 
+# pdo_sqlite for the examples that use a database (Debian builds it as a shared module).
+ext_dir=$(php-config --extension-dir)
+sqlite=()
+if [ -f "$ext_dir/pdo_sqlite.so" ]; then
+	sqlite=(-d "extension=$ext_dir/pdo.so" -d "extension=$ext_dir/pdo_sqlite.so")
+fi
+
 log=$(mktemp)
 export NO_INTERACTION=1 REPORT_EXIT_STATUS=1
 set +e
-php run-tests.php -n -d extension_dir="$PWD/modules" -d extension=loyalty.so \
+php run-tests.php -n -d extension_dir="$PWD/modules" -d extension=loyalty.so "${sqlite[@]}" \
 	-p "$(command -v php)" "${args[@]}" "$@" 2>&1 | tee "$log"
 set -e
 passed=$(sed -n 's/^Tests passed *: *\([0-9]*\).*/\1/p' "$log" | tail -n 1)
