@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "../../src/lty_expr.h"
+#include "../../src/lty_ledger.h"
 #include "../../src/lty_program.h"
 
 static int passed, failed;
@@ -202,6 +203,77 @@ static void test_memory(void)
 	CHECK(live_blocks == 0);
 }
 
+/* A program whose loyalty section sets expiry and the return window. */
+static lty_program *ledger_program(const char *mode, int64_t days, int64_t pending)
+{
+	lty_doc *root = map_of(1), *loyalty, *expiry;
+	lty_program *p = NULL;
+	lty_error err;
+
+	loyalty = put(root, "loyalty");
+	*loyalty = *map_of(2);
+	expiry = put(loyalty, "expiry");
+	*expiry = *map_of(2);
+	put(expiry, "days")->kind = LTY_DOC_INT;
+	expiry->u.c.items[0].u.i = days;
+	set_str(put(expiry, "mode"), mode);
+	put(loyalty, "pending_days")->kind = LTY_DOC_INT;
+	loyalty->u.c.items[1].u.i = pending;
+	lty_program_load(&counting, root, &p, &err);
+	return p;
+}
+
+static int64_t balance_at(const lty_ledger *l, int64_t t)
+{
+	lty_error err;
+	int64_t b = -1;
+
+	lty_ledger_balance(l, t, &b, &err);
+	return b;
+}
+
+static void test_ledger(void)
+{
+	const int64_t D = 86400;
+	lty_program *rolling = ledger_program("rolling", 10, 0), *lots = ledger_program("per_lot", 10, 2);
+	lty_ledger l, copy;
+	lty_error err;
+
+	CHECK(rolling != NULL && lots != NULL);
+	/* rolling: an order resets every deadline; expired points stay gone */
+	lty_ledger_init(&l, &counting, rolling);
+	CHECK(lty_ledger_add(&l, LTY_ENTRY_EARN, 100, 0, "o1", 2, "earn", &err) == LTY_OK);
+	CHECK(lty_ledger_add(&l, LTY_ENTRY_EARN, 50, 8 * D, "o2", 2, "earn", &err) == LTY_OK);
+	CHECK(balance_at(&l, 17 * D) == 150);
+	CHECK(balance_at(&l, 18 * D) == 0);
+	CHECK(lty_ledger_add(&l, LTY_ENTRY_EARN, 5, 30 * D, "o3", 2, "earn", &err) == LTY_OK);
+	CHECK(balance_at(&l, 30 * D) == 5);
+	CHECK(lty_ledger_add(&l, LTY_ENTRY_SPEND, 6, 31 * D, "", 0, "spend", &err) == LTY_ERR_LEDGER);
+	CHECK(l.count == 3);
+	/* an earlier spend that leaves nothing for a later one is refused */
+	CHECK(lty_ledger_add(&l, LTY_ENTRY_SPEND, 5, 31 * D, "", 0, "spend", &err) == LTY_OK);
+	CHECK(lty_ledger_add(&l, LTY_ENTRY_SPEND, 1, 30 * D, "", 0, "spend", &err) == LTY_ERR_LEDGER);
+	CHECK(l.count == 4 && balance_at(&l, 31 * D) == 0);
+	CHECK(lty_ledger_copy(&copy, &l, &err) == LTY_OK && copy.count == 4);
+	lty_ledger_free(&copy);
+	lty_ledger_free(&l);
+
+	/* per lot: oldest lots first, pending points wait two days */
+	lty_ledger_init(&l, &counting, lots);
+	CHECK(lty_ledger_add(&l, LTY_ENTRY_EARN, 10, 0, "", 0, "earn", &err) == LTY_OK);
+	CHECK(lty_ledger_add(&l, LTY_ENTRY_EARN, 20, 5 * D, "", 0, "earn", &err) == LTY_OK);
+	CHECK(balance_at(&l, 6 * D) == 10);
+	CHECK(balance_at(&l, 7 * D) == 30);
+	CHECK(lty_ledger_add(&l, LTY_ENTRY_SPEND, 15, 7 * D, "", 0, "spend", &err) == LTY_OK);
+	CHECK(balance_at(&l, 9 * D) == 15);
+	CHECK(balance_at(&l, 10 * D) == 15);   /* the first lot was used up */
+	CHECK(balance_at(&l, 15 * D) == 0);
+	lty_ledger_free(&l);
+	lty_program_free(rolling);
+	lty_program_free(lots);
+	CHECK(live_blocks == 0);
+}
+
 int main(void)
 {
 	lty_arena_init(&doc_arena, &lty_malloc_allocator);
@@ -209,6 +281,7 @@ int main(void)
 	test_errors();
 	test_glob();
 	test_memory();
+	test_ledger();
 	lty_arena_free(&doc_arena);
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed != 0;
