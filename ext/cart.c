@@ -9,20 +9,6 @@
 
 #include "php_loyalty.h"
 
-static zval *member(HashTable *ht, const char *key, size_t len)
-{
-	zval *zv = zend_hash_str_find(ht, key, len);
-
-	if (zv != NULL) {
-		ZVAL_DEREF(zv);
-		if (Z_TYPE_P(zv) == IS_NULL) {
-			return NULL;
-		}
-	}
-	return zv;
-}
-
-#define MEMBER(ht, key) member((ht), (key), sizeof(key) - 1)
 
 /* An int >= 0 at `path`; `what` names the expected type in the message. */
 static zend_result non_negative(zval *zv, const char *path, const char *what, int64_t *out)
@@ -41,7 +27,7 @@ static zend_result non_negative(zval *zv, const char *path, const char *what, in
 
 static zend_result money(HashTable *ht, const char *key, size_t len, int64_t *out)
 {
-	zval *zv = member(ht, key, len);
+	zval *zv = php_loyalty_member(ht, key, len);
 	char path[64];
 
 	*out = 0;
@@ -65,17 +51,17 @@ static zend_result read_line(zval *line, size_t i, lty_cart_line *out)
 	}
 	ht = Z_ARRVAL_P(line);
 	memset(out, 0, sizeof(*out));
-	zv = MEMBER(ht, "sku");
+	zv = PHP_LOYALTY_MEMBER(ht, "sku");
 	if (zv != NULL && Z_TYPE_P(zv) != IS_STRING && Z_TYPE_P(zv) != IS_LONG) {
 		php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "cart.lines[%zu].sku: expected string, got %s", i, zend_zval_type_name(zv));
 		return FAILURE;
 	}
-	zv = MEMBER(ht, "category");
+	zv = PHP_LOYALTY_MEMBER(ht, "category");
 	if (zv != NULL && Z_TYPE_P(zv) != IS_STRING) {
 		php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "cart.lines[%zu].category: expected string, got %s", i, zend_zval_type_name(zv));
 		return FAILURE;
 	}
-	zv = MEMBER(ht, "qty");
+	zv = PHP_LOYALTY_MEMBER(ht, "qty");
 	snprintf(path, sizeof(path), "cart.lines[%zu].qty", i);
 	if (zv == NULL) {
 		php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "%s: is required", path);
@@ -84,7 +70,7 @@ static zend_result read_line(zval *line, size_t i, lty_cart_line *out)
 	if (non_negative(zv, path, "int", &out->qty) == FAILURE) {
 		return FAILURE;
 	}
-	zv = MEMBER(ht, "price");
+	zv = PHP_LOYALTY_MEMBER(ht, "price");
 	snprintf(path, sizeof(path), "cart.lines[%zu].price", i);
 	if (zv == NULL) {
 		php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "%s: is required", path);
@@ -130,7 +116,7 @@ static zend_result read_lines(zval *lines, lty_arena *arena, lty_cart *cart)
 
 static zend_result read_vouchers(HashTable *ht, lty_cart *cart)
 {
-	zval *vouchers = MEMBER(ht, "vouchers"), *v;
+	zval *vouchers = PHP_LOYALTY_MEMBER(ht, "vouchers"), *v;
 	size_t i = 0;
 
 	if (vouchers == NULL) {
@@ -154,7 +140,7 @@ static zend_result read_vouchers(HashTable *ht, lty_cart *cart)
 
 static zend_result read_use_points(HashTable *ht, lty_cart *cart)
 {
-	zval *zv = MEMBER(ht, "use_points");
+	zval *zv = PHP_LOYALTY_MEMBER(ht, "use_points");
 
 	cart->use_points = true;
 	if (zv == NULL || Z_TYPE_P(zv) == IS_TRUE) {
@@ -178,7 +164,7 @@ static zend_result read_use_points(HashTable *ht, lty_cart *cart)
 
 zend_result php_loyalty_cart(HashTable *ht, lty_arena *arena, lty_cart *cart)
 {
-	zval *lines = MEMBER(ht, "lines"), *carrier;
+	zval *lines = PHP_LOYALTY_MEMBER(ht, "lines"), *carrier;
 
 	memset(cart, 0, sizeof(*cart));
 	if (lines != NULL) {
@@ -188,7 +174,7 @@ zend_result php_loyalty_cart(HashTable *ht, lty_arena *arena, lty_cart *cart)
 	} else if (money(ht, "subtotal", sizeof("subtotal") - 1, &cart->subtotal) == FAILURE) {
 		return FAILURE;
 	}
-	carrier = MEMBER(ht, "carrier");
+	carrier = PHP_LOYALTY_MEMBER(ht, "carrier");
 	if (carrier != NULL) {
 		if (Z_TYPE_P(carrier) != IS_STRING) {
 			php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "cart.carrier: expected string, got %s", zend_zval_type_name(carrier));

@@ -118,6 +118,13 @@ void php_loyalty_zval_from_doc(zval *out, const lty_doc *d)
 	}
 }
 
+zval *php_loyalty_member(HashTable *ht, const char *key, size_t len)
+{
+	zval *zv = zend_hash_str_find_deref(ht, key, len);
+
+	return zv == NULL || Z_TYPE_P(zv) == IS_NULL ? NULL : zv;
+}
+
 /* ---- dates ---- */
 
 static zend_result timestamp_of_object(zval *zv, const char *path, zend_long *out)

@@ -36,20 +36,6 @@ void php_loyalty_scratch_free(php_loyalty_scratch *s)
 	s->memo = NULL;
 }
 
-static zval *member(HashTable *ht, const char *key, size_t len)
-{
-	zval *zv = zend_hash_str_find(ht, key, len);
-
-	if (zv != NULL) {
-		ZVAL_DEREF(zv);
-		if (Z_TYPE_P(zv) == IS_NULL) {
-			return NULL;
-		}
-	}
-	return zv;
-}
-
-#define MEMBER(ht, key) member((ht), (key), sizeof(key) - 1)
 
 static zend_result fail_type(const char *path, const char *key, const char *expected, zval *zv)
 {
@@ -61,7 +47,7 @@ static zend_result fail_type(const char *path, const char *key, const char *expe
 static zend_result read_date(HashTable *ht, const char *key, size_t len, zend_long now, const char *path,
 	bool *has, int64_t *out)
 {
-	zval *zv = member(ht, key, len);
+	zval *zv = php_loyalty_member(ht, key, len);
 	char where[PATH_MAX_LEN];
 	zend_long ts;
 
@@ -81,7 +67,7 @@ static zend_result read_date(HashTable *ht, const char *key, size_t len, zend_lo
 /* A count or an amount: an int >= 0. */
 static zend_result read_count(HashTable *ht, const char *key, size_t len, const char *path, const char *what, int64_t *out)
 {
-	zval *zv = member(ht, key, len);
+	zval *zv = php_loyalty_member(ht, key, len);
 
 	if (zv == NULL) {
 		return SUCCESS;
@@ -100,7 +86,7 @@ static zend_result read_count(HashTable *ht, const char *key, size_t len, const 
 
 static zend_result read_string(HashTable *ht, const char *key, size_t len, const char *path, lty_str *out)
 {
-	zval *zv = member(ht, key, len);
+	zval *zv = php_loyalty_member(ht, key, len);
 
 	if (zv == NULL) {
 		return SUCCESS;
@@ -115,7 +101,7 @@ static zend_result read_string(HashTable *ht, const char *key, size_t len, const
 
 static zend_result list_of(HashTable *ht, const char *key, size_t len, const char *path, HashTable **out)
 {
-	zval *zv = member(ht, key, len);
+	zval *zv = php_loyalty_member(ht, key, len);
 
 	*out = NULL;
 	if (zv == NULL) {
@@ -192,7 +178,7 @@ static zend_result read_lists(const lty_program *p, HashTable *ht, const char *p
 
 static zend_result read_attrs(const lty_program *p, HashTable *ht, const char *path, php_loyalty_scratch *s, lty_customer *out)
 {
-	zval *attrs = MEMBER(ht, "attributes"), *zv;
+	zval *attrs = PHP_LOYALTY_MEMBER(ht, "attributes"), *zv;
 	size_t i;
 
 	out->attrs = s->attrs;
@@ -243,7 +229,7 @@ static zend_result read_attrs(const lty_program *p, HashTable *ht, const char *p
 /* `ledger` (SPEC 8): its balance at now stands for `points`. Read with the dates: it may run user code. */
 static zend_result read_ledger(const lty_program *p, HashTable *ht, zend_long now, const char *path, lty_customer *out)
 {
-	zval *ledger = MEMBER(ht, "ledger");
+	zval *ledger = PHP_LOYALTY_MEMBER(ht, "ledger");
 	char where[PATH_MAX_LEN];
 
 	if (ledger == NULL) {
@@ -269,7 +255,7 @@ zend_result php_loyalty_customer(const lty_program *p, HashTable *ht, zend_long 
 			|| read_date(ht, "last_order", 10, now, path, &out->has_last_order, &out->last_order) == FAILURE) {
 		return FAILURE;
 	}
-	active = MEMBER(ht, "active");
+	active = PHP_LOYALTY_MEMBER(ht, "active");
 	if (active != NULL) {
 		if (Z_TYPE_P(active) != IS_TRUE && Z_TYPE_P(active) != IS_FALSE) {
 			return fail_type(path, "active", "bool", active);

@@ -66,6 +66,9 @@ void php_loyalty_result_build(zval *out, const lty_result *r, const lty_cart *ca
 	zval *cart_lines, zval *segments);
 
 /* convert.c: PHP values <-> core structs */
+/* Member `key` of an input array, dereferenced; NULL when absent or null (null means absent). */
+zval *php_loyalty_member(HashTable *ht, const char *key, size_t len);
+#define PHP_LOYALTY_MEMBER(ht, key) php_loyalty_member((ht), (key), sizeof(key) - 1)
 lty_doc *php_loyalty_doc_from_zval(lty_arena *arena, zval *zv);
 void php_loyalty_zval_from_doc(zval *out, const lty_doc *doc);
 
