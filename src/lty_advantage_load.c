@@ -74,12 +74,48 @@ static lty_status load_segment(lty_loader *l, const lty_doc *map, lty_advantage 
 	return LTY_OK;
 }
 
-static lty_status load_advantage(lty_loader *l, const lty_doc *d, lty_advantage *a, const lty_advantage *before, size_t n)
+/* Advantage ids seen so far: open addressing over indexes, so that 100,000 advantages
+ * are checked for duplicates in linear time. */
+typedef struct {
+	size_t *slots;     /* index + 1; 0 is empty */
+	size_t mask;
+	size_t found;      /* the earlier advantage with the same id */
+} id_set;
+
+static uint64_t hash_bytes(const char *s, size_t len)
+{
+	uint64_t h = 1469598103934665603ULL; /* FNV-1a */
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		h = (h ^ (unsigned char) s[i]) * 1099511628211ULL;
+	}
+	return h;
+}
+
+/* LTY_OK when a's id is new (and now recorded), LTY_ERR_CONFIG with `found` set otherwise. */
+static lty_status ids_insert(id_set *ids, const lty_advantage *a, const lty_advantage *all, size_t index)
+{
+	size_t slot = (size_t) hash_bytes(a->id.ptr, a->id.len) & ids->mask;
+
+	while (ids->slots[slot] != 0) {
+		const lty_advantage *other = &all[ids->slots[slot] - 1];
+		if (other->id.len == a->id.len && memcmp(other->id.ptr, a->id.ptr, a->id.len) == 0) {
+			ids->found = ids->slots[slot] - 1;
+			return LTY_ERR_CONFIG;
+		}
+		slot = (slot + 1) & ids->mask;
+	}
+	ids->slots[slot] = index + 1;
+	return LTY_OK;
+}
+
+static lty_status load_advantage(lty_loader *l, const lty_doc *d, lty_advantage *a, const lty_advantage *before,
+	size_t n, id_set *ids)
 {
 	static const char *const keys[] = {
 		"id", "label", "segment", "earn_points", "with_voucher", "combinable", "tiers", NULL
 	};
-	size_t i;
 
 	if (lty_expect_map(l, d, keys) != LTY_OK
 			|| lty_read_string(l, d, "id", true, NULL, &a->id) != LTY_OK
@@ -92,15 +128,13 @@ static lty_status load_advantage(lty_loader *l, const lty_doc *d, lty_advantage 
 		lty_path_pop(l, old);
 		return LTY_ERR_CONFIG;
 	}
-	for (i = 0; i < n; i++) {
-		if (before[i].id.len == a->id.len && memcmp(before[i].id.ptr, a->id.ptr, a->id.len) == 0) {
-			size_t old = lty_path_key(l, "id");
-			char shown[96];
-			lty_printable(shown, sizeof(shown), a->id.ptr, a->id.len);
-			lty_fail(l, "duplicate id '%s' (also advantages[%zu])", shown, i);
-			lty_path_pop(l, old);
-			return LTY_ERR_CONFIG;
-		}
+	if (ids_insert(ids, a, before, n) != LTY_OK) {
+		size_t old = lty_path_key(l, "id");
+		char shown[96];
+		lty_printable(shown, sizeof(shown), a->id.ptr, a->id.len);
+		lty_fail(l, "duplicate id '%s' (also advantages[%zu])", shown, ids->found);
+		lty_path_pop(l, old);
+		return LTY_ERR_CONFIG;
 	}
 	if (a->label.ptr == NULL) {
 		a->label = a->id;
@@ -117,18 +151,25 @@ static lty_status load_advantage(lty_loader *l, const lty_doc *d, lty_advantage 
 lty_status lty_load_advantages(lty_loader *l, const lty_doc *list)
 {
 	lty_advantage *advs;
-	size_t i;
+	id_set ids;
+	size_t i, size = 16;
 
 	if (list->kind != LTY_DOC_LIST) {
 		return lty_fail(l, "expected a list of advantages, got %s", lty_doc_type_name(list));
 	}
+	while (size < 2 * list->u.c.count && size < SIZE_MAX / 4) {
+		size *= 2;
+	}
 	advs = lty_arena_array(l->arena, list->u.c.count ? list->u.c.count : 1, sizeof(lty_advantage));
-	if (advs == NULL) {
+	ids.slots = lty_arena_array(l->arena, size, sizeof(size_t));
+	ids.mask = size - 1;
+	ids.found = 0;
+	if (advs == NULL || ids.slots == NULL) {
 		return lty_fail_nomem(l);
 	}
 	for (i = 0; i < list->u.c.count; i++) {
 		size_t old = lty_path_index(l, i);
-		if (load_advantage(l, &list->u.c.items[i], &advs[i], advs, i) != LTY_OK) {
+		if (load_advantage(l, &list->u.c.items[i], &advs[i], advs, i, &ids) != LTY_OK) {
 			return l->err->status;
 		}
 		lty_path_pop(l, old);
