@@ -95,6 +95,7 @@ static zend_result read_entry(zval *zv, size_t i, zend_long now, lty_entry *out)
 {
 	char path[64];
 	zend_string *key;
+	zend_ulong index;
 	zval *v;
 	size_t t;
 
@@ -103,11 +104,14 @@ static zend_result read_entry(zval *zv, size_t i, zend_long now, lty_entry *out)
 		php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "entries[%zu]: expected array, got %s", i, zend_zval_type_name(zv));
 		return FAILURE;
 	}
-	ZEND_HASH_FOREACH_STR_KEY(Z_ARRVAL_P(zv), key) {
-		if (key == NULL || (!zend_string_equals_literal(key, "type") && !zend_string_equals_literal(key, "points")
-				&& !zend_string_equals_literal(key, "at") && !zend_string_equals_literal(key, "ref"))) {
-			php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "entries[%zu].%s: unknown key", i,
-				key ? ZSTR_VAL(key) : "(int)");
+	ZEND_HASH_FOREACH_KEY(Z_ARRVAL_P(zv), index, key) {
+		if (key == NULL) {
+			php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "entries[%zu]." ZEND_ULONG_FMT ": unknown key", i, index);
+			return FAILURE;
+		}
+		if (!zend_string_equals_literal(key, "type") && !zend_string_equals_literal(key, "points")
+				&& !zend_string_equals_literal(key, "at") && !zend_string_equals_literal(key, "ref")) {
+			php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "entries[%zu].%.64s: unknown key", i, ZSTR_VAL(key));
 			return FAILURE;
 		}
 	} ZEND_HASH_FOREACH_END();
@@ -155,8 +159,9 @@ static zend_result read_entry(zval *zv, size_t i, zend_long now, lty_entry *out)
 }
 
 /* Fills a fresh ledger from stored entries (any order). FAILURE with an exception. */
-static zend_result ledger_load(lty_ledger *ledger, const lty_program *program, HashTable *entries)
+static zend_result ledger_load(lty_ledger *ledger, const lty_program *program, zval *entries_zv)
 {
+	HashTable *entries = Z_ARRVAL_P(entries_zv);
 	zend_long now = (zend_long) php_time();
 	uint32_t n = zend_hash_num_elements(entries);
 	lty_entry *list = safe_emalloc(n ? n : 1, sizeof(lty_entry), 0);
@@ -165,9 +170,8 @@ static zend_result ledger_load(lty_ledger *ledger, const lty_program *program, H
 	lty_error *err;
 	zend_result result = SUCCESS;
 
-	/* Keep the array alive while dates run user code. */
-	ZVAL_ARR(&copy, entries);
-	Z_TRY_ADDREF(copy);
+	/* Keep the array alive while dates run user code (ZVAL_COPY leaves immutable arrays alone). */
+	ZVAL_COPY(&copy, entries_zv);
 	lty_ledger_init(ledger, &php_loyalty_allocator, program);
 	ZEND_HASH_FOREACH_VAL(entries, zv) {
 		if (read_entry(zv, i, now, &list[i]) == FAILURE) {
@@ -196,12 +200,12 @@ ZEND_METHOD(Loyalty_Ledger, __construct)
 {
 	php_loyalty_ledger_obj *obj = ledger_from_obj(Z_OBJ_P(ZEND_THIS));
 	zend_object *program;
-	HashTable *entries = NULL;
+	zval *entries = NULL;
 
 	ZEND_PARSE_PARAMETERS_START(1, 2)
 		Z_PARAM_OBJ_OF_CLASS(program, php_loyalty_program_ce)
 		Z_PARAM_OPTIONAL
-		Z_PARAM_ARRAY_HT(entries)
+		Z_PARAM_ARRAY(entries)
 	ZEND_PARSE_PARAMETERS_END();
 
 	if (obj->initialized) {
@@ -536,7 +540,7 @@ zend_result php_loyalty_ledger_balance(zval *ledger, const lty_program *program,
 		st = lty_ledger_balance(&obj->ledger, now, out, err);
 	} else if (Z_TYPE_P(ledger) == IS_ARRAY) {
 		lty_ledger temp;
-		if (ledger_load(&temp, program, Z_ARRVAL_P(ledger)) == FAILURE) {
+		if (ledger_load(&temp, program, ledger) == FAILURE) {
 			return FAILURE;
 		}
 		err = emalloc(sizeof(lty_error));

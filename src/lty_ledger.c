@@ -122,11 +122,13 @@ static void expire_until(const lty_ledger_rules *r, lty_ledger_state *s, int64_t
 
 	if (r->expires && r->mode == LTY_EXPIRY_ROLLING && s->has_deadline && s->deadline <= t) {
 		for (i = s->head; i < s->count; i++) {
+			s->total -= s->lots[i].remaining;
 			s->lots[i].remaining = 0; /* gone for good: a later order does not bring them back */
 		}
 		s->has_deadline = false;
 	}
 	while (s->head < s->count && !lot_valid(r, s, &s->lots[s->head], t)) {
+		s->total -= s->lots[s->head].remaining;
 		s->lots[s->head].remaining = 0;
 		s->head++;
 	}
@@ -141,6 +143,7 @@ static lty_status add_lot(const lty_allocator *al, lty_ledger_state *s, const lt
 	}
 	s->lots = lots;
 	s->lots[s->count++] = *lot;
+	s->total += lot->remaining; /* checked by the caller */
 	return LTY_OK;
 }
 
@@ -154,12 +157,18 @@ static void consume(lty_ledger_state *s, int64_t points, int64_t t)
 		if (lot->remaining > 0 && lot->available_at <= t) {
 			int64_t used = lot->remaining < points ? lot->remaining : points;
 			lot->remaining -= used;
+			s->total -= used;
 			points -= used;
 		}
 	}
 	while (s->head < s->count && s->lots[s->head].remaining == 0) {
 		s->head++;
 	}
+}
+
+static lty_status overflow_error(const char *path, int64_t points, lty_error *err)
+{
+	return lty_error_set(err, LTY_ERR_LEDGER, "%s: %" PRId64 " more points would overflow the 64-bit balance", path, points);
 }
 
 /* Applies one entry (at >= every entry applied before). `path` names it in an error. */
@@ -175,6 +184,9 @@ static lty_status apply(const lty_ledger *l, lty_ledger_state *s, const lty_entr
 	switch (e->type) {
 		case LTY_ENTRY_EARN:
 		case LTY_ENTRY_GRANT:
+			if (e->points > INT64_MAX - s->total) {
+				return overflow_error(path, e->points, err);
+			}
 			if (r->expires && r->mode == LTY_EXPIRY_ROLLING && (e->type == LTY_ENTRY_EARN || !s->has_deadline)) {
 				/* An order resets the deadline of every valid point; a grant starts one only when none runs. */
 				s->deadline = after_days(e->at, r->days);
@@ -372,6 +384,10 @@ lty_status lty_ledger_add(lty_ledger *l, lty_entry_type type, int64_t points, in
 	if ((type == LTY_ENTRY_SPEND || type == LTY_ENTRY_REWARD) && check_cover(l, points, at, type, path, err) != LTY_OK) {
 		al->free(al->ctx, e.ref); /* refused: nothing changed */
 		return err->status;
+	}
+	if (pos == l->count && (type == LTY_ENTRY_EARN || type == LTY_ENTRY_GRANT) && points > INT64_MAX - l->end.total) {
+		al->free(al->ctx, e.ref); /* refused before the end state moves */
+		return overflow_error(path, points, err);
 	}
 	if (pos == l->count) {
 		/* In time order: continue from the end state. */

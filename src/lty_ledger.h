@@ -36,6 +36,7 @@ typedef struct {
 typedef struct {
 	lty_lot *lots;        /* in time order; those before `head` are used up or expired */
 	size_t count, capacity, head;
+	int64_t total;        /* remaining points of every lot: bounds every sum, checked on earn */
 	bool has_deadline;    /* rolling mode: when every valid point expires */
 	int64_t deadline;
 	size_t next;          /* entries applied */
