@@ -11,7 +11,7 @@ bash scripts/build.sh
 
 args=(-q --show-diff)
 if [ "${1:-}" = "--valgrind" ]; then
-	args+=(-m)
+	args+=(-m -d pcre.jit=0)
 	shift
 fi
 [ $# -gt 0 ] || set -- tests

@@ -54,6 +54,19 @@ static int64_t value_at(const lty_benefit *b, int64_t subtotal)
 	return 0;
 }
 
+/* A tier with the same `from` as an earlier one never applies (the first written wins). */
+static bool shadowed(const lty_advantage *a, size_t i)
+{
+	size_t j;
+
+	for (j = 0; j < i; j++) {
+		if (a->tiers[j].from == a->tiers[i].from) {
+			return true;
+		}
+	}
+	return false;
+}
+
 static void check_tiers(warnings *w, size_t ai, const lty_advantage *a)
 {
 	char path[96], have[32], other[32], at[32];
@@ -71,7 +84,7 @@ static void check_tiers(warnings *w, size_t ai, const lty_advantage *a)
 		}
 		for (j = 0; j < a->tier_count; j++) {
 			const lty_tier *lower = &a->tiers[j];
-			if (lower->from < t->from && value_at(&t->benefit, t->from) < value_at(&lower->benefit, t->from)
+			if (lower->from < t->from && !shadowed(a, j) && value_at(&t->benefit, t->from) < value_at(&lower->benefit, t->from)
 					&& (!t->benefit.free_shipping || lower->benefit.free_shipping)) {
 				warn(w, path, "gives less than the lower tiers[%zu]: %s against %s on a cart of %s", j,
 					lty_money_format(value_at(&t->benefit, t->from), have, sizeof(have)),
