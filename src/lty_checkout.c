@@ -41,6 +41,8 @@ void lty_checkout_reject(checkout *ck, lty_source source, const lty_str *id, lty
 	x->reason = reason;
 	x->has_missing = has_missing;
 	x->missing = missing;
+	x->rule = ck->rule;
+	x->seq = ck->r->rejected_count - 1;
 	used = (size_t) snprintf(x->message, sizeof(x->message), "%s: ", lty_reason_name(reason));
 	va_start(ap, fmt);
 	vsnprintf(x->message + used, sizeof(x->message) - used, fmt, ap);
@@ -205,6 +207,7 @@ static void choose_advantages(checkout *ck, candidate *cands)
 		if (!cands[i].eligible) {
 			continue;
 		}
+		ck->rule = i;
 		if (!cands[i].chosen) {
 			lty_checkout_reject(ck, LTY_SOURCE_ADVANTAGE, &a->id, LTY_REASON_NOT_BEST, false, 0,
 				"'%.*s' is worth more (%s against %s)", p->advantages[best].id.len > 64 ? 64 : (int) p->advantages[best].id.len,
@@ -238,9 +241,26 @@ static void evaluate_advantages(checkout *ck, lty_arena *arena)
 		return;
 	}
 	for (i = 0; i < ck->p->advantage_count; i++) {
+		ck->rule = i;
 		check_advantage(ck, &ck->p->advantages[i], &cands[i]);
 	}
 	choose_advantages(ck, cands);
+}
+
+static int by_rule(const void *a, const void *b)
+{
+	const lty_rejected *x = a, *y = b;
+
+	if (x->rule != y->rule) {
+		return x->rule < y->rule ? -1 : 1;
+	}
+	return (x->seq > y->seq) - (x->seq < y->seq);
+}
+
+/* Rejections in settings order (advantages, then loyalty), each rule's own in the order found. */
+static void order_rejections(lty_result *r)
+{
+	qsort(r->rejected, r->rejected_count, sizeof(lty_rejected), by_rule);
 }
 
 /* Largest remainder: line shares of the discount, in proportion to line amounts, summing exactly. */
@@ -315,9 +335,11 @@ lty_status lty_checkout_evaluate(const lty_program *program, const lty_cart *car
 		return lty_error_set(err, LTY_ERR_NOMEM, "evaluate: out of memory");
 	}
 	evaluate_advantages(&ck, arena);
+	ck.rule = program->advantage_count;
 	if (err->status != LTY_OK || lty_points_spend(&ck) != LTY_OK || lty_points_earn(&ck) != LTY_OK) {
 		return err->status;
 	}
+	order_rejections(result);
 	net = lty_max(0, cart->subtotal - result->discount - cart->voucher_discount);
 	if (!lty_add(net, cart->shipping - result->shipping_discount, &result->total)) {
 		return lty_error_set(err, LTY_ERR_INPUT, "cart: total overflows 64-bit minor units");

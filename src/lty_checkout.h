@@ -68,6 +68,8 @@ typedef struct {
 	char message[LTY_MESSAGE_MAX];  /* "min_cart: subtotal 79.99 is below 80.00" */
 	bool has_missing;
 	int64_t missing;                /* in the threshold's unit: money, points or orders */
+	size_t rule;                    /* advantage index, or advantage_count for loyalty: the list's order */
+	size_t seq;                     /* order found, within one rule */
 } lty_rejected;
 
 typedef struct {

@@ -15,6 +15,7 @@ typedef struct {
 	bool has_voucher;
 	int64_t payable;          /* subtotal - voucher_discount, never below 0 */
 	int64_t remaining;        /* payable not yet discounted by the engine */
+	size_t rule;              /* the rule being checked (advantage index; advantage_count for loyalty) */
 	bool advantage_applied;
 	bool loyalty_used;
 } checkout;

@@ -72,7 +72,7 @@ show('25 orders', $e->evaluate(['subtotal' => 10000], ['orders' => 25, 'points' 
 --EXPECT--
 VIP 50.00: discount 500 shippingDiscount 0 total 5190 earned 45 spent 0 balance 45 +vip 500 -wholesale not_in_segment -loyalty min_cart 3000
 VIP 150.00 Colissimo: discount 1500 shippingDiscount 690 total 13500 earned 135 spent 0 balance 135 +vip 1500 fs -wholesale not_in_segment -loyalty advantage_wins
-VIP 150.00 Chronopost: discount 1500 shippingDiscount 0 total 14790 earned 135 spent 0 balance 135 +vip 1500 -wholesale not_in_segment -vip carrier -loyalty advantage_wins
+VIP 150.00 Chronopost: discount 1500 shippingDiscount 0 total 14790 earned 135 spent 0 balance 135 +vip 1500 -vip carrier -wholesale not_in_segment -loyalty advantage_wins
 VIP 38.00: discount 0 shippingDiscount 0 total 4490 earned 38 spent 0 balance 38 -vip below_tier 1200 -wholesale not_in_segment -loyalty min_cart 4200
 VIP 50.00 + voucher: discount 0 shippingDiscount 0 total 5190 earned 0 spent 0 balance 0 -vip voucher -wholesale not_in_segment -loyalty min_cart 3000
 wholesale 620.00: discount 3100 shippingDiscount 0 total 58900 earned 0 spent 0 balance 5 +wholesale 3100 -vip not_in_segment -loyalty advantage_wins
