@@ -96,6 +96,11 @@ static zend_result read_lines(zval *lines, lty_arena *arena, lty_cart *cart)
 		php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "cart.lines: expected list of lines, got %s", zend_zval_type_name(lines));
 		return FAILURE;
 	}
+	if (zend_hash_num_elements(Z_ARRVAL_P(lines)) > LTY_MAX_CART_LINES) {
+		php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "cart.lines: too many lines (%u, at most %d)",
+			zend_hash_num_elements(Z_ARRVAL_P(lines)), LTY_MAX_CART_LINES);
+		return FAILURE;
+	}
 	out = lty_arena_array(arena, zend_hash_num_elements(Z_ARRVAL_P(lines)) + 1, sizeof(lty_cart_line));
 	cart->has_lines = true;
 	cart->lines = out;

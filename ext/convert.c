@@ -13,9 +13,14 @@
 /* Settings are shallow (about 6 levels); deeper input is refused, which also stops cyclic references. */
 #define DOC_MAX_DEPTH 32
 
-static bool doc_fill(lty_arena *arena, lty_doc *d, zval *zv, int depth);
+typedef struct {
+	lty_arena *arena;
+	size_t nodes;        /* values converted so far, bounded by LTY_MAX_SETTINGS_NODES */
+} doc_builder;
 
-static bool doc_fill_array(lty_arena *arena, lty_doc *d, HashTable *ht, int depth)
+static bool doc_fill(doc_builder *b, lty_doc *d, zval *zv, int depth);
+
+static bool doc_fill_array(doc_builder *b, lty_doc *d, HashTable *ht, int depth)
 {
 	bool is_list = zend_array_is_list(ht);
 	zend_string *key;
@@ -23,7 +28,9 @@ static bool doc_fill_array(lty_arena *arena, lty_doc *d, HashTable *ht, int dept
 	zval *item;
 	size_t i = 0;
 
-	if (!lty_doc_make_container(arena, d, is_list ? LTY_DOC_LIST : LTY_DOC_MAP, zend_hash_num_elements(ht))) {
+	b->nodes += zend_hash_num_elements(ht);
+	if (b->nodes > LTY_MAX_SETTINGS_NODES
+			|| !lty_doc_make_container(b->arena, d, is_list ? LTY_DOC_LIST : LTY_DOC_MAP, zend_hash_num_elements(ht))) {
 		return false;
 	}
 	ZEND_HASH_FOREACH_KEY_VAL(ht, index, key, item) {
@@ -34,12 +41,12 @@ static bool doc_fill_array(lty_arena *arena, lty_doc *d, HashTable *ht, int dept
 			} else {
 				char buf[MAX_LENGTH_OF_LONG + 1];
 				int len = snprintf(buf, sizeof(buf), ZEND_LONG_FMT, (zend_long) index);
-				if (!lty_doc_set_key(arena, d, i, buf, (size_t) len)) {
+				if (!lty_doc_set_key(b->arena, d, i, buf, (size_t) len)) {
 					return false;
 				}
 			}
 		}
-		if (!doc_fill(arena, &d->u.c.items[i], item, depth + 1)) {
+		if (!doc_fill(b, &d->u.c.items[i], item, depth + 1)) {
 			return false;
 		}
 		i++;
@@ -52,7 +59,7 @@ static bool doc_other(lty_arena *arena, lty_doc *d, const char *name)
 	return lty_doc_set_string(arena, d, LTY_DOC_OTHER, name, strlen(name));
 }
 
-static bool doc_fill(lty_arena *arena, lty_doc *d, zval *zv, int depth)
+static bool doc_fill(doc_builder *b, lty_doc *d, zval *zv, int depth)
 {
 	ZVAL_DEREF(zv);
 	switch (Z_TYPE_P(zv)) {
@@ -68,21 +75,24 @@ static bool doc_fill(lty_arena *arena, lty_doc *d, zval *zv, int depth)
 			return true;
 		case IS_ARRAY:
 			if (depth >= DOC_MAX_DEPTH) {
-				return doc_other(arena, d, "array nested too deep");
+				return doc_other(b->arena, d, "array nested too deep");
 			}
-			return doc_fill_array(arena, d, Z_ARRVAL_P(zv), depth);
+			return doc_fill_array(b, d, Z_ARRVAL_P(zv), depth);
 		case IS_OBJECT:
-			return doc_other(arena, d, "object");
+			return doc_other(b->arena, d, "object");
 		default:
-			return doc_other(arena, d, zend_zval_type_name(zv));
+			return doc_other(b->arena, d, zend_zval_type_name(zv));
 	}
 }
 
-lty_doc *php_loyalty_doc_from_zval(lty_arena *arena, zval *zv)
+lty_doc *php_loyalty_doc_from_zval(lty_arena *arena, zval *zv, bool *too_large)
 {
+	doc_builder b = { arena, 0 };
 	lty_doc *d = lty_arena_alloc(arena, sizeof(lty_doc));
 
-	if (d == NULL || !doc_fill(arena, d, zv, 0)) {
+	*too_large = false;
+	if (d == NULL || !doc_fill(&b, d, zv, 0)) {
+		*too_large = b.nodes > LTY_MAX_SETTINGS_NODES;
 		return NULL;
 	}
 	return d;

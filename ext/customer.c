@@ -110,6 +110,11 @@ static zend_result list_of(HashTable *ht, const char *key, size_t len, const cha
 	if (Z_TYPE_P(zv) != IS_ARRAY) {
 		return fail_type(path, key, "list of strings", zv);
 	}
+	if (zend_hash_num_elements(Z_ARRVAL_P(zv)) > LTY_MAX_CUSTOMER_LIST) {
+		php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "%s.%s: too many values (%u, at most %d)",
+			path, key, zend_hash_num_elements(Z_ARRVAL_P(zv)), LTY_MAX_CUSTOMER_LIST);
+		return FAILURE;
+	}
 	*out = Z_ARRVAL_P(zv);
 	return SUCCESS;
 }

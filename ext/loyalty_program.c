@@ -83,12 +83,17 @@ static zend_result program_compile(php_loyalty_program_obj *obj, zval *settings)
 	lty_program *program;
 	lty_error *err;
 	lty_status st;
+	bool too_large;
 
 	lty_arena_init(&arena, &php_loyalty_allocator);
-	doc = php_loyalty_doc_from_zval(&arena, settings);
+	doc = php_loyalty_doc_from_zval(&arena, settings, &too_large);
 	err = emalloc(sizeof(lty_error));
-	st = doc == NULL ? lty_error_set(err, LTY_ERR_NOMEM, "settings: out of memory")
-		: lty_program_load(&php_loyalty_allocator, doc, &program, err);
+	if (doc == NULL) {
+		st = too_large ? lty_error_set(err, LTY_ERR_CONFIG, "settings: more than %u values", LTY_MAX_SETTINGS_NODES)
+			: lty_error_set(err, LTY_ERR_NOMEM, "settings: out of memory");
+	} else {
+		st = lty_program_load(&php_loyalty_allocator, doc, &program, err);
+	}
 	lty_arena_free(&arena);
 	if (st != LTY_OK) {
 		php_loyalty_throw(err);
@@ -129,6 +134,11 @@ zend_object *php_loyalty_program_from_json(zend_string *json)
 	zend_object *object;
 	zval settings;
 
+	if (ZSTR_LEN(json) > LTY_MAX_SETTINGS_BYTES) {
+		php_loyalty_throw_fmt(php_loyalty_config_exception_ce, "settings: %zu bytes of JSON, at most %u",
+			ZSTR_LEN(json), LTY_MAX_SETTINGS_BYTES);
+		return NULL;
+	}
 	if (php_json_decode_ex(&settings, ZSTR_VAL(json), ZSTR_LEN(json), PHP_JSON_OBJECT_AS_ARRAY,
 			PHP_JSON_PARSER_DEFAULT_DEPTH) == FAILURE) {
 		php_loyalty_throw_fmt(php_loyalty_config_exception_ce, "settings: invalid JSON: %s",

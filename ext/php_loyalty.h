@@ -8,6 +8,7 @@
 #include "../src/lty_customer.h"
 #include "../src/lty_doc.h"
 #include "../src/lty_error.h"
+#include "../src/lty_limits.h"
 #include "../src/lty_program.h"
 
 #define PHP_LOYALTY_VERSION "0.1.0"
@@ -69,7 +70,8 @@ void php_loyalty_result_build(zval *out, const lty_result *r, const lty_cart *ca
 /* Member `key` of an input array, dereferenced; NULL when absent or null (null means absent). */
 zval *php_loyalty_member(HashTable *ht, const char *key, size_t len);
 #define PHP_LOYALTY_MEMBER(ht, key) php_loyalty_member((ht), (key), sizeof(key) - 1)
-lty_doc *php_loyalty_doc_from_zval(lty_arena *arena, zval *zv);
+/* NULL when out of memory or, with *too_large, over LTY_MAX_SETTINGS_NODES values. */
+lty_doc *php_loyalty_doc_from_zval(lty_arena *arena, zval *zv, bool *too_large);
 void php_loyalty_zval_from_doc(zval *out, const lty_doc *doc);
 
 /* Scratch memory an Engine reuses for every customer it converts. */

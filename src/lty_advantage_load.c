@@ -1,4 +1,5 @@
 /* The advantages section (SPEC 6): tiered benefits for a segment. */
+#include "lty_limits.h"
 #include "lty_settings.h"
 
 #include <string.h>
@@ -32,6 +33,9 @@ static lty_status load_tiers(lty_loader *l, const lty_doc *map, lty_advantage *a
 	}
 	if (list->u.c.count == 0) {
 		return lty_fail(l, "must not be empty");
+	}
+	if (list->u.c.count > LTY_MAX_TIERS) {
+		return lty_fail(l, "too many tiers (%zu, at most %d)", list->u.c.count, LTY_MAX_TIERS);
 	}
 	tiers = lty_arena_array(l->arena, list->u.c.count, sizeof(lty_tier));
 	if (tiers == NULL) {
@@ -156,6 +160,9 @@ lty_status lty_load_advantages(lty_loader *l, const lty_doc *list)
 
 	if (list->kind != LTY_DOC_LIST) {
 		return lty_fail(l, "expected a list of advantages, got %s", lty_doc_type_name(list));
+	}
+	if (list->u.c.count > LTY_MAX_ADVANTAGES) {
+		return lty_fail(l, "too many advantages (%zu, at most %d)", list->u.c.count, LTY_MAX_ADVANTAGES);
 	}
 	while (size < 2 * list->u.c.count && size < SIZE_MAX / 4) {
 		size *= 2;

@@ -1,4 +1,5 @@
 #include "lty_ledger.h"
+#include "lty_limits.h"
 
 #include <inttypes.h>
 #include <stdio.h>
@@ -370,6 +371,9 @@ lty_status lty_ledger_add(lty_ledger *l, lty_entry_type type, int64_t points, in
 	lty_entry e, *entries;
 	lty_ledger_state s;
 
+	if (l->count >= LTY_MAX_LEDGER_ENTRIES) {
+		return lty_error_set(err, LTY_ERR_INPUT, "%s: the ledger has %d entries, the most it can hold", path, LTY_MAX_LEDGER_ENTRIES);
+	}
 	e.type = type;
 	e.points = points;
 	e.at = at;
@@ -444,6 +448,9 @@ lty_status lty_ledger_add_all(lty_ledger *l, const lty_entry *add, size_t n, lty
 
 	if (n == 0) {
 		return LTY_OK;
+	}
+	if (n > LTY_MAX_LEDGER_ENTRIES - l->count) {
+		return lty_error_set(err, LTY_ERR_INPUT, "entries: too many entries (%zu, at most %d)", l->count + n, LTY_MAX_LEDGER_ENTRIES);
 	}
 	all = grow(al, NULL, &cap, total, sizeof(lty_entry));
 	cap = 0;

@@ -1,5 +1,6 @@
 /* The loyalty section (SPEC 7): earning, spending conditions, brackets,
  * expiry and rewards. */
+#include "lty_limits.h"
 #include "lty_settings.h"
 
 #include <string.h>
@@ -133,6 +134,9 @@ static lty_status load_brackets(lty_loader *l, const lty_doc *list, lty_loyalty 
 	if (list->kind != LTY_DOC_LIST) {
 		return lty_fail(l, "expected a list of brackets, got %s", lty_doc_type_name(list));
 	}
+	if (list->u.c.count > LTY_MAX_BRACKETS) {
+		return lty_fail(l, "too many brackets (%zu, at most %d)", list->u.c.count, LTY_MAX_BRACKETS);
+	}
 	brackets = lty_arena_array(l->arena, list->u.c.count ? list->u.c.count : 1, sizeof(lty_bracket));
 	if (brackets == NULL) {
 		return lty_fail_nomem(l);
@@ -156,6 +160,9 @@ static lty_status load_warn_days(lty_loader *l, const lty_doc *list, lty_loyalty
 
 	if (list->kind != LTY_DOC_LIST) {
 		return lty_fail(l, "expected a list of days, got %s", lty_doc_type_name(list));
+	}
+	if (list->u.c.count > LTY_MAX_LIST) {
+		return lty_fail(l, "too many values (%zu, at most %d)", list->u.c.count, LTY_MAX_LIST);
 	}
 	days = lty_arena_array(l->arena, list->u.c.count ? list->u.c.count : 1, sizeof(int64_t));
 	if (days == NULL) {

@@ -1,5 +1,6 @@
 /* Loading a program: the root keys, segments (names, compilation, cycle
  * detection), then the advantages and loyalty sections. */
+#include "lty_limits.h"
 #include "lty_settings.h"
 
 #include <stdio.h>
@@ -31,6 +32,9 @@ static lty_status declare_segments(lty_loader *l, const lty_doc *map)
 	size_t custom = map->kind == LTY_DOC_MAP ? map->u.c.count : 0, i;
 	lty_segment *segs = lty_arena_array(l->arena, LTY_SEG_BUILTIN_COUNT + custom, sizeof(lty_segment));
 
+	if (custom > LTY_MAX_SEGMENTS) {
+		return lty_fail(l, "too many segments (%zu, at most %d)", custom, LTY_MAX_SEGMENTS);
+	}
 	if (segs == NULL) {
 		return lty_fail_nomem(l);
 	}

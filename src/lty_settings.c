@@ -1,5 +1,6 @@
 /* Helpers of the settings loader: typed reads from an lty_doc, each failure
  * reported with the path of the bad value (SPEC 2, 10). */
+#include "lty_limits.h"
 #include "lty_settings.h"
 
 #include <inttypes.h>
@@ -259,6 +260,11 @@ lty_status lty_read_strings(lty_loader *l, const lty_doc *map, const char *key, 
 	old = lty_path_key(l, key);
 	if (d->kind != LTY_DOC_LIST) {
 		lty_fail(l, "expected a list of strings, got %s", lty_doc_type_name(d));
+		lty_path_pop(l, old);
+		return LTY_ERR_CONFIG;
+	}
+	if (d->u.c.count > LTY_MAX_LIST) {
+		lty_fail(l, "too many values (%zu, at most %d)", d->u.c.count, LTY_MAX_LIST);
 		lty_path_pop(l, old);
 		return LTY_ERR_CONFIG;
 	}
