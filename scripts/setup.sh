@@ -3,7 +3,7 @@
 # Skips the install when everything is already there.
 set -euo pipefail
 
-packages="php8.2-dev php8.2-cli php8.2-sqlite3 re2c valgrind php-parser clang libclang-rt-14-dev binutils"
+packages="php8.2-dev php8.2-cli php8.2-sqlite3 re2c valgrind php-parser clang libclang-rt-14-dev binutils php-pear"
 missing=""
 for p in $packages; do
 	dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"
