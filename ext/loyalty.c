@@ -90,6 +90,10 @@ static PHP_MINFO_FUNCTION(loyalty)
 	php_info_print_table_start();
 	php_info_print_table_row(2, "loyalty support", "enabled");
 	php_info_print_table_row(2, "Version", PHP_LOYALTY_VERSION);
+#ifdef LOYALTY_RE2C_VERSION
+	php_info_print_table_row(2, "Expression scanner", "re2c " LOYALTY_RE2C_VERSION);
+#endif
+	php_info_print_table_row(2, "Limits", "expressions 4096 bytes, 64 levels; see docs/limits.md");
 	php_info_print_table_end();
 }
 

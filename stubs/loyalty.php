@@ -1,0 +1,144 @@
+<?php
+
+// IDE and static-analysis stub of the loyalty extension (generated from ext/loyalty.stub.php
+// by scripts/stubs.php: do not edit).
+
+namespace Loyalty {
+
+/** Marker interface of every exception this extension throws. */
+interface Exception extends \Throwable
+{
+}
+
+/** Invalid settings; the message starts with the path of the bad value. */
+class ConfigException extends \InvalidArgumentException implements Exception
+{
+}
+
+/** A segment expression that does not compile; the message gives the column and a caret line. */
+final class ExpressionException extends ConfigException
+{
+}
+
+/** Invalid customer, cart or ledger input; the message starts with the path of the bad value. */
+final class InputException extends \InvalidArgumentException implements Exception
+{
+}
+
+/** A ledger operation that cannot be carried out (spending more points than available). */
+final class LedgerException extends \RuntimeException implements Exception
+{
+}
+
+/**
+ * Immutable compiled settings.
+ */
+final class Program
+{
+    private function __construct() {}
+
+    public static function fromArray(array $settings): Program {}
+
+    public static function fromJson(string $json): Program {}
+
+    public function toArray(): array {}
+
+    /** @return list<string> built-in segments first, then custom ones in settings order */
+    public function segmentNames(): array {}
+
+    /** @return list<array{path: string, message: string}> contradictions found at compile time */
+    public function warnings(): array {}
+
+    public function __serialize(): array {}
+
+    public function __unserialize(array $data): void {}
+}
+
+/**
+ */
+final class Engine
+{
+    public function __construct(Program|array|string $program) {}
+
+    public function program(): Program {}
+
+    /** @return list<string> sorted names */
+    public function segmentsOf(array $customer, int|string|\DateTimeInterface|null $now = null): array {}
+
+    public function inSegment(string $segment, array $customer, int|string|\DateTimeInterface|null $now = null): bool {}
+
+    /** @return list<int|string> ids (or keys when a customer has no id) */
+    public function filter(string $segment, iterable $customers, int|string|\DateTimeInterface|null $now = null): array {}
+
+    public function evaluate(array $cart, array $customer, int|string|\DateTimeInterface|null $now = null): Result {}
+}
+
+/**
+ * The points history of one customer. entries() is what the shop stores.
+ */
+final class Ledger
+{
+    public function __construct(Program $program, array $entries = []) {}
+
+    /** An order: in rolling mode it resets the expiry of every point still valid. */
+    public function earn(int $points, int|string|\DateTimeInterface $at, string $ref = ""): void {}
+
+    /** A manual grant from the back office: does not reset expiry. */
+    public function grant(int $points, int|string|\DateTimeInterface $at, string $reason = ""): void {}
+
+    /** Oldest lots first; LedgerException when short, the ledger unchanged. */
+    public function spend(int $points, int|string|\DateTimeInterface $at, string $ref = ""): void {}
+
+    /** Spendable at $at: neither expired nor pending. */
+    public function balance(int|string|\DateTimeInterface|null $at = null): int {}
+
+    /** Earned but inside the return window (loyalty.pending_days). */
+    public function pending(int|string|\DateTimeInterface|null $at = null): int {}
+
+    /** @return list<array{points: int, expires_at: int}> sorted by date */
+    public function expiring(int|string|\DateTimeInterface|null $at = null): array {}
+
+    /** @return list<array{days_before: int, points: int, expires_at: int}> due in ($from, $to], sorted by time */
+    public function warningsDue(int|string|\DateTimeInterface $from, int|string|\DateTimeInterface $to): array {}
+
+    /** @return list<array{code: string, discount?: int, discount_percent?: int|float, min_cart: int, expires_at: ?int}> */
+    public function issueRewards(int|string|\DateTimeInterface $at): array {}
+
+    /** @return list<array{type: string, points: int, at: int, ref: string}> in time order */
+    public function entries(): array {}
+}
+
+/**
+ * What the merchant's rules give one cart and one customer. Money in minor units.
+ */
+final class Result implements \JsonSerializable
+{
+    public readonly int $subtotal;
+    /** engine discounts on the products (advantages and loyalty) */
+    public readonly int $discount;
+    public readonly int $shipping;
+    public readonly int $shippingDiscount;
+    public readonly bool $freeShipping;
+    /** subtotal - discount - voucher_discount + shipping - shippingDiscount */
+    public readonly int $total;
+    public readonly int $pointsEarned;
+    public readonly int $pointsSpent;
+    /** balance after this order */
+    public readonly int $pointsBalance;
+    /** @var list<string> */
+    public readonly array $segments;
+    /** @var list<array{source: string, id: string, label: string, discount: int, free_shipping: bool, points_spent: int}> */
+    public readonly array $applied;
+    /** @var list<array{source: string, id: string, reason: string, message: string, missing?: int}> */
+    public readonly array $rejected;
+    /** @var list<array{sku: mixed, amount: int, discount: int}> */
+    public readonly array $lines;
+
+    private function __construct() {}
+
+    public function toArray(): array {}
+
+    public function jsonSerialize(): array {}
+}
+
+}
