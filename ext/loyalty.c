@@ -13,6 +13,13 @@
 #include "php_loyalty.h"
 #include "loyalty_arginfo.h"
 
+ZEND_DECLARE_MODULE_GLOBALS(loyalty)
+
+PHP_INI_BEGIN()
+	STD_PHP_INI_ENTRY("loyalty.cache_size", "64", PHP_INI_ALL, OnUpdateLong, cache_size,
+		zend_loyalty_globals, loyalty_globals)
+PHP_INI_END()
+
 zend_class_entry *php_loyalty_exception_ce;
 zend_class_entry *php_loyalty_config_exception_ce;
 zend_class_entry *php_loyalty_expression_exception_ce;
@@ -64,8 +71,22 @@ void php_loyalty_throw_fmt(zend_class_entry *ce, const char *fmt, ...)
 	zend_string_release(msg);
 }
 
+static PHP_GINIT_FUNCTION(loyalty)
+{
+#if defined(COMPILE_DL_LOYALTY) && defined(ZTS)
+	ZEND_TSRMLS_CACHE_UPDATE();
+#endif
+	memset(loyalty_globals, 0, sizeof(*loyalty_globals));
+}
+
+static PHP_GSHUTDOWN_FUNCTION(loyalty)
+{
+	php_loyalty_cache_destroy();
+}
+
 static PHP_MINIT_FUNCTION(loyalty)
 {
+	REGISTER_INI_ENTRIES();
 	php_loyalty_exception_ce = register_class_Loyalty_Exception(zend_ce_throwable);
 	php_loyalty_config_exception_ce = register_class_Loyalty_ConfigException(
 		spl_ce_InvalidArgumentException, php_loyalty_exception_ce);
@@ -94,7 +115,23 @@ static PHP_MINFO_FUNCTION(loyalty)
 	php_info_print_table_row(2, "Expression scanner", "re2c " LOYALTY_RE2C_VERSION);
 #endif
 	php_info_print_table_row(2, "Limits", "expressions 4096 bytes, 64 levels; see docs/limits.md");
+	if (LOYALTY_G(cache_size) > 0) {
+		char line[96];
+		snprintf(line, sizeof(line), "%u of %ld programs, %ld hits, %ld misses",
+			LOYALTY_G(cache) ? zend_hash_num_elements(LOYALTY_G(cache)) : 0, (long) LOYALTY_G(cache_size),
+			(long) LOYALTY_G(cache_hits), (long) LOYALTY_G(cache_misses));
+		php_info_print_table_row(2, "Compiled-program cache", line);
+	} else {
+		php_info_print_table_row(2, "Compiled-program cache", "disabled");
+	}
 	php_info_print_table_end();
+	DISPLAY_INI_ENTRIES();
+}
+
+static PHP_MSHUTDOWN_FUNCTION(loyalty)
+{
+	UNREGISTER_INI_ENTRIES();
+	return SUCCESS;
 }
 
 static const zend_module_dep loyalty_deps[] = {
@@ -112,12 +149,16 @@ zend_module_entry loyalty_module_entry = {
 	"loyalty",
 	NULL,
 	PHP_MINIT(loyalty),
-	NULL,
+	PHP_MSHUTDOWN(loyalty),
 	NULL,
 	NULL,
 	PHP_MINFO(loyalty),
 	PHP_LOYALTY_VERSION,
-	STANDARD_MODULE_PROPERTIES
+	PHP_MODULE_GLOBALS(loyalty),
+	PHP_GINIT(loyalty),
+	PHP_GSHUTDOWN(loyalty),
+	NULL,
+	STANDARD_MODULE_PROPERTIES_EX
 };
 
 #ifdef COMPILE_DL_LOYALTY

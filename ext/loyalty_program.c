@@ -19,6 +19,7 @@ static zend_object *program_create(zend_class_entry *ce)
 	zend_object_std_init(&obj->std, ce);
 	object_properties_init(&obj->std, ce);
 	obj->std.handlers = &program_handlers;
+	obj->compiled = NULL;
 	obj->program = NULL;
 	obj->sorted = NULL;
 	return &obj->std;
@@ -28,92 +29,31 @@ static void program_free(zend_object *object)
 {
 	php_loyalty_program_obj *obj = php_loyalty_program_from_obj(object);
 
-	lty_program_free(obj->program);
-	if (obj->sorted) {
-		efree(obj->sorted);
-	}
+	php_loyalty_compiled_release(obj->compiled);
 	zend_object_std_dtor(object);
 }
 
-typedef struct {
-	const lty_str *name;
-	uint32_t index;
-} named_index;
-
-static int compare_names(const void *a, const void *b)
+/* Gives `obj` the compiled program (taking the caller's reference). */
+static void program_attach(php_loyalty_program_obj *obj, php_loyalty_compiled *compiled)
 {
-	const lty_str *x = ((const named_index *) a)->name, *y = ((const named_index *) b)->name;
-	int r = memcmp(x->ptr, y->ptr, MIN(x->len, y->len));
-
-	return r ? r : (x->len > y->len) - (x->len < y->len);
+	obj->compiled = compiled;
+	obj->program = compiled->program;
+	obj->sorted = compiled->sorted;
 }
 
-static void swap_named(void *a, void *b)
+static zend_object *program_wrap(php_loyalty_compiled *compiled)
 {
-	named_index t = *(named_index *) a;
+	zend_object *object = program_create(php_loyalty_program_ce);
 
-	*(named_index *) a = *(named_index *) b;
-	*(named_index *) b = t;
-}
-
-/* Keeps the program, with its segment indexes in byte order of their names for segmentsOf(). */
-static void program_attach(php_loyalty_program_obj *obj, lty_program *program)
-{
-	named_index *order = safe_emalloc(program->segment_count, sizeof(named_index), 0);
-	uint32_t i;
-
-	for (i = 0; i < program->segment_count; i++) {
-		order[i].name = &program->segments[i].name;
-		order[i].index = i;
-	}
-	zend_sort(order, program->segment_count, sizeof(named_index), (compare_func_t) compare_names, swap_named);
-	obj->sorted = safe_emalloc(program->segment_count, sizeof(uint32_t), 0);
-	for (i = 0; i < program->segment_count; i++) {
-		obj->sorted[i] = order[i].index;
-	}
-	efree(order);
-	obj->program = program;
-}
-
-/* Compiles settings into `obj`; FAILURE with an exception thrown. */
-static zend_result program_compile(php_loyalty_program_obj *obj, zval *settings)
-{
-	lty_arena arena;
-	lty_doc *doc;
-	lty_program *program;
-	lty_error *err;
-	lty_status st;
-	bool too_large;
-
-	lty_arena_init(&arena, &php_loyalty_allocator);
-	doc = php_loyalty_doc_from_zval(&arena, settings, &too_large);
-	err = emalloc(sizeof(lty_error));
-	if (doc == NULL) {
-		st = too_large ? lty_error_set(err, LTY_ERR_CONFIG, "settings: more than %u values", LTY_MAX_SETTINGS_NODES)
-			: lty_error_set(err, LTY_ERR_NOMEM, "settings: out of memory");
-	} else {
-		st = lty_program_load(&php_loyalty_allocator, doc, &program, err);
-	}
-	lty_arena_free(&arena);
-	if (st != LTY_OK) {
-		php_loyalty_throw(err);
-		efree(err);
-		return FAILURE;
-	}
-	efree(err);
-	program_attach(obj, program);
-	return SUCCESS;
+	program_attach(php_loyalty_program_from_obj(object), compiled);
+	return object;
 }
 
 zend_object *php_loyalty_program_from_array(zval *settings)
 {
-	zend_object *object = program_create(php_loyalty_program_ce);
+	php_loyalty_compiled *compiled = php_loyalty_compile(settings, false);
 
-	if (program_compile(php_loyalty_program_from_obj(object), settings) == FAILURE) {
-		OBJ_RELEASE(object);
-		return NULL;
-	}
-	return object;
+	return compiled == NULL ? NULL : program_wrap(compiled);
 }
 
 static const char *json_error_message(php_json_error_code code)
@@ -131,13 +71,17 @@ static const char *json_error_message(php_json_error_code code)
 
 zend_object *php_loyalty_program_from_json(zend_string *json)
 {
-	zend_object *object;
+	php_loyalty_compiled *compiled;
+	bool cache = php_loyalty_cache_wanted(json);
 	zval settings;
 
 	if (ZSTR_LEN(json) > LTY_MAX_SETTINGS_BYTES) {
 		php_loyalty_throw_fmt(php_loyalty_config_exception_ce, "settings: %zu bytes of JSON, at most %u",
 			ZSTR_LEN(json), LTY_MAX_SETTINGS_BYTES);
 		return NULL;
+	}
+	if (cache && (compiled = php_loyalty_cache_find(json)) != NULL) {
+		return program_wrap(compiled);
 	}
 	if (php_json_decode_ex(&settings, ZSTR_VAL(json), ZSTR_LEN(json), PHP_JSON_OBJECT_AS_ARRAY,
 			PHP_JSON_PARSER_DEFAULT_DEPTH) == FAILURE) {
@@ -146,9 +90,15 @@ zend_object *php_loyalty_program_from_json(zend_string *json)
 		JSON_G(error_code) = PHP_JSON_ERROR_NONE; /* leave json_last_error() as it was */
 		return NULL;
 	}
-	object = php_loyalty_program_from_array(&settings);
+	compiled = php_loyalty_compile(&settings, cache);
 	zval_ptr_dtor(&settings);
-	return object;
+	if (compiled == NULL) {
+		return NULL;
+	}
+	if (cache) {
+		php_loyalty_cache_add(json, compiled);
+	}
+	return program_wrap(compiled);
 }
 
 /* The program of an initialized object, or NULL with an Error thrown. */
@@ -305,6 +255,7 @@ ZEND_METHOD(Loyalty_Program, __unserialize)
 {
 	HashTable *data;
 	php_loyalty_program_obj *obj = php_loyalty_program_from_obj(Z_OBJ_P(ZEND_THIS));
+	php_loyalty_compiled *compiled;
 	zval *settings;
 
 	ZEND_PARSE_PARAMETERS_START(1, 1)
@@ -323,9 +274,11 @@ ZEND_METHOD(Loyalty_Program, __unserialize)
 		php_loyalty_throw_fmt(php_loyalty_config_exception_ce, "settings: invalid serialized Loyalty\\Program");
 		RETURN_THROWS();
 	}
-	if (program_compile(obj, settings) == FAILURE) {
+	compiled = php_loyalty_compile(settings, false);
+	if (compiled == NULL) {
 		RETURN_THROWS();
 	}
+	program_attach(obj, compiled);
 }
 
 void php_loyalty_program_setup(zend_class_entry *ce)

@@ -34,10 +34,37 @@ void php_loyalty_throw(const lty_error *err);
 /* Throws `ce` with a formatted message (the path comes first). */
 void php_loyalty_throw_fmt(zend_class_entry *ce, const char *fmt, ...) ZEND_ATTRIBUTE_FORMAT(printf, 2, 3);
 
-/* Program objects: { compiled program; names sorted for segmentsOf(); std } */
+/* A compiled program, shared by Program objects and the cache (compiled.c). */
 typedef struct {
 	lty_program *program;
 	uint32_t *sorted;            /* segment indexes in byte order of their names */
+	uint32_t refcount;
+	bool persistent;             /* in the cache's persistent memory */
+} php_loyalty_compiled;
+
+ZEND_BEGIN_MODULE_GLOBALS(loyalty)
+	HashTable *cache;            /* settings JSON -> php_loyalty_compiled*, persistent; NULL until used */
+	zend_long cache_size;        /* ini loyalty.cache_size: most programs kept, 0 disables the cache */
+	zend_long cache_hits;        /* lookups answered by the cache, for phpinfo() */
+	zend_long cache_misses;      /* lookups that compiled */
+ZEND_END_MODULE_GLOBALS(loyalty)
+
+#define LOYALTY_G(v) ZEND_MODULE_GLOBALS_ACCESSOR(loyalty, v)
+
+/* Compiles settings (FAILURE: NULL with an exception thrown). */
+php_loyalty_compiled *php_loyalty_compile(zval *settings, bool persistent);
+void php_loyalty_compiled_release(php_loyalty_compiled *compiled);
+bool php_loyalty_cache_wanted(zend_string *json);
+/* A cached program for this JSON (with a reference for the caller), or NULL. */
+php_loyalty_compiled *php_loyalty_cache_find(zend_string *json);
+void php_loyalty_cache_add(zend_string *json, php_loyalty_compiled *compiled);
+void php_loyalty_cache_destroy(void);
+
+/* Program objects: { compiled program (shared); its program and sorted names, borrowed; std } */
+typedef struct {
+	php_loyalty_compiled *compiled;
+	const lty_program *program;
+	const uint32_t *sorted;      /* segment indexes in byte order of their names */
 	zend_object std;
 } php_loyalty_program_obj;
 

@@ -28,6 +28,7 @@ echo implode("\n", $writable), "\n";
 --EXPECT--
 engine_handlers
 ledger_handlers
+loyalty_globals
 php_loyalty_config_exception_ce
 php_loyalty_engine_ce
 php_loyalty_exception_ce

@@ -1,0 +1,171 @@
+/* Compiled programs shared by Program objects, and the per-process cache of
+ * them keyed by the settings JSON (as ext/pcre caches compiled patterns):
+ * bounded by loyalty.cache_size, in persistent memory, immutable once built,
+ * one cache per thread under ZTS (module globals). */
+#ifdef HAVE_CONFIG_H
+#include "config.h"
+#endif
+
+#include "php.h"
+
+#include "php_loyalty.h"
+
+ZEND_EXTERN_MODULE_GLOBALS(loyalty)
+
+/* Settings strings above this size are compiled but not cached (the key would cost too much). */
+#define CACHE_MAX_KEY (1024 * 1024)
+
+static void *persistent_alloc(void *ctx, size_t size)
+{
+	(void) ctx;
+	return pemalloc(size, 1);
+}
+
+static void persistent_free(void *ctx, void *ptr)
+{
+	(void) ctx;
+	pefree(ptr, 1);
+}
+
+static const lty_allocator persistent_allocator = { persistent_alloc, persistent_free, NULL };
+
+typedef struct {
+	const lty_str *name;
+	uint32_t index;
+} named_index;
+
+static int compare_names(const void *a, const void *b)
+{
+	const lty_str *x = ((const named_index *) a)->name, *y = ((const named_index *) b)->name;
+	int r = memcmp(x->ptr, y->ptr, MIN(x->len, y->len));
+
+	return r ? r : (x->len > y->len) - (x->len < y->len);
+}
+
+static void swap_named(void *a, void *b)
+{
+	named_index t = *(named_index *) a;
+
+	*(named_index *) a = *(named_index *) b;
+	*(named_index *) b = t;
+}
+
+/* Segment indexes in byte order of their names, for segmentsOf(). */
+static uint32_t *sorted_segments(const lty_program *program, bool persistent)
+{
+	named_index *order = safe_emalloc(program->segment_count, sizeof(named_index), 0);
+	uint32_t *sorted = safe_pemalloc(program->segment_count, sizeof(uint32_t), 0, persistent);
+	uint32_t i;
+
+	for (i = 0; i < program->segment_count; i++) {
+		order[i].name = &program->segments[i].name;
+		order[i].index = i;
+	}
+	zend_sort(order, program->segment_count, sizeof(named_index), (compare_func_t) compare_names, swap_named);
+	for (i = 0; i < program->segment_count; i++) {
+		sorted[i] = order[i].index;
+	}
+	efree(order);
+	return sorted;
+}
+
+php_loyalty_compiled *php_loyalty_compile(zval *settings, bool persistent)
+{
+	const lty_allocator *allocator = persistent ? &persistent_allocator : &php_loyalty_allocator;
+	php_loyalty_compiled *compiled;
+	lty_program *program;
+	lty_arena arena;
+	lty_doc *doc;
+	lty_error *err;
+	lty_status st;
+	bool too_large;
+
+	lty_arena_init(&arena, &php_loyalty_allocator);
+	doc = php_loyalty_doc_from_zval(&arena, settings, &too_large);
+	err = emalloc(sizeof(lty_error));
+	if (doc == NULL) {
+		st = too_large ? lty_error_set(err, LTY_ERR_CONFIG, "settings: more than %u values", LTY_MAX_SETTINGS_NODES)
+			: lty_error_set(err, LTY_ERR_NOMEM, "settings: out of memory");
+	} else {
+		st = lty_program_load(allocator, doc, &program, err);
+	}
+	lty_arena_free(&arena);
+	if (st != LTY_OK) {
+		php_loyalty_throw(err);
+		efree(err);
+		return NULL;
+	}
+	efree(err);
+	compiled = pemalloc(sizeof(php_loyalty_compiled), persistent);
+	compiled->program = program;
+	compiled->sorted = sorted_segments(program, persistent);
+	compiled->refcount = 1;
+	compiled->persistent = persistent;
+	return compiled;
+}
+
+void php_loyalty_compiled_release(php_loyalty_compiled *compiled)
+{
+	if (compiled == NULL || --compiled->refcount > 0) {
+		return;
+	}
+	lty_program_free(compiled->program);
+	pefree(compiled->sorted, compiled->persistent);
+	pefree(compiled, compiled->persistent);
+}
+
+static void cache_entry_dtor(zval *zv)
+{
+	php_loyalty_compiled_release(Z_PTR_P(zv));
+}
+
+php_loyalty_compiled *php_loyalty_cache_find(zend_string *json)
+{
+	php_loyalty_compiled *compiled;
+
+	compiled = LOYALTY_G(cache) ? zend_hash_find_ptr(LOYALTY_G(cache), json) : NULL;
+	if (compiled == NULL) {
+		LOYALTY_G(cache_misses)++;
+		return NULL;
+	}
+	LOYALTY_G(cache_hits)++;
+	compiled->refcount++;
+	return compiled;
+}
+
+bool php_loyalty_cache_wanted(zend_string *json)
+{
+	return LOYALTY_G(cache_size) > 0 && ZSTR_LEN(json) <= CACHE_MAX_KEY;
+}
+
+void php_loyalty_cache_add(zend_string *json, php_loyalty_compiled *compiled)
+{
+	HashTable *cache = LOYALTY_G(cache);
+
+	if (cache == NULL) {
+		cache = LOYALTY_G(cache) = pemalloc(sizeof(HashTable), 1);
+		zend_hash_init(cache, 8, NULL, cache_entry_dtor, 1);
+	}
+	/* Full: the oldest entry goes (programs in use keep their own reference). */
+	while (zend_hash_num_elements(cache) >= (uint32_t) LOYALTY_G(cache_size) && zend_hash_num_elements(cache) > 0) {
+		zend_string *oldest_key;
+		zend_ulong oldest_index;
+		HashPosition pos;
+		zend_hash_internal_pointer_reset_ex(cache, &pos);
+		if (zend_hash_get_current_key_ex(cache, &oldest_key, &oldest_index, &pos) != HASH_KEY_IS_STRING) {
+			break;
+		}
+		zend_hash_del(cache, oldest_key);
+	}
+	compiled->refcount++;
+	zend_hash_str_update_ptr(cache, ZSTR_VAL(json), ZSTR_LEN(json), compiled);
+}
+
+void php_loyalty_cache_destroy(void)
+{
+	if (LOYALTY_G(cache) != NULL) {
+		zend_hash_destroy(LOYALTY_G(cache));
+		pefree(LOYALTY_G(cache), 1);
+		LOYALTY_G(cache) = NULL;
+	}
+}
