@@ -28,7 +28,9 @@ set +e
 TEST_PHP_EXTRA_ARGS="" LD_PRELOAD="$preload" php run-tests.php -n -d extension_dir="$work/modules" \
 	-d extension=loyalty.so -p "$(command -v php)" -q --show-diff "${@:-tests}" >"$log" 2>&1
 set -e
-grep -E '^(FAIL|LEAK)' "$log" || true
+# The failed tests, with their diffs.
+sed -n '/^FAILED TEST SUMMARY/,/^=====/p' "$log"
+grep -E -A30 '^========DIFF========' "$log" | head -200 || true
 passed=$(sed -n 's/^Tests passed *: *\([0-9]*\).*/\1/p' "$log" | tail -n 1)
 failed=$(sed -n 's/^Tests failed *: *\([0-9]*\).*/\1/p' "$log" | tail -n 1)
 reports=$(cat "$work"/asan.* "$work"/ubsan.* 2>/dev/null | grep -cE 'ERROR: AddressSanitizer|runtime error' || true)

@@ -462,7 +462,9 @@ lty_status lty_ledger_add_all(lty_ledger *l, const lty_entry *add, size_t n, lty
 		al->free(al->ctx, keys);
 		return lty_error_set(err, LTY_ERR_NOMEM, "ledger: out of memory");
 	}
-	memcpy(all, l->entries, l->count * sizeof(lty_entry));
+	if (l->count > 0) { /* entries is NULL while the ledger is empty */
+		memcpy(all, l->entries, l->count * sizeof(lty_entry));
+	}
 	for (i = 0; i < n; i++) {
 		all[l->count + i] = add[i];
 		all[l->count + i].ref = copy_ref(al, add[i].ref, add[i].ref_len);

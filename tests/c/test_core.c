@@ -269,6 +269,18 @@ static void test_ledger(void)
 	CHECK(balance_at(&l, 10 * D) == 15);   /* the first lot was used up */
 	CHECK(balance_at(&l, 15 * D) == 0);
 	lty_ledger_free(&l);
+
+	/* loading stored entries into an empty ledger (out of order: sorted on the way in) */
+	{
+		lty_entry stored[2] = {
+			{ LTY_ENTRY_SPEND, 4, 3 * D, (char *) "s", 1 },
+			{ LTY_ENTRY_GRANT, 10, 1 * D, (char *) "g", 1 },
+		};
+		lty_ledger_init(&l, &counting, lots);
+		CHECK(lty_ledger_add_all(&l, stored, 2, &err) == LTY_OK);
+		CHECK(l.count == 2 && l.entries[0].type == LTY_ENTRY_GRANT && balance_at(&l, 4 * D) == 6);
+		lty_ledger_free(&l);
+	}
 	lty_program_free(rolling);
 	lty_program_free(lots);
 	CHECK(live_blocks == 0);
