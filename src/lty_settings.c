@@ -189,7 +189,7 @@ lty_status lty_read_percent(lty_loader *l, const lty_doc *map, const char *key, 
 		double scaled = d->u.d * 100.0, r = round(scaled);
 		if (!isfinite(d->u.d) || d->u.d < 0.0 || d->u.d > 100.0) {
 			st = lty_fail(l, "must be between 0 and 100, got %.15g", d->u.d);
-		} else if (fabs(scaled - r) > 1e-6) {
+		} else if (r / 100.0 != d->u.d) { /* exactly the double of a two-decimal literal */
 			st = lty_fail(l, "at most two decimals, got %.15g", d->u.d);
 		} else {
 			*bp = (int32_t) r;
@@ -306,9 +306,10 @@ lty_status lty_read_benefit(lty_loader *l, const lty_doc *map, lty_benefit *out)
 	if (out->has_discount && out->has_percent) {
 		return lty_fail(l, "discount and discount_percent exclude each other");
 	}
-	if (has_carriers && !out->free_shipping) {
+	if (has_carriers && (!out->free_shipping || out->carriers.count == 0)) {
 		size_t old = lty_path_key(l, "carriers");
-		lty_fail(l, "needs free_shipping");
+		/* an empty list would be free shipping with no carrier: a rule that never gives it */
+		lty_fail(l, out->free_shipping ? "must not be empty (leave it out for every carrier)" : "needs free_shipping");
 		lty_path_pop(l, old);
 		return LTY_ERR_CONFIG;
 	}

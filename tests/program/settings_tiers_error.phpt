@@ -33,6 +33,7 @@ check(tier(['discount_percent' => -1]));
 check(tier(['discount_percent' => -0.5]));
 check(tier(['discount_percent' => 2.555]));
 check(tier(['discount_percent' => 0.001]));
+check(tier(['discount_percent' => 12.3400000001]));
 check(tier(['discount_percent' => '10']));
 check(tier(['discount_percent' => true]));
 check(tier(['discount_percent' => NAN]));
@@ -46,6 +47,7 @@ check(tier(['discount' => 100, 'free_shipping' => false, 'carriers' => ['Colissi
 check(tier(['free_shipping' => true, 'carriers' => 'Colissimo']));
 check(tier(['free_shipping' => true, 'carriers' => [1]]));
 check(tier(['free_shipping' => true, 'carriers' => ['a' => 'Colissimo']]));
+check(tier(['free_shipping' => true, 'carriers' => []]));
 check(tier(['free_shipping' => 1]));
 check(tier(['free_shipping' => 'true']));
 // a tier must give something
@@ -72,6 +74,7 @@ Loyalty\ConfigException (1): advantages[0].tiers[1].discount_percent: must be be
 Loyalty\ConfigException (1): advantages[0].tiers[1].discount_percent: must be between 0 and 100, got -0.5
 Loyalty\ConfigException (1): advantages[0].tiers[1].discount_percent: at most two decimals, got 2.555%S
 Loyalty\ConfigException (1): advantages[0].tiers[1].discount_percent: at most two decimals, got 0.001
+Loyalty\ConfigException (1): advantages[0].tiers[1].discount_percent: at most two decimals, got 12.3400000001
 Loyalty\ConfigException (1): advantages[0].tiers[1].discount_percent: expected int or float (percent), got string
 Loyalty\ConfigException (1): advantages[0].tiers[1].discount_percent: expected int or float (percent), got bool
 Loyalty\ConfigException (1): advantages[0].tiers[1].discount_percent: must be between 0 and 100, got nan
@@ -83,6 +86,7 @@ Loyalty\ConfigException (1): advantages[0].tiers[1].carriers: needs free_shippin
 Loyalty\ConfigException (1): advantages[0].tiers[1].carriers: expected a list of strings, got string
 Loyalty\ConfigException (1): advantages[0].tiers[1].carriers[0]: expected string, got int
 Loyalty\ConfigException (1): advantages[0].tiers[1].carriers: expected a list of strings, got array
+Loyalty\ConfigException (1): advantages[0].tiers[1].carriers: must not be empty (leave it out for every carrier)
 Loyalty\ConfigException (1): advantages[0].tiers[1].free_shipping: expected bool, got int
 Loyalty\ConfigException (1): advantages[0].tiers[1].free_shipping: expected bool, got string
 Loyalty\ConfigException (1): advantages[0].tiers[1]: gives nothing: set discount, discount_percent or free_shipping

@@ -9,7 +9,7 @@ $programs = [
     'empty' => Loyalty\Program::fromArray([]),
     'small' => Loyalty\Program::fromArray([
         'rounding' => 'half_even',
-        'advantages' => [['id' => 'a', 'tiers' => [['discount_percent' => 2.5], ['from' => 100, 'free_shipping' => true, 'carriers' => []]]]],
+        'advantages' => [['id' => 'a', 'tiers' => [['discount_percent' => 2.5], ['from' => 100, 'free_shipping' => true, 'carriers' => ['Colissimo']]]]],
         'loyalty' => ['rank_by' => 'lifetime_points', 'spend' => ['max_percent' => 12.75],
                       'brackets' => [['from' => 5, 'discount' => 100], ['from' => 9, 'rate' => ['points' => 3, 'value' => 0]]],
                       'rewards' => ['threshold' => 1, 'coupon' => ['discount_percent' => 0.01]]],
