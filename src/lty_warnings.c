@@ -101,6 +101,41 @@ static void check_tiers(warnings *w, size_t ai, const lty_advantage *a)
 	}
 }
 
+/* An advantage for everybody from 0.00 with a discount applies to every cart with products. */
+static bool applies_to_every_cart(const lty_advantage *a)
+{
+	size_t i;
+
+	if (a->segment != LTY_SEG_ALL) {
+		return false;
+	}
+	for (i = 0; i < a->tier_count; i++) {
+		const lty_benefit *b = &a->tiers[i].benefit;
+		if (a->tiers[i].from == 0 && ((b->has_discount && b->discount > 0) || b->percent_bp > 0)) {
+			return true;
+		}
+	}
+	return false;
+}
+
+/* spend.with_advantage false loses to an advantage that always applies, in every case the
+ * voucher settings leave open (with a voucher, the advantage needs with_voucher). */
+static void check_advantage_wins(warnings *w, const lty_program *p)
+{
+	const lty_loyalty *y = &p->loyalty;
+	size_t i;
+
+	if (y->spend_with_advantage || y->bracket_count == 0) {
+		return;
+	}
+	for (i = 0; i < p->advantage_count; i++) {
+		if (applies_to_every_cart(&p->advantages[i]) && (p->advantages[i].with_voucher || !y->spend_with_voucher)) {
+			warn(w, "loyalty.spend.with_advantage", "is false and advantages[%zu] (segment all, from 0.00) applies to every cart: no loyalty discount can ever apply", i);
+			return;
+		}
+	}
+}
+
 static void check_brackets(warnings *w, const lty_loyalty *y)
 {
 	char path[64];
@@ -118,6 +153,10 @@ static void check_brackets(warnings *w, const lty_loyalty *y)
 		if (y->rank_by == LTY_RANK_POINTS && b->has_cost && b->cost > b->from) {
 			warn(w, path, "costs %lld points but is reached from %lld: customers with fewer than %lld points reach it and cannot use it",
 				(long long) b->cost, (long long) b->from, (long long) b->cost);
+		}
+		if (!b->benefit.free_shipping && ((b->benefit.has_discount && b->benefit.discount == 0)
+				|| (b->benefit.has_percent && b->benefit.percent_bp == 0) || (b->has_rate && b->rate_value == 0))) {
+			warn(w, path, "gives nothing: a zero discount without free shipping");
 		}
 		if (b->has_rate && y->rank_by == LTY_RANK_POINTS && b->from < b->rate_points) {
 			warn(w, path, "is reached from %lld points but one block costs %lld", (long long) b->from, (long long) b->rate_points);
@@ -182,6 +221,7 @@ lty_warning *lty_program_warnings(const lty_program *p, lty_arena *arena, size_t
 	}
 	if (p->has_loyalty) {
 		check_brackets(&w, &p->loyalty);
+		check_advantage_wins(&w, p);
 	}
 	*count = w.count;
 	if (w.failed) {

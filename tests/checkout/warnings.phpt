@@ -6,7 +6,7 @@ loyalty
 <?php
 function kind(string $m): string {
     foreach (['same from' => '/same from/', 'less' => '/less/', 'nothing' => '/nothing/', 'referenced' => '/referenced nowhere/',
-              'block' => '/block/', 'cost' => '/cost/', 'max_percent 0' => '/^is 0/', 'warn_days' => '/days/'] as $k => $re) {
+              'block' => '/block/', 'cost' => '/cost/', 'max_percent 0' => '/^is 0/', 'warn_days' => '/days/', 'every cart' => '/applies to every cart: no loyalty discount can ever apply/'] as $k => $re) {
         if (preg_match($re, $m)) { return $k; }
     }
     return "?? $m";
@@ -64,6 +64,22 @@ w('brackets', ['loyalty' => ['brackets' => [
     ['from' => 200, 'rate' => ['points' => 250, 'value' => 100]], // reached below one block
     ['from' => 300, 'rate' => ['points' => 300, 'value' => 100]],
 ]]]);
+w('zero brackets', ['loyalty' => ['brackets' => [
+    ['from' => 10, 'discount' => 0],
+    ['from' => 20, 'discount_percent' => 0],
+    ['from' => 30, 'rate' => ['points' => 10, 'value' => 0]],
+    ['from' => 40, 'discount' => 0, 'free_shipping' => true],  // gives free shipping
+]]]);
+$loyalty = ['spend' => ['with_advantage' => false], 'brackets' => [['from' => 10, 'discount' => 100]]];
+$everybody = ['id' => 'all', 'segment' => 'all', 'tiers' => [['discount_percent' => 5]]];
+w('advantage always wins', ['advantages' => [$everybody + ['with_voucher' => true]], 'loyalty' => $loyalty]);
+w('advantage wins unless a voucher', ['advantages' => [$everybody], 'loyalty' => $loyalty]);
+w('voucher carts left to loyalty', ['advantages' => [$everybody],
+    'loyalty' => ['spend' => ['with_advantage' => false, 'with_voucher' => true]] + $loyalty]);
+w('advantage from 10.00', ['advantages' => [['id' => 'a', 'segment' => 'all', 'with_voucher' => true, 'tiers' => [['from' => 1000, 'discount' => 100]]]],
+    'loyalty' => $loyalty]);
+w('advantage for some', ['advantages' => [['id' => 'a', 'segment' => 'loyal', 'with_voucher' => true, 'tiers' => [['discount' => 100]]]],
+    'loyalty' => $loyalty]);
 w('cost by orders', ['loyalty' => ['rank_by' => 'orders', 'brackets' => [['from' => 10, 'discount' => 100, 'cost' => 200]]]]);
 w('max_percent 0', ['loyalty' => ['spend' => ['max_percent' => 0], 'brackets' => [['from' => 10, 'discount' => 100]]]]);
 w('warn_days rolling', ['loyalty' => ['expiry' => ['days' => 30, 'warn_days' => [60, 30, 29, 7]]]]);
@@ -90,6 +106,17 @@ brackets: 3
   loyalty.brackets[1] [same from]
   loyalty.brackets[2] [cost]
   loyalty.brackets[4] [block]
+zero brackets: 3
+  loyalty.brackets[0] [nothing]
+  loyalty.brackets[1] [nothing]
+  loyalty.brackets[2] [nothing]
+advantage always wins: 1
+  loyalty.spend.with_advantage [every cart]
+advantage wins unless a voucher: 1
+  loyalty.spend.with_advantage [every cart]
+voucher carts left to loyalty: 0
+advantage from 10.00: 0
+advantage for some: 0
 cost by orders: 0
 max_percent 0: 1
   loyalty.spend.max_percent [max_percent 0]
