@@ -103,6 +103,7 @@ static PHP_MINIT_FUNCTION(loyalty)
 	php_loyalty_ledger_ce = register_class_Loyalty_Ledger();
 	php_loyalty_ledger_setup(php_loyalty_ledger_ce);
 	php_loyalty_result_ce = register_class_Loyalty_Result(php_json_serializable_ce);
+	php_loyalty_result_setup(php_loyalty_result_ce);
 	return SUCCESS;
 }
 

@@ -196,8 +196,8 @@ ZEND_METHOD(Loyalty_Engine, evaluate)
 		php_loyalty_throw(err);
 	} else {
 		segment_names(obj, &customer, now, &segments);
-		php_loyalty_result_build(return_value, &result, &cart,
-			zend_hash_str_find_deref(cart_ht, "lines", sizeof("lines") - 1), &segments);
+		php_loyalty_result_build(return_value, &result, &arena, &cart,
+			zend_hash_str_find_deref(cart_ht, "lines", sizeof("lines") - 1), &segments, obj->program_obj);
 	}
 	efree(err);
 	lty_arena_free(&arena);

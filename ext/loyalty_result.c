@@ -1,5 +1,6 @@
 /* Loyalty\Result: a read-only record of one evaluation. Properties are
- * written once, by slot, in the order the stub declares them. */
+ * written once, by slot, in the order the stub declares them; `rejected` and
+ * `lines` on first read. */
 #ifdef HAVE_CONFIG_H
 #include "config.h"
 #endif
@@ -57,7 +58,7 @@ static void build_rejected(zval *out, const lty_result *r)
 		add_assoc_string(&entry, "source", source_name(x->source));
 		add_assoc_stringl(&entry, "id", x->id.ptr, x->id.len);
 		add_assoc_string(&entry, "reason", lty_reason_name(x->reason));
-		add_assoc_string(&entry, "message", x->message);
+		add_assoc_stringl(&entry, "message", x->message, x->message_len);
 		if (x->has_missing) {
 			add_assoc_long(&entry, "missing", (zend_long) x->missing);
 		}
@@ -93,31 +94,209 @@ static void build_lines(zval *out, const lty_result *r, const lty_cart *cart, zv
 	} ZEND_HASH_FOREACH_END();
 }
 
-void php_loyalty_result_build(zval *out, const lty_result *r, const lty_cart *cart, zval *cart_lines, zval *segments)
+/* A Result keeps what it needs to build `rejected` and `lines` on first read: with many
+ * rules most callers read only the totals, and those two lists are most of the cost. */
+typedef struct {
+	lty_arena arena;             /* the core result's arrays and messages */
+	lty_result r;
+	size_t line_count;
+	const lty_cart_line *lines;
+	zval cart_lines;             /* the cart's `lines` array, for the skus; UNDEF when none */
+	zend_object *program;        /* owns the rule ids the rejections point to */
+	bool pending;                /* rejected and lines not built yet */
+	zend_object std;
+} result_obj;
+
+static zend_object_handlers result_handlers;
+
+static inline result_obj *result_from_obj(zend_object *obj)
 {
-	zend_object *obj;
+	return (result_obj *) ((char *) obj - XtOffsetOf(result_obj, std));
+}
+
+/* Builds the lazy properties and lets go of what they were built from. */
+static void materialize(zend_object *object)
+{
+	result_obj *obj = result_from_obj(object);
+	lty_cart cart;
+
+	if (!obj->pending) {
+		return;
+	}
+	obj->pending = false;
+	memset(&cart, 0, sizeof(cart));
+	cart.lines = obj->lines;
+	cart.line_count = obj->line_count;
+	cart.has_lines = Z_TYPE(obj->cart_lines) != IS_UNDEF;
+	build_rejected(OBJ_PROP_NUM(object, P_REJECTED), &obj->r);
+	build_lines(OBJ_PROP_NUM(object, P_LINES), &obj->r, &cart, cart.has_lines ? &obj->cart_lines : NULL);
+	lty_arena_free(&obj->arena);
+	zval_ptr_dtor(&obj->cart_lines);
+	ZVAL_UNDEF(&obj->cart_lines);
+	OBJ_RELEASE(obj->program);
+	obj->program = NULL;
+}
+
+static bool lazy_name(zend_string *name)
+{
+	return zend_string_equals_literal(name, "rejected") || zend_string_equals_literal(name, "lines");
+}
+
+static zend_object *result_create(zend_class_entry *ce)
+{
+	result_obj *obj = zend_object_alloc(sizeof(result_obj), ce);
+
+	zend_object_std_init(&obj->std, ce);
+	object_properties_init(&obj->std, ce);
+	obj->std.handlers = &result_handlers;
+	ZVAL_UNDEF(&obj->cart_lines);
+	obj->program = NULL;
+	obj->pending = false;
+	return &obj->std;
+}
+
+static void result_free(zend_object *object)
+{
+	result_obj *obj = result_from_obj(object);
+
+	if (obj->pending) {
+		lty_arena_free(&obj->arena);
+		zval_ptr_dtor(&obj->cart_lines);
+		OBJ_RELEASE(obj->program);
+	}
+	zend_object_std_dtor(object);
+}
+
+static zval *result_read_property(zend_object *object, zend_string *name, int type, void **cache_slot, zval *rv)
+{
+	if (result_from_obj(object)->pending && lazy_name(name)) {
+		materialize(object);
+	}
+	return zend_std_read_property(object, name, type, cache_slot, rv);
+}
+
+static int result_has_property(zend_object *object, zend_string *name, int check_empty, void **cache_slot)
+{
+	if (result_from_obj(object)->pending && lazy_name(name)) {
+		materialize(object);
+	}
+	return zend_std_has_property(object, name, check_empty, cache_slot);
+}
+
+static zval *result_write_property(zend_object *object, zend_string *name, zval *value, void **cache_slot)
+{
+	materialize(object); /* so that PHP reports a readonly property, not an uninitialized one */
+	return zend_std_write_property(object, name, value, cache_slot);
+}
+
+static void result_unset_property(zend_object *object, zend_string *name, void **cache_slot)
+{
+	materialize(object);
+	zend_std_unset_property(object, name, cache_slot);
+}
+
+static zval *result_get_property_ptr_ptr(zend_object *object, zend_string *name, int type, void **cache_slot)
+{
+	materialize(object);
+	return zend_std_get_property_ptr_ptr(object, name, type, cache_slot);
+}
+
+static HashTable *result_get_properties(zend_object *object)
+{
+	materialize(object);
+	return zend_std_get_properties(object);
+}
+
+static int result_compare(zval *a, zval *b)
+{
+	if (Z_TYPE_P(a) == IS_OBJECT && Z_OBJ_HT_P(a) == &result_handlers) {
+		materialize(Z_OBJ_P(a));
+	}
+	if (Z_TYPE_P(b) == IS_OBJECT && Z_OBJ_HT_P(b) == &result_handlers) {
+		materialize(Z_OBJ_P(b));
+	}
+	return zend_std_compare_objects(a, b);
+}
+
+static zend_object *result_clone(zend_object *object)
+{
+	zend_object *copy;
+
+	materialize(object);
+	copy = result_create(object->ce);
+	zend_objects_clone_members(copy, object);
+	return copy;
+}
+
+static HashTable *result_get_gc(zend_object *object, zval **table, int *n)
+{
+	result_obj *obj = result_from_obj(object);
+	zend_get_gc_buffer *buf = zend_get_gc_buffer_create();
+
+	zend_get_gc_buffer_add_zval(buf, &obj->cart_lines);
+	if (obj->program != NULL) {
+		zend_get_gc_buffer_add_obj(buf, obj->program);
+	}
+	zend_get_gc_buffer_use(buf, table, n);
+	return zend_std_get_properties(object);
+}
+
+void php_loyalty_result_build(zval *out, const lty_result *r, lty_arena *arena, const lty_cart *cart,
+	zval *cart_lines, zval *segments, zend_object *program)
+{
+	zend_object *object;
+	result_obj *obj;
 
 	object_init_ex(out, php_loyalty_result_ce);
-	obj = Z_OBJ_P(out);
-	ZVAL_LONG(OBJ_PROP_NUM(obj, P_SUBTOTAL), (zend_long) r->subtotal);
-	ZVAL_LONG(OBJ_PROP_NUM(obj, P_DISCOUNT), (zend_long) r->discount);
-	ZVAL_LONG(OBJ_PROP_NUM(obj, P_SHIPPING), (zend_long) r->shipping);
-	ZVAL_LONG(OBJ_PROP_NUM(obj, P_SHIPPING_DISCOUNT), (zend_long) r->shipping_discount);
-	ZVAL_BOOL(OBJ_PROP_NUM(obj, P_FREE_SHIPPING), r->free_shipping);
-	ZVAL_LONG(OBJ_PROP_NUM(obj, P_TOTAL), (zend_long) r->total);
-	ZVAL_LONG(OBJ_PROP_NUM(obj, P_POINTS_EARNED), (zend_long) r->points_earned);
-	ZVAL_LONG(OBJ_PROP_NUM(obj, P_POINTS_SPENT), (zend_long) r->points_spent);
-	ZVAL_LONG(OBJ_PROP_NUM(obj, P_POINTS_BALANCE), (zend_long) r->points_balance);
-	ZVAL_COPY_VALUE(OBJ_PROP_NUM(obj, P_SEGMENTS), segments);
-	build_applied(OBJ_PROP_NUM(obj, P_APPLIED), r);
-	build_rejected(OBJ_PROP_NUM(obj, P_REJECTED), r);
-	build_lines(OBJ_PROP_NUM(obj, P_LINES), r, cart, cart_lines);
+	object = Z_OBJ_P(out);
+	obj = result_from_obj(object);
+	ZVAL_LONG(OBJ_PROP_NUM(object, P_SUBTOTAL), (zend_long) r->subtotal);
+	ZVAL_LONG(OBJ_PROP_NUM(object, P_DISCOUNT), (zend_long) r->discount);
+	ZVAL_LONG(OBJ_PROP_NUM(object, P_SHIPPING), (zend_long) r->shipping);
+	ZVAL_LONG(OBJ_PROP_NUM(object, P_SHIPPING_DISCOUNT), (zend_long) r->shipping_discount);
+	ZVAL_BOOL(OBJ_PROP_NUM(object, P_FREE_SHIPPING), r->free_shipping);
+	ZVAL_LONG(OBJ_PROP_NUM(object, P_TOTAL), (zend_long) r->total);
+	ZVAL_LONG(OBJ_PROP_NUM(object, P_POINTS_EARNED), (zend_long) r->points_earned);
+	ZVAL_LONG(OBJ_PROP_NUM(object, P_POINTS_SPENT), (zend_long) r->points_spent);
+	ZVAL_LONG(OBJ_PROP_NUM(object, P_POINTS_BALANCE), (zend_long) r->points_balance);
+	ZVAL_COPY_VALUE(OBJ_PROP_NUM(object, P_SEGMENTS), segments);
+	build_applied(OBJ_PROP_NUM(object, P_APPLIED), r);
+	/* rejected and lines stay UNDEF until read: the engine's read handlers see UNDEF and ask us */
+	obj->arena = *arena;             /* the Result owns the arena from here */
+	lty_arena_init(arena, arena->allocator);
+	obj->r = *r;
+	obj->lines = cart->lines;
+	obj->line_count = cart->has_lines ? cart->line_count : 0;
+	if (cart_lines != NULL && cart->has_lines) {
+		ZVAL_COPY(&obj->cart_lines, cart_lines);
+	}
+	GC_ADDREF(program);
+	obj->program = program;
+	obj->pending = true;
+}
+
+void php_loyalty_result_setup(zend_class_entry *ce)
+{
+	ce->create_object = result_create;
+	memcpy(&result_handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
+	result_handlers.offset = XtOffsetOf(result_obj, std);
+	result_handlers.free_obj = result_free;
+	result_handlers.read_property = result_read_property;
+	result_handlers.has_property = result_has_property;
+	result_handlers.write_property = result_write_property;
+	result_handlers.unset_property = result_unset_property;
+	result_handlers.get_property_ptr_ptr = result_get_property_ptr_ptr;
+	result_handlers.get_properties = result_get_properties;
+	result_handlers.compare = result_compare;
+	result_handlers.clone_obj = result_clone;
+	result_handlers.get_gc = result_get_gc;
 }
 
 static void result_to_array(zend_object *obj, zval *out)
 {
 	int i;
 
+	materialize(obj);
 	array_init_size(out, P_COUNT);
 	for (i = 0; i < P_COUNT; i++) {
 		zval *v = OBJ_PROP_NUM(obj, i);

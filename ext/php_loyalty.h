@@ -88,10 +88,13 @@ zend_result php_loyalty_ledger_balance(zval *ledger, const lty_program *program,
 /* cart.c: reads a cart; line arrays are allocated in `arena`. */
 zend_result php_loyalty_cart(HashTable *ht, lty_arena *arena, lty_cart *cart);
 
-/* loyalty_result.c: a Result object from a core result. `cart_lines` is the cart's
- * `lines` array (for the skus), `segments` the sorted names the customer is in. */
-void php_loyalty_result_build(zval *out, const lty_result *r, const lty_cart *cart,
-	zval *cart_lines, zval *segments);
+/* loyalty_result.c: a Result object from a core result, taking over `arena` (which holds
+ * the result's arrays and the cart's lines; it is left empty). `cart_lines` is the cart's
+ * `lines` array (for the skus), `segments` the sorted names the customer is in (taken),
+ * `program` the Program whose rule ids the result points to (a reference is kept). */
+void php_loyalty_result_build(zval *out, const lty_result *r, lty_arena *arena, const lty_cart *cart,
+	zval *cart_lines, zval *segments, zend_object *program);
+void php_loyalty_result_setup(zend_class_entry *ce);
 
 /* convert.c: PHP values <-> core structs */
 /* Member `key` of an input array, dereferenced; NULL when absent or null (null means absent). */

@@ -33,7 +33,9 @@ void lty_checkout_reject(checkout *ck, lty_source source, const lty_str *id, lty
 	bool has_missing, int64_t missing, const char *fmt, ...)
 {
 	lty_rejected *x = &ck->r->rejected[ck->r->rejected_count++];
+	char message[LTY_MESSAGE_MAX];
 	size_t used;
+	int more;
 	va_list ap;
 
 	x->source = source;
@@ -42,11 +44,21 @@ void lty_checkout_reject(checkout *ck, lty_source source, const lty_str *id, lty
 	x->has_missing = has_missing;
 	x->missing = missing;
 	x->rule = ck->rule;
-	x->seq = ck->r->rejected_count - 1;
-	used = (size_t) snprintf(x->message, sizeof(x->message), "%s: ", lty_reason_name(reason));
+	used = (size_t) snprintf(message, sizeof(message), "%s: ", lty_reason_name(reason));
 	va_start(ap, fmt);
-	vsnprintf(x->message + used, sizeof(x->message) - used, fmt, ap);
+	more = vsnprintf(message + used, sizeof(message) - used, fmt, ap);
 	va_end(ap);
+	if (more > 0) {
+		used = used + (size_t) more < sizeof(message) ? used + (size_t) more : sizeof(message) - 1;
+	}
+	/* exact size in the arena: with many rules, most of a result is its rejections */
+	x->message = lty_arena_strndup(ck->arena, message, used);
+	x->message_len = used;
+	if (x->message == NULL) {
+		x->message = "";
+		x->message_len = 0;
+		lty_error_set(ck->err, LTY_ERR_NOMEM, "evaluate: out of memory");
+	}
 }
 
 void lty_checkout_apply(checkout *ck, lty_source source, const lty_str *id, const lty_str *label,
@@ -247,20 +259,38 @@ static void evaluate_advantages(checkout *ck, lty_arena *arena)
 	choose_advantages(ck, cands);
 }
 
-static int by_rule(const void *a, const void *b)
+/* Rejections in settings order (advantages, then loyalty), each rule's own in the order found.
+ * They are recorded rule by rule except not_best, decided once all rules are seen: a stable
+ * counting sort by rule puts those back in place in linear time. */
+static lty_status order_rejections(lty_result *r, size_t rule_count, lty_arena *arena)
 {
-	const lty_rejected *x = a, *y = b;
+	size_t *start, i, prev = 0;
+	lty_rejected *sorted;
+	bool in_order = true;
 
-	if (x->rule != y->rule) {
-		return x->rule < y->rule ? -1 : 1;
+	for (i = 0; i < r->rejected_count && in_order; i++) {
+		in_order = r->rejected[i].rule >= prev;
+		prev = r->rejected[i].rule;
 	}
-	return (x->seq > y->seq) - (x->seq < y->seq);
-}
-
-/* Rejections in settings order (advantages, then loyalty), each rule's own in the order found. */
-static void order_rejections(lty_result *r)
-{
-	qsort(r->rejected, r->rejected_count, sizeof(lty_rejected), by_rule);
+	if (in_order) {
+		return LTY_OK;
+	}
+	start = lty_arena_array(arena, rule_count + 1, sizeof(size_t));
+	sorted = lty_arena_array(arena, r->rejected_count, sizeof(lty_rejected));
+	if (start == NULL || sorted == NULL) {
+		return LTY_ERR_NOMEM;
+	}
+	for (i = 0; i < r->rejected_count; i++) {
+		start[r->rejected[i].rule + 1]++;
+	}
+	for (i = 1; i <= rule_count; i++) {
+		start[i] += start[i - 1];
+	}
+	for (i = 0; i < r->rejected_count; i++) {
+		sorted[start[r->rejected[i].rule]++] = r->rejected[i];
+	}
+	r->rejected = sorted;
+	return LTY_OK;
 }
 
 /* Largest remainder: line shares of the discount, in proportion to line amounts, summing exactly. */
@@ -323,6 +353,7 @@ lty_status lty_checkout_evaluate(const lty_program *program, const lty_cart *car
 	ck.c = customer;
 	ck.r = result;
 	ck.err = err;
+	ck.arena = arena;
 	lty_membership_init(&ck.m, program, customer, now, memo);
 	result->subtotal = cart->subtotal;
 	result->shipping = cart->shipping;
@@ -339,7 +370,13 @@ lty_status lty_checkout_evaluate(const lty_program *program, const lty_cart *car
 	if (err->status != LTY_OK || lty_points_spend(&ck) != LTY_OK || lty_points_earn(&ck) != LTY_OK) {
 		return err->status;
 	}
-	order_rejections(result);
+	if (err->status != LTY_OK) { /* out of memory while recording a rejection */
+		return err->status;
+	}
+	/* rules: the advantages, then loyalty */
+	if (order_rejections(result, program->advantage_count + 1, arena) != LTY_OK) {
+		return lty_error_set(err, LTY_ERR_NOMEM, "evaluate: out of memory");
+	}
 	net = lty_max(0, cart->subtotal - result->discount - cart->voucher_discount);
 	if (!lty_add(net, cart->shipping - result->shipping_discount, &result->total)) {
 		return lty_error_set(err, LTY_ERR_INPUT, "cart: total overflows 64-bit minor units");

@@ -50,7 +50,7 @@ typedef enum {
 	LTY_REASON_DISABLED
 } lty_reason;
 
-#define LTY_MESSAGE_MAX 200
+#define LTY_MESSAGE_MAX 200        /* longest message, NUL included */
 
 typedef struct {
 	lty_source source;
@@ -65,11 +65,11 @@ typedef struct {
 	lty_source source;
 	lty_str id;
 	lty_reason reason;
-	char message[LTY_MESSAGE_MAX];  /* "min_cart: subtotal 79.99 is below 80.00" */
+	const char *message;            /* "min_cart: subtotal 79.99 is below 80.00", in the arena */
+	size_t message_len;
 	bool has_missing;
 	int64_t missing;                /* in the threshold's unit: money, points or orders */
 	size_t rule;                    /* advantage index, or advantage_count for loyalty: the list's order */
-	size_t seq;                     /* order found, within one rule */
 } lty_rejected;
 
 typedef struct {

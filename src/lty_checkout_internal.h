@@ -12,6 +12,7 @@ typedef struct {
 	lty_membership m;
 	lty_result *r;
 	lty_error *err;
+	lty_arena *arena;         /* the result's memory */
 	bool has_voucher;
 	int64_t payable;          /* subtotal - voucher_discount, never below 0 */
 	int64_t remaining;        /* payable not yet discounted by the engine */

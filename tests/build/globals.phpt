@@ -39,3 +39,4 @@ php_loyalty_ledger_exception_ce
 php_loyalty_program_ce
 php_loyalty_result_ce
 program_handlers
+result_handlers
