@@ -48,6 +48,7 @@ static void build_applied(zval *out, const lty_result *r)
 
 static void build_rejected(zval *out, const lty_result *r)
 {
+	char message[LTY_MESSAGE_MAX];
 	size_t i;
 
 	array_init_size(out, (uint32_t) r->rejected_count);
@@ -58,7 +59,7 @@ static void build_rejected(zval *out, const lty_result *r)
 		add_assoc_string(&entry, "source", source_name(x->source));
 		add_assoc_stringl(&entry, "id", x->id.ptr, x->id.len);
 		add_assoc_string(&entry, "reason", lty_reason_name(x->reason));
-		add_assoc_stringl(&entry, "message", x->message, x->message_len);
+		add_assoc_stringl(&entry, "message", message, lty_rejected_message(x, message, sizeof(message)));
 		if (x->has_missing) {
 			add_assoc_long(&entry, "missing", (zend_long) x->missing);
 		}

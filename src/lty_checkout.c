@@ -4,7 +4,6 @@
 #include "lty_checkout_internal.h"
 #include "lty_money.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,45 +19,24 @@ typedef struct {
 	bool chosen;
 } candidate;
 
-const char *lty_reason_name(lty_reason reason)
-{
-	static const char *const names[] = {
-		"not_in_segment", "below_tier", "voucher", "advantage_wins", "not_best",
-		"order_number", "min_cart", "no_points", "carrier", "disabled"
-	};
-	return names[reason];
-}
-
-void lty_checkout_reject(checkout *ck, lty_source source, const lty_str *id, lty_reason reason,
-	bool has_missing, int64_t missing, const char *fmt, ...)
+lty_rejected *lty_checkout_reject(checkout *ck, lty_source source, const lty_str *id, lty_reason reason,
+	lty_message message, int64_t a, int64_t b)
 {
 	lty_rejected *x = &ck->r->rejected[ck->r->rejected_count++];
-	char message[LTY_MESSAGE_MAX];
-	size_t used;
-	int more;
-	va_list ap;
 
 	x->source = source;
 	x->id = *id;
 	x->reason = reason;
-	x->has_missing = has_missing;
-	x->missing = missing;
+	x->has_missing = false;
+	x->missing = 0;
 	x->rule = ck->rule;
-	used = (size_t) snprintf(message, sizeof(message), "%s: ", lty_reason_name(reason));
-	va_start(ap, fmt);
-	more = vsnprintf(message + used, sizeof(message) - used, fmt, ap);
-	va_end(ap);
-	if (more > 0) {
-		used = used + (size_t) more < sizeof(message) ? used + (size_t) more : sizeof(message) - 1;
-	}
-	/* exact size in the arena: with many rules, most of a result is its rejections */
-	x->message = lty_arena_strndup(ck->arena, message, used);
-	x->message_len = used;
-	if (x->message == NULL) {
-		x->message = "";
-		x->message_len = 0;
-		lty_error_set(ck->err, LTY_ERR_NOMEM, "evaluate: out of memory");
-	}
+	x->message = message;
+	x->a = a;
+	x->b = b;
+	x->advantage = NULL;
+	x->text.ptr = NULL;
+	x->text.len = 0;
+	return x;
 }
 
 void lty_checkout_apply(checkout *ck, lty_source source, const lty_str *id, const lty_str *label,
@@ -107,16 +85,25 @@ static void carrier_names(const lty_benefit *b, char *buf, size_t size)
 	}
 }
 
+/* Written now, into the result's arena: the message quotes the cart's carrier, which is not kept. */
 void lty_checkout_reject_carrier(checkout *ck, lty_source source, const lty_str *id, const lty_benefit *b)
 {
-	char names[128];
+	lty_rejected *x = lty_checkout_reject(ck, source, id, LTY_REASON_CARRIER, LTY_MSG_TEXT, 0, 0);
+	char names[128], text[LTY_MESSAGE_MAX];
+	int n;
 
 	carrier_names(b, names, sizeof(names));
 	if (ck->cart->carrier.ptr == NULL) {
-		lty_checkout_reject(ck, source, id, LTY_REASON_CARRIER, false, 0, "free shipping only with %s, no carrier chosen", names);
+		n = snprintf(text, sizeof(text), "free shipping only with %s, no carrier chosen", names);
 	} else {
-		lty_checkout_reject(ck, source, id, LTY_REASON_CARRIER, false, 0, "free shipping only with %s, not %.*s", names,
+		n = snprintf(text, sizeof(text), "free shipping only with %s, not %.*s", names,
 			ck->cart->carrier.len > 40 ? 40 : (int) ck->cart->carrier.len, ck->cart->carrier.ptr);
+	}
+	x->text.len = n < 0 ? 0 : (size_t) n < sizeof(text) ? (size_t) n : sizeof(text) - 1;
+	x->text.ptr = lty_arena_strndup(ck->arena, text, x->text.len);
+	if (x->text.ptr == NULL) {
+		x->text.len = 0;
+		lty_error_set(ck->err, LTY_ERR_NOMEM, "evaluate: out of memory");
 	}
 }
 
@@ -156,29 +143,28 @@ static bool in_advantage_segment(checkout *ck, const lty_advantage *a)
 /* Checks one advantage in the order of SPEC 10; fills `cand` when it is eligible. */
 static void check_advantage(checkout *ck, const lty_advantage *a, candidate *cand)
 {
-	char have[32], need[32];
+	lty_rejected *x;
 	int64_t lowest;
 
 	memset(cand, 0, sizeof(*cand));
 	if (!ck->c->active) {
-		lty_checkout_reject(ck, LTY_SOURCE_ADVANTAGE, &a->id, LTY_REASON_DISABLED, false, 0, "the customer account is disabled");
+		lty_checkout_reject(ck, LTY_SOURCE_ADVANTAGE, &a->id, LTY_REASON_DISABLED, LTY_MSG_DISABLED, 0, 0);
 		return;
 	}
 	if (!in_advantage_segment(ck, a)) {
-		lty_checkout_reject(ck, LTY_SOURCE_ADVANTAGE, &a->id, LTY_REASON_NOT_IN_SEGMENT, false, 0, a->segment >= 0
-			? "not in segment '%.*s'" : "does not match %.*s",
-			a->segment_source.len > 100 ? 100 : (int) a->segment_source.len, a->segment_source.ptr);
+		x = lty_checkout_reject(ck, LTY_SOURCE_ADVANTAGE, &a->id, LTY_REASON_NOT_IN_SEGMENT, LTY_MSG_NOT_IN_SEGMENT, 0, 0);
+		x->advantage = a;
 		return;
 	}
 	if (ck->has_voucher && !a->with_voucher) {
-		lty_checkout_reject(ck, LTY_SOURCE_ADVANTAGE, &a->id, LTY_REASON_VOUCHER, false, 0, "does not apply with a voucher");
+		lty_checkout_reject(ck, LTY_SOURCE_ADVANTAGE, &a->id, LTY_REASON_VOUCHER, LTY_MSG_ADVANTAGE_VOUCHER, 0, 0);
 		return;
 	}
 	cand->tier = find_tier(a, ck->r->subtotal, &lowest);
 	if (cand->tier == NULL) {
-		lty_checkout_reject(ck, LTY_SOURCE_ADVANTAGE, &a->id, LTY_REASON_BELOW_TIER, true, lowest - ck->r->subtotal,
-			"subtotal %s is below %s", lty_money_format(ck->r->subtotal, have, sizeof(have)),
-			lty_money_format(lowest, need, sizeof(need)));
+		x = lty_checkout_reject(ck, LTY_SOURCE_ADVANTAGE, &a->id, LTY_REASON_BELOW_TIER, LTY_MSG_BELOW, ck->r->subtotal, lowest);
+		x->has_missing = true;
+		x->missing = lowest - ck->r->subtotal;
 		return;
 	}
 	cand->discount = benefit_discount(ck, &cand->tier->benefit);
@@ -199,7 +185,6 @@ static void choose_advantages(checkout *ck, candidate *cands)
 {
 	const lty_program *p = ck->p;
 	size_t i, best = SIZE_MAX;
-	char worth[32], best_worth[32];
 
 	for (i = 0; i < p->advantage_count; i++) {
 		if (!cands[i].eligible) {
@@ -221,10 +206,8 @@ static void choose_advantages(checkout *ck, candidate *cands)
 		}
 		ck->rule = i;
 		if (!cands[i].chosen) {
-			lty_checkout_reject(ck, LTY_SOURCE_ADVANTAGE, &a->id, LTY_REASON_NOT_BEST, false, 0,
-				"'%.*s' is worth more (%s against %s)", p->advantages[best].id.len > 64 ? 64 : (int) p->advantages[best].id.len,
-				p->advantages[best].id.ptr, lty_money_format(cands[best].value, best_worth, sizeof(best_worth)),
-				lty_money_format(cands[i].value, worth, sizeof(worth)));
+			lty_checkout_reject(ck, LTY_SOURCE_ADVANTAGE, &a->id, LTY_REASON_NOT_BEST, LTY_MSG_NOT_BEST,
+				cands[best].value, cands[i].value)->advantage = &p->advantages[best];
 			continue;
 		}
 		{

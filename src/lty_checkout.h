@@ -61,15 +61,35 @@ typedef struct {
 	int64_t points_spent;
 } lty_applied;
 
+/* Which message a rejection has. Messages are written only when the caller asks for them
+ * (lty_rejected_message): with many rules, formatting them is most of an evaluation. */
+typedef enum {
+	LTY_MSG_TEXT,                /* already written: `text` */
+	LTY_MSG_DISABLED,
+	LTY_MSG_NOT_IN_SEGMENT,      /* `advantage`'s segment */
+	LTY_MSG_ADVANTAGE_VOUCHER,
+	LTY_MSG_BELOW,               /* subtotal a is below b */
+	LTY_MSG_NOT_BEST,            /* `advantage` is worth a against b */
+	LTY_MSG_ORDER_NUMBER,        /* usable from order a, this is order b */
+	LTY_MSG_LOYALTY_VOUCHER,
+	LTY_MSG_ADVANTAGE_WINS,
+	LTY_MSG_NO_BRACKET_POINTS,   /* a points, the first bracket needs b */
+	LTY_MSG_NO_BRACKET_ORDERS,   /* a orders, ... */
+	LTY_MSG_NOT_USABLE,          /* a usable points, the bracket needs b */
+	LTY_MSG_NOTHING_LEFT
+} lty_message;
+
 typedef struct {
 	lty_source source;
 	lty_str id;
 	lty_reason reason;
-	const char *message;            /* "min_cart: subtotal 79.99 is below 80.00", in the arena */
-	size_t message_len;
 	bool has_missing;
 	int64_t missing;                /* in the threshold's unit: money, points or orders */
 	size_t rule;                    /* advantage index, or advantage_count for loyalty: the list's order */
+	lty_message message;
+	int64_t a, b;                   /* the message's numbers */
+	const void *advantage;          /* const lty_advantage *, for the messages that name one */
+	lty_str text;                   /* LTY_MSG_TEXT, in the result's arena */
 } lty_rejected;
 
 typedef struct {
@@ -97,5 +117,10 @@ lty_status lty_checkout_evaluate(const lty_program *program, const lty_cart *car
 
 /* "not_in_segment", "below_tier", ... */
 const char *lty_reason_name(lty_reason reason);
+
+/* The message of a rejection, "min_cart: subtotal 79.99 is below 80.00", written to `buf`
+ * (LTY_MESSAGE_MAX bytes are always enough); returns its length. The program evaluated
+ * must still be alive. */
+size_t lty_rejected_message(const lty_rejected *x, char *buf, size_t size);
 
 #endif

@@ -21,12 +21,9 @@ typedef struct {
 	bool loyalty_used;
 } checkout;
 
-void lty_checkout_reject(checkout *ck, lty_source source, const lty_str *id, lty_reason reason,
-	bool has_missing, int64_t missing, const char *fmt, ...)
-#if defined(__GNUC__)
-	__attribute__((format(printf, 7, 8)))
-#endif
-	;
+/* Records a rejection of the rule being checked; the caller fills in what its message needs. */
+lty_rejected *lty_checkout_reject(checkout *ck, lty_source source, const lty_str *id, lty_reason reason,
+	lty_message message, int64_t a, int64_t b);
 /* Records an applied rule; its discount must fit what remains payable. */
 void lty_checkout_apply(checkout *ck, lty_source source, const lty_str *id, const lty_str *label,
 	int64_t discount, bool ship, int64_t points);

@@ -7,8 +7,14 @@
 static const lty_str loyalty_id = { "loyalty", 7 };
 static const lty_str loyalty_label = { "Loyalty points", 14 };
 
-#define REJECT(ck, reason, has_missing, missing, ...) \
-	lty_checkout_reject((ck), LTY_SOURCE_LOYALTY, &loyalty_id, (reason), (has_missing), (missing), __VA_ARGS__)
+/* A loyalty rejection; `missing` < 0 when it has none. */
+static void reject(checkout *ck, lty_reason reason, int64_t missing, lty_message message, int64_t a, int64_t b)
+{
+	lty_rejected *x = lty_checkout_reject(ck, LTY_SOURCE_LOYALTY, &loyalty_id, reason, message, a, b);
+
+	x->has_missing = missing >= 0;
+	x->missing = missing >= 0 ? missing : 0;
+}
 
 static int64_t rank_metric(const lty_loyalty *y, const lty_customer *c)
 {
@@ -50,29 +56,26 @@ static int64_t bracket_cost(const lty_loyalty *y, const lty_bracket *b)
 /* The conditions of SPEC 10 before a bracket is looked at; false when one failed (rejected). */
 static bool conditions_met(checkout *ck, const lty_loyalty *y)
 {
-	char have[32], need[32];
 	int64_t order_number = ck->c->orders + 1;
 
 	if (!ck->c->active) {
-		REJECT(ck, LTY_REASON_DISABLED, false, 0, "the customer account is disabled");
+		reject(ck, LTY_REASON_DISABLED, -1, LTY_MSG_DISABLED, 0, 0);
 		return false;
 	}
 	if (order_number < y->from_order) {
-		REJECT(ck, LTY_REASON_ORDER_NUMBER, true, y->from_order - order_number,
-			"points are usable from order %lld, this is order %lld", (long long) y->from_order, (long long) order_number);
+		reject(ck, LTY_REASON_ORDER_NUMBER, y->from_order - order_number, LTY_MSG_ORDER_NUMBER, y->from_order, order_number);
 		return false;
 	}
 	if (ck->r->subtotal < y->min_cart) {
-		REJECT(ck, LTY_REASON_MIN_CART, true, y->min_cart - ck->r->subtotal, "subtotal %s is below %s",
-			lty_money_format(ck->r->subtotal, have, sizeof(have)), lty_money_format(y->min_cart, need, sizeof(need)));
+		reject(ck, LTY_REASON_MIN_CART, y->min_cart - ck->r->subtotal, LTY_MSG_BELOW, ck->r->subtotal, y->min_cart);
 		return false;
 	}
 	if (ck->has_voucher && !y->spend_with_voucher) {
-		REJECT(ck, LTY_REASON_VOUCHER, false, 0, "points cannot be used with a voucher");
+		reject(ck, LTY_REASON_VOUCHER, -1, LTY_MSG_LOYALTY_VOUCHER, 0, 0);
 		return false;
 	}
 	if (ck->advantage_applied && !y->spend_with_advantage) {
-		REJECT(ck, LTY_REASON_ADVANTAGE_WINS, false, 0, "a segment advantage applied and points do not combine with it");
+		reject(ck, LTY_REASON_ADVANTAGE_WINS, -1, LTY_MSG_ADVANTAGE_WINS, 0, 0);
 		return false;
 	}
 	return true;
@@ -119,14 +122,13 @@ lty_status lty_points_spend(checkout *ck)
 	b = find_bracket(y, metric, &lowest);
 	usable = ck->cart->use_points_limited ? lty_min(ck->c->points, ck->cart->use_points_max) : ck->c->points;
 	if (b == NULL) {
-		REJECT(ck, LTY_REASON_NO_POINTS, true, lowest - metric, "%lld %s, the first bracket needs %lld",
-			(long long) metric, y->rank_by == LTY_RANK_ORDERS ? "orders" : "points", (long long) lowest);
+		reject(ck, LTY_REASON_NO_POINTS, lowest - metric,
+			y->rank_by == LTY_RANK_ORDERS ? LTY_MSG_NO_BRACKET_ORDERS : LTY_MSG_NO_BRACKET_POINTS, metric, lowest);
 		return LTY_OK;
 	}
 	cost = b->has_rate ? b->rate_points : bracket_cost(y, b);
 	if (cost > usable) {
-		REJECT(ck, LTY_REASON_NO_POINTS, true, cost - usable, "%lld usable points, the bracket needs %lld",
-			(long long) usable, (long long) cost);
+		reject(ck, LTY_REASON_NO_POINTS, cost - usable, LTY_MSG_NOT_USABLE, usable, cost);
 		return LTY_OK;
 	}
 	discount = bracket_discount(ck, y, b, usable, &rate_points);
@@ -138,7 +140,7 @@ lty_status lty_points_spend(checkout *ck)
 		if (b->benefit.free_shipping && !gives_discount) {
 			lty_checkout_reject_carrier(ck, LTY_SOURCE_LOYALTY, &loyalty_id, &b->benefit);
 		} else {
-			REJECT(ck, LTY_REASON_MIN_CART, false, 0, "nothing left to pay with points");
+			reject(ck, LTY_REASON_MIN_CART, -1, LTY_MSG_NOTHING_LEFT, 0, 0);
 		}
 		return LTY_OK;
 	}

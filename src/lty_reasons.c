@@ -1,0 +1,82 @@
+/* Reason codes and the human messages of rejections (SPEC 8), written only when
+ * a caller reads them. */
+#include "lty_checkout.h"
+#include "lty_money.h"
+
+#include <stdio.h>
+
+const char *lty_reason_name(lty_reason reason)
+{
+	static const char *const names[] = {
+		"not_in_segment", "below_tier", "voucher", "advantage_wins", "not_best",
+		"order_number", "min_cart", "no_points", "carrier", "disabled"
+	};
+	return names[reason];
+}
+
+/* At most `max` bytes of a setting quoted in a message. */
+static int clip(const lty_str *s, size_t max)
+{
+	return s->len > max ? (int) max : (int) s->len;
+}
+
+size_t lty_rejected_message(const lty_rejected *x, char *buf, size_t size)
+{
+	const lty_advantage *a = x->advantage;
+	char one[32], two[32];
+	int head, n = 0;
+
+	head = snprintf(buf, size, "%s: ", lty_reason_name(x->reason));
+	if (head < 0 || (size_t) head >= size) {
+		return head < 0 ? 0 : size - 1;
+	}
+	buf += head;
+	size -= (size_t) head;
+	switch (x->message) {
+		case LTY_MSG_TEXT:
+			n = snprintf(buf, size, "%.*s", (int) x->text.len, x->text.ptr);
+			break;
+		case LTY_MSG_DISABLED:
+			n = snprintf(buf, size, "the customer account is disabled");
+			break;
+		case LTY_MSG_NOT_IN_SEGMENT:
+			n = snprintf(buf, size, a->segment >= 0 ? "not in segment '%.*s'" : "does not match %.*s",
+				clip(&a->segment_source, 100), a->segment_source.ptr);
+			break;
+		case LTY_MSG_ADVANTAGE_VOUCHER:
+			n = snprintf(buf, size, "does not apply with a voucher");
+			break;
+		case LTY_MSG_BELOW:
+			n = snprintf(buf, size, "subtotal %s is below %s", lty_money_format(x->a, one, sizeof(one)),
+				lty_money_format(x->b, two, sizeof(two)));
+			break;
+		case LTY_MSG_NOT_BEST:
+			n = snprintf(buf, size, "'%.*s' is worth more (%s against %s)", clip(&a->id, 64), a->id.ptr,
+				lty_money_format(x->a, one, sizeof(one)), lty_money_format(x->b, two, sizeof(two)));
+			break;
+		case LTY_MSG_ORDER_NUMBER:
+			n = snprintf(buf, size, "points are usable from order %lld, this is order %lld", (long long) x->a, (long long) x->b);
+			break;
+		case LTY_MSG_LOYALTY_VOUCHER:
+			n = snprintf(buf, size, "points cannot be used with a voucher");
+			break;
+		case LTY_MSG_ADVANTAGE_WINS:
+			n = snprintf(buf, size, "a segment advantage applied and points do not combine with it");
+			break;
+		case LTY_MSG_NO_BRACKET_POINTS:
+		case LTY_MSG_NO_BRACKET_ORDERS:
+			n = snprintf(buf, size, "%lld %s, the first bracket needs %lld", (long long) x->a,
+				x->message == LTY_MSG_NO_BRACKET_ORDERS ? "orders" : "points", (long long) x->b);
+			break;
+		case LTY_MSG_NOT_USABLE:
+			n = snprintf(buf, size, "%lld usable points, the bracket needs %lld", (long long) x->a, (long long) x->b);
+			break;
+		case LTY_MSG_NOTHING_LEFT:
+			n = snprintf(buf, size, "nothing left to pay with points");
+			break;
+	}
+	if (n < 0) {
+		n = 0;
+	}
+	return (size_t) head + ((size_t) n < size ? (size_t) n : size - 1);
+}
