@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Instructions per operation with the extension, counted by callgrind (stable on noisy
+# machines, unlike timings), and the share spent in the glue (ext/), the core (src/),
+# and the rest (PHP itself, libc). Two runs of N1 and N2 operations: the difference
+# removes start-up and the workload's own set-up.
+#   bash bench/callgrind.sh [evaluate|evaluate+read|segmentsOf|inSegment]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+[ -f modules/loyalty.so ] || bash scripts/build.sh
+op=${1:-evaluate}
+n1=200 n2=1200
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+run() { # N -> callgrind output file
+	USE_ZEND_ALLOC=1 valgrind --tool=callgrind --callgrind-out-file="$work/cg.$1" \
+		php -n -d extension_dir="$PWD/modules" -d extension=loyalty.so bench/callgrind_evaluate.php "$1" "$op" >/dev/null 2>&1
+}
+run $n1
+run $n2
+# Ir per function, self cost, sorted into glue (functions of ext/*.c), core (src/*.c) and
+# the rest (PHP itself, libc), by the symbol names of the built objects.
+nm --defined-only ext/.libs/*.o | awk 'NF == 3 && $2 ~ /[tT]/ { print $3 }' | sort -u > "$work/glue"
+nm --defined-only src/.libs/*.o | awk 'NF == 3 && $2 ~ /[tT]/ { print $3 }' | sort -u > "$work/core"
+shares() {
+	callgrind_annotate --inclusive=no --threshold=100 "$1" 2>/dev/null | awk -v gl="$work/glue" -v co="$work/core" '
+		BEGIN { while ((getline s < gl) > 0) glue_fn[s] = 1; while ((getline s < co) > 0) core_fn[s] = 1 }
+		/^ *[0-9,]+ .*:/ && !/PROGRAM TOTALS/ {
+			n = $1; gsub(",", "", n)
+			f = $0; sub(/^ *[0-9,]+ +(\([ 0-9.%]+\) +)?/, "", f); sub(/ \[.*$/, "", f)
+			sub(/^.*:/, "", f); sub(/'"'"'[0-9]+$/, "", f)
+			if ($0 ~ /loyalty\.so\]/ && f in core_fn) core += n
+			else if ($0 ~ /loyalty\.so\]/) glue += n
+			else other += n
+		}
+		END { printf "%d %d %d\n", glue, core, other }'
+}
+read -r g1 c1 o1 < <(shares "$work/cg.$n1")
+read -r g2 c2 o2 < <(shares "$work/cg.$n2")
+per() { echo $(( ($2 - $1) / (n2 - n1) )); }
+glue=$(per "$g1" "$g2"); core=$(per "$c1" "$c2"); other=$(per "$o1" "$o2")
+total=$(( glue + core + other ))
+printf '{"operation": "%s", "instructions_per_op": %d, "glue": %d, "core": %d, "php_and_libc": %d, "glue_share": %.2f, "core_share": %.2f}\n' \
+	"$op" "$total" "$glue" "$core" "$other" "$(echo "$glue / $total" | bc -l)" "$(echo "$core / $total" | bc -l)"
