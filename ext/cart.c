@@ -25,16 +25,20 @@ static zend_result non_negative(zval *zv, const char *path, const char *what, in
 	return SUCCESS;
 }
 
-static zend_result money(HashTable *ht, const char *key, size_t len, int64_t *out)
+static zend_result money(HashTable *ht, php_loyalty_key key, int64_t *out)
 {
-	zval *zv = php_loyalty_member(ht, key, len);
+	zval *zv = php_loyalty_key_find(ht, key);
 	char path[64];
 
 	*out = 0;
 	if (zv == NULL) {
 		return SUCCESS;
 	}
-	snprintf(path, sizeof(path), "cart.%s", key);
+	if (Z_TYPE_P(zv) == IS_LONG && Z_LVAL_P(zv) >= 0) { /* the usual case: no path to write */
+		*out = Z_LVAL_P(zv);
+		return SUCCESS;
+	}
+	snprintf(path, sizeof(path), "cart.%s", PHP_LOYALTY_KEY_NAME(key));
 	return non_negative(zv, path, "int (minor units)", out);
 }
 
@@ -51,33 +55,41 @@ static zend_result read_line(zval *line, size_t i, lty_cart_line *out)
 	}
 	ht = Z_ARRVAL_P(line);
 	memset(out, 0, sizeof(*out));
-	zv = PHP_LOYALTY_MEMBER(ht, "sku");
+	zv = PHP_LOYALTY_KEY(ht, SKU);
 	if (zv != NULL && Z_TYPE_P(zv) != IS_STRING && Z_TYPE_P(zv) != IS_LONG) {
 		php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "cart.lines[%zu].sku: expected string, got %s", i, zend_zval_type_name(zv));
 		return FAILURE;
 	}
-	zv = PHP_LOYALTY_MEMBER(ht, "category");
+	zv = PHP_LOYALTY_KEY(ht, CATEGORY);
 	if (zv != NULL && Z_TYPE_P(zv) != IS_STRING) {
 		php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "cart.lines[%zu].category: expected string, got %s", i, zend_zval_type_name(zv));
 		return FAILURE;
 	}
-	zv = PHP_LOYALTY_MEMBER(ht, "qty");
-	snprintf(path, sizeof(path), "cart.lines[%zu].qty", i);
-	if (zv == NULL) {
-		php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "%s: is required", path);
-		return FAILURE;
+	zv = PHP_LOYALTY_KEY(ht, QTY);
+	if (zv != NULL && Z_TYPE_P(zv) == IS_LONG && Z_LVAL_P(zv) >= 0) { /* the usual case: no path to write */
+		out->qty = Z_LVAL_P(zv);
+	} else {
+		snprintf(path, sizeof(path), "cart.lines[%zu].qty", i);
+		if (zv == NULL) {
+			php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "%s: is required", path);
+			return FAILURE;
+		}
+		if (non_negative(zv, path, "int", &out->qty) == FAILURE) {
+			return FAILURE;
+		}
 	}
-	if (non_negative(zv, path, "int", &out->qty) == FAILURE) {
-		return FAILURE;
-	}
-	zv = PHP_LOYALTY_MEMBER(ht, "price");
-	snprintf(path, sizeof(path), "cart.lines[%zu].price", i);
-	if (zv == NULL) {
-		php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "%s: is required", path);
-		return FAILURE;
-	}
-	if (non_negative(zv, path, "int (minor units)", &out->price) == FAILURE) {
-		return FAILURE;
+	zv = PHP_LOYALTY_KEY(ht, PRICE);
+	if (zv != NULL && Z_TYPE_P(zv) == IS_LONG && Z_LVAL_P(zv) >= 0) {
+		out->price = Z_LVAL_P(zv);
+	} else {
+		snprintf(path, sizeof(path), "cart.lines[%zu].price", i);
+		if (zv == NULL) {
+			php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "%s: is required", path);
+			return FAILURE;
+		}
+		if (non_negative(zv, path, "int (minor units)", &out->price) == FAILURE) {
+			return FAILURE;
+		}
 	}
 	if (__builtin_mul_overflow(out->qty, out->price, &out->amount)) {
 		php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "cart.lines[%zu]: qty * price overflows 64-bit minor units", i);
@@ -121,7 +133,7 @@ static zend_result read_lines(zval *lines, lty_arena *arena, lty_cart *cart)
 
 static zend_result read_vouchers(HashTable *ht, lty_cart *cart)
 {
-	zval *vouchers = PHP_LOYALTY_MEMBER(ht, "vouchers"), *v;
+	zval *vouchers = PHP_LOYALTY_KEY(ht, VOUCHERS), *v;
 	size_t i = 0;
 
 	if (vouchers == NULL) {
@@ -145,7 +157,7 @@ static zend_result read_vouchers(HashTable *ht, lty_cart *cart)
 
 static zend_result read_use_points(HashTable *ht, lty_cart *cart)
 {
-	zval *zv = PHP_LOYALTY_MEMBER(ht, "use_points");
+	zval *zv = PHP_LOYALTY_KEY(ht, USE_POINTS);
 
 	cart->use_points = true;
 	if (zv == NULL || Z_TYPE_P(zv) == IS_TRUE) {
@@ -169,17 +181,17 @@ static zend_result read_use_points(HashTable *ht, lty_cart *cart)
 
 zend_result php_loyalty_cart(HashTable *ht, lty_arena *arena, lty_cart *cart)
 {
-	zval *lines = PHP_LOYALTY_MEMBER(ht, "lines"), *carrier;
+	zval *lines = PHP_LOYALTY_KEY(ht, LINES), *carrier;
 
 	memset(cart, 0, sizeof(*cart));
 	if (lines != NULL) {
 		if (read_lines(lines, arena, cart) == FAILURE) {
 			return FAILURE;
 		}
-	} else if (money(ht, "subtotal", sizeof("subtotal") - 1, &cart->subtotal) == FAILURE) {
+	} else if (money(ht, PHP_LOYALTY_K_SUBTOTAL, &cart->subtotal) == FAILURE) {
 		return FAILURE;
 	}
-	carrier = PHP_LOYALTY_MEMBER(ht, "carrier");
+	carrier = PHP_LOYALTY_KEY(ht, CARRIER);
 	if (carrier != NULL) {
 		if (Z_TYPE_P(carrier) != IS_STRING) {
 			php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "cart.carrier: expected string, got %s", zend_zval_type_name(carrier));
@@ -188,8 +200,8 @@ zend_result php_loyalty_cart(HashTable *ht, lty_arena *arena, lty_cart *cart)
 		cart->carrier.ptr = Z_STRVAL_P(carrier);
 		cart->carrier.len = Z_STRLEN_P(carrier);
 	}
-	if (money(ht, "shipping", sizeof("shipping") - 1, &cart->shipping) == FAILURE
-			|| money(ht, "voucher_discount", sizeof("voucher_discount") - 1, &cart->voucher_discount) == FAILURE
+	if (money(ht, PHP_LOYALTY_K_SHIPPING, &cart->shipping) == FAILURE
+			|| money(ht, PHP_LOYALTY_K_VOUCHER_DISCOUNT, &cart->voucher_discount) == FAILURE
 			|| read_vouchers(ht, cart) == FAILURE
 			|| read_use_points(ht, cart) == FAILURE) {
 		return FAILURE;

@@ -128,11 +128,18 @@ void php_loyalty_zval_from_doc(zval *out, const lty_doc *d)
 	}
 }
 
-zval *php_loyalty_member(HashTable *ht, const char *key, size_t len)
-{
-	zval *zv = zend_hash_str_find_deref(ht, key, len);
+zend_string *php_loyalty_keys[PHP_LOYALTY_K_COUNT];
 
-	return zv == NULL || Z_TYPE_P(zv) == IS_NULL ? NULL : zv;
+void php_loyalty_keys_init(void)
+{
+	static const char *const names[PHP_LOYALTY_K_COUNT] = {
+		"lines", "subtotal", "carrier", "shipping", "voucher_discount", "vouchers", "use_points", "sku", "category", "qty", "price", "id", "active", "groups", "orders", "spent", "first_order", "last_order", "city", "postcode", "country", "carriers", "bought", "points", "lifetime_points", "attributes", "ledger"
+	};
+	int i;
+
+	for (i = 0; i < PHP_LOYALTY_K_COUNT; i++) {
+		php_loyalty_keys[i] = zend_string_init_interned(names[i], strlen(names[i]), 1);
+	}
 }
 
 /* ---- dates ---- */

@@ -44,10 +44,11 @@ static zend_result fail_type(const char *path, const char *key, const char *expe
 	return FAILURE;
 }
 
-static zend_result read_date(HashTable *ht, const char *key, size_t len, zend_long now, const char *path,
+static zend_result read_date(HashTable *ht, php_loyalty_key k, zend_long now, const char *path,
 	bool *has, int64_t *out)
 {
-	zval *zv = php_loyalty_member(ht, key, len);
+	zval *zv = php_loyalty_key_find(ht, k);
+	const char *key = PHP_LOYALTY_KEY_NAME(k);
 	char where[PATH_MAX_LEN];
 	zend_long ts;
 
@@ -65,9 +66,10 @@ static zend_result read_date(HashTable *ht, const char *key, size_t len, zend_lo
 }
 
 /* A count or an amount: an int >= 0. */
-static zend_result read_count(HashTable *ht, const char *key, size_t len, const char *path, const char *what, int64_t *out)
+static zend_result read_count(HashTable *ht, php_loyalty_key k, const char *path, const char *what, int64_t *out)
 {
-	zval *zv = php_loyalty_member(ht, key, len);
+	zval *zv = php_loyalty_key_find(ht, k);
+	const char *key = PHP_LOYALTY_KEY_NAME(k);
 
 	if (zv == NULL) {
 		return SUCCESS;
@@ -84,9 +86,10 @@ static zend_result read_count(HashTable *ht, const char *key, size_t len, const 
 	return SUCCESS;
 }
 
-static zend_result read_string(HashTable *ht, const char *key, size_t len, const char *path, lty_str *out)
+static zend_result read_string(HashTable *ht, php_loyalty_key k, const char *path, lty_str *out)
 {
-	zval *zv = php_loyalty_member(ht, key, len);
+	zval *zv = php_loyalty_key_find(ht, k);
+	const char *key = PHP_LOYALTY_KEY_NAME(k);
 
 	if (zv == NULL) {
 		return SUCCESS;
@@ -99,9 +102,10 @@ static zend_result read_string(HashTable *ht, const char *key, size_t len, const
 	return SUCCESS;
 }
 
-static zend_result list_of(HashTable *ht, const char *key, size_t len, const char *path, HashTable **out)
+static zend_result list_of(HashTable *ht, php_loyalty_key k, const char *path, HashTable **out)
 {
-	zval *zv = php_loyalty_member(ht, key, len);
+	zval *zv = php_loyalty_key_find(ht, k);
+	const char *key = PHP_LOYALTY_KEY_NAME(k);
 
 	*out = NULL;
 	if (zv == NULL) {
@@ -145,14 +149,13 @@ static zend_result fill_list(HashTable *list, const char *path, const char *key,
 }
 
 static const struct {
-	const char *key;
-	size_t len;
+	php_loyalty_key key;
 	uint32_t field;
 	size_t offset;
 } list_fields[] = {
-	{ "groups", 6, LTY_FIELD_GROUPS, offsetof(lty_customer, groups) },
-	{ "carriers", 8, LTY_FIELD_CARRIERS, offsetof(lty_customer, carriers) },
-	{ "bought", 6, LTY_FIELD_BOUGHT, offsetof(lty_customer, bought) },
+	{ PHP_LOYALTY_K_GROUPS, LTY_FIELD_GROUPS, offsetof(lty_customer, groups) },
+	{ PHP_LOYALTY_K_CARRIERS, LTY_FIELD_CARRIERS, offsetof(lty_customer, carriers) },
+	{ PHP_LOYALTY_K_BOUGHT, LTY_FIELD_BOUGHT, offsetof(lty_customer, bought) },
 };
 
 static zend_result read_lists(const lty_program *p, HashTable *ht, const char *path, php_loyalty_scratch *s, lty_customer *out)
@@ -162,7 +165,7 @@ static zend_result read_lists(const lty_program *p, HashTable *ht, const char *p
 
 	for (i = 0; i < 3; i++) {
 		lists[i] = NULL;
-		if ((p->fields & list_fields[i].field) && list_of(ht, list_fields[i].key, list_fields[i].len, path, &lists[i]) == FAILURE) {
+		if ((p->fields & list_fields[i].field) && list_of(ht, list_fields[i].key, path, &lists[i]) == FAILURE) {
 			return FAILURE;
 		}
 		need += lists[i] ? zend_hash_num_elements(lists[i]) : 0;
@@ -173,7 +176,7 @@ static zend_result read_lists(const lty_program *p, HashTable *ht, const char *p
 	}
 	for (i = 0; i < 3; i++) {
 		lty_str_list *target = (lty_str_list *) ((char *) out + list_fields[i].offset);
-		if (fill_list(lists[i], path, list_fields[i].key, s->strs + used, target) == FAILURE) {
+		if (fill_list(lists[i], path, PHP_LOYALTY_KEY_NAME(list_fields[i].key), s->strs + used, target) == FAILURE) {
 			return FAILURE;
 		}
 		used += target->count;
@@ -183,7 +186,7 @@ static zend_result read_lists(const lty_program *p, HashTable *ht, const char *p
 
 static zend_result read_attrs(const lty_program *p, HashTable *ht, const char *path, php_loyalty_scratch *s, lty_customer *out)
 {
-	zval *attrs = PHP_LOYALTY_MEMBER(ht, "attributes"), *zv;
+	zval *attrs = PHP_LOYALTY_KEY(ht, ATTRIBUTES), *zv;
 	size_t i;
 
 	out->attrs = s->attrs;
@@ -234,7 +237,7 @@ static zend_result read_attrs(const lty_program *p, HashTable *ht, const char *p
 /* `ledger` (SPEC 8): its balance at now stands for `points`. Read with the dates: it may run user code. */
 static zend_result read_ledger(const lty_program *p, HashTable *ht, zend_long now, const char *path, lty_customer *out)
 {
-	zval *ledger = PHP_LOYALTY_MEMBER(ht, "ledger");
+	zval *ledger = PHP_LOYALTY_KEY(ht, LEDGER);
 	char where[PATH_MAX_LEN];
 
 	if (ledger == NULL) {
@@ -256,11 +259,11 @@ zend_result php_loyalty_customer(const lty_program *p, HashTable *ht, zend_long 
 	memset(out, 0, sizeof(*out));
 	out->active = true;
 	out->attrs = s->attrs;
-	if (read_date(ht, "first_order", 11, now, path, &out->has_first_order, &out->first_order) == FAILURE
-			|| read_date(ht, "last_order", 10, now, path, &out->has_last_order, &out->last_order) == FAILURE) {
+	if (read_date(ht, PHP_LOYALTY_K_FIRST_ORDER, now, path, &out->has_first_order, &out->first_order) == FAILURE
+			|| read_date(ht, PHP_LOYALTY_K_LAST_ORDER, now, path, &out->has_last_order, &out->last_order) == FAILURE) {
 		return FAILURE;
 	}
-	active = PHP_LOYALTY_MEMBER(ht, "active");
+	active = PHP_LOYALTY_KEY(ht, ACTIVE);
 	if (active != NULL) {
 		if (Z_TYPE_P(active) != IS_TRUE && Z_TYPE_P(active) != IS_FALSE) {
 			return fail_type(path, "active", "bool", active);
@@ -270,14 +273,14 @@ zend_result php_loyalty_customer(const lty_program *p, HashTable *ht, zend_long 
 	if ((p->fields & LTY_FIELD_POINTS) && read_ledger(p, ht, now, path, out) == FAILURE) {
 		return FAILURE;
 	}
-	if (read_count(ht, "orders", 6, path, "int", &out->orders) == FAILURE
-			|| ((p->fields & LTY_FIELD_SPENT) && read_count(ht, "spent", 5, path, "int (minor units)", &out->spent) == FAILURE)
-			|| ((p->fields & LTY_FIELD_POINTS) && !out->has_ledger && read_count(ht, "points", 6, path, "int", &out->points) == FAILURE)
+	if (read_count(ht, PHP_LOYALTY_K_ORDERS, path, "int", &out->orders) == FAILURE
+			|| ((p->fields & LTY_FIELD_SPENT) && read_count(ht, PHP_LOYALTY_K_SPENT, path, "int (minor units)", &out->spent) == FAILURE)
+			|| ((p->fields & LTY_FIELD_POINTS) && !out->has_ledger && read_count(ht, PHP_LOYALTY_K_POINTS, path, "int", &out->points) == FAILURE)
 			|| ((p->fields & LTY_FIELD_LIFETIME_POINTS)
-				&& read_count(ht, "lifetime_points", 15, path, "int", &out->lifetime_points) == FAILURE)
-			|| ((p->fields & LTY_FIELD_CITY) && read_string(ht, "city", 4, path, &out->city) == FAILURE)
-			|| ((p->fields & LTY_FIELD_POSTCODE) && read_string(ht, "postcode", 8, path, &out->postcode) == FAILURE)
-			|| ((p->fields & LTY_FIELD_COUNTRY) && read_string(ht, "country", 7, path, &out->country) == FAILURE)
+				&& read_count(ht, PHP_LOYALTY_K_LIFETIME_POINTS, path, "int", &out->lifetime_points) == FAILURE)
+			|| ((p->fields & LTY_FIELD_CITY) && read_string(ht, PHP_LOYALTY_K_CITY, path, &out->city) == FAILURE)
+			|| ((p->fields & LTY_FIELD_POSTCODE) && read_string(ht, PHP_LOYALTY_K_POSTCODE, path, &out->postcode) == FAILURE)
+			|| ((p->fields & LTY_FIELD_COUNTRY) && read_string(ht, PHP_LOYALTY_K_COUNTRY, path, &out->country) == FAILURE)
 			|| read_lists(p, ht, path, s, out) == FAILURE
 			|| ((p->fields & LTY_FIELD_ATTRIBUTES) && read_attrs(p, ht, path, s, out) == FAILURE)) {
 		return FAILURE;

@@ -87,6 +87,7 @@ static PHP_GSHUTDOWN_FUNCTION(loyalty)
 static PHP_MINIT_FUNCTION(loyalty)
 {
 	REGISTER_INI_ENTRIES();
+	php_loyalty_keys_init();
 	php_loyalty_exception_ce = register_class_Loyalty_Exception(zend_ce_throwable);
 	php_loyalty_config_exception_ce = register_class_Loyalty_ConfigException(
 		spl_ce_InvalidArgumentException, php_loyalty_exception_ce);

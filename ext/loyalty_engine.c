@@ -125,13 +125,18 @@ static int segment_arg(const lty_program *program, zend_string *name)
 }
 
 /* The names of the segments the customer is in, in byte order. */
-static void segment_names(php_loyalty_engine_obj *obj, const lty_customer *customer, zend_long now, zval *out)
+/* `memo_valid`: the scratch memo already holds answers for this customer and time (evaluate). */
+static void segment_names(php_loyalty_engine_obj *obj, const lty_customer *customer, zend_long now, bool memo_valid, zval *out)
 {
 	const uint32_t *sorted = php_loyalty_program_from_obj(obj->program_obj)->sorted;
 	lty_membership m;
 	size_t i;
 
-	lty_membership_init(&m, obj->program, customer, now, obj->scratch.memo);
+	if (memo_valid) {
+		lty_membership_resume(&m, obj->program, customer, now, obj->scratch.memo);
+	} else {
+		lty_membership_init(&m, obj->program, customer, now, obj->scratch.memo);
+	}
 	array_init(out);
 	for (i = 0; i < obj->program->segment_count; i++) {
 		if (lty_membership_test(&m, (int) sorted[i])) {
@@ -159,7 +164,7 @@ ZEND_METHOD(Loyalty_Engine, segmentsOf)
 			|| php_loyalty_customer(obj->program, customer_ht, now, "customer", &obj->scratch, &customer) == FAILURE) {
 		RETURN_THROWS();
 	}
-	segment_names(obj, &customer, now, return_value);
+	segment_names(obj, &customer, now, false, return_value);
 }
 
 ZEND_METHOD(Loyalty_Engine, evaluate)
@@ -195,7 +200,7 @@ ZEND_METHOD(Loyalty_Engine, evaluate)
 	if (lty_checkout_evaluate(obj->program, &cart, &customer, now, obj->scratch.memo, &arena, &result, err) != LTY_OK) {
 		php_loyalty_throw(err);
 	} else {
-		segment_names(obj, &customer, now, &segments);
+		segment_names(obj, &customer, now, true, &segments);
 		php_loyalty_result_build(return_value, &result, &arena, &cart,
 			zend_hash_str_find_deref(cart_ht, "lines", sizeof("lines") - 1), &segments, obj->program_obj);
 	}
@@ -240,8 +245,11 @@ typedef struct {
 /* The id of a matching customer, or its key when it has none; FAILURE with an exception. */
 static zend_result add_id(filter_state *st, const char *path, zval *key, HashTable *customer)
 {
-	zval *id = zend_hash_str_find_deref(customer, "id", sizeof("id") - 1);
+	zval *id = zend_hash_find_known_hash(customer, php_loyalty_keys[PHP_LOYALTY_K_ID]);
 
+	if (id != NULL) {
+		ZVAL_DEREF(id);
+	}
 	if (id != NULL && Z_TYPE_P(id) != IS_NULL) { /* null is the same as no id */
 		if (Z_TYPE_P(id) != IS_LONG && Z_TYPE_P(id) != IS_STRING) {
 			php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "%s.id: expected int or string, got %s",

@@ -97,9 +97,33 @@ void php_loyalty_result_build(zval *out, const lty_result *r, lty_arena *arena, 
 void php_loyalty_result_setup(zend_class_entry *ce);
 
 /* convert.c: PHP values <-> core structs */
+/* The keys of cart and customer arrays, interned at startup with their hashes, so that
+ * reading a row costs no hashing (convert.c). */
+typedef enum {
+	PHP_LOYALTY_K_LINES, PHP_LOYALTY_K_SUBTOTAL, PHP_LOYALTY_K_CARRIER, PHP_LOYALTY_K_SHIPPING, PHP_LOYALTY_K_VOUCHER_DISCOUNT, PHP_LOYALTY_K_VOUCHERS,
+	PHP_LOYALTY_K_USE_POINTS, PHP_LOYALTY_K_SKU, PHP_LOYALTY_K_CATEGORY, PHP_LOYALTY_K_QTY, PHP_LOYALTY_K_PRICE, PHP_LOYALTY_K_ID,
+	PHP_LOYALTY_K_ACTIVE, PHP_LOYALTY_K_GROUPS, PHP_LOYALTY_K_ORDERS, PHP_LOYALTY_K_SPENT, PHP_LOYALTY_K_FIRST_ORDER, PHP_LOYALTY_K_LAST_ORDER,
+	PHP_LOYALTY_K_CITY, PHP_LOYALTY_K_POSTCODE, PHP_LOYALTY_K_COUNTRY, PHP_LOYALTY_K_CARRIERS, PHP_LOYALTY_K_BOUGHT, PHP_LOYALTY_K_POINTS,
+	PHP_LOYALTY_K_LIFETIME_POINTS, PHP_LOYALTY_K_ATTRIBUTES, PHP_LOYALTY_K_LEDGER,
+	PHP_LOYALTY_K_COUNT
+} php_loyalty_key;
+extern zend_string *php_loyalty_keys[PHP_LOYALTY_K_COUNT];
+void php_loyalty_keys_init(void);
 /* Member `key` of an input array, dereferenced; NULL when absent or null (null means absent). */
-zval *php_loyalty_member(HashTable *ht, const char *key, size_t len);
-#define PHP_LOYALTY_MEMBER(ht, key) php_loyalty_member((ht), (key), sizeof(key) - 1)
+static zend_always_inline zval *php_loyalty_key_find(HashTable *ht, php_loyalty_key key)
+{
+	zval *zv = zend_hash_find_known_hash(ht, php_loyalty_keys[key]);
+
+	if (zv != NULL) {
+		ZVAL_DEREF(zv);
+		if (Z_TYPE_P(zv) == IS_NULL) {
+			return NULL;
+		}
+	}
+	return zv;
+}
+#define PHP_LOYALTY_KEY(ht, name) php_loyalty_key_find((ht), PHP_LOYALTY_K_##name)
+#define PHP_LOYALTY_KEY_NAME(key) ZSTR_VAL(php_loyalty_keys[key])
 /* NULL when out of memory or, with *too_large, over LTY_MAX_SETTINGS_NODES values. */
 lty_doc *php_loyalty_doc_from_zval(lty_arena *arena, zval *zv, bool *too_large);
 void php_loyalty_zval_from_doc(zval *out, const lty_doc *doc);

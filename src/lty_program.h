@@ -140,6 +140,9 @@ typedef struct {
 	uint8_t *memo;
 } lty_membership;
 
+/* Goes on with the answers `memo` holds from an earlier membership of the same customer and time. */
+void lty_membership_resume(lty_membership *m, const lty_program *program, const lty_customer *customer,
+	int64_t now, uint8_t *memo);
 void lty_membership_init(lty_membership *m, const lty_program *program, const lty_customer *customer,
 	int64_t now, uint8_t *memo);
 bool lty_membership_test(lty_membership *m, int segment);

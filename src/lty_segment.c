@@ -40,13 +40,19 @@ static bool segment_callback(void *ctx, int index)
 	return lty_membership_test(ctx, index);
 }
 
-void lty_membership_init(lty_membership *m, const lty_program *program, const lty_customer *customer,
+void lty_membership_resume(lty_membership *m, const lty_program *program, const lty_customer *customer,
 	int64_t now, uint8_t *memo)
 {
 	m->program = program;
 	m->customer = customer;
 	m->now = now;
 	m->memo = memo;
+}
+
+void lty_membership_init(lty_membership *m, const lty_program *program, const lty_customer *customer,
+	int64_t now, uint8_t *memo)
+{
+	lty_membership_resume(m, program, customer, now, memo);
 	memset(memo, MEMO_UNKNOWN, program->segment_count);
 }
 

@@ -34,6 +34,7 @@ php_loyalty_engine_ce
 php_loyalty_exception_ce
 php_loyalty_expression_exception_ce
 php_loyalty_input_exception_ce
+php_loyalty_keys
 php_loyalty_ledger_ce
 php_loyalty_ledger_exception_ce
 php_loyalty_program_ce
