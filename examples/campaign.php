@@ -32,16 +32,16 @@ const CAMPAIGN_CITIES = [
 const CAMPAIGN_GROUPS = ['', '', '', '', 'VIP', 'pro', 'wholesale', 'VIP,pro'];
 const CAMPAIGN_NAMES = ['alice', 'bruno', 'chloe', 'david', 'emma', 'farid', 'gaelle', 'hugo', 'ines', 'jules'];
 
-/** @return array<string, string> --name=value options (a bare --name is "1") */
+/** @return array<string, string> the --name=VALUE options */
 function campaign_options(array $argv): array
 {
     $known = ['customers', 'db', 'out', 'now', 'settings', 'segment', 'progress'];
     $options = [];
     foreach (array_slice($argv, 1) as $arg) {
-        if (!preg_match('/^--([a-z]+)(?:=(.*))?$/s', $arg, $m) || !in_array($m[1], $known, true)) {
-            throw new InvalidArgumentException("unknown option $arg (known: --" . implode(', --', $known) . ')');
+        if (!preg_match('/^--([a-z]+)=(.+)$/s', $arg, $m) || !in_array($m[1], $known, true)) {
+            throw new InvalidArgumentException("bad option $arg (expected --NAME=VALUE, NAME one of " . implode(', ', $known) . ')');
         }
-        $options[$m[1]] = $m[2] ?? '1';
+        $options[$m[1]] = $m[2];
     }
     return $options;
 }
