@@ -12,6 +12,7 @@ $patterns = [
     'config.m4', 'config.w32', 'Makefile.frag', 'sources.list', 'README.md', 'LICENSE',
     'docs/*.md', 'stubs/*.php', 'ext/*.c', 'ext/*.h', 'ext/*.stub.php', 'src/*.c', 'src/*.h', 'src/*.re',
     'tests/*/*.phpt', 'tests/*/*.inc', 'examples/*.php', 'examples/*.json',
+    'examples/*/*/*.php', 'examples/*/*/*/*.php',
 ];
 $files = [];
 foreach ($patterns as $pattern) {

@@ -1,0 +1,177 @@
+<?php
+/*
+ * Campaign export, Store Commander style: stream every customer of a shop database through
+ * Engine::filter() and write the members of one segment as CSV (id, email, city, spent).
+ *
+ *   php -d extension=loyalty examples/campaign.php [options]
+ *     --customers=N    sample customers to create (default 20000)
+ *     --db=FILE        SQLite database to read; created with sample data when missing
+ *                      (default: a temporary database, deleted at the end)
+ *     --out=FILE       CSV file to write (default: stdout)
+ *     --now=DATE       the date of the campaign, as strtotime() reads it (default: now)
+ *     --settings=FILE  merchant settings JSON (default: one segment, lapsed big spenders in Paris)
+ *     --segment=NAME   segment to export (default lapsed_big_spenders_paris)
+ *     --progress=N     a progress line on stderr every N customers (default 5000, 0 = none)
+ *
+ * Rows are fetched one at a time from the PDO cursor by a generator, so memory stays flat
+ * whatever the number of customers; `spent` in the CSV is a decimal amount (2 decimals).
+ * Needs pdo_sqlite.
+ */
+declare(strict_types=1);
+
+const CAMPAIGN_SETTINGS = <<<'JSON'
+{"segments": {"lapsed_big_spenders_paris": "days_since_last_order > 180 and spent >= 50000 and city == 'Paris'"}}
+JSON;
+
+/** Sample cities: [city, first postcode, postcodes, country]. Paris comes up more often, as it would. */
+const CAMPAIGN_CITIES = [
+    ['Paris', 75001, 20, 'FR'], ['Paris', 75001, 20, 'FR'], ['Paris', 75001, 20, 'FR'], ['Lyon', 69001, 9, 'FR'],
+    ['Marseille', 13001, 16, 'FR'], ['Bordeaux', 33000, 1, 'FR'], ['Lille', 59000, 1, 'FR'], ['Nantes', 44000, 1, 'FR'],
+    ['Bruxelles', 1000, 1, 'BE'], ['Liège', 4000, 1, 'BE'], ['Genève', 1201, 9, 'CH'], ['Luxembourg', 1111, 9, 'LU'],
+];
+const CAMPAIGN_GROUPS = ['', '', '', '', 'VIP', 'pro', 'wholesale', 'VIP,pro'];
+const CAMPAIGN_NAMES = ['alice', 'bruno', 'chloe', 'david', 'emma', 'farid', 'gaelle', 'hugo', 'ines', 'jules'];
+
+/** @return array<string, string> the --name=VALUE options */
+function campaign_options(array $argv): array
+{
+    $known = ['customers', 'db', 'out', 'now', 'settings', 'segment', 'progress'];
+    $options = [];
+    foreach (array_slice($argv, 1) as $arg) {
+        if (!preg_match('/^--([a-z]+)=(.+)$/s', $arg, $m) || !in_array($m[1], $known, true)) {
+            throw new InvalidArgumentException("bad option $arg (expected --NAME=VALUE, NAME one of " . implode(', ', $known) . ')');
+        }
+        $options[$m[1]] = $m[2];
+    }
+    return $options;
+}
+
+/**
+ * Creates the tables and fills them with $count customers and their orders. The data depend
+ * only on $count (a seeded Mersenne Twister), so a test can expect an exact CSV.
+ */
+function campaign_create_database(PDO $db, int $count): void
+{
+    $db->exec('CREATE TABLE customer (id INTEGER PRIMARY KEY, email TEXT NOT NULL, city TEXT,
+        postcode TEXT, country TEXT, groups TEXT NOT NULL, active INTEGER NOT NULL)');
+    $db->exec('CREATE TABLE orders (id INTEGER PRIMARY KEY, id_customer INTEGER NOT NULL,
+        total_paid INTEGER NOT NULL, date_add TEXT NOT NULL)');
+    $db->exec('CREATE INDEX orders_customer ON orders (id_customer)');
+    mt_srand(20261122);
+    $customer = $db->prepare('INSERT INTO customer VALUES (?, ?, ?, ?, ?, ?, ?)');
+    $order = $db->prepare('INSERT INTO orders (id_customer, total_paid, date_add) VALUES (?, ?, ?)');
+    $start = gmmktime(0, 0, 0, 1, 1, 2021);
+    $span = gmmktime(0, 0, 0, 11, 20, 2026) - $start;
+    $db->beginTransaction();
+    for ($id = 1; $id <= $count; $id++) {
+        [$city, $postcode, $postcodes, $country] = CAMPAIGN_CITIES[mt_rand(0, count(CAMPAIGN_CITIES) - 1)];
+        $postcode = sprintf('%0' . strlen((string) $postcode) . 'd', $postcode + mt_rand(0, $postcodes - 1));
+        $email = CAMPAIGN_NAMES[mt_rand(0, count(CAMPAIGN_NAMES) - 1)] . ".$id@example.com";
+        $customer->execute([$id, $email, $city, $postcode, $country,
+            CAMPAIGN_GROUPS[mt_rand(0, count(CAMPAIGN_GROUPS) - 1)], mt_rand(0, 49) === 0 ? 0 : 1]);
+        // Most customers order a few times; some never did, a few are big spenders.
+        $orders = [0, 1, 1, 2, 3, 5, 8, 13][mt_rand(0, 7)];
+        $basket = [2500, 6000, 15000][mt_rand(0, 2)];
+        $first = $start + mt_rand(0, $span);
+        for ($i = 0; $i < $orders; $i++) {
+            $at = $first + intdiv(($start + $span - $first) * $i, max(1, $orders)) + mt_rand(0, 86399);
+            $order->execute([$id, $basket + mt_rand(0, $basket), gmdate('Y-m-d H:i:s', $at)]);
+        }
+    }
+    $db->commit();
+}
+
+/**
+ * One customer array per row, fetched one at a time from the cursor: the engine's customer
+ * shape from the shop's tables (dates stay MySQL-style strings: the engine reads them).
+ */
+function campaign_customers(PDO $db): Generator
+{
+    $rows = $db->query('SELECT c.id, c.city, c.postcode, c.country, c.groups, c.active,
+            COUNT(o.id) AS orders, COALESCE(SUM(o.total_paid), 0) AS spent,
+            MIN(o.date_add) AS first_order, MAX(o.date_add) AS last_order
+        FROM customer c LEFT JOIN orders o ON o.id_customer = c.id
+        GROUP BY c.id ORDER BY c.id');
+    while (($row = $rows->fetch(PDO::FETCH_ASSOC)) !== false) {
+        yield [
+            'id' => (int) $row['id'], 'active' => (bool) $row['active'],
+            'groups' => $row['groups'] === '' ? [] : explode(',', $row['groups']),
+            'orders' => (int) $row['orders'], 'spent' => (int) $row['spent'],
+            'first_order' => $row['first_order'], 'last_order' => $row['last_order'],
+            'city' => $row['city'], 'postcode' => $row['postcode'], 'country' => $row['country'],
+        ];
+    }
+}
+
+/** Passes $rows through, writing a progress line to $stderr every $every rows. */
+function campaign_progress(iterable $rows, int $every, int $total, $stderr): Generator
+{
+    $n = 0;
+    foreach ($rows as $key => $row) {
+        yield $key => $row;
+        if ($every > 0 && ++$n % $every === 0) {
+            fprintf($stderr, "%d/%d customers read (%d%%)\n", $n, $total, intdiv(100 * $n, max(1, $total)));
+        }
+    }
+}
+
+/** Writes the CSV of the selected ids, fetched back by chunks of 500 in id order. */
+function campaign_write_csv(PDO $db, array $ids, $out): void
+{
+    fputcsv($out, ['id', 'email', 'city', 'spent']);
+    foreach (array_chunk($ids, 500) as $chunk) {
+        $rows = $db->prepare('SELECT c.id, c.email, c.city, COALESCE(SUM(o.total_paid), 0) AS spent
+            FROM customer c LEFT JOIN orders o ON o.id_customer = c.id
+            WHERE c.id IN (' . implode(',', array_fill(0, count($chunk), '?')) . ')
+            GROUP BY c.id ORDER BY c.id');
+        $rows->execute($chunk);
+        while (($row = $rows->fetch(PDO::FETCH_ASSOC)) !== false) {
+            $spent = (int) $row['spent'];
+            fputcsv($out, [$row['id'], $row['email'], $row['city'], sprintf('%d.%02d', intdiv($spent, 100), $spent % 100)]);
+        }
+    }
+}
+
+/** The whole export; returns the exit status. */
+function campaign_main(array $argv, $stdout, $stderr): int
+{
+    try {
+        $opt = campaign_options($argv);
+    } catch (InvalidArgumentException $e) {
+        fwrite($stderr, $e->getMessage() . "\n");
+        return 2;
+    }
+    $settings = isset($opt['settings']) ? file_get_contents($opt['settings']) : CAMPAIGN_SETTINGS;
+    $engine = new Loyalty\Engine($settings);
+    $segment = $opt['segment'] ?? 'lapsed_big_spenders_paris';
+    $now = $opt['now'] ?? time();
+
+    $path = $opt['db'] ?? tempnam(sys_get_temp_dir(), 'loyalty-campaign');
+    $db = new PDO('sqlite:' . $path, null, null, [PDO::ATTR_ERRMODE => PDO::ERRMODE_EXCEPTION]);
+    if (!$db->query("SELECT 1 FROM sqlite_master WHERE name = 'customer'")->fetchColumn()) {
+        campaign_create_database($db, (int) ($opt['customers'] ?? 20000));
+    }
+    $total = (int) $db->query('SELECT COUNT(*) FROM customer')->fetchColumn();
+
+    $started = hrtime(true);
+    $rows = campaign_progress(campaign_customers($db), (int) ($opt['progress'] ?? 5000), $total, $stderr);
+    $ids = $engine->filter($segment, $rows, $now);
+
+    $out = isset($opt['out']) ? fopen($opt['out'], 'w') : $stdout;
+    campaign_write_csv($db, $ids, $out);
+    if (isset($opt['out'])) {
+        fclose($out);
+    }
+    fprintf($stderr, "%d of %d customers in segment '%s' (%.2f s)\n", count($ids), $total, $segment,
+        (hrtime(true) - $started) / 1e9);
+    $db = null;
+    if (!isset($opt['db'])) {
+        unlink($path);
+    }
+    return 0;
+}
+
+// Run when called as a script; a test includes this file and calls campaign_main() itself.
+if (realpath($_SERVER['SCRIPT_FILENAME'] ?? '') === __FILE__) {
+    exit(campaign_main($argv, STDOUT, STDERR));
+}
