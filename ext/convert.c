@@ -172,6 +172,9 @@ static zend_result timestamp_of_string(zend_string *s, zend_long now, const char
 	zval fn, args[2], rv;
 	zend_result ok = FAILURE;
 
+	if (php_loyalty_local_time(ZSTR_VAL(s), ZSTR_LEN(s), out)) {
+		return SUCCESS;
+	}
 	if (ZSTR_LEN(s) > 0 && ZSTR_LEN(s) < 256 && memchr(ZSTR_VAL(s), '\0', ZSTR_LEN(s)) == NULL) {
 		/* strtotime() itself, so that shops get exactly the formats PHP reads. */
 		ZVAL_STRINGL(&fn, "strtotime", sizeof("strtotime") - 1);

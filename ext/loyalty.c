@@ -82,6 +82,7 @@ static PHP_GINIT_FUNCTION(loyalty)
 static PHP_GSHUTDOWN_FUNCTION(loyalty)
 {
 	php_loyalty_cache_destroy();
+	php_loyalty_local_time_shutdown();
 }
 
 static PHP_MINIT_FUNCTION(loyalty)

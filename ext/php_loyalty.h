@@ -47,6 +47,7 @@ ZEND_BEGIN_MODULE_GLOBALS(loyalty)
 	zend_long cache_size;        /* ini loyalty.cache_size: most programs kept, 0 disables the cache */
 	zend_long cache_hits;        /* lookups answered by the cache, for phpinfo() */
 	zend_long cache_misses;      /* lookups that compiled */
+	HashTable *tz_tables;        /* timezone name -> UTC offsets for dates (local_time.c), persistent */
 ZEND_END_MODULE_GLOBALS(loyalty)
 
 #define LOYALTY_G(v) ZEND_MODULE_GLOBALS_ACCESSOR(loyalty, v)
@@ -95,6 +96,11 @@ zend_result php_loyalty_cart(HashTable *ht, lty_arena *arena, lty_cart *cart);
 void php_loyalty_result_build(zval *out, const lty_result *r, lty_arena *arena, const lty_cart *cart,
 	zval *cart_lines, zval *segments, zend_object *program);
 void php_loyalty_result_setup(zend_class_entry *ce);
+
+/* local_time.c: 'YYYY-MM-DD[ HH:MM:SS]' in the default timezone as strtotime() reads it;
+ * false when the fast path does not apply (the caller uses strtotime()). */
+bool php_loyalty_local_time(const char *s, size_t len, zend_long *out);
+void php_loyalty_local_time_shutdown(void);
 
 /* convert.c: PHP values <-> core structs */
 /* The keys of cart and customer arrays, interned at startup with their hashes, so that

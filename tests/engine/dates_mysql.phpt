@@ -1,0 +1,86 @@
+--TEST--
+Dates as MySQL writes them ('Y-m-d H:i:s', 'Y-m-d') give exactly strtotime()'s answer, across DST changes in many timezones
+--EXTENSIONS--
+loyalty
+--FILE--
+<?php
+// Ledger entries give back the Unix time the extension read for each date string.
+$program = Loyalty\Program::fromArray(['loyalty' => ['brackets' => [['from' => 1, 'discount' => 1]]]]);
+function converted(Loyalty\Program $program, array $dates): array {
+    $entries = [];
+    foreach ($dates as $i => $date) {
+        $entries[] = ['type' => 'grant', 'points' => 1, 'at' => $date, 'ref' => (string) $i];
+    }
+    $out = [];
+    foreach ((new Loyalty\Ledger($program, $entries))->entries() as $e) {
+        $out[(int) $e['ref']] = $e['at'];
+    }
+    ksort($out);
+    return $out;
+}
+
+mt_srand(11);
+$zones = ['UTC', 'Europe/Paris', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kathmandu',
+          'Pacific/Apia', 'America/Sao_Paulo', 'Europe/London', 'Asia/Tehran', 'America/St_Johns'];
+foreach ($zones as $zone) {
+    date_default_timezone_set($zone);
+    $dates = [];
+    // every DST change of a few years, at the minutes around it (gaps and repeated hours)
+    foreach ((new DateTimeZone($zone))->getTransitions(strtotime('2009-01-01'), strtotime('2013-01-01')) as $t) {
+        for ($d = -3 * 3600; $d <= 3 * 3600; $d += 1800) {
+            $dates[] = gmdate('Y-m-d H:i:s', $t['ts'] + $t['offset'] + $d);
+        }
+    }
+    // random times and days over 1970..2100, and the table's edges
+    for ($i = 0; $i < 400; $i++) {
+        $ts = mt_rand(0, 4102444799);
+        $dates[] = date('Y-m-d H:i:s', $ts);
+        $dates[] = date('Y-m-d', $ts);
+    }
+    array_push($dates, '1970-01-01 00:00:00', '1970-01-03 00:00:00', '2099-12-30 23:59:59', '2100-01-01', '2150-06-01 12:00:00',
+        '1969-12-31 23:59:59', '2024-02-29', '2024-02-29 23:59:59');
+    $got = converted($program, $dates);
+    $bad = 0;
+    foreach ($dates as $i => $date) {
+        if ($got[$i] !== strtotime($date)) {
+            $bad++;
+            if ($bad <= 3) echo "$zone $date: got {$got[$i]}, strtotime ", strtotime($date), "\n";
+        }
+    }
+    echo $zone, ': ', count($dates), ' dates, ', $bad, " differ\n";
+}
+
+// Out-of-range fields are not guessed at: strtotime() decides (and refuses what it refuses).
+date_default_timezone_set('Europe/Paris');
+$odd = ['2023-02-29', '2026-13-01 00:00:00', '2026-11-31', '2026-11-22 24:00:00', '2026-11-22 10:60:00',
+        '2026-11-22T10:00:00', '2026-11-22 10:00', ' 2026-11-22', '2026-11-22 10:00:00 ', '0000-00-00 00:00:00'];
+foreach ($odd as $date) {
+    try {
+        $at = converted($program, [$date])[0];
+        echo $date, ' => ', $at === strtotime($date) ? 'as strtotime' : "DIFFERS: $at", "\n";
+    } catch (Loyalty\InputException $e) {
+        echo $date, ' => ', $e->getMessage(), strtotime($date) === false ? ' (strtotime: false)' : ' (strtotime: NOT false)', "\n";
+    }
+}
+?>
+--EXPECT--
+UTC: 821 dates, 0 differ
+Europe/Paris: 925 dates, 0 differ
+America/New_York: 925 dates, 0 differ
+Australia/Lord_Howe: 925 dates, 0 differ
+Asia/Kathmandu: 821 dates, 0 differ
+Pacific/Apia: 899 dates, 0 differ
+America/Sao_Paulo: 925 dates, 0 differ
+Europe/London: 925 dates, 0 differ
+Asia/Tehran: 925 dates, 0 differ
+America/St_Johns: 925 dates, 0 differ
+2023-02-29 => as strtotime
+2026-13-01 00:00:00 => entries[0].at: invalid date '2026-13-01 00:00:00' (strtotime: false)
+2026-11-31 => as strtotime
+2026-11-22 24:00:00 => as strtotime
+2026-11-22 10:60:00 => entries[0].at: invalid date '2026-11-22 10:60:00' (strtotime: false)
+2026-11-22T10:00:00 => as strtotime
+2026-11-22 10:00 => as strtotime
+ 2026-11-22 => as strtotime
+2026-11-22 10:00:00  => as strtotime
+0000-00-00 00:00:00 => as strtotime
