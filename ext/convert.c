@@ -132,13 +132,16 @@ zend_string *php_loyalty_keys[PHP_LOYALTY_K_COUNT];
 
 void php_loyalty_keys_init(void)
 {
-	static const char *const names[PHP_LOYALTY_K_COUNT] = {
-		"lines", "subtotal", "carrier", "shipping", "voucher_discount", "vouchers", "use_points", "sku", "category", "qty", "price", "id", "active", "groups", "orders", "spent", "first_order", "last_order", "city", "postcode", "country", "carriers", "bought", "points", "lifetime_points", "attributes", "ledger"
+	static const char *const names[PHP_LOYALTY_K_REASON_FIRST] = {
+		"lines", "subtotal", "carrier", "shipping", "voucher_discount", "vouchers", "use_points", "sku", "category", "qty", "price", "id", "active", "groups", "orders", "spent", "first_order", "last_order", "city", "postcode", "country", "carriers", "bought", "points", "lifetime_points", "attributes", "ledger",
+		"source", "label", "discount", "free_shipping", "points_spent", "reason", "message", "missing", "amount",
+		"advantage", "loyalty"
 	};
 	int i;
 
 	for (i = 0; i < PHP_LOYALTY_K_COUNT; i++) {
-		php_loyalty_keys[i] = zend_string_init_interned(names[i], strlen(names[i]), 1);
+		const char *name = i < PHP_LOYALTY_K_REASON_FIRST ? names[i] : lty_reason_name((lty_reason) (i - PHP_LOYALTY_K_REASON_FIRST));
+		php_loyalty_keys[i] = zend_string_init_interned(name, strlen(name), 1);
 	}
 }
 

@@ -22,9 +22,42 @@ static const char *const array_keys[P_COUNT] = {
 	"points_earned", "points_spent", "points_balance", "segments", "applied", "rejected", "lines"
 };
 
-static const char *source_name(lty_source s)
+static zend_string *source_name(lty_source s)
 {
-	return s == LTY_SOURCE_LOYALTY ? "loyalty" : "advantage";
+	return php_loyalty_keys[s == LTY_SOURCE_LOYALTY ? PHP_LOYALTY_K_LOYALTY : PHP_LOYALTY_K_ADVANTAGE];
+}
+
+/* Entry members under interned keys (no hashing, no copy of the key). */
+static void put_str(zval *entry, php_loyalty_key key, zend_string *value)
+{
+	zval v;
+
+	ZVAL_INTERNED_STR(&v, value);
+	zend_hash_add_new(Z_ARRVAL_P(entry), php_loyalty_keys[key], &v);
+}
+
+static void put_stringl(zval *entry, php_loyalty_key key, const char *s, size_t len)
+{
+	zval v;
+
+	ZVAL_STRINGL_FAST(&v, s, len);
+	zend_hash_add_new(Z_ARRVAL_P(entry), php_loyalty_keys[key], &v);
+}
+
+static void put_long(zval *entry, php_loyalty_key key, zend_long n)
+{
+	zval v;
+
+	ZVAL_LONG(&v, n);
+	zend_hash_add_new(Z_ARRVAL_P(entry), php_loyalty_keys[key], &v);
+}
+
+static void put_bool(zval *entry, php_loyalty_key key, bool b)
+{
+	zval v;
+
+	ZVAL_BOOL(&v, b);
+	zend_hash_add_new(Z_ARRVAL_P(entry), php_loyalty_keys[key], &v);
 }
 
 static void build_applied(zval *out, const lty_result *r)
@@ -36,12 +69,12 @@ static void build_applied(zval *out, const lty_result *r)
 		const lty_applied *a = &r->applied[i];
 		zval entry;
 		array_init_size(&entry, 6);
-		add_assoc_string(&entry, "source", source_name(a->source));
-		add_assoc_stringl(&entry, "id", a->id.ptr, a->id.len);
-		add_assoc_stringl(&entry, "label", a->label.ptr, a->label.len);
-		add_assoc_long(&entry, "discount", (zend_long) a->discount);
-		add_assoc_bool(&entry, "free_shipping", a->free_shipping);
-		add_assoc_long(&entry, "points_spent", (zend_long) a->points_spent);
+		put_str(&entry, PHP_LOYALTY_K_SOURCE, source_name(a->source));
+		put_stringl(&entry, PHP_LOYALTY_K_ID, a->id.ptr, a->id.len);
+		put_stringl(&entry, PHP_LOYALTY_K_LABEL, a->label.ptr, a->label.len);
+		put_long(&entry, PHP_LOYALTY_K_DISCOUNT, (zend_long) a->discount);
+		put_bool(&entry, PHP_LOYALTY_K_FREE_SHIPPING, a->free_shipping);
+		put_long(&entry, PHP_LOYALTY_K_POINTS_SPENT, (zend_long) a->points_spent);
 		add_next_index_zval(out, &entry);
 	}
 }
@@ -56,12 +89,12 @@ static void build_rejected(zval *out, const lty_result *r)
 		const lty_rejected *x = &r->rejected[i];
 		zval entry;
 		array_init_size(&entry, 5);
-		add_assoc_string(&entry, "source", source_name(x->source));
-		add_assoc_stringl(&entry, "id", x->id.ptr, x->id.len);
-		add_assoc_string(&entry, "reason", lty_reason_name(x->reason));
-		add_assoc_stringl(&entry, "message", message, lty_rejected_message(x, message, sizeof(message)));
+		put_str(&entry, PHP_LOYALTY_K_SOURCE, source_name(x->source));
+		put_stringl(&entry, PHP_LOYALTY_K_ID, x->id.ptr, x->id.len);
+		put_str(&entry, PHP_LOYALTY_K_REASON, php_loyalty_keys[PHP_LOYALTY_K_REASON_FIRST + x->reason]);
+		put_stringl(&entry, PHP_LOYALTY_K_MESSAGE, message, lty_rejected_message(x, message, sizeof(message)));
 		if (x->has_missing) {
-			add_assoc_long(&entry, "missing", (zend_long) x->missing);
+			put_long(&entry, PHP_LOYALTY_K_MISSING, (zend_long) x->missing);
 		}
 		add_next_index_zval(out, &entry);
 	}
@@ -77,19 +110,20 @@ static void build_lines(zval *out, const lty_result *r, const lty_cart *cart, zv
 		return;
 	}
 	ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(cart_lines), line) {
-		zval entry;
+		zval entry, null_sku;
 		ZVAL_DEREF(line);
-		sku = zend_hash_str_find(Z_ARRVAL_P(line), "sku", sizeof("sku") - 1);
+		sku = zend_hash_find_known_hash(Z_ARRVAL_P(line), php_loyalty_keys[PHP_LOYALTY_K_SKU]);
 		array_init_size(&entry, 3);
 		if (sku != NULL) {
 			ZVAL_DEREF(sku);
 			Z_TRY_ADDREF_P(sku);
-			add_assoc_zval(&entry, "sku", sku);
 		} else {
-			add_assoc_null(&entry, "sku");
+			ZVAL_NULL(&null_sku);
+			sku = &null_sku;
 		}
-		add_assoc_long(&entry, "amount", (zend_long) cart->lines[i].amount);
-		add_assoc_long(&entry, "discount", (zend_long) r->line_discounts[i]);
+		zend_hash_add_new(Z_ARRVAL(entry), php_loyalty_keys[PHP_LOYALTY_K_SKU], sku);
+		put_long(&entry, PHP_LOYALTY_K_AMOUNT, (zend_long) cart->lines[i].amount);
+		put_long(&entry, PHP_LOYALTY_K_DISCOUNT, (zend_long) r->line_discounts[i]);
 		add_next_index_zval(out, &entry);
 		i++;
 	} ZEND_HASH_FOREACH_END();

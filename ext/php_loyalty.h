@@ -103,15 +103,21 @@ bool php_loyalty_local_time(const char *s, size_t len, zend_long *out);
 void php_loyalty_local_time_shutdown(void);
 
 /* convert.c: PHP values <-> core structs */
-/* The keys of cart and customer arrays, interned at startup with their hashes, so that
- * reading a row costs no hashing (convert.c). */
+/* The keys of cart and customer arrays and of Result entries, and the Result's usual values,
+ * interned at startup with their hashes: reading a row or building a Result hashes nothing
+ * and copies no string (convert.c). */
 typedef enum {
 	PHP_LOYALTY_K_LINES, PHP_LOYALTY_K_SUBTOTAL, PHP_LOYALTY_K_CARRIER, PHP_LOYALTY_K_SHIPPING, PHP_LOYALTY_K_VOUCHER_DISCOUNT, PHP_LOYALTY_K_VOUCHERS,
 	PHP_LOYALTY_K_USE_POINTS, PHP_LOYALTY_K_SKU, PHP_LOYALTY_K_CATEGORY, PHP_LOYALTY_K_QTY, PHP_LOYALTY_K_PRICE, PHP_LOYALTY_K_ID,
 	PHP_LOYALTY_K_ACTIVE, PHP_LOYALTY_K_GROUPS, PHP_LOYALTY_K_ORDERS, PHP_LOYALTY_K_SPENT, PHP_LOYALTY_K_FIRST_ORDER, PHP_LOYALTY_K_LAST_ORDER,
 	PHP_LOYALTY_K_CITY, PHP_LOYALTY_K_POSTCODE, PHP_LOYALTY_K_COUNTRY, PHP_LOYALTY_K_CARRIERS, PHP_LOYALTY_K_BOUGHT, PHP_LOYALTY_K_POINTS,
 	PHP_LOYALTY_K_LIFETIME_POINTS, PHP_LOYALTY_K_ATTRIBUTES, PHP_LOYALTY_K_LEDGER,
-	PHP_LOYALTY_K_COUNT
+	/* Result keys and values */
+	PHP_LOYALTY_K_SOURCE, PHP_LOYALTY_K_LABEL, PHP_LOYALTY_K_DISCOUNT, PHP_LOYALTY_K_FREE_SHIPPING,
+	PHP_LOYALTY_K_POINTS_SPENT, PHP_LOYALTY_K_REASON, PHP_LOYALTY_K_MESSAGE, PHP_LOYALTY_K_MISSING,
+	PHP_LOYALTY_K_AMOUNT, PHP_LOYALTY_K_ADVANTAGE, PHP_LOYALTY_K_LOYALTY,
+	PHP_LOYALTY_K_REASON_FIRST, /* the reason codes, in lty_reason order */
+	PHP_LOYALTY_K_COUNT = PHP_LOYALTY_K_REASON_FIRST + 10
 } php_loyalty_key;
 extern zend_string *php_loyalty_keys[PHP_LOYALTY_K_COUNT];
 void php_loyalty_keys_init(void);

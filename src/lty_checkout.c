@@ -34,6 +34,7 @@ lty_rejected *lty_checkout_reject(checkout *ck, lty_source source, const lty_str
 	x->a = a;
 	x->b = b;
 	x->advantage = NULL;
+	x->benefit = NULL;
 	x->text.ptr = NULL;
 	x->text.len = 0;
 	return x;
@@ -72,38 +73,21 @@ bool lty_checkout_carrier_allowed(const lty_benefit *b, const lty_str *carrier)
 	return false;
 }
 
-/* "Colissimo or Chronopost" for messages. */
-static void carrier_names(const lty_benefit *b, char *buf, size_t size)
-{
-	size_t i, used = 0;
-
-	buf[0] = '\0';
-	for (i = 0; i < b->carriers.count && used + 1 < size; i++) {
-		int n = snprintf(buf + used, size - used, "%s%.*s", i == 0 ? "" : i + 1 == b->carriers.count ? " or " : ", ",
-			b->carriers.items[i].len > 40 ? 40 : (int) b->carriers.items[i].len, b->carriers.items[i].ptr);
-		used += n > 0 ? (size_t) n : 0;
-	}
-}
-
-/* Written now, into the result's arena: the message quotes the cart's carrier, which is not kept. */
+/* The message quotes the cart's carrier, which is not kept: its first 40 bytes go to the arena. */
 void lty_checkout_reject_carrier(checkout *ck, lty_source source, const lty_str *id, const lty_benefit *b)
 {
-	lty_rejected *x = lty_checkout_reject(ck, source, id, LTY_REASON_CARRIER, LTY_MSG_TEXT, 0, 0);
-	char names[128], text[LTY_MESSAGE_MAX];
-	int n;
+	const lty_str *carrier = &ck->cart->carrier;
+	lty_rejected *x = lty_checkout_reject(ck, source, id, LTY_REASON_CARRIER,
+		carrier->ptr == NULL ? LTY_MSG_NO_CARRIER : LTY_MSG_OTHER_CARRIER, 0, 0);
 
-	carrier_names(b, names, sizeof(names));
-	if (ck->cart->carrier.ptr == NULL) {
-		n = snprintf(text, sizeof(text), "free shipping only with %s, no carrier chosen", names);
-	} else {
-		n = snprintf(text, sizeof(text), "free shipping only with %s, not %.*s", names,
-			ck->cart->carrier.len > 40 ? 40 : (int) ck->cart->carrier.len, ck->cart->carrier.ptr);
-	}
-	x->text.len = n < 0 ? 0 : (size_t) n < sizeof(text) ? (size_t) n : sizeof(text) - 1;
-	x->text.ptr = lty_arena_strndup(ck->arena, text, x->text.len);
-	if (x->text.ptr == NULL) {
-		x->text.len = 0;
-		lty_error_set(ck->err, LTY_ERR_NOMEM, "evaluate: out of memory");
+	x->benefit = b;
+	if (carrier->ptr != NULL) {
+		x->text.len = carrier->len > 40 ? 40 : carrier->len;
+		x->text.ptr = lty_arena_strndup(ck->arena, carrier->ptr, x->text.len);
+		if (x->text.ptr == NULL) {
+			x->text.len = 0;
+			lty_error_set(ck->err, LTY_ERR_NOMEM, "evaluate: out of memory");
+		}
 	}
 }
 
@@ -292,6 +276,24 @@ static int by_remainder(const void *a, const void *b)
 	return x->index < y->index ? -1 : x->index > y->index;
 }
 
+/* Carts are small: insertion sort beats qsort's set-up there; large carts take qsort. */
+static void sort_shares(share *shares, size_t n)
+{
+	size_t i, j;
+
+	if (n > 48) {
+		qsort(shares, n, sizeof(share), by_remainder);
+		return;
+	}
+	for (i = 1; i < n; i++) {
+		share x = shares[i];
+		for (j = i; j > 0 && by_remainder(&shares[j - 1], &x) > 0; j--) {
+			shares[j] = shares[j - 1];
+		}
+		shares[j] = x;
+	}
+}
+
 static lty_status allocate_lines(checkout *ck, lty_arena *arena)
 {
 	const lty_cart *cart = ck->cart;
@@ -314,7 +316,7 @@ static lty_status allocate_lines(checkout *ck, lty_arena *arena)
 		shares[i].index = i;
 		given += ck->r->line_discounts[i];
 	}
-	qsort(shares, cart->line_count, sizeof(share), by_remainder);
+	sort_shares(shares, cart->line_count);
 	for (i = 0; given < discount && i < cart->line_count; i++, given++) {
 		ck->r->line_discounts[shares[i].index]++;
 	}

@@ -64,7 +64,6 @@ typedef struct {
 /* Which message a rejection has. Messages are written only when the caller asks for them
  * (lty_rejected_message): with many rules, formatting them is most of an evaluation. */
 typedef enum {
-	LTY_MSG_TEXT,                /* already written: `text` */
 	LTY_MSG_DISABLED,
 	LTY_MSG_NOT_IN_SEGMENT,      /* `advantage`'s segment */
 	LTY_MSG_ADVANTAGE_VOUCHER,
@@ -76,7 +75,9 @@ typedef enum {
 	LTY_MSG_NO_BRACKET_POINTS,   /* a points, the first bracket needs b */
 	LTY_MSG_NO_BRACKET_ORDERS,   /* a orders, ... */
 	LTY_MSG_NOT_USABLE,          /* a usable points, the bracket needs b */
-	LTY_MSG_NOTHING_LEFT
+	LTY_MSG_NOTHING_LEFT,
+	LTY_MSG_NO_CARRIER,          /* free shipping only with `benefit`'s carriers */
+	LTY_MSG_OTHER_CARRIER        /* ..., not `text` (the cart's carrier) */
 } lty_message;
 
 typedef struct {
@@ -88,8 +89,9 @@ typedef struct {
 	size_t rule;                    /* advantage index, or advantage_count for loyalty: the list's order */
 	lty_message message;
 	int64_t a, b;                   /* the message's numbers */
-	const void *advantage;          /* const lty_advantage *, for the messages that name one */
-	lty_str text;                   /* LTY_MSG_TEXT, in the result's arena */
+	const lty_advantage *advantage; /* for the messages that name one */
+	const lty_benefit *benefit;     /* carrier messages: the carriers allowed */
+	lty_str text;                   /* LTY_MSG_OTHER_CARRIER: the cart's carrier, in the result's arena */
 } lty_rejected;
 
 typedef struct {

@@ -20,10 +20,23 @@ static int clip(const lty_str *s, size_t max)
 	return s->len > max ? (int) max : (int) s->len;
 }
 
+/* "Colissimo or Chronopost" for messages. */
+static void carrier_names(const lty_benefit *b, char *buf, size_t size)
+{
+	size_t i, used = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < b->carriers.count && used + 1 < size; i++) {
+		int n = snprintf(buf + used, size - used, "%s%.*s", i == 0 ? "" : i + 1 == b->carriers.count ? " or " : ", ",
+			b->carriers.items[i].len > 40 ? 40 : (int) b->carriers.items[i].len, b->carriers.items[i].ptr);
+		used += n > 0 ? (size_t) n : 0;
+	}
+}
+
 size_t lty_rejected_message(const lty_rejected *x, char *buf, size_t size)
 {
 	const lty_advantage *a = x->advantage;
-	char one[32], two[32];
+	char one[32], two[32], names[128];
 	int head, n = 0;
 
 	head = snprintf(buf, size, "%s: ", lty_reason_name(x->reason));
@@ -33,8 +46,13 @@ size_t lty_rejected_message(const lty_rejected *x, char *buf, size_t size)
 	buf += head;
 	size -= (size_t) head;
 	switch (x->message) {
-		case LTY_MSG_TEXT:
-			n = snprintf(buf, size, "%.*s", (int) x->text.len, x->text.ptr);
+		case LTY_MSG_NO_CARRIER:
+			carrier_names(x->benefit, names, sizeof(names));
+			n = snprintf(buf, size, "free shipping only with %s, no carrier chosen", names);
+			break;
+		case LTY_MSG_OTHER_CARRIER:
+			carrier_names(x->benefit, names, sizeof(names));
+			n = snprintf(buf, size, "free shipping only with %s, not %.*s", names, (int) x->text.len, x->text.ptr);
 			break;
 		case LTY_MSG_DISABLED:
 			n = snprintf(buf, size, "the customer account is disabled");
