@@ -69,6 +69,21 @@ static uint32_t *sorted_segments(const lty_program *program, bool persistent)
 	return sorted;
 }
 
+/* Names made once: arrays of segment names then share them instead of copying. */
+static zend_string **segment_names(const lty_program *program, bool persistent)
+{
+	zend_string **names = safe_pemalloc(program->segment_count, sizeof(zend_string *), 0, persistent);
+	uint32_t i;
+
+	for (i = 0; i < program->segment_count; i++) {
+		names[i] = zend_string_init(program->segments[i].name.ptr, program->segments[i].name.len, persistent);
+		if (persistent) {
+			GC_MAKE_PERSISTENT_LOCAL(names[i]); /* shared with request arrays of this thread only */
+		}
+	}
+	return names;
+}
+
 php_loyalty_compiled *php_loyalty_compile(zval *settings, bool persistent)
 {
 	const lty_allocator *allocator = persistent ? &persistent_allocator : &php_loyalty_allocator;
@@ -99,6 +114,7 @@ php_loyalty_compiled *php_loyalty_compile(zval *settings, bool persistent)
 	compiled = pemalloc(sizeof(php_loyalty_compiled), persistent);
 	compiled->program = program;
 	compiled->sorted = sorted_segments(program, persistent);
+	compiled->names = segment_names(program, persistent);
 	compiled->refcount = 1;
 	compiled->persistent = persistent;
 	return compiled;
@@ -106,9 +122,15 @@ php_loyalty_compiled *php_loyalty_compile(zval *settings, bool persistent)
 
 void php_loyalty_compiled_release(php_loyalty_compiled *compiled)
 {
+	size_t i;
+
 	if (compiled == NULL || --compiled->refcount > 0) {
 		return;
 	}
+	for (i = 0; i < compiled->program->segment_count; i++) {
+		zend_string_release(compiled->names[i]);
+	}
+	pefree(compiled->names, compiled->persistent);
 	lty_program_free(compiled->program);
 	pefree(compiled->sorted, compiled->persistent);
 	pefree(compiled, compiled->persistent);

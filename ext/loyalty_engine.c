@@ -128,7 +128,9 @@ static int segment_arg(const lty_program *program, zend_string *name)
 /* `memo_valid`: the scratch memo already holds answers for this customer and time (evaluate). */
 static void segment_names(php_loyalty_engine_obj *obj, const lty_customer *customer, zend_long now, bool memo_valid, zval *out)
 {
-	const uint32_t *sorted = php_loyalty_program_from_obj(obj->program_obj)->sorted;
+	const php_loyalty_program_obj *program = php_loyalty_program_from_obj(obj->program_obj);
+	const uint32_t *sorted = program->sorted;
+	zend_string *const *names = program->compiled->names;
 	lty_membership m;
 	size_t i;
 
@@ -140,8 +142,9 @@ static void segment_names(php_loyalty_engine_obj *obj, const lty_customer *custo
 	array_init(out);
 	for (i = 0; i < obj->program->segment_count; i++) {
 		if (lty_membership_test(&m, (int) sorted[i])) {
-			const lty_str *name = &obj->program->segments[sorted[i]].name;
-			add_next_index_stringl(out, name->ptr, name->len);
+			zval name;
+			ZVAL_STR_COPY(&name, names[sorted[i]]);
+			zend_hash_next_index_insert_new(Z_ARRVAL_P(out), &name);
 		}
 	}
 }

@@ -38,6 +38,7 @@ void php_loyalty_throw_fmt(zend_class_entry *ce, const char *fmt, ...) ZEND_ATTR
 typedef struct {
 	lty_program *program;
 	uint32_t *sorted;            /* segment indexes in byte order of their names */
+	zend_string **names;         /* segment names as PHP strings, for segmentsOf() and Result::$segments */
 	uint32_t refcount;
 	bool persistent;             /* in the cache's persistent memory */
 } php_loyalty_compiled;
