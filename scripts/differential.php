@@ -74,7 +74,8 @@ final class Gen
 /** Random valid programs, customers and carts. */
 final class Cases
 {
-    private const CARRIERS = ['Colissimo', 'Chronopost', 'DHL', 'UPS', 'colissimo'];
+    private const CARRIERS = ['Colissimo', 'Chronopost', 'DHL', 'UPS', 'colissimo', '42',
+        'Colissimo Expert International Signature Required', "Mondial\0Relay"];
     private const GROUPS = ['VIP', 'pro', 'wholesale', 'staff'];
     private const CITIES = ['Paris', 'Lyon', 'Marseille', 'Lille'];
     private const BUILT_IN = ['all', 'disabled', 'no_orders', 'first_order_recent', 'loyal', 'customers'];
@@ -83,6 +84,7 @@ final class Cases
         "'Colissimo' in carriers", 'points > 100', 'spent >= 20000', "postcode like '75*'",
         'days_since_last_order > 180', "country in ['FR', 'BE']", "lower(city) == 'lyon'", 'count(groups) >= 2',
         'lifetime_points >= 500', "attr.tier == 'gold'", 'not (orders > 1)', 'orders * 100 + points > 500',
+        "('VIP' in groups or 'pro' in groups) and (city in ['Paris', 'Lyon', 'Marseille'] or postcode like '75*') and orders >= 2",
     ];
 
     public static function settings(): array
@@ -116,7 +118,7 @@ final class Cases
 
     private static function advantage(int $i, array $segments): array
     {
-        $a = ['id' => 'adv' . $i];
+        $a = ['id' => Gen::chance(95) ? 'adv' . $i : str_repeat('long-id-', 10) . $i];
         if (Gen::chance(50)) {
             $a['label'] = 'Advantage ' . $i;
         }
@@ -164,7 +166,7 @@ final class Cases
         if ($b === [] || Gen::chance(30)) {
             $b['free_shipping'] = true;
             if (Gen::chance(50)) {
-                $b['carriers'] = array_values(array_unique([Gen::pick(self::CARRIERS), Gen::pick(self::CARRIERS)]));
+                $b['carriers'] = array_values(array_unique(Gen::chance(90) ? [Gen::pick(self::CARRIERS), Gen::pick(self::CARRIERS)] : self::CARRIERS));
             }
         }
         return $b;

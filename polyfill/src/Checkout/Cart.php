@@ -73,8 +73,14 @@ final class Cart
             if ($category !== null && !is_string($category)) {
                 throw self::error("cart.lines[$i].category: expected string, got " . Text::type($category));
             }
-            $qty = self::nonNegative($line['qty'] ?? null, "cart.lines[$i].qty", 'int', true);
-            $price = self::nonNegative($line['price'] ?? null, "cart.lines[$i].price", 'int (minor units)', true);
+            $qty = $line['qty'] ?? null;
+            if (!is_int($qty) || $qty < 0) {
+                self::nonNegative($qty, "cart.lines[$i].qty", 'int', true); // throws
+            }
+            $price = $line['price'] ?? null;
+            if (!is_int($price) || $price < 0) {
+                self::nonNegative($price, "cart.lines[$i].price", 'int (minor units)', true); // throws
+            }
             if ($qty !== 0 && $price > intdiv(PHP_INT_MAX, $qty)) {
                 throw self::error("cart.lines[$i]: qty * price overflows 64-bit minor units");
             }
@@ -129,7 +135,8 @@ final class Cart
     /** The money at cart.KEY, 0 when absent. */
     private static function money(array $cart, string $key): int
     {
-        return self::nonNegative($cart[$key] ?? null, "cart.$key", 'int (minor units)', false);
+        $v = $cart[$key] ?? 0;
+        return is_int($v) && $v >= 0 ? $v : self::nonNegative($v, "cart.$key", 'int (minor units)', false);
     }
 
     private static function nonNegative(mixed $v, string $path, string $what, bool $required): int
