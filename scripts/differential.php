@@ -234,7 +234,7 @@ final class Cases
             $c['active'] = Gen::chance(50);
         }
         if (Gen::chance(85)) {
-            $c['orders'] = Gen::pick([0, 1, 2, Gen::int(0, 12)]);
+            $c['orders'] = Gen::chance(99) ? Gen::pick([0, 1, 2, Gen::int(0, 12)]) : PHP_INT_MAX - Gen::int(0, 1);
         }
         if (Gen::chance(60)) {
             $c['spent'] = Gen::money(100000);
