@@ -215,7 +215,7 @@ final class Compiler
         if ($o >= 48 && $o <= 57) {
             $n = strspn($src, '0123456789', $i);
             $j = $i + $n;
-            if ($j + 1 < $len && $src[$j] === '.' && ctype_digit($src[$j + 1])) {
+            if ($j + 1 < $len && $src[$j] === '.' && ($d1 = ord($src[$j + 1])) >= 48 && $d1 <= 57) {
                 $m = strspn($src, '0123456789', $j + 1);
                 return [self::DECIMAL, $i, $j + 1 + $m];
             }
