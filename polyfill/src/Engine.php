@@ -133,6 +133,12 @@ final class Engine
         throw new \Exception("Unserialization of '" . self::class . "' is not allowed");
     }
 
+    /** As the extension shows it: no properties. */
+    public function __debugInfo(): array
+    {
+        return [];
+    }
+
     public function __set(string $name, mixed $value): void
     {
         throw new \Error('Cannot create dynamic property ' . self::class . '::$' . $name);

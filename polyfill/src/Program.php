@@ -27,13 +27,15 @@ final class Program
     {
     }
 
-    public static function fromArray(array $settings): Program
+    public static function fromArray(array $settings = []): Program
     {
+        Args::count('Loyalty\\Program::fromArray', func_num_args(), 1, 1);
         return self::wrap(Loader::load($settings));
     }
 
-    public static function fromJson(string $json): Program
+    public static function fromJson(string $json = ''): Program
     {
+        Args::count('Loyalty\\Program::fromJson', func_num_args(), 1, 1);
         if (strlen($json) > self::MAX_JSON_BYTES) {
             throw new ConfigException(sprintf('settings: %d bytes of JSON, at most %d', strlen($json), self::MAX_JSON_BYTES), 1);
         }
@@ -76,6 +78,7 @@ final class Program
 
     public function toArray(): array
     {
+        Args::count('Loyalty\\Program::toArray', func_num_args(), 0, 0);
         return $this->compiled()->settings;
     }
 
@@ -97,12 +100,14 @@ final class Program
     /** @return list<string> built-in segments first, then custom ones in settings order */
     public function segmentNames(): array
     {
+        Args::count('Loyalty\\Program::segmentNames', func_num_args(), 0, 0);
         return $this->compiled()->segmentNames;
     }
 
     /** @return list<array{path: string, message: string}> contradictions found at compile time */
     public function warnings(): array
     {
+        Args::count('Loyalty\\Program::warnings', func_num_args(), 0, 0);
         return Warnings::of($this->compiled());
     }
 
@@ -126,6 +131,11 @@ final class Program
     public function __clone()
     {
         throw new \Error('Trying to clone an uncloneable object of class ' . self::class);
+    }
+
+    public function __set(string $name, mixed $value): void
+    {
+        throw new \Error('Cannot create dynamic property ' . self::class . '::$' . $name);
     }
 
     /** As the extension shows it: no properties. */
