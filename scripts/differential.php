@@ -2,14 +2,14 @@
 /*
  * Differential testing: the extension against the pure-PHP polyfill, in one process.
  *
- *   php -d extension=modules/loyalty.so scripts/differential.php [--seed=N] [--cases=N] [--quiet]
+ *   php -d extension=modules/loyalty.so scripts/differential.php [--seed=N] [--cases=N] [--show=N] [--quiet]
  *
  * From the seed, generates random valid programs, customers and carts, evaluates each with
  * \Loyalty\Engine (the extension) and \Loyalty\Polyfill\Engine, and compares toArray() of the
  * results, segmentsOf(), and the exception class, code and message when one is thrown. On a
  * mismatch it shrinks the case (drops keys and list items while the mismatch remains) and
  * prints a minimal reproducer: the JSON of settings, cart, customer and now.
- * Shows the first 20 mismatches; ends with "N cases, M mismatches"; exits 1 when there is one.
+ * Shows the first 20 mismatches (--show=N); ends with "N cases, M mismatches"; exits 1 when there is one.
  * A long run: --cases=1000000 (a few minutes per 100,000 cases).
  */
 declare(strict_types=1);
@@ -20,10 +20,11 @@ if (!extension_loaded('loyalty')) {
     fwrite(STDERR, "differential.php: the loyalty extension is not loaded (php -d extension=modules/loyalty.so ...)\n");
     exit(2);
 }
-$options = getopt('', ['seed:', 'cases:', 'quiet', 'polyfill-class:']);
+$options = getopt('', ['seed:', 'cases:', 'quiet', 'show:', 'polyfill-class:']);
 $seed = (int) ($options['seed'] ?? 1);
 $cases = (int) ($options['cases'] ?? 10000);
 $quiet = isset($options['quiet']);
+$show = (int) ($options['show'] ?? 20); // mismatches shown (all are counted)
 // For debugging the polyfill against a stand-in: the class of the engine compared with the extension.
 $polyfillClass = $options['polyfill-class'] ?? 'Loyalty\\Polyfill\\Engine';
 if (!class_exists($polyfillClass)) {
@@ -458,7 +459,7 @@ for ($i = 1; $i <= $cases; $i++) {
     if (compare($polyfillClass, $case) === null) {
         continue;
     }
-    if (++$mismatches > 20) {
+    if (++$mismatches > $show) {
         continue; // counted, not shown
     }
     $small = shrink($polyfillClass, $case); // draws no random numbers: the stream goes on as it was
