@@ -25,12 +25,16 @@ final class Ledger
 
     private ?Book $book = null;
 
-    public function __construct(mixed $program = null, array $entries = [])
+    public function __construct(mixed $program = null, mixed $entries = [])
     {
         Input::checkCount(self::class . '::__construct', func_num_args(), 1, 2);
         if (!$program instanceof Program) {
             throw new \TypeError(sprintf('%s::__construct(): Argument #1 ($program) must be of type %s, %s given',
                 self::class, Program::class, Input::typeName($program)));
+        }
+        if (!is_array($entries)) {
+            throw new \TypeError(sprintf('%s::__construct(): Argument #2 ($entries) must be of type array, %s given',
+                self::class, Input::typeName($entries)));
         }
         if ($this->book !== null) {
             throw new \Error('Loyalty\Ledger is already constructed');
