@@ -174,7 +174,8 @@ final class LedgerCases
                 $r <= 90 => ['entries'],
                 $r <= 92 => ['clone'],
                 $r <= 94 => ['reload'],
-                $r <= 96 => [['earn', 'grant', 'spend'][mt_rand(0, 2)], -mt_rand(1, 100), $t, 'neg'],
+                $r <= 95 => ['customer', self::time(), ['object', 'entries', 'entries', 'bad'][mt_rand(0, 3)], mt_rand(0, 300)],
+                $r <= 97 => [['earn', 'grant', 'spend'][mt_rand(0, 2)], -mt_rand(1, 100), $t, 'neg'],
                 default => self::badCall($t),
             };
         }
@@ -208,7 +209,7 @@ final class LedgerRun
             } catch (Throwable $e) { // the generator makes valid settings only
                 return ['Program::fromArray', self::call(fn() => throw $e), null];
             }
-            $sides[] = ['ns' => $ns, 'program' => $program, 'ledger' => null];
+            $sides[] = ['ns' => $ns, 'program' => $program, 'settings' => $settings, 'ledger' => null];
         }
         $answers = [];
         foreach ($sides as $k => &$side) {
@@ -283,6 +284,14 @@ final class LedgerRun
             case 'clone':
                 $side['ledger'] = clone $l;
                 return $side['ledger']->entries();
+            case 'customer':
+                // the customer's `ledger` (the object or its entries) stands for `points`
+                [, $t, $kind, $min] = $op;
+                $settings = $side['settings'] + ['segments' => ['rich' => "points >= $min"]];
+                $engine = new ($side['ns'] . 'Engine')($settings);
+                $customer = ['orders' => 1, 'ledger' => match ($kind) { 'object' => $l, 'entries' => $l->entries(), default => 5 }];
+                $result = $engine->evaluate(['subtotal' => 1000], $customer, $t);
+                return [$engine->segmentsOf($customer, $t), $result->pointsBalance, $result->pointsEarned];
             case 'reload':
                 $class = $side['ns'] . 'Ledger';
                 $side['ledger'] = new $class($side['program'], $l->entries());
@@ -400,6 +409,10 @@ function ledgerReproducer(array $case): string
         $php .= match ($op[0]) {
             'clone' => "\$l = clone \$l;\n",
             'reload' => "\$l = new Ledger(\$p, \$l->entries());\n",
+            'customer' => '$e = new Loyalty\\Engine(' . $export($settings + ['segments' => ['rich' => "points >= $op[3]"]]) . ");\n"
+                . '$c = [\'orders\' => 1, \'ledger\' => ' . ['object' => '$l', 'entries' => '$l->entries()', 'bad' => '5'][$op[2]] . "];\n"
+                . "\$r = \$e->evaluate(['subtotal' => 1000], \$c, $op[1]);\n"
+                . "var_dump(\$e->segmentsOf(\$c, $op[1]), \$r->pointsBalance, \$r->pointsEarned);\n",
             default => '$l->' . $op[0] . '(' . implode(', ', array_map($export, array_slice($op, 1))) . ");\n",
         };
     }
