@@ -49,14 +49,18 @@ final class Customer
         $c = new self($p, $now);
         $fields = $p->fields;
         // Dates first (a DateTimeInterface subclass runs user code), as the extension does.
-        $c->firstOrder = self::date($data, 'first_order', $now, $path);
-        $c->lastOrder = self::date($data, 'last_order', $now, $path);
-        $active = $data['active'] ?? null;
-        if ($active !== null) {
-            if (!is_bool($active)) {
-                self::fail($path, 'active', 'bool', $active);
+        // (inlined: this runs once per customer of filter())
+        if (($v = $data['first_order'] ?? null) !== null) {
+            $c->firstOrder = is_int($v) ? $v : Time::at($v, $now, "$path.first_order", InputException::class);
+        }
+        if (($v = $data['last_order'] ?? null) !== null) {
+            $c->lastOrder = is_int($v) ? $v : Time::at($v, $now, "$path.last_order", InputException::class);
+        }
+        if (($v = $data['active'] ?? null) !== null) {
+            if (!is_bool($v)) {
+                self::fail($path, 'active', 'bool', $v);
             }
-            $c->active = $active;
+            $c->active = $v;
         }
         if ($fields & Compiler::F_POINTS) {
             $ledger = $data['ledger'] ?? null;
@@ -65,9 +69,11 @@ final class Customer
                 $c->hasLedger = true;
             }
         }
-        $c->orders = self::count($data, 'orders', $path, 'int');
-        if ($fields & Compiler::F_SPENT) {
-            $c->spent = self::count($data, 'spent', $path, 'int (minor units)');
+        if (($v = $data['orders'] ?? null) !== null) {
+            $c->orders = is_int($v) && $v >= 0 ? $v : self::count($data, 'orders', $path, 'int');
+        }
+        if (($fields & Compiler::F_SPENT) && ($v = $data['spent'] ?? null) !== null) {
+            $c->spent = is_int($v) && $v >= 0 ? $v : self::count($data, 'spent', $path, 'int (minor units)');
         }
         if (($fields & Compiler::F_POINTS) && !$c->hasLedger) {
             $c->points = self::count($data, 'points', $path, 'int');
@@ -134,12 +140,6 @@ final class Customer
             }
         }
         return $c;
-    }
-
-    private static function date(array $data, string $key, int $now, string $path): ?int
-    {
-        $v = $data[$key] ?? null;
-        return $v === null ? null : Time::at($v, $now, "$path.$key", InputException::class);
     }
 
     private static function count(array $data, string $key, string $path, string $what): int
