@@ -270,6 +270,12 @@ final class Cases
         if (Gen::chance(15)) {
             $c['attributes'] = ['tier' => Gen::pick(['gold', 'silver'])];
         }
+        if (Gen::chance(2)) {
+            // One wrong value (the InputException must be the same, when the program reads the key).
+            $key = Gen::pick(['active', 'orders', 'spent', 'points', 'lifetime_points', 'groups', 'city', 'carriers',
+                'last_order', 'first_order', 'attributes']);
+            $c[$key] = Gen::pick([1.5, '7', -3, 'yes', 1, true, [], ['x', 2], 'not a date', null, PHP_INT_MAX]);
+        }
         return $c;
     }
 
