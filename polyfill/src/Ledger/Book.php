@@ -175,7 +175,7 @@ final class Book
         }
         // Every expiry date an earn or grant may set, for every warning offset falling in ($from, $to].
         // Entries are in time order, so for one offset the due times never decrease: binary search.
-        $cands = [];
+        $dues = $expiries = $offsets = [];
         $ats = $this->ats;
         $types = $this->types;
         foreach ($r->warnDays as $days) {
@@ -188,19 +188,33 @@ final class Book
                     break;
                 }
                 if ($types[$i] <= State::GRANT && $expires !== PHP_INT_MAX) {
-                    $cands["$due/$expires/$days"] = [$due, $expires, $days]; // two entries setting the same date: one
+                    $dues[] = $due;
+                    $expiries[] = $expires;
+                    $offsets[] = $days;
                 }
             }
         }
-        usort($cands, static fn(array $x, array $y): int => $x[0] <=> $y[0] ?: $x[1] <=> $y[1] ?: $y[2] <=> $x[2]);
+        if (!$dues) {
+            return [];
+        }
+        array_multisort($dues, SORT_ASC, SORT_NUMERIC, $expiries, SORT_ASC, SORT_NUMERIC, $offsets, SORT_DESC, SORT_NUMERIC);
         // One pass through the history, stopping at each warning's time.
         $list = [];
         $next = 0;
-        foreach ($cands as [$due, $expires, $days]) {
-            while ($next < $this->count && $ats[$next] <= $due) {
-                $next++;
+        $state = null;
+        foreach ($dues as $k => $due) {
+            $expires = $expiries[$k];
+            $days = $offsets[$k];
+            if ($k > 0 && $due === $dues[$k - 1] && $expires === $expiries[$k - 1] && $days === $offsets[$k - 1]) {
+                continue; // two entries set the same date
             }
-            $points = $this->prefixState($next)->expiringAt($r, $due, $expires);
+            if ($state === null || ($next < $this->count && $ats[$next] <= $due)) {
+                while ($next < $this->count && $ats[$next] <= $due) {
+                    $next++;
+                }
+                $state = $this->prefixState($next);
+            }
+            $points = $state->expiringAt($r, $due, $expires);
             if ($points > 0) {
                 $list[] = ['days_before' => $days, 'points' => $points, 'expires_at' => $expires];
             }
