@@ -21,7 +21,7 @@ final class Text
     public static function type(mixed $v): string
     {
         return match (true) {
-            is_object($v) => get_class($v),
+            is_object($v) => get_debug_type($v), // the class name; "class@anonymous" for an anonymous class
             is_int($v) => 'int',
             is_float($v) => 'float',
             is_bool($v) => 'bool',
