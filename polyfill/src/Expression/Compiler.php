@@ -910,7 +910,7 @@ final class Compiler
                 ? [static fn(Customer $c) => count($k($c)), self::T_NUM, self::T_ANY]
                 : [static function (Customer $c) use ($k): ?string {
                     $v = $k($c);
-                    return is_string($v) ? strtolower($v) : null;
+                    return is_string($v) ? Runtime::lower($v) : null;
                 }, self::T_STR, self::T_ANY];
         }
         if ($this->tok === self::COMMA) {

@@ -114,22 +114,28 @@ final class Runtime
         return $days;
     }
 
+    /** ASCII lower case, as PHP 8.2's strtolower() (8.1's follows the locale). */
+    public static function lower(string $s): string
+    {
+        return PHP_VERSION_ID >= 80200 ? strtolower($s) : strtr($s, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz');
+    }
+
     /**
      * A matcher for `like`: case-insensitive (ASCII) glob with '*' and '?', as lty_glob_match().
      * @return \Closure(string): bool
      */
     public static function globMatcher(string $pattern): \Closure
     {
-        $pat = strtolower($pattern);
+        $pat = self::lower($pattern);
         if (strpbrk($pat, '*?') === false) {
-            return static fn(string $s): bool => strtolower($s) === $pat;
+            return static fn(string $s): bool => strcasecmp($s, $pat) === 0; // ASCII-only folding
         }
         $star = strpos($pat, '*');
         if (strpos($pat, '?') === false && $star === strlen($pat) - 1) {
             $prefix = substr($pat, 0, -1);
-            return static fn(string $s): bool => strncmp(strtolower($s), $prefix, strlen($prefix)) === 0;
+            return static fn(string $s): bool => strncasecmp($s, $prefix, strlen($prefix)) === 0;
         }
-        return static fn(string $s): bool => self::glob($pat, strtolower($s));
+        return static fn(string $s): bool => self::glob($pat, self::lower($s));
     }
 
     /** Greedy match with one backtrack point, as in C: O(n*m) at worst. Both sides lower case. */
