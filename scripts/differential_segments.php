@@ -11,7 +11,8 @@
  * `now` (segmentsOf() and inSegment()); or random settings mutated at one place (a key dropped,
  * a value replaced by another type, an unknown key) compared on toArray(), segmentNames(),
  * warnings(). Exceptions are compared by class, code and message.
- * Ends with "N cases, M mismatches"; exits 1 when there is one.
+ * Ends with "N cases, M mismatches" and "N passed, M failed" (for .ci/run); exits 1 on a mismatch.
+ * A long run: --cases=1000000 (about 15 minutes).
  */
 declare(strict_types=1);
 
@@ -320,4 +321,5 @@ foreach ($stats as $k => $v) {
     echo "  $k: $v\n";
 }
 echo "$cases cases, $mismatches mismatches\n";
+echo ($cases - $mismatches) . " passed, $mismatches failed\n";
 exit($mismatches > 0 ? 1 : 0);
