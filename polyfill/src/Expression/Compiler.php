@@ -492,82 +492,16 @@ final class Compiler
     {
         $a = $lhs[0];
         $b = $rhs[0];
-        // Numbers on both sides (the common case): no kind dispatch but null and int/float.
-        if ($lhs[1] === self::T_NUM && $rhs[1] === self::T_NUM) {
-            $f = match ($cmp) {
-                0 => static function (Customer $c) use ($a, $b): bool {
-                    $x = $a($c);
-                    $y = $b($c);
-                    if ($x === null || $y === null) {
-                        return false;
-                    }
-                    return is_int($x) === is_int($y) ? $x == $y : Runtime::compareNumbers($x, $y) === 0;
-                },
-                1 => static function (Customer $c) use ($a, $b): bool {
-                    $x = $a($c);
-                    $y = $b($c);
-                    if ($x === null || $y === null) {
-                        return false;
-                    }
-                    return is_int($x) === is_int($y) ? $x != $y : Runtime::compareNumbers($x, $y) !== 0;
-                },
-                2 => static function (Customer $c) use ($a, $b): bool {
-                    $x = $a($c);
-                    $y = $b($c);
-                    if ($x === null || $y === null) {
-                        return false;
-                    }
-                    return is_int($x) === is_int($y) ? $x < $y : Runtime::compareNumbers($x, $y) < 0;
-                },
-                3 => static function (Customer $c) use ($a, $b): bool {
-                    $x = $a($c);
-                    $y = $b($c);
-                    if ($x === null || $y === null) {
-                        return false;
-                    }
-                    return is_int($x) === is_int($y) ? $x <= $y : Runtime::compareNumbers($x, $y) <= 0;
-                },
-                4 => static function (Customer $c) use ($a, $b): bool {
-                    $x = $a($c);
-                    $y = $b($c);
-                    if ($x === null || $y === null) {
-                        return false;
-                    }
-                    return is_int($x) === is_int($y) ? $x > $y : Runtime::compareNumbers($x, $y) > 0;
-                },
-                default => static function (Customer $c) use ($a, $b): bool {
-                    $x = $a($c);
-                    $y = $b($c);
-                    if ($x === null || $y === null) {
-                        return false;
-                    }
-                    return is_int($x) === is_int($y) ? $x >= $y : Runtime::compareNumbers($x, $y) >= 0;
-                },
-            };
-            return [$f, self::T_BOOL, self::T_ANY];
-        }
+        // Numbers on both sides (the common case) skip the dispatch on kinds.
+        $compare = $lhs[1] === self::T_NUM && $rhs[1] === self::T_NUM
+            ? Runtime::compareNullableNumbers(...) : Runtime::compare(...);
         $f = match ($cmp) {
-            0 => static fn(Customer $c): bool => Runtime::compare($a($c), $b($c)) === 0,
-            1 => static function (Customer $c) use ($a, $b): bool {
-                $r = Runtime::compare($a($c), $b($c));
-                return $r !== null && $r !== 0;
-            },
-            2 => static function (Customer $c) use ($a, $b): bool {
-                $r = Runtime::compare($a($c), $b($c));
-                return $r !== null && $r < 0;
-            },
-            3 => static function (Customer $c) use ($a, $b): bool {
-                $r = Runtime::compare($a($c), $b($c));
-                return $r !== null && $r <= 0;
-            },
-            4 => static function (Customer $c) use ($a, $b): bool {
-                $r = Runtime::compare($a($c), $b($c));
-                return $r !== null && $r > 0;
-            },
-            default => static function (Customer $c) use ($a, $b): bool {
-                $r = Runtime::compare($a($c), $b($c));
-                return $r !== null && $r >= 0;
-            },
+            0 => static fn(Customer $c): bool => $compare($a($c), $b($c)) === 0,
+            1 => static fn(Customer $c): bool => ($compare($a($c), $b($c)) ?? 0) !== 0,
+            2 => static fn(Customer $c): bool => ($compare($a($c), $b($c)) ?? 1) < 0,
+            3 => static fn(Customer $c): bool => ($compare($a($c), $b($c)) ?? 1) <= 0,
+            4 => static fn(Customer $c): bool => ($compare($a($c), $b($c)) ?? -1) > 0,
+            default => static fn(Customer $c): bool => ($compare($a($c), $b($c)) ?? -1) >= 0,
         };
         return [$f, self::T_BOOL, self::T_ANY];
     }

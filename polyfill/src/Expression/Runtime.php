@@ -39,6 +39,15 @@ final class Runtime
         return null;
     }
 
+    /** compare() of two values statically typed as numbers: int, float or null. */
+    public static function compareNullableNumbers(int|float|null $a, int|float|null $b): ?int
+    {
+        if ($a === null || $b === null) {
+            return null;
+        }
+        return is_int($a) === is_int($b) ? $a <=> $b : self::compareNumbers($a, $b);
+    }
+
     /** Exact for int/int, and for int/float where the float is integral (no rounding of the int). */
     public static function compareNumbers(int|float $a, int|float $b): int
     {
