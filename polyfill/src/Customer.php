@@ -15,6 +15,7 @@ use Loyalty\Polyfill\Settings\CompiledProgram;
 final class Customer
 {
     private const FIRST_ORDER_RECENT_SECONDS = 30 * 86400;
+    private const MAX_LIST = 1000000;
 
     public bool $active = true;
     public int $orders = 0;
@@ -43,13 +44,15 @@ final class Customer
     {
     }
 
-    /** @param callable(mixed, int, string): int|null $ledgerBalance */
+    /**
+     * Reads `$data` at `$path` ("customer", "customers[KEY]") in the order of the extension:
+     * dates first (a DateTimeInterface subclass runs user code), then the other fields.
+     */
     public static function fromArray(CompiledProgram $p, Program $program, array $data, int $now, string $path): self
     {
         $c = new self($p, $now);
         $fields = $p->fields;
-        // Dates first (a DateTimeInterface subclass runs user code), as the extension does.
-        // (inlined: this runs once per customer of filter())
+        // Common fields inline: this runs once per customer of filter().
         if (($v = $data['first_order'] ?? null) !== null) {
             $c->firstOrder = is_int($v) ? $v : Time::at($v, $now, "$path.first_order", InputException::class);
         }
@@ -91,55 +94,59 @@ final class Customer
             $c->country = self::string($data, 'country', $path);
         }
         if ($fields & (Compiler::F_GROUPS | Compiler::F_CARRIERS | Compiler::F_BOUGHT)) {
-            // Every list is type-checked before the items of any is read.
-            $lists = [];
-            foreach (['groups' => Compiler::F_GROUPS, 'carriers' => Compiler::F_CARRIERS, 'bought' => Compiler::F_BOUGHT] as $key => $bit) {
-                if (!($fields & $bit) || ($list = $data[$key] ?? null) === null) {
-                    continue;
-                }
-                if (!is_array($list)) {
-                    self::fail($path, $key, 'list of strings', $list);
-                }
-                if (count($list) > 1000000) {
-                    throw new InputException(sprintf('%s.%s: too many values (%d, at most %d)', $path, $key, count($list), 1000000), 3);
-                }
-                $lists[$key] = $list;
-            }
-            foreach ($lists as $key => $list) {
-                $i = 0;
-                foreach ($list as $item) {
-                    if (!is_string($item)) {
-                        throw new InputException(sprintf('%s.%s[%d]: expected string, got %s', $path, $key, $i, Args::typeName($item)), 3);
-                    }
-                    $i++;
-                }
-                $c->$key = array_is_list($list) ? $list : array_values($list);
-            }
+            $c->readLists($data, $fields, $path);
         }
-        if (($fields & Compiler::F_ATTRIBUTES) && $p->attrNames) {
-            $attrs = $data['attributes'] ?? null;
-            if ($attrs !== null) {
-                if (!is_array($attrs)) {
-                    self::fail($path, 'attributes', 'array of scalars', $attrs);
-                }
-                foreach ($p->attrNames as $name) {
-                    $v = $attrs[$name] ?? null;
-                    if ($v === null || is_bool($v) || is_int($v) || is_string($v)) {
-                        $c->attrs[$name] = $v;
-                    } elseif (is_float($v)) {
-                        if (!is_finite($v)) {
-                            throw new InputException(sprintf('%s.attributes.%s: expected a finite number, got %s',
-                                $path, $name, is_nan($v) ? 'NAN' : 'INF'), 3);
-                        }
-                        $c->attrs[$name] = $v;
-                    } else {
-                        throw new InputException(sprintf('%s.attributes.%s: expected a scalar, got %s',
-                            $path, $name, Args::typeName($v)), 3);
-                    }
-                }
-            }
+        if (($fields & Compiler::F_ATTRIBUTES) && $p->attrNames && ($attrs = $data['attributes'] ?? null) !== null) {
+            $c->readAttributes($attrs, $p->attrNames, $path);
         }
         return $c;
+    }
+
+    /** groups, carriers, bought: each list is type-checked before the items of any is read. */
+    private function readLists(array $data, int $fields, string $path): void
+    {
+        $lists = [];
+        foreach (['groups' => Compiler::F_GROUPS, 'carriers' => Compiler::F_CARRIERS, 'bought' => Compiler::F_BOUGHT] as $key => $bit) {
+            if (!($fields & $bit) || ($list = $data[$key] ?? null) === null) {
+                continue;
+            }
+            if (!is_array($list)) {
+                self::fail($path, $key, 'list of strings', $list);
+            }
+            if (count($list) > self::MAX_LIST) {
+                throw new InputException(sprintf('%s.%s: too many values (%d, at most %d)', $path, $key, count($list), self::MAX_LIST), 3);
+            }
+            $lists[$key] = $list;
+        }
+        foreach ($lists as $key => $list) {
+            $i = 0;
+            foreach ($list as $item) {
+                if (!is_string($item)) {
+                    throw new InputException(sprintf('%s.%s[%d]: expected string, got %s', $path, $key, $i, Args::typeName($item)), 3);
+                }
+                $i++;
+            }
+            $this->$key = array_is_list($list) ? $list : array_values($list); // keys are ignored
+        }
+    }
+
+    /** attr.NAME values: scalars (finite floats) or null, for the names the program reads. */
+    private function readAttributes(mixed $attrs, array $names, string $path): void
+    {
+        if (!is_array($attrs)) {
+            self::fail($path, 'attributes', 'array of scalars', $attrs);
+        }
+        foreach ($names as $name) {
+            $v = $attrs[$name] ?? null;
+            if (is_float($v) && !is_finite($v)) {
+                throw new InputException(sprintf('%s.attributes.%s: expected a finite number, got %s',
+                    $path, $name, is_nan($v) ? 'NAN' : 'INF'), 3);
+            }
+            if ($v !== null && !is_scalar($v)) {
+                throw new InputException(sprintf('%s.attributes.%s: expected a scalar, got %s', $path, $name, Args::typeName($v)), 3);
+            }
+            $this->attrs[$name] = $v;
+        }
     }
 
     private static function count(array $data, string $key, string $path, string $what): int
