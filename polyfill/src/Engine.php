@@ -139,8 +139,20 @@ final class Engine
         return [];
     }
 
+    /** No properties from outside, as the extension's object (strict properties). */
     public function __set(string $name, mixed $value): void
     {
         throw new \Error('Cannot create dynamic property ' . self::class . '::$' . $name);
+    }
+
+    public function __get(string $name): mixed
+    {
+        trigger_error('Undefined property: ' . self::class . '::$' . $name, E_USER_WARNING);
+        return null;
+    }
+
+    public function __isset(string $name): bool
+    {
+        return false;
     }
 }

@@ -133,9 +133,21 @@ final class Program
         throw new \Error('Trying to clone an uncloneable object of class ' . self::class);
     }
 
+    /** No properties from outside, as the extension's object (strict properties). */
     public function __set(string $name, mixed $value): void
     {
         throw new \Error('Cannot create dynamic property ' . self::class . '::$' . $name);
+    }
+
+    public function __get(string $name): mixed
+    {
+        trigger_error('Undefined property: ' . self::class . '::$' . $name, E_USER_WARNING);
+        return null;
+    }
+
+    public function __isset(string $name): bool
+    {
+        return false;
     }
 
     /** As the extension shows it: no properties. */
