@@ -48,6 +48,7 @@ fi
 
 paths=()
 for p in "$@"; do
+	p=${p#"$root"/}
 	paths+=("$scratch/${p#./}")
 done
 
