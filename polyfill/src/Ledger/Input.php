@@ -38,7 +38,9 @@ final class Input
 
     /**
      * A date parameter typed int|string|DateTimeInterface: other scalars as an int parameter
-     * takes them (coercive mode), anything else is a TypeError.
+     * takes them (coercive mode), anything else is a TypeError. (Declared `mixed`, because PHP
+     * would turn a float into a string for that union; so unlike the extension, a caller under
+     * strict_types also gets a float or bool coerced rather than a TypeError.)
      */
     public static function dateArg(mixed $v, int $argNum, string $param, string $method, string $path): int
     {
@@ -93,7 +95,7 @@ final class Input
                 throw new InputException(sprintf('entries[%d]: expected array, got %s', $i, self::typeName($entry)), 3);
             }
             foreach ($entry as $key => $_) {
-                if (!isset(self::KEYS[$key]) || is_int($key)) {
+                if (is_int($key) || !isset(self::KEYS[$key])) {
                     throw new InputException(sprintf('entries[%d].%s: unknown key', $i, is_int($key) ? $key : self::cstr($key, 64)), 3);
                 }
             }
