@@ -179,6 +179,12 @@ function customer(): array
     if (chance(10)) {
         $c['active'] = false;
     }
+    if (chance(10)) {
+        // one wrong value: the same InputException is expected from both
+        $key = pick(['orders', 'spent', 'points', 'lifetime_points', 'city', 'groups', 'bought', 'first_order',
+            'last_order', 'active', 'attributes', 'ledger']);
+        $c[$key] = pick(['5', 1.5, -1, 'garbage', [1], ['a' => 'x', 'b' => 2], new stdClass, true, "x\0y", ['x' => NAN]]);
+    }
     if (chance(70)) {
         $a = [];
         foreach (['n', 's', 'b', 'x', 'big'] as $k) {
