@@ -3,8 +3,14 @@
 #   scripts/test.sh              the whole suite
 #   scripts/test.sh --valgrind   the same under valgrind memcheck (USE_ZEND_ALLOC=0, run-tests -m)
 #   scripts/test.sh tests/expr   one folder or file
+#   scripts/test.sh --polyfill [paths]   the phpt suite on the pure-PHP polyfill (no extension)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+if [ "${1:-}" = "--polyfill" ]; then
+	shift
+	exec bash scripts/test-polyfill.sh "$@"
+fi
 
 bash scripts/setup.sh
 bash scripts/build.sh

@@ -2,6 +2,8 @@
 The committed arginfo was generated from the current stub
 --EXTENSIONS--
 loyalty
+--SKIPIF--
+<?php if (!extension_loaded('loyalty')) die('skip extension only'); ?>
 --FILE--
 <?php
 $root = __DIR__ . '/../..';

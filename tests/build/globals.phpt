@@ -4,6 +4,7 @@ Thread safety by construction: the only writable globals are set once at module 
 loyalty
 --SKIPIF--
 <?php
+if (!extension_loaded('loyalty')) die('skip extension only');
 if (!trim((string) shell_exec('command -v nm'))) die('skip nm not installed');
 if (getenv('USE_ZEND_ALLOC') === '0') die('skip a check of the binary, not of memory');
 ?>

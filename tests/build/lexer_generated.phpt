@@ -4,6 +4,7 @@ The committed scanner matches its re2c source (regenerated only where re2c is in
 loyalty
 --SKIPIF--
 <?php
+if (!extension_loaded('loyalty')) die('skip extension only');
 if (!trim((string) shell_exec('command -v re2c'))) die('skip re2c not installed');
 ?>
 --FILE--

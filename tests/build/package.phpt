@@ -4,6 +4,7 @@ package.xml lists every file pecl must ship, and its version is the extension's
 loyalty
 --SKIPIF--
 <?php
+if (!extension_loaded('loyalty')) die('skip extension only');
 // A check of the tree, not of memory: it starts another PHP, which valgrind runs cannot follow.
 if (getenv('USE_ZEND_ALLOC') === '0') die('skip not under valgrind or ASan');
 ?>

@@ -2,6 +2,8 @@
 phpinfo() section: version and the re2c version of the scanner (extension only)
 --EXTENSIONS--
 loyalty
+--SKIPIF--
+<?php if (!extension_loaded('loyalty')) die('skip extension only'); ?>
 --FILE--
 <?php
 ob_start();

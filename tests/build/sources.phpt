@@ -2,6 +2,8 @@
 config.m4, config.w32 and sources.list build the same files, and every C file is listed
 --EXTENSIONS--
 loyalty
+--SKIPIF--
+<?php if (!extension_loaded('loyalty')) die('skip extension only'); ?>
 --FILE--
 <?php
 $root = __DIR__ . '/../..';

@@ -4,6 +4,7 @@ stubs/loyalty.php (IDE stub) is generated from the current ext/loyalty.stub.php 
 loyalty
 --SKIPIF--
 <?php
+if (!extension_loaded('loyalty')) die('skip extension only');
 if (getenv('USE_ZEND_ALLOC') === '0') die('skip starts another PHP');
 ?>
 --FILE--

@@ -2,6 +2,8 @@
 Compiled-program cache: same JSON compiles once, bounded by loyalty.cache_size, shown in phpinfo()
 --EXTENSIONS--
 loyalty
+--SKIPIF--
+<?php if (!extension_loaded('loyalty')) die('skip extension only'); ?>
 --INI--
 loyalty.cache_size=2
 --FILE--

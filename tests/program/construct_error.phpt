@@ -19,15 +19,9 @@ try {
 } catch (Error $e) {
     echo get_class($e), ': ', $e->getMessage(), "\n";
 }
-try {
-    $r->newInstanceWithoutConstructor();
-    echo "constructed\n";
-} catch (ReflectionException $e) {
-    echo get_class($e), "\n";
-}
+// (newInstanceWithoutConstructor(): tests/program/construct_internal.phpt)
 --EXPECT--
 bool(true)
 bool(true)
 Error: Call to private Loyalty\Program::__construct() from global scope
 Error: Call to private Loyalty\Program::__construct() from global scope
-ReflectionException

@@ -1,0 +1,77 @@
+<?php
+
+declare(strict_types=1);
+
+namespace Loyalty\Polyfill;
+
+use Loyalty\InputException;
+use Loyalty\Polyfill\Checkout\Advantages;
+use Loyalty\Polyfill\Checkout\Allocation;
+use Loyalty\Polyfill\Checkout\Cart;
+use Loyalty\Polyfill\Checkout\Loyalty;
+use Loyalty\Polyfill\Checkout\Plan;
+use Loyalty\Polyfill\Checkout\State;
+
+/**
+ * @internal Engine::evaluate() (SPEC 6, 7, 8, 10), as ext/loyalty_engine.c and
+ * src/lty_checkout.c: the customer, then the cart, then segment advantages, loyalty
+ * points, earning, totals and the per-line allocation of the discount.
+ */
+final class Checkout
+{
+    private static ?\Closure $newResult = null;
+
+    public static function evaluate(Program $program, array $cart, array $customer, int $now): Result
+    {
+        // The customer first, as the extension does (reading its dates may run user code).
+        $c = $program->customer($customer, $now);
+        $s = new State(Plan::of($program), new Cart($cart), $c);
+
+        Advantages::evaluate($s);
+        Loyalty::spend($s);
+        Loyalty::earn($s);
+
+        $balance = $c->points - $s->pointsSpent;
+        if ($balance > PHP_INT_MAX - $s->pointsEarned) {
+            throw new InputException('customer.points: balance overflows 64 bits', 3);
+        }
+        $balance += $s->pointsEarned;
+        $cart = $s->cart;
+        $net = max(0, $cart->subtotal - $s->discount - $cart->voucherDiscount);
+        $shipping = $cart->shipping - $s->shippingDiscount;
+        if ($net > PHP_INT_MAX - $shipping) {
+            throw new InputException('cart: total overflows 64-bit minor units', 3);
+        }
+        $lines = [];
+        if ($cart->amounts !== null) {
+            $shares = Allocation::shares($cart->amounts, $s->discount, $cart->subtotal);
+            foreach ($cart->amounts as $i => $amount) {
+                $lines[] = ['sku' => $cart->skus[$i], 'amount' => $amount, 'discount' => $shares[$i]];
+            }
+        }
+
+        self::$newResult ??= \Closure::bind(static function (array $p): Result {
+            $r = new Result();
+            $r->subtotal = $p[0];
+            $r->discount = $p[1];
+            $r->shipping = $p[2];
+            $r->shippingDiscount = $p[3];
+            $r->freeShipping = $p[4];
+            $r->total = $p[5];
+            $r->pointsEarned = $p[6];
+            $r->pointsSpent = $p[7];
+            $r->pointsBalance = $p[8];
+            $r->segments = $p[9];
+            $r->applied = $p[10];
+            $r->rejected = $p[11];
+            $r->lines = $p[12];
+            return $r;
+        }, null, Result::class);
+
+        return (self::$newResult)([
+            $cart->subtotal, $s->discount, $cart->shipping, $s->shippingDiscount, $s->freeShipping,
+            $net + $shipping, $s->pointsEarned, $s->pointsSpent, $balance, $c->segmentNames(),
+            $s->applied, $s->rejections(), $lines,
+        ]);
+    }
+}

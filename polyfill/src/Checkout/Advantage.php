@@ -1,0 +1,45 @@
+<?php
+
+declare(strict_types=1);
+
+namespace Loyalty\Polyfill\Checkout;
+
+/** @internal An advantage for a segment (SPEC 6), from its normalized settings. */
+final class Advantage
+{
+    public string $id;
+    public string $label;
+    public string $segment;
+    /** `segment` names a segment (else it is an inline expression) */
+    public bool $named;
+    public bool $withVoucher;
+    public bool $combinable;
+    /** @var list<Benefit> by `from` descending, the first written first on equal `from` */
+    public array $tiers;
+    public int $lowest = PHP_INT_MAX;
+
+    public function __construct(array $a, bool $named)
+    {
+        $this->id = $a['id'];
+        $this->label = $a['label'];
+        $this->segment = $a['segment'];
+        $this->named = $named;
+        $this->withVoucher = $a['with_voucher'];
+        $this->combinable = $a['combinable'];
+        $this->tiers = Plan::byFromDescending(array_map(static fn (array $t) => new Benefit($t), $a['tiers']));
+        foreach ($this->tiers as $t) {
+            $this->lowest = min($this->lowest, $t->from);
+        }
+    }
+
+    /** The tier with the highest `from` <= subtotal, or null. */
+    public function tier(int $subtotal): ?Benefit
+    {
+        foreach ($this->tiers as $t) {
+            if ($t->from <= $subtotal) {
+                return $t;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,99 @@
+<?php
+
+declare(strict_types=1);
+
+namespace Loyalty\Polyfill\Checkout;
+
+/**
+ * @internal Segment advantages (SPEC 6, 10): each is checked in the order of SPEC 10, then
+ * all combinable eligible ones apply, and of the others the one worth most (ties: earlier);
+ * the chosen ones apply in settings order with a running cap.
+ */
+final class Advantages
+{
+    public static function evaluate(State $s): void
+    {
+        $advantages = $s->plan->advantages;
+        if ($advantages === []) {
+            return;
+        }
+        $candidates = [];
+        foreach ($advantages as $i => $a) {
+            $c = self::check($s, $i, $a);
+            if ($c !== null) {
+                $candidates[$i] = $c;
+            }
+        }
+        $best = null;
+        foreach ($candidates as $i => $c) {
+            if ($advantages[$i]->combinable) {
+                $c->chosen = true;
+            } elseif ($best === null || $c->value > $candidates[$best]->value) {
+                $best = $i;
+            }
+        }
+        if ($best !== null) {
+            $candidates[$best]->chosen = true;
+        }
+        foreach ($candidates as $i => $c) {
+            $a = $advantages[$i];
+            if (!$c->chosen) {
+                $s->reject($i, 'advantage', $a->id, 'not_best', sprintf("'%s' is worth more (%s against %s)",
+                    Text::c($advantages[$best]->id, 64), Money::format($candidates[$best]->value), Money::format($c->value)));
+                continue;
+            }
+            $d = min($c->discount, $s->remaining);
+            $s->remaining -= $d;
+            $s->apply('advantage', $a->id, $a->label, $d, $c->ship, 0);
+            $s->advantageApplied = true;
+            if ($c->shipRefused) {
+                $s->rejectCarrier($i, 'advantage', $a->id, $c->tier);
+            }
+        }
+    }
+
+    /** The candidate when the advantage is eligible; otherwise its rejection is recorded. */
+    private static function check(State $s, int $i, Advantage $a): ?Candidate
+    {
+        if (!$s->customer->active) {
+            $s->reject($i, 'advantage', $a->id, 'disabled', 'the customer account is disabled');
+            return null;
+        }
+        if (!$s->customer->advantageMatches($i)) {
+            $s->reject($i, 'advantage', $a->id, 'not_in_segment',
+                sprintf($a->named ? "not in segment '%s'" : 'does not match %s', Text::c($a->segment, 100)));
+            return null;
+        }
+        if ($s->hasVoucher && !$a->withVoucher) {
+            $s->reject($i, 'advantage', $a->id, 'voucher', 'does not apply with a voucher');
+            return null;
+        }
+        $subtotal = $s->cart->subtotal;
+        $tier = $a->tier($subtotal);
+        if ($tier === null) {
+            $s->reject($i, 'advantage', $a->id, 'below_tier', sprintf('subtotal %s is below %s',
+                Money::format($subtotal), Money::format($a->lowest)), $a->lowest - $subtotal);
+            return null;
+        }
+        $c = new Candidate($tier);
+        if ($tier->discount !== null) {
+            $c->discount = min($tier->discount, $subtotal);
+        } elseif ($tier->percentBp !== null) {
+            $c->discount = Money::percentOf($subtotal, $tier->percentBp, $s->plan->rounding);
+        }
+        if ($tier->freeShipping) {
+            $c->ship = $tier->carrierAllowed($s->cart->carrier);
+            $c->shipRefused = !$c->ship;
+        }
+        if ($c->shipRefused && $tier->discount === null && $tier->percentBp === null) {
+            // Free shipping was all it gave.
+            $s->rejectCarrier($i, 'advantage', $a->id, $tier);
+            return null;
+        }
+        // Saturated rather than wrapped when discount + shipping exceed 64 bits (the extension wraps).
+        $discount = min($c->discount, $s->payable);
+        $shipping = $c->ship ? $s->cart->shipping : 0;
+        $c->value = $discount > PHP_INT_MAX - $shipping ? PHP_INT_MAX : $discount + $shipping;
+        return $c;
+    }
+}

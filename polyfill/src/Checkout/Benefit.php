@@ -1,0 +1,68 @@
+<?php
+
+declare(strict_types=1);
+
+namespace Loyalty\Polyfill\Checkout;
+
+/** @internal A tier of an advantage or a loyalty bracket, from its normalized settings. */
+final class Benefit
+{
+    public int $from;
+    public ?int $discount = null;
+    public ?int $percentBp = null;
+    /** rate brackets: points per block and the value of a block */
+    public ?int $ratePoints = null;
+    public int $rateValue = 0;
+    public bool $freeShipping;
+    /** @var array<string|int, true>|null carriers free shipping is limited to */
+    public ?array $carriers = null;
+    /** @var list<string> the same, as written, for messages */
+    public array $carrierList = [];
+    /** brackets: the points it costs (the effective cost; a rate bracket costs one block) */
+    public int $cost = 0;
+
+    public function __construct(array $b)
+    {
+        $this->from = $b['from'];
+        if (isset($b['discount'])) {
+            $this->discount = $b['discount'];
+        } elseif (isset($b['discount_percent'])) {
+            $this->percentBp = Money::basisPoints($b['discount_percent']);
+        } elseif (isset($b['rate'])) {
+            $this->ratePoints = $b['rate']['points'];
+            $this->rateValue = $b['rate']['value'];
+        }
+        $this->freeShipping = $b['free_shipping'];
+        if (isset($b['carriers'])) {
+            $this->carrierList = array_values($b['carriers']);
+            $this->carriers = array_fill_keys($this->carrierList, true);
+        }
+        $this->cost = $this->ratePoints ?? $b['cost'] ?? 0;
+    }
+
+    /** Gives a discount of some kind (fixed, percent or rate). */
+    public function givesDiscount(): bool
+    {
+        return $this->discount !== null || $this->percentBp !== null || $this->ratePoints !== null;
+    }
+
+    /** Free shipping is allowed with this carrier (null: none chosen). */
+    public function carrierAllowed(?string $carrier): bool
+    {
+        return $this->carriers === null || ($carrier !== null && isset($this->carriers[$carrier]));
+    }
+
+    /** "Colissimo or Chronopost", as the extension writes it (each name cut to 40 bytes, 127 in all). */
+    public function carrierNames(): string
+    {
+        $out = '';
+        $n = count($this->carrierList);
+        foreach ($this->carrierList as $i => $name) {
+            $out .= ($i === 0 ? '' : ($i + 1 === $n ? ' or ' : ', ')) . Text::c($name, 40);
+            if (strlen($out) >= 127) {
+                break;
+            }
+        }
+        return substr($out, 0, 127);
+    }
+}

@@ -1,0 +1,163 @@
+<?php
+
+declare(strict_types=1);
+
+namespace Loyalty\Polyfill\Checkout;
+
+use Loyalty\InputException;
+
+/**
+ * @internal A cart array (SPEC 4) read and checked as ext/cart.c does: money is an int >= 0,
+ * never converted; 64-bit overflow is an InputException naming the path; unknown keys ignored.
+ */
+final class Cart
+{
+    public const MAX_LINES = 100000;
+
+    /** @var list<int>|null line amounts (qty * price); null when the cart gave a subtotal */
+    public ?array $amounts = null;
+    /** @var list<mixed> the lines' `sku` (null when absent) */
+    public array $skus = [];
+    public int $subtotal = 0;
+    public ?string $carrier = null;
+    public int $shipping = 0;
+    public int $vouchers = 0;
+    public int $voucherDiscount = 0;
+    /** false: skip loyalty */
+    public bool $usePoints = true;
+    /** at most this many points (an int `use_points`), or null for as many as allowed */
+    public ?int $usePointsMax = null;
+
+    public function __construct(array $cart)
+    {
+        $lines = $cart['lines'] ?? null;
+        if ($lines !== null) {
+            $this->readLines($lines);
+        } else {
+            $this->subtotal = self::money($cart, 'subtotal');
+        }
+        $carrier = $cart['carrier'] ?? null;
+        if ($carrier !== null) {
+            if (!is_string($carrier)) {
+                throw self::error('cart.carrier: expected string, got ' . Text::type($carrier));
+            }
+            $this->carrier = $carrier;
+        }
+        $this->shipping = self::money($cart, 'shipping');
+        $this->voucherDiscount = self::money($cart, 'voucher_discount');
+        $this->readVouchers($cart['vouchers'] ?? null);
+        $this->readUsePoints($cart['use_points'] ?? null);
+    }
+
+    private function readLines(mixed $lines): void
+    {
+        if (!is_array($lines)) {
+            throw self::error('cart.lines: expected list of lines, got ' . Text::type($lines));
+        }
+        if (count($lines) > self::MAX_LINES) {
+            throw self::error(sprintf('cart.lines: too many lines (%d, at most %d)', count($lines), self::MAX_LINES));
+        }
+        $amounts = [];
+        $skus = [];
+        $subtotal = 0;
+        $i = 0;
+        foreach ($lines as $line) {
+            if (!is_array($line)) {
+                throw self::error("cart.lines[$i]: expected array, got " . Text::type($line));
+            }
+            $sku = $line['sku'] ?? null;
+            if ($sku !== null && !is_string($sku) && !is_int($sku)) {
+                throw self::error("cart.lines[$i].sku: expected string, got " . Text::type($sku));
+            }
+            $category = $line['category'] ?? null;
+            if ($category !== null && !is_string($category)) {
+                throw self::error("cart.lines[$i].category: expected string, got " . Text::type($category));
+            }
+            $qty = $line['qty'] ?? null;
+            if (!is_int($qty) || $qty < 0) {
+                self::nonNegative($qty, "cart.lines[$i].qty", 'int', true); // throws
+            }
+            $price = $line['price'] ?? null;
+            if (!is_int($price) || $price < 0) {
+                self::nonNegative($price, "cart.lines[$i].price", 'int (minor units)', true); // throws
+            }
+            if ($qty !== 0 && $price > intdiv(PHP_INT_MAX, $qty)) {
+                throw self::error("cart.lines[$i]: qty * price overflows 64-bit minor units");
+            }
+            $amount = $qty * $price;
+            if ($subtotal > PHP_INT_MAX - $amount) {
+                throw self::error("cart.lines[$i]: subtotal overflows 64-bit minor units");
+            }
+            $subtotal += $amount;
+            $amounts[] = $amount;
+            $skus[] = $sku;
+            $i++;
+        }
+        $this->amounts = $amounts;
+        $this->skus = $skus;
+        $this->subtotal = $subtotal;
+    }
+
+    private function readVouchers(mixed $vouchers): void
+    {
+        if ($vouchers === null) {
+            return;
+        }
+        if (!is_array($vouchers)) {
+            throw self::error('cart.vouchers: expected list of strings, got ' . Text::type($vouchers));
+        }
+        $i = 0;
+        foreach ($vouchers as $v) {
+            if (!is_string($v)) {
+                throw self::error("cart.vouchers[$i]: expected string, got " . Text::type($v));
+            }
+            $i++;
+        }
+        $this->vouchers = $i;
+    }
+
+    private function readUsePoints(mixed $use): void
+    {
+        if ($use === null || $use === true) {
+            return;
+        }
+        if ($use === false) {
+            $this->usePoints = false;
+            return;
+        }
+        if (!is_int($use)) {
+            throw self::error('cart.use_points: expected bool or int, got ' . Text::type($use));
+        }
+        $this->usePointsMax = self::nonNegative($use, 'cart.use_points', 'bool or int', false);
+        $this->usePoints = $this->usePointsMax > 0;
+    }
+
+    /** The money at cart.KEY, 0 when absent. */
+    private static function money(array $cart, string $key): int
+    {
+        $v = $cart[$key] ?? 0;
+        return is_int($v) && $v >= 0 ? $v : self::nonNegative($v, "cart.$key", 'int (minor units)', false);
+    }
+
+    private static function nonNegative(mixed $v, string $path, string $what, bool $required): int
+    {
+        if ($v === null) {
+            if ($required) {
+                throw self::error("$path: is required");
+            }
+            return 0;
+        }
+        if (!is_int($v)) {
+            throw self::error("$path: expected $what, got " . Text::type($v));
+        }
+        if ($v < 0) {
+            throw self::error("$path: must be >= 0, got $v");
+        }
+        return $v;
+    }
+
+    public static function error(string $message): InputException
+    {
+        return new InputException($message, 3);
+    }
+}

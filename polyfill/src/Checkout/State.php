@@ -1,0 +1,78 @@
+<?php
+
+declare(strict_types=1);
+
+namespace Loyalty\Polyfill\Checkout;
+
+use Loyalty\Polyfill\Customer;
+
+/** @internal The state of one evaluation, and how applied and rejected rules are recorded. */
+final class State
+{
+    /** subtotal - voucher_discount, never below 0 */
+    public int $payable;
+    /** what is payable and not yet discounted by the engine */
+    public int $remaining;
+    public bool $hasVoucher;
+    public bool $advantageApplied = false;
+    public bool $loyaltyUsed = false;
+
+    public int $discount = 0;
+    public bool $freeShipping = false;
+    public int $shippingDiscount = 0;
+    public int $pointsSpent = 0;
+    public int $pointsEarned = 0;
+    /** @var list<array> */
+    public array $applied = [];
+    /** @var array<int, list<array>> rejections by rule (advantage index; the advantage count for loyalty) */
+    public array $rejected = [];
+
+    public function __construct(public Plan $plan, public Cart $cart, public Customer $customer)
+    {
+        $this->hasVoucher = $cart->vouchers > 0 || $cart->voucherDiscount > 0;
+        $this->payable = max(0, $cart->subtotal - $cart->voucherDiscount);
+        $this->remaining = $this->payable;
+    }
+
+    /** Records a rule that did not apply; the message starts with the reason code. */
+    public function reject(int $rule, string $source, string $id, string $reason, string $message, ?int $missing = null): void
+    {
+        // The extension formats into 200 bytes, the NUL included.
+        $entry = ['source' => $source, 'id' => $id, 'reason' => $reason,
+            'message' => substr($reason . ': ' . $message, 0, 199)];
+        if ($missing !== null) {
+            $entry['missing'] = $missing;
+        }
+        $this->rejected[$rule][] = $entry;
+    }
+
+    /** The `carrier` rejection of free shipping limited to other carriers. */
+    public function rejectCarrier(int $rule, string $source, string $id, Benefit $b): void
+    {
+        $carrier = $this->cart->carrier;
+        $this->reject($rule, $source, $id, 'carrier', 'free shipping only with ' . $b->carrierNames()
+            . ($carrier === null ? ', no carrier chosen' : ', not ' . Text::c($carrier, 40)));
+    }
+
+    /** Records an applied rule; its discount fits what remains payable. */
+    public function apply(string $source, string $id, string $label, int $discount, bool $ship, int $points): void
+    {
+        $this->applied[] = ['source' => $source, 'id' => $id, 'label' => $label, 'discount' => $discount,
+            'free_shipping' => $ship, 'points_spent' => $points];
+        $this->discount += $discount;
+        if ($ship && !$this->freeShipping) {
+            $this->freeShipping = true;
+            $this->shippingDiscount = $this->cart->shipping;
+        }
+    }
+
+    /** @return list<array> in settings order: the advantages, then loyalty */
+    public function rejections(): array
+    {
+        if ($this->rejected === []) {
+            return [];
+        }
+        ksort($this->rejected);
+        return array_merge(...array_values($this->rejected));
+    }
+}

@@ -1,0 +1,158 @@
+<?php
+declare(strict_types=1);
+
+namespace Loyalty\Polyfill;
+
+use Loyalty\ConfigException;
+use Loyalty\InputException;
+use Loyalty\Polyfill\Settings\CompiledProgram;
+
+/**
+ * Answers questions about customers with one Program (SPEC 8), as the extension's
+ * Loyalty\Engine. Required parameters have defaults only so that a missing argument reports
+ * the extension's ArgumentCountError text; their types are declared, so that the caller's
+ * strict_types mode applies as it does to the extension's methods.
+ */
+final class Engine
+{
+    private ?Program $program = null;
+    private ?CompiledProgram $compiled = null;
+
+    public function __construct(Program|array|string $program = [])
+    {
+        Args::count('Loyalty\\Engine::__construct', func_num_args(), 1, 1);
+        if ($this->compiled !== null) {
+            throw new \Error('Loyalty\\Engine is already constructed');
+        }
+        if (is_array($program)) {
+            $program = Program::fromArray($program);
+        } elseif (is_string($program)) {
+            $program = Program::fromJson($program);
+        }
+        $this->compiled = $program->compiled();
+        $this->program = $program;
+    }
+
+    private function compiled(): CompiledProgram
+    {
+        return $this->compiled ?? throw new \Error('Loyalty\\Engine is not initialized');
+    }
+
+    public function program(): Program
+    {
+        Args::count('Loyalty\\Engine::program', func_num_args(), 0, 0);
+        $this->compiled();
+        return $this->program;
+    }
+
+    /** @return list<string> sorted names */
+    public function segmentsOf(array $customer = [], int|string|\DateTimeInterface|null $now = null): array
+    {
+        Args::count('Loyalty\\Engine::segmentsOf', func_num_args(), 1, 2);
+        $compiled = $this->compiled();
+        $now = Time::now($now, 2, 'Loyalty\\Engine::segmentsOf');
+        return Customer::fromArray($compiled, $this->program, $customer, $now, 'customer')->segmentNames();
+    }
+
+    public function inSegment(string $segment = '', array $customer = [], int|string|\DateTimeInterface|null $now = null): bool
+    {
+        Args::count('Loyalty\\Engine::inSegment', func_num_args(), 2, 3);
+        $compiled = $this->compiled();
+        $index = self::segmentArg($compiled, $segment);
+        $now = Time::now($now, 3, 'Loyalty\\Engine::inSegment');
+        return Customer::fromArray($compiled, $this->program, $customer, $now, 'customer')->test($index);
+    }
+
+    /** @return list<int|string> ids (or keys when a customer has no id), in input order */
+    public function filter(string $segment = '', iterable $customers = [], int|string|\DateTimeInterface|null $now = null): array
+    {
+        Args::count('Loyalty\\Engine::filter', func_num_args(), 2, 3);
+        $compiled = $this->compiled();
+        $index = self::segmentArg($compiled, $segment);
+        $now = Time::now($now, 3, 'Loyalty\\Engine::filter');
+        $program = $this->program;
+        $ids = [];
+        // One customer in memory at a time, whatever the iterable (generators included).
+        foreach ($customers as $key => $item) {
+            $path = is_int($key) ? "customers[$key]"
+                : (is_string($key) ? 'customers[' . self::cut40($key) . ']' : 'customers[?]');
+            if (!is_array($item)) {
+                throw new InputException("$path: expected array, got " . Args::typeName($item), 3);
+            }
+            if (!Customer::fromArray($compiled, $program, $item, $now, $path)->test($index)) {
+                continue;
+            }
+            $id = $item['id'] ?? null;
+            if ($id !== null) {
+                if (!is_int($id) && !is_string($id)) {
+                    throw new InputException("$path.id: expected int or string, got " . Args::typeName($id), 3);
+                }
+                $ids[] = $id;
+            } elseif (is_int($key) || is_string($key)) {
+                $ids[] = $key;
+            } else {
+                throw new InputException("$path: a customer without id needs an int or string key, got " . Args::typeName($key), 3);
+            }
+        }
+        return $ids;
+    }
+
+    public function evaluate(array $cart = [], array $customer = [], int|string|\DateTimeInterface|null $now = null): Result
+    {
+        Args::count('Loyalty\\Engine::evaluate', func_num_args(), 2, 3);
+        $this->compiled();
+        $now = Time::now($now, 3, 'Loyalty\\Engine::evaluate');
+        return Checkout::evaluate($this->program, $cart, $customer, $now);
+    }
+
+    /** '%.40s' of a key, as the C path buffer keeps it. */
+    private static function cut40(string $key): string
+    {
+        $nul = strpos($key, "\0");
+        return substr($nul === false ? $key : substr($key, 0, $nul), 0, 40);
+    }
+
+    private static function segmentArg(CompiledProgram $compiled, string $name): int
+    {
+        return $compiled->segmentIndex[$name]
+            ?? throw new ConfigException(sprintf("segment: unknown segment '%s'", Args::shown($name)), 1);
+    }
+
+    public function __clone()
+    {
+        throw new \Error('Trying to clone an uncloneable object of class ' . self::class);
+    }
+
+    public function __serialize(): array
+    {
+        throw new \Exception("Serialization of '" . self::class . "' is not allowed");
+    }
+
+    public function __unserialize(array $data): void
+    {
+        throw new \Exception("Unserialization of '" . self::class . "' is not allowed");
+    }
+
+    /** As the extension shows it: no properties. */
+    public function __debugInfo(): array
+    {
+        return [];
+    }
+
+    /** No properties from outside, as the extension's object (strict properties). */
+    public function __set(string $name, mixed $value): void
+    {
+        throw new \Error('Cannot create dynamic property ' . self::class . '::$' . $name);
+    }
+
+    public function __get(string $name): mixed
+    {
+        trigger_error('Undefined property: ' . self::class . '::$' . $name, E_USER_WARNING);
+        return null;
+    }
+
+    public function __isset(string $name): bool
+    {
+        return false;
+    }
+}

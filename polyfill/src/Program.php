@@ -1,0 +1,158 @@
+<?php
+declare(strict_types=1);
+
+namespace Loyalty\Polyfill;
+
+use Loyalty\ConfigException;
+use Loyalty\Polyfill\Settings\CompiledProgram;
+use Loyalty\Polyfill\Settings\Loader;
+use Loyalty\Polyfill\Settings\Warnings;
+
+/**
+ * Immutable compiled settings (SPEC 8), the pure-PHP twin of the extension's Loyalty\Program.
+ * Two programs are equal (==) when their normalized settings are: the only property is the
+ * normalized settings; the compiled form lives beside the object, in a WeakMap.
+ */
+final class Program
+{
+    private const MAX_JSON_BYTES = 16 * 1024 * 1024;
+
+    /** @var \WeakMap<Program, CompiledProgram>|null */
+    private static ?\WeakMap $compiled = null;
+
+    /** @var array<string, mixed> normalized settings */
+    private array $settings;
+
+    private function __construct()
+    {
+    }
+
+    public static function fromArray(array $settings = []): Program
+    {
+        Args::count('Loyalty\\Program::fromArray', func_num_args(), 1, 1);
+        return self::wrap(Loader::load($settings));
+    }
+
+    public static function fromJson(string $json = ''): Program
+    {
+        Args::count('Loyalty\\Program::fromJson', func_num_args(), 1, 1);
+        if (strlen($json) > self::MAX_JSON_BYTES) {
+            throw new ConfigException(sprintf('settings: %d bytes of JSON, at most %d', strlen($json), self::MAX_JSON_BYTES), 1);
+        }
+        try {
+            $settings = json_decode($json, true, 512, JSON_THROW_ON_ERROR);
+        } catch (\JsonException $e) {
+            $message = match ($e->getCode()) {
+                JSON_ERROR_DEPTH => 'Maximum stack depth exceeded',
+                JSON_ERROR_STATE_MISMATCH => 'State mismatch (invalid or malformed JSON)',
+                JSON_ERROR_CTRL_CHAR => 'Control character error, possibly incorrectly encoded',
+                JSON_ERROR_UTF8 => 'Malformed UTF-8 characters, possibly incorrectly encoded',
+                JSON_ERROR_UTF16 => 'Single unpaired UTF-16 surrogate in unicode escape',
+                default => 'Syntax error',
+            };
+            json_decode('0'); // the extension leaves json_last_error() at JSON_ERROR_NONE
+            throw new ConfigException("settings: invalid JSON: $message", 1);
+        }
+        return self::wrap(Loader::load($settings));
+    }
+
+    private static function wrap(CompiledProgram $compiled): self
+    {
+        $p = new self();
+        $p->attach($compiled);
+        return $p;
+    }
+
+    private function attach(CompiledProgram $compiled): void
+    {
+        $this->settings = $compiled->settings;
+        self::$compiled ??= new \WeakMap();
+        self::$compiled[$this] = $compiled;
+    }
+
+    /** @internal the compiled form; an Error when the object was never initialized */
+    public function compiled(): CompiledProgram
+    {
+        return self::$compiled[$this] ?? throw new \Error('Loyalty\\Program is not initialized');
+    }
+
+    public function toArray(): array
+    {
+        Args::count('Loyalty\\Program::toArray', func_num_args(), 0, 0);
+        return $this->compiled()->settings;
+    }
+
+    /** @internal normalized settings, exactly what the extension's toArray() returns */
+    public function settings(): array
+    {
+        return $this->compiled()->settings;
+    }
+
+    /**
+     * @internal validated, converted customer (only the fields the program uses are read, as the
+     * extension does); throws \Loyalty\InputException with paths like "customer.orders"
+     */
+    public function customer(array $customer, int $now, string $path = 'customer'): Customer
+    {
+        return Customer::fromArray($this->compiled(), $this, $customer, $now, $path);
+    }
+
+    /** @return list<string> built-in segments first, then custom ones in settings order */
+    public function segmentNames(): array
+    {
+        Args::count('Loyalty\\Program::segmentNames', func_num_args(), 0, 0);
+        return $this->compiled()->segmentNames;
+    }
+
+    /** @return list<array{path: string, message: string}> contradictions found at compile time */
+    public function warnings(): array
+    {
+        Args::count('Loyalty\\Program::warnings', func_num_args(), 0, 0);
+        return Warnings::of($this->compiled());
+    }
+
+    public function __serialize(): array
+    {
+        return ['settings' => $this->compiled()->settings];
+    }
+
+    public function __unserialize(array $data): void
+    {
+        if (isset(self::$compiled[$this])) {
+            throw new \Error('Loyalty\\Program is immutable: it cannot be unserialized again');
+        }
+        $settings = $data['settings'] ?? null;
+        if (!is_array($settings)) {
+            throw new ConfigException('settings: invalid serialized Loyalty\\Program', 1);
+        }
+        $this->attach(Loader::load($settings));
+    }
+
+    public function __clone()
+    {
+        throw new \Error('Trying to clone an uncloneable object of class ' . self::class);
+    }
+
+    /** No properties from outside, as the extension's object (strict properties). */
+    public function __set(string $name, mixed $value): void
+    {
+        throw new \Error('Cannot create dynamic property ' . self::class . '::$' . $name);
+    }
+
+    public function __get(string $name): mixed
+    {
+        trigger_error('Undefined property: ' . self::class . '::$' . $name, E_USER_WARNING);
+        return null;
+    }
+
+    public function __isset(string $name): bool
+    {
+        return false;
+    }
+
+    /** As the extension shows it: no properties. */
+    public function __debugInfo(): array
+    {
+        return [];
+    }
+}
