@@ -11,7 +11,9 @@ if (getenv('USE_ZEND_ALLOC') === '0') die('skip not under valgrind or ASan');
 --FILE--
 <?php
 // The child PHP loads the same extensions as this one (pdo_sqlite may be built in or shared).
-$php = [PHP_BINARY, '-n', '-d', 'date.timezone=UTC', '-d', 'extension_dir=' . ini_get('extension_dir'), '-d', 'extension=loyalty.so'];
+$php = [PHP_BINARY, '-n', '-d', 'date.timezone=UTC', '-d', 'extension_dir=' . ini_get('extension_dir')];
+// with the extension, or on the polyfill as the suite runs (scripts/test.sh --polyfill)
+array_push($php, ...(extension_loaded('loyalty') ? ['-d', 'extension=loyalty.so'] : ['-d', 'auto_prepend_file=' . ini_get('auto_prepend_file')]));
 foreach (['pdo', 'pdo_sqlite'] as $ext) {
     if (is_file(PHP_EXTENSION_DIR . "/$ext.so")) {
         array_push($php, '-d', 'extension=' . PHP_EXTENSION_DIR . "/$ext.so");

@@ -36,7 +36,8 @@ class LoyaltyEngine extends Module
 
     public function install()
     {
-        return extension_loaded('loyalty')
+        // the extension, or the pure-PHP polyfill (composer require loyalty/polyfill)
+        return class_exists(Loyalty\Engine::class)
             && parent::install()
             && Configuration::updateValue('LOYALTY_SETTINGS', '{}')
             && Db::getInstance()->execute('CREATE TABLE IF NOT EXISTS `' . _DB_PREFIX_ . 'loyaltyengine_ledger` (

@@ -20,10 +20,10 @@ defined( 'ABSPATH' ) || exit;
 
 require_once __DIR__ . '/includes/class-loyalty-engine-glue.php';
 
-/** The engine, or null when the extension or the settings are missing (the shop keeps working). */
+/** The engine (extension or polyfill), or null when neither or the settings are missing (the shop keeps working). */
 function loyalty_engine(): ?Loyalty\Engine {
 	$settings = get_option( 'loyalty_engine_settings', '' );
-	if ( ! extension_loaded( 'loyalty' ) || ! is_string( $settings ) || '' === $settings ) {
+	if ( ! class_exists( Loyalty\Engine::class ) || ! is_string( $settings ) || '' === $settings ) {
 		return null;
 	}
 	// Same settings string, same compiled program: the extension caches it per process.
