@@ -211,7 +211,7 @@ final class Loader
             if (!is_finite($d) || $d < 0.0 || $d > 100.0) {
                 $this->failAt($key, 'must be between 0 and 100, got ' . self::formatG15($d));
             }
-            if (abs($scaled - $r) > 1e-6) {
+            if ($r / 100.0 !== $d) { // exactly the float of a two-decimal literal
                 $this->failAt($key, 'at most two decimals, got ' . self::formatG15($d));
             }
             return (int) $r;
@@ -304,8 +304,9 @@ final class Loader
         if ($b['discount'] !== null && $b['percent'] !== null) {
             $this->fail('discount and discount_percent exclude each other');
         }
-        if ($b['carriers'] !== null && !$b['free_shipping']) {
-            $this->failAt('carriers', 'needs free_shipping');
+        if ($b['carriers'] !== null && (!$b['free_shipping'] || $b['carriers'] === [])) {
+            // an empty list would be free shipping with no carrier: a rule that never gives it
+            $this->failAt('carriers', $b['free_shipping'] ? 'must not be empty (leave it out for every carrier)' : 'needs free_shipping');
         }
         return $b;
     }

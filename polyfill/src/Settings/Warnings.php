@@ -44,8 +44,29 @@ final class Warnings
         }
         if ($p->settings['loyalty'] !== null) {
             self::brackets($w, $p->settings['loyalty'], $p->bracketCostGiven);
+            self::advantageWins($w, $p->settings['advantages'], $p->settings['loyalty']);
         }
         return $w;
+    }
+
+    /** spend.with_advantage false against an advantage for everybody that gives a discount from 0.00. */
+    private static function advantageWins(array &$w, array $advantages, array $y): void
+    {
+        if ($y['spend']['with_advantage'] || $y['brackets'] === []) {
+            return;
+        }
+        foreach ($advantages as $i => $a) {
+            if ($a['segment'] !== 'all' || !($a['with_voucher'] || !$y['spend']['with_voucher'])) {
+                continue;
+            }
+            foreach ($a['tiers'] as $t) {
+                if ($t['from'] === 0 && ((isset($t['discount']) && $t['discount'] > 0) || ($t['discount_percent'] ?? 0) > 0)) {
+                    $w[] = self::warning('loyalty.spend.with_advantage',
+                        "is false and advantages[$i] (segment all, from 0.00) applies to every cart: no loyalty discount can ever apply");
+                    return;
+                }
+            }
+        }
     }
 
     private static function warning(string $path, string $message): array
@@ -135,6 +156,10 @@ final class Warnings
             if ($y['rank_by'] === 'points' && $costGiven[$i] && $b['cost'] > $b['from']) {
                 $w[] = self::warning($path, sprintf('costs %d points but is reached from %d: customers with fewer than %d points reach it and cannot use it',
                     $b['cost'], $b['from'], $b['cost']));
+            }
+            if (!$b['free_shipping'] && ((isset($b['discount']) && $b['discount'] === 0)
+                    || (isset($b['discount_percent']) && $b['discount_percent'] == 0) || (isset($b['rate']) && $b['rate']['value'] === 0))) {
+                $w[] = self::warning($path, 'gives nothing: a zero discount without free shipping');
             }
             if (isset($b['rate']) && $y['rank_by'] === 'points' && $b['from'] < $b['rate']['points']) {
                 $w[] = self::warning($path, sprintf('is reached from %d points but one block costs %d', $b['from'], $b['rate']['points']));
