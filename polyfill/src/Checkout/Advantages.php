@@ -90,10 +90,13 @@ final class Advantages
             $s->rejectCarrier($i, 'advantage', $a->id, $tier);
             return null;
         }
-        // Saturated rather than wrapped when discount + shipping exceed 64 bits (the extension wraps).
+        // An overflow is an error, never a wrap (SPEC 2): shipping near 64 bits cannot be weighed.
         $discount = min($c->discount, $s->payable);
         $shipping = $c->ship ? $s->cart->shipping : 0;
-        $c->value = $discount > PHP_INT_MAX - $shipping ? PHP_INT_MAX : $discount + $shipping;
+        if ($discount > PHP_INT_MAX - $shipping) {
+            throw Cart::error('cart.shipping: discount plus shipping saved overflows 64-bit minor units');
+        }
+        $c->value = $discount + $shipping;
         return $c;
     }
 }
