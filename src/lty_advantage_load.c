@@ -183,5 +183,8 @@ lty_status lty_load_advantages(lty_loader *l, const lty_doc *list)
 	}
 	l->program->advantages = advs;
 	l->program->advantage_count = list->u.c.count;
+	if (lty_advantage_index_build(l->program, l->arena) != LTY_OK) {
+		return lty_fail_nomem(l);
+	}
 	return LTY_OK;
 }

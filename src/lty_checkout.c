@@ -121,7 +121,13 @@ static int64_t benefit_discount(const checkout *ck, const lty_benefit *b)
 
 static bool in_advantage_segment(checkout *ck, const lty_advantage *a)
 {
-	return a->segment >= 0 ? lty_membership_test(&ck->m, a->segment) : lty_membership_matches(&ck->m, a->inline_expr);
+	if (a->segment >= 0) {
+		return lty_membership_test(&ck->m, a->segment);
+	}
+	if (ck->may_match != NULL && ck->p->index.indexed[ck->rule] && !ck->may_match[ck->rule]) {
+		return false; /* it requires another city, postcode or country (lty_advantage_index.c) */
+	}
+	return lty_membership_matches(&ck->m, a->inline_expr);
 }
 
 /* Checks one advantage in the order of SPEC 10; fills `cand` when it is eligible. */
@@ -219,6 +225,7 @@ static void evaluate_advantages(checkout *ck, lty_arena *arena)
 		lty_error_set(ck->err, LTY_ERR_NOMEM, "evaluate: out of memory");
 		return;
 	}
+	ck->may_match = lty_advantage_index_marks(ck->p, ck->c, arena);
 	for (i = 0; i < ck->p->advantage_count; i++) {
 		ck->rule = i;
 		check_advantage(ck, &ck->p->advantages[i], &cands[i]);

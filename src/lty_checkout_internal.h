@@ -13,6 +13,7 @@ typedef struct {
 	lty_result *r;
 	lty_error *err;
 	lty_arena *arena;         /* the result's memory */
+	const uint8_t *may_match; /* per advantage, from the index; NULL: evaluate every inline segment */
 	bool has_voucher;
 	int64_t payable;          /* subtotal - voucher_discount, never below 0 */
 	int64_t remaining;        /* payable not yet discounted by the engine */

@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "lty_advantage_index.h"
 #include "lty_arena.h"
 #include "lty_customer.h"
 #include "lty_doc.h"
@@ -117,6 +118,7 @@ typedef struct lty_program {
 	const lty_str *attr_names;   /* attr.NAME read by any expression, by slot */
 	size_t attr_count;
 	uint32_t fields;             /* LTY_FIELD_* read by any expression or built-in */
+	lty_advantage_index index;   /* advantages by the literal their inline segment requires */
 } lty_program;
 
 /* Validates and compiles settings. Errors name the path of the bad value. */
