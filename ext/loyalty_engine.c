@@ -94,6 +94,12 @@ ZEND_METHOD(Loyalty_Engine, __construct)
 	if (program_obj == NULL) {
 		RETURN_THROWS();
 	}
+	/* __toString() of the argument may have run user code that constructed this engine. */
+	if (obj->program != NULL) {
+		OBJ_RELEASE(program_obj);
+		zend_throw_error(NULL, "Loyalty\\Engine is already constructed");
+		RETURN_THROWS();
+	}
 	obj->program_obj = program_obj;
 	obj->program = php_loyalty_program_from_obj(program_obj)->program;
 	php_loyalty_scratch_init(&obj->scratch, obj->program);
