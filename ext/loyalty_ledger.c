@@ -201,6 +201,7 @@ ZEND_METHOD(Loyalty_Ledger, __construct)
 	php_loyalty_ledger_obj *obj = ledger_from_obj(Z_OBJ_P(ZEND_THIS));
 	zend_object *program;
 	zval *entries = NULL;
+	lty_ledger loaded;
 
 	ZEND_PARSE_PARAMETERS_START(1, 2)
 		Z_PARAM_OBJ_OF_CLASS(program, php_loyalty_program_ce)
@@ -216,13 +217,20 @@ ZEND_METHOD(Loyalty_Ledger, __construct)
 		zend_throw_error(NULL, "Loyalty\\Program is not initialized");
 		RETURN_THROWS();
 	}
+	/* Loaded aside: dates run user code, which may construct this very ledger meanwhile. */
 	if (entries != NULL) {
-		if (ledger_load(&obj->ledger, php_loyalty_program_from_obj(program)->program, entries) == FAILURE) {
+		if (ledger_load(&loaded, php_loyalty_program_from_obj(program)->program, entries) == FAILURE) {
 			RETURN_THROWS();
 		}
 	} else {
-		lty_ledger_init(&obj->ledger, &php_loyalty_allocator, php_loyalty_program_from_obj(program)->program);
+		lty_ledger_init(&loaded, &php_loyalty_allocator, php_loyalty_program_from_obj(program)->program);
 	}
+	if (obj->initialized) {
+		lty_ledger_free(&loaded);
+		zend_throw_error(NULL, "Loyalty\\Ledger is already constructed");
+		RETURN_THROWS();
+	}
+	obj->ledger = loaded;
 	obj->initialized = true;
 	obj->program_obj = program;
 	GC_ADDREF(program);
