@@ -90,8 +90,9 @@ static php_loyalty_ledger_obj *ledger_of(zval *this_zv)
 
 static const char *const entry_types[] = { "earn", "grant", "spend", "reward" };
 
-/* One stored entry {type, points, at, ref} -> lty_entry borrowing ref. */
-static zend_result read_entry(zval *zv, size_t i, zend_long now, lty_entry *out)
+/* One stored entry {type, points, at, ref} -> lty_entry borrowing ref, which *ref_hold keeps
+ * alive (a later entry's date runs user code that could overwrite it through a reference). */
+static zend_result read_entry(zval *zv, size_t i, zend_long now, lty_entry *out, zend_string **ref_hold)
 {
 	char path[64];
 	zend_string *key;
@@ -152,8 +153,9 @@ static zend_result read_entry(zval *zv, size_t i, zend_long now, lty_entry *out)
 			php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "entries[%zu].ref: expected string, got %s", i, zend_zval_type_name(v));
 			return FAILURE;
 		}
-		out->ref = Z_STRVAL_P(v);
-		out->ref_len = Z_STRLEN_P(v);
+		*ref_hold = zend_string_copy(Z_STR_P(v));
+		out->ref = ZSTR_VAL(*ref_hold);
+		out->ref_len = ZSTR_LEN(*ref_hold);
 	}
 	return SUCCESS;
 }
@@ -165,6 +167,7 @@ static zend_result ledger_load(lty_ledger *ledger, const lty_program *program, z
 	zend_long now = (zend_long) php_time();
 	uint32_t n = zend_hash_num_elements(entries);
 	lty_entry *list = safe_emalloc(n ? n : 1, sizeof(lty_entry), 0);
+	zend_string **refs = ecalloc(n ? n : 1, sizeof(zend_string *));
 	zval *zv, copy;
 	size_t i = 0;
 	lty_error *err;
@@ -174,7 +177,7 @@ static zend_result ledger_load(lty_ledger *ledger, const lty_program *program, z
 	ZVAL_COPY(&copy, entries_zv);
 	lty_ledger_init(ledger, &php_loyalty_allocator, program);
 	ZEND_HASH_FOREACH_VAL(entries, zv) {
-		if (read_entry(zv, i, now, &list[i]) == FAILURE) {
+		if (read_entry(zv, i, now, &list[i], &refs[i]) == FAILURE) {
 			result = FAILURE;
 			break;
 		}
@@ -189,6 +192,12 @@ static zend_result ledger_load(lty_ledger *ledger, const lty_program *program, z
 		efree(err);
 	}
 	efree(list);
+	for (i = 0; i < n; i++) {
+		if (refs[i] != NULL) {
+			zend_string_release(refs[i]);
+		}
+	}
+	efree(refs);
 	zval_ptr_dtor(&copy);
 	if (result == FAILURE) {
 		lty_ledger_free(ledger);
