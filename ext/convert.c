@@ -139,6 +139,7 @@ zval *php_loyalty_member(HashTable *ht, const char *key, size_t len)
 
 static zend_result timestamp_of_object(zval *zv, const char *path, zend_long *out)
 {
+	zend_object *obj;
 	zval rv;
 
 	if (!instanceof_function(Z_OBJCE_P(zv), php_date_get_interface_ce())) {
@@ -146,7 +147,11 @@ static zend_result timestamp_of_object(zval *zv, const char *path, zend_long *ou
 			"%s: expected int, DateTimeInterface or date string, got %s", path, ZSTR_VAL(Z_OBJCE_P(zv)->name));
 		return FAILURE;
 	}
-	zend_call_method_with_0_params(Z_OBJ_P(zv), Z_OBJCE_P(zv), NULL, "gettimestamp", &rv);
+	/* Held for the call: user code in getTimestamp() may drop the last other reference to it. */
+	obj = Z_OBJ_P(zv);
+	GC_ADDREF(obj);
+	zend_call_method_with_0_params(obj, obj->ce, NULL, "gettimestamp", &rv);
+	OBJ_RELEASE(obj);
 	if (EG(exception)) {
 		zval_ptr_dtor(&rv);
 		return FAILURE;
