@@ -3,6 +3,7 @@
  * the per-line allocation of the discount. */
 #include "lty_checkout_internal.h"
 #include "lty_money.h"
+#include "lty_settings.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -86,25 +87,27 @@ bool lty_checkout_carrier_allowed(const lty_benefit *b, const lty_str *carrier)
 static void carrier_names(const lty_benefit *b, char *buf, size_t size)
 {
 	size_t i, used = 0;
+	char shown[48];
 
 	buf[0] = '\0';
 	for (i = 0; i < b->carriers.count && used + 1 < size; i++) {
-		int n = snprintf(buf + used, size - used, "%s%.*s", i == 0 ? "" : i + 1 == b->carriers.count ? " or " : ", ",
-			b->carriers.items[i].len > 40 ? 40 : (int) b->carriers.items[i].len, b->carriers.items[i].ptr);
+		int n;
+		lty_printable(shown, sizeof(shown), b->carriers.items[i].ptr, b->carriers.items[i].len);
+		n = snprintf(buf + used, size - used, "%s%s", i == 0 ? "" : i + 1 == b->carriers.count ? " or " : ", ", shown);
 		used += n > 0 ? (size_t) n : 0;
 	}
 }
 
 void lty_checkout_reject_carrier(checkout *ck, lty_source source, const lty_str *id, const lty_benefit *b)
 {
-	char names[128];
+	char names[128], chosen[48];
 
 	carrier_names(b, names, sizeof(names));
 	if (ck->cart->carrier.ptr == NULL) {
 		lty_checkout_reject(ck, source, id, LTY_REASON_CARRIER, false, 0, "free shipping only with %s, no carrier chosen", names);
 	} else {
-		lty_checkout_reject(ck, source, id, LTY_REASON_CARRIER, false, 0, "free shipping only with %s, not %.*s", names,
-			ck->cart->carrier.len > 40 ? 40 : (int) ck->cart->carrier.len, ck->cart->carrier.ptr);
+		lty_printable(chosen, sizeof(chosen), ck->cart->carrier.ptr, ck->cart->carrier.len);
+		lty_checkout_reject(ck, source, id, LTY_REASON_CARRIER, false, 0, "free shipping only with %s, not %s", names, chosen);
 	}
 }
 

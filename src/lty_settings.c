@@ -58,6 +58,9 @@ void lty_printable(char *buf, size_t size, const char *key, size_t len)
 	for (i = 0; i < len && o + 5 < size; i++) {
 		unsigned char c = (unsigned char) key[i];
 		if (c < 0x20 || c == 0x7f) {
+			if (o + 8 >= size) {
+				break; /* keep room for "..." after the escape */
+			}
 			o += (size_t) snprintf(buf + o, size - o, "\\x%02X", c);
 		} else {
 			buf[o++] = (char) c;
