@@ -169,6 +169,7 @@ static zend_result timestamp_of_string(zend_string *s, zend_long now, const char
 {
 	zval fn, args[2], rv;
 	zend_result ok = FAILURE;
+	char shown[96];
 
 	if (ZSTR_LEN(s) > 0 && ZSTR_LEN(s) < 256 && memchr(ZSTR_VAL(s), '\0', ZSTR_LEN(s)) == NULL) {
 		/* strtotime() itself, so that shops get exactly the formats PHP reads. */
@@ -183,9 +184,8 @@ static zend_result timestamp_of_string(zend_string *s, zend_long now, const char
 		zval_ptr_dtor(&rv);
 	}
 	if (ok == FAILURE && !EG(exception)) {
-		php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "%s: invalid date '%.64s%s'", path,
-			ZSTR_LEN(s) && memchr(ZSTR_VAL(s), '\0', ZSTR_LEN(s)) ? "(contains a NUL byte)" : ZSTR_VAL(s),
-			ZSTR_LEN(s) > 64 ? "..." : "");
+		php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "%s: invalid date '%s'", path,
+			php_loyalty_printable(shown, sizeof(shown), ZSTR_VAL(s), ZSTR_LEN(s)));
 	}
 	return ok;
 }
@@ -224,7 +224,7 @@ zend_result php_loyalty_date_arg(zval *zv, uint32_t arg_num, const char *path, z
 	return FAILURE;
 }
 
-zend_result php_loyalty_now(zval *zv, uint32_t arg_num, zend_long *out)
+zend_result php_loyalty_now(zval *zv, uint32_t arg_num, const char *path, zend_long *out)
 {
 	if (zv == NULL || Z_TYPE_P(zv) == IS_NULL) {
 		*out = (zend_long) php_time();
@@ -234,5 +234,5 @@ zend_result php_loyalty_now(zval *zv, uint32_t arg_num, zend_long *out)
 		zend_argument_type_error(arg_num, "must be of type DateTimeInterface|string|int|null, %s given", zend_zval_type_name(zv));
 		return FAILURE;
 	}
-	return php_loyalty_date_arg(zv, arg_num, "now", out);
+	return php_loyalty_date_arg(zv, arg_num, path, out);
 }

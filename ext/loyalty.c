@@ -12,6 +12,7 @@
 
 #include "php_loyalty.h"
 #include "loyalty_arginfo.h"
+#include "../src/lty_settings.h"
 
 ZEND_DECLARE_MODULE_GLOBALS(loyalty)
 
@@ -56,6 +57,12 @@ void php_loyalty_throw(const lty_error *err)
 		default: ce = php_loyalty_config_exception_ce; break;
 	}
 	zend_throw_exception(ce, err->message, (zend_long) err->status);
+}
+
+const char *php_loyalty_printable(char *buf, size_t size, const char *s, size_t len)
+{
+	lty_printable(buf, size, s, len);
+	return buf;
 }
 
 void php_loyalty_throw_fmt(zend_class_entry *ce, const char *fmt, ...)

@@ -121,11 +121,11 @@ ZEND_METHOD(Loyalty_Engine, program)
 static int segment_arg(const lty_program *program, zend_string *name)
 {
 	int index = lty_program_segment_index(program, ZSTR_VAL(name), ZSTR_LEN(name));
+	char shown[96];
 
 	if (index < 0) {
-		php_loyalty_throw_fmt(php_loyalty_config_exception_ce, "segment: unknown segment '%.64s%s'",
-			memchr(ZSTR_VAL(name), '\0', ZSTR_LEN(name)) ? "(contains a NUL byte)" : ZSTR_VAL(name),
-			ZSTR_LEN(name) > 64 ? "..." : "");
+		php_loyalty_throw_fmt(php_loyalty_config_exception_ce, "segment: unknown segment '%s'",
+			php_loyalty_printable(shown, sizeof(shown), ZSTR_VAL(name), ZSTR_LEN(name)));
 	}
 	return index;
 }
@@ -161,7 +161,7 @@ ZEND_METHOD(Loyalty_Engine, segmentsOf)
 		Z_PARAM_ZVAL_OR_NULL(now_zv)
 	ZEND_PARSE_PARAMETERS_END();
 
-	if ((obj = engine_of(ZEND_THIS)) == NULL || php_loyalty_now(now_zv, 2, &now) == FAILURE
+	if ((obj = engine_of(ZEND_THIS)) == NULL || php_loyalty_now(now_zv, 2, "now", &now) == FAILURE
 			|| php_loyalty_customer(obj->program, customer_ht, now, "customer", &obj->scratch, &customer) == FAILURE) {
 		RETURN_THROWS();
 	}
@@ -188,7 +188,7 @@ ZEND_METHOD(Loyalty_Engine, evaluate)
 	ZEND_PARSE_PARAMETERS_END();
 
 	/* The customer first: reading its dates may run user code, before any string is borrowed. */
-	if ((obj = engine_of(ZEND_THIS)) == NULL || php_loyalty_now(now_zv, 3, &now) == FAILURE
+	if ((obj = engine_of(ZEND_THIS)) == NULL || php_loyalty_now(now_zv, 3, "now", &now) == FAILURE
 			|| php_loyalty_customer(obj->program, customer_ht, now, "customer", &obj->scratch, &customer) == FAILURE) {
 		RETURN_THROWS();
 	}
@@ -228,7 +228,7 @@ ZEND_METHOD(Loyalty_Engine, inSegment)
 	ZEND_PARSE_PARAMETERS_END();
 
 	if ((obj = engine_of(ZEND_THIS)) == NULL || (index = segment_arg(obj->program, segment)) < 0
-			|| php_loyalty_now(now_zv, 3, &now) == FAILURE
+			|| php_loyalty_now(now_zv, 3, "now", &now) == FAILURE
 			|| php_loyalty_customer(obj->program, customer_ht, now, "customer", &obj->scratch, &customer) == FAILURE) {
 		RETURN_THROWS();
 	}
@@ -270,7 +270,7 @@ static zend_result add_id(filter_state *st, const char *path, zval *key, HashTab
 /* Tests one customer; adds its id (or key) to the result. FAILURE with an exception. */
 static zend_result filter_one(filter_state *st, zval *key, zval *item)
 {
-	char path[64 + MAX_LENGTH_OF_LONG];
+	char path[64 + MAX_LENGTH_OF_LONG], shown[64];
 	lty_customer customer;
 	lty_membership m;
 	zend_result result = SUCCESS;
@@ -279,7 +279,7 @@ static zend_result filter_one(filter_state *st, zval *key, zval *item)
 	if (Z_TYPE_P(key) == IS_LONG) {
 		snprintf(path, sizeof(path), "customers[" ZEND_LONG_FMT "]", Z_LVAL_P(key));
 	} else if (Z_TYPE_P(key) == IS_STRING) {
-		snprintf(path, sizeof(path), "customers[%.40s]", Z_STRVAL_P(key));
+		snprintf(path, sizeof(path), "customers[%s]", php_loyalty_printable(shown, sizeof(shown), Z_STRVAL_P(key), Z_STRLEN_P(key)));
 	} else {
 		snprintf(path, sizeof(path), "customers[?]");
 	}
@@ -384,7 +384,7 @@ ZEND_METHOD(Loyalty_Engine, filter)
 	ZEND_PARSE_PARAMETERS_END();
 
 	if ((obj = engine_of(ZEND_THIS)) == NULL || (st.segment = segment_arg(obj->program, segment)) < 0
-			|| php_loyalty_now(now_zv, 3, &st.now) == FAILURE) {
+			|| php_loyalty_now(now_zv, 3, "now", &st.now) == FAILURE) {
 		RETURN_THROWS();
 	}
 	st.engine = obj;

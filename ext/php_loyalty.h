@@ -31,6 +31,9 @@ extern const lty_allocator php_loyalty_allocator;
 
 /* Throws the exception class matching err->status, with err's message. */
 void php_loyalty_throw(const lty_error *err);
+/* `len` bytes of input for a message, as settings messages show them: control bytes
+ * (NUL included) as \xNN, cut with "..." to fit `size`. Returns buf. */
+const char *php_loyalty_printable(char *buf, size_t size, const char *s, size_t len);
 /* Throws `ce` with a formatted message (the path comes first). */
 void php_loyalty_throw_fmt(zend_class_entry *ce, const char *fmt, ...) ZEND_ATTRIBUTE_FORMAT(printf, 2, 3);
 
@@ -118,8 +121,9 @@ zend_result php_loyalty_date(zval *zv, zend_long now, const char *path, zend_lon
 /* A date argument typed int|string|DateTimeInterface (TypeError otherwise); `path` names it
  * in an InputException when it cannot be read. */
 zend_result php_loyalty_date_arg(zval *zv, uint32_t arg_num, const char *path, zend_long *out);
-/* $now as passed to a method (argument `arg_num`): null means the current time. */
-zend_result php_loyalty_now(zval *zv, uint32_t arg_num, zend_long *out);
+/* $now (or a ledger's optional $at) as passed to a method (argument `arg_num`, named `path`
+ * in an InputException): null means the current time. */
+zend_result php_loyalty_now(zval *zv, uint32_t arg_num, const char *path, zend_long *out);
 /* Reads the fields `program` uses from a customer array. */
 zend_result php_loyalty_customer(const lty_program *program, HashTable *ht, zend_long now,
 	const char *path, php_loyalty_scratch *scratch, lty_customer *out);
