@@ -94,7 +94,7 @@ static const char *const entry_types[] = { "earn", "grant", "spend", "reward" };
  * alive (a later entry's date runs user code that could overwrite it through a reference). */
 static zend_result read_entry(zval *zv, size_t i, zend_long now, lty_entry *out, zend_string **ref_hold)
 {
-	char path[64];
+	char path[64], shown[96];
 	zend_string *key;
 	zend_ulong index;
 	zval *v;
@@ -112,7 +112,8 @@ static zend_result read_entry(zval *zv, size_t i, zend_long now, lty_entry *out,
 		}
 		if (!zend_string_equals_literal(key, "type") && !zend_string_equals_literal(key, "points")
 				&& !zend_string_equals_literal(key, "at") && !zend_string_equals_literal(key, "ref")) {
-			php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "entries[%zu].%.64s: unknown key", i, ZSTR_VAL(key));
+			php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "entries[%zu].%s: unknown key", i,
+				php_loyalty_printable(shown, sizeof(shown), ZSTR_VAL(key), ZSTR_LEN(key)));
 			return FAILURE;
 		}
 	} ZEND_HASH_FOREACH_END();
@@ -124,8 +125,8 @@ static zend_result read_entry(zval *zv, size_t i, zend_long now, lty_entry *out,
 	}
 	for (t = 0; t < 4 && !zend_string_equals_cstr(Z_STR_P(v), entry_types[t], strlen(entry_types[t])); t++);
 	if (t == 4) {
-		php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "entries[%zu].type: expected 'earn', 'grant', 'spend' or 'reward', got '%.32s'",
-			i, Z_STRVAL_P(v));
+		php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "entries[%zu].type: expected 'earn', 'grant', 'spend' or 'reward', got '%s'",
+			i, php_loyalty_printable(shown, sizeof(shown), Z_STRVAL_P(v), Z_STRLEN_P(v)));
 		return FAILURE;
 	}
 	out->type = (lty_entry_type) t;
@@ -304,7 +305,7 @@ static void points_at(INTERNAL_FUNCTION_PARAMETERS, bool pending)
 		Z_PARAM_ZVAL_OR_NULL(at_zv)
 	ZEND_PARSE_PARAMETERS_END();
 
-	if ((obj = ledger_of(ZEND_THIS)) == NULL || php_loyalty_now(at_zv, 1, &at) == FAILURE) {
+	if ((obj = ledger_of(ZEND_THIS)) == NULL || php_loyalty_now(at_zv, 1, "at", &at) == FAILURE) {
 		RETURN_THROWS();
 	}
 	err = emalloc(sizeof(lty_error));
@@ -342,7 +343,7 @@ ZEND_METHOD(Loyalty_Ledger, expiring)
 		Z_PARAM_ZVAL_OR_NULL(at_zv)
 	ZEND_PARSE_PARAMETERS_END();
 
-	if ((obj = ledger_of(ZEND_THIS)) == NULL || php_loyalty_now(at_zv, 1, &at) == FAILURE) {
+	if ((obj = ledger_of(ZEND_THIS)) == NULL || php_loyalty_now(at_zv, 1, "at", &at) == FAILURE) {
 		RETURN_THROWS();
 	}
 	lty_arena_init(&arena, &php_loyalty_allocator);
