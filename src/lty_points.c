@@ -51,7 +51,8 @@ static int64_t bracket_cost(const lty_loyalty *y, const lty_bracket *b)
 static bool conditions_met(checkout *ck, const lty_loyalty *y)
 {
 	char have[32], need[32];
-	int64_t order_number = ck->c->orders + 1;
+	/* The order being placed; a customer with INT64_MAX orders is past every from_order. */
+	int64_t order_number = ck->c->orders == INT64_MAX ? INT64_MAX : ck->c->orders + 1;
 
 	if (!ck->c->active) {
 		REJECT(ck, LTY_REASON_DISABLED, false, 0, "the customer account is disabled");
