@@ -182,7 +182,10 @@ static void check_advantage(checkout *ck, const lty_advantage *a, candidate *can
 		lty_checkout_reject_carrier(ck, LTY_SOURCE_ADVANTAGE, &a->id, &cand->tier->benefit);
 		return;
 	}
-	cand->value = lty_min(cand->discount, ck->payable) + (cand->ship ? ck->cart->shipping : 0);
+	/* Saturates: a discount and a shipping cost near INT64_MAX each are worth "more than anything". */
+	if (__builtin_add_overflow(lty_min(cand->discount, ck->payable), cand->ship ? ck->cart->shipping : 0, &cand->value)) {
+		cand->value = INT64_MAX;
+	}
 	cand->eligible = true;
 }
 
