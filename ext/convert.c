@@ -208,7 +208,8 @@ zend_result php_loyalty_date(zval *zv, zend_long now, const char *path, zend_lon
 	}
 }
 
-zend_result php_loyalty_date_arg(zval *zv, uint32_t arg_num, const char *path, zend_long *out)
+/* `types` is the parameter's type as PHP prints it in a TypeError. */
+static zend_result date_arg(zval *zv, uint32_t arg_num, const char *path, const char *types, zend_long *out)
 {
 	zend_long current = (zend_long) php_time();
 
@@ -220,8 +221,13 @@ zend_result php_loyalty_date_arg(zval *zv, uint32_t arg_num, const char *path, z
 	if (Z_TYPE_P(zv) != IS_OBJECT && Z_TYPE_P(zv) != IS_NULL && zend_parse_arg_long(zv, out, NULL, false, arg_num)) {
 		return SUCCESS;
 	}
-	zend_argument_type_error(arg_num, "must be of type DateTimeInterface|string|int, %s given", zend_zval_type_name(zv));
+	zend_argument_type_error(arg_num, "must be of type %s, %s given", types, zend_zval_type_name(zv));
 	return FAILURE;
+}
+
+zend_result php_loyalty_date_arg(zval *zv, uint32_t arg_num, const char *path, zend_long *out)
+{
+	return date_arg(zv, arg_num, path, "DateTimeInterface|string|int", out);
 }
 
 zend_result php_loyalty_now(zval *zv, uint32_t arg_num, const char *path, zend_long *out)
@@ -234,5 +240,5 @@ zend_result php_loyalty_now(zval *zv, uint32_t arg_num, const char *path, zend_l
 		zend_argument_type_error(arg_num, "must be of type DateTimeInterface|string|int|null, %s given", zend_zval_type_name(zv));
 		return FAILURE;
 	}
-	return php_loyalty_date_arg(zv, arg_num, path, out);
+	return date_arg(zv, arg_num, path, "DateTimeInterface|string|int|null", out);
 }
