@@ -85,12 +85,36 @@ static bool doc_fill(doc_builder *b, lty_doc *d, zval *zv, int depth)
 	}
 }
 
+/* Values doc_fill() would convert, counted without allocating and given up past `limit`: an
+ * array shared many times over (or cyclic) is cheap in PHP but would fill memory as a document. */
+static size_t doc_count(zval *zv, int depth, size_t count, size_t limit)
+{
+	zval *item;
+
+	ZVAL_DEREF(zv);
+	if (Z_TYPE_P(zv) != IS_ARRAY || depth >= DOC_MAX_DEPTH) {
+		return count;
+	}
+	count += zend_hash_num_elements(Z_ARRVAL_P(zv));
+	ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(zv), item) {
+		if (count > limit) {
+			break;
+		}
+		count = doc_count(item, depth + 1, count, limit);
+	} ZEND_HASH_FOREACH_END();
+	return count;
+}
+
 lty_doc *php_loyalty_doc_from_zval(lty_arena *arena, zval *zv, bool *too_large)
 {
 	doc_builder b = { arena, 0 };
-	lty_doc *d = lty_arena_alloc(arena, sizeof(lty_doc));
+	lty_doc *d;
 
-	*too_large = false;
+	*too_large = doc_count(zv, 0, 0, LTY_MAX_SETTINGS_NODES) > LTY_MAX_SETTINGS_NODES;
+	if (*too_large) {
+		return NULL;
+	}
+	d = lty_arena_alloc(arena, sizeof(lty_doc));
 	if (d == NULL || !doc_fill(&b, d, zv, 0)) {
 		*too_large = b.nodes > LTY_MAX_SETTINGS_NODES;
 		return NULL;
