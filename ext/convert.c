@@ -241,8 +241,17 @@ static zend_result date_arg(zval *zv, uint32_t arg_num, const char *path, const 
 			|| (Z_TYPE_P(zv) == IS_OBJECT && instanceof_function(Z_OBJCE_P(zv), php_date_get_interface_ce()))) {
 		return php_loyalty_date(zv, current, path, out);
 	}
-	/* Other types as a parameter typed int|string|DateTimeInterface takes them. */
-	if (Z_TYPE_P(zv) != IS_OBJECT && Z_TYPE_P(zv) != IS_NULL && zend_parse_arg_long(zv, out, NULL, false, arg_num)) {
+	/* Other types as a parameter typed int|string|DateTimeInterface takes them: a Stringable
+	 * object is a string (weak mode), a bool or an integral float an int. */
+	if (Z_TYPE_P(zv) == IS_OBJECT) {
+		zend_string *str;
+		if (zend_parse_arg_str(zv, &str, false, arg_num)) {
+			return timestamp_of_string(str, current, path, out);
+		}
+		if (EG(exception)) {
+			return FAILURE; /* thrown by __toString() */
+		}
+	} else if (Z_TYPE_P(zv) != IS_NULL && zend_parse_arg_long(zv, out, NULL, false, arg_num)) {
 		return SUCCESS;
 	}
 	zend_argument_type_error(arg_num, "must be of type %s, %s given", types, zend_zval_type_name(zv));
@@ -259,10 +268,6 @@ zend_result php_loyalty_now(zval *zv, uint32_t arg_num, const char *path, zend_l
 	if (zv == NULL || Z_TYPE_P(zv) == IS_NULL) {
 		*out = (zend_long) php_time();
 		return SUCCESS;
-	}
-	if (Z_TYPE_P(zv) == IS_ARRAY || (Z_TYPE_P(zv) == IS_OBJECT && !instanceof_function(Z_OBJCE_P(zv), php_date_get_interface_ce()))) {
-		zend_argument_type_error(arg_num, "must be of type DateTimeInterface|string|int|null, %s given", zend_zval_type_name(zv));
-		return FAILURE;
 	}
 	return date_arg(zv, arg_num, path, "DateTimeInterface|string|int|null", out);
 }

@@ -22,7 +22,7 @@ $calls = [
     'segmentsOf object'    => fn() => $e->segmentsOf(new ArrayObject(['groups' => ['VIP']])),
     'segmentsOf now array' => fn() => $e->segmentsOf([], []),
     'segmentsOf now float' => fn() => $e->segmentsOf([], NAN),
-    'segmentsOf now obj'   => fn() => $e->segmentsOf([], new Str),
+    'segmentsOf now obj'   => fn() => $e->segmentsOf([], new ArrayObject([])),
     'segmentsOf three'     => fn() => $e->segmentsOf([], 1, 2),
     'inSegment array'      => fn() => $e->inSegment(['vip'], []),
     'inSegment null'       => fn() => $e->inSegment('vip', null),
@@ -70,7 +70,7 @@ segmentsOf null: TypeError: Loyalty\Engine::segmentsOf(): Argument #1 ($customer
 segmentsOf object: TypeError: Loyalty\Engine::segmentsOf(): Argument #1 ($customer) must be of type array, ArrayObject given
 segmentsOf now array: TypeError: Loyalty\Engine::segmentsOf(): Argument #2 ($now) must be of type DateTimeInterface|string|int|null, array given
 segmentsOf now float: TypeError: Loyalty\Engine::segmentsOf(): Argument #2 ($now) must be of type DateTimeInterface|string|int|null, float given
-segmentsOf now obj: TypeError: Loyalty\Engine::segmentsOf(): Argument #2 ($now) must be of type DateTimeInterface|string|int|null, Str given
+segmentsOf now obj: TypeError: Loyalty\Engine::segmentsOf(): Argument #2 ($now) must be of type DateTimeInterface|string|int|null, ArrayObject given
 segmentsOf three: ArgumentCountError: Loyalty\Engine::segmentsOf() expects at most 2 arguments, 3 given
 inSegment array: TypeError: Loyalty\Engine::inSegment(): Argument #1 ($segment) must be of type string, array given
 inSegment null: TypeError: Loyalty\Engine::inSegment(): Argument #2 ($customer) must be of type array, null given
