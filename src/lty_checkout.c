@@ -147,7 +147,7 @@ static bool in_advantage_segment(checkout *ck, const lty_advantage *a)
 /* Checks one advantage in the order of SPEC 10; fills `cand` when it is eligible. */
 static void check_advantage(checkout *ck, const lty_advantage *a, candidate *cand)
 {
-	char have[32], need[32];
+	char have[32], need[32], shown[112];
 	int64_t lowest;
 
 	memset(cand, 0, sizeof(*cand));
@@ -156,9 +156,9 @@ static void check_advantage(checkout *ck, const lty_advantage *a, candidate *can
 		return;
 	}
 	if (!in_advantage_segment(ck, a)) {
+		lty_printable(shown, sizeof(shown), a->segment_source.ptr, a->segment_source.len);
 		lty_checkout_reject(ck, LTY_SOURCE_ADVANTAGE, &a->id, LTY_REASON_NOT_IN_SEGMENT, false, 0, a->segment >= 0
-			? "not in segment '%.*s'" : "does not match %.*s",
-			a->segment_source.len > 100 ? 100 : (int) a->segment_source.len, a->segment_source.ptr);
+			? "not in segment '%s'" : "does not match %s", shown);
 		return;
 	}
 	if (ck->has_voucher && !a->with_voucher) {
@@ -193,7 +193,7 @@ static void choose_advantages(checkout *ck, candidate *cands)
 {
 	const lty_program *p = ck->p;
 	size_t i, best = SIZE_MAX;
-	char worth[32], best_worth[32];
+	char worth[32], best_worth[32], best_id[80];
 
 	for (i = 0; i < p->advantage_count; i++) {
 		if (!cands[i].eligible) {
@@ -215,9 +215,9 @@ static void choose_advantages(checkout *ck, candidate *cands)
 		}
 		ck->rule = i;
 		if (!cands[i].chosen) {
+			lty_printable(best_id, sizeof(best_id), p->advantages[best].id.ptr, p->advantages[best].id.len);
 			lty_checkout_reject(ck, LTY_SOURCE_ADVANTAGE, &a->id, LTY_REASON_NOT_BEST, false, 0,
-				"'%.*s' is worth more (%s against %s)", p->advantages[best].id.len > 64 ? 64 : (int) p->advantages[best].id.len,
-				p->advantages[best].id.ptr, lty_money_format(cands[best].value, best_worth, sizeof(best_worth)),
+				"'%s' is worth more (%s against %s)", best_id, lty_money_format(cands[best].value, best_worth, sizeof(best_worth)),
 				lty_money_format(cands[i].value, worth, sizeof(worth)));
 			continue;
 		}

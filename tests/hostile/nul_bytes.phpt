@@ -48,6 +48,10 @@ echo json_encode([$r->applied, $r->shippingDiscount, array_column($r->lines, 'sk
 $r = $e->evaluate(['carrier' => 'Colissimo', 'shipping' => 490] + $cart, ['groups' => ['VIP']], $now);
 echo json_encode([$r->shippingDiscount, $r->rejected]), "\n";
 
+$two = new Engine(['advantages' => [['id' => "a\0b", 'tiers' => [['discount' => 500]]], ['id' => "c\x01", 'tiers' => [['discount' => 100]]],
+    ['id' => 'inline', 'segment' => "orders > 5\nand\tcity == 'X'", 'tiers' => [['discount' => 1]]]]]);
+echo json_encode(array_column($two->evaluate(['subtotal' => 1000], [], $now)->rejected, 'message')), "\n";
+
 echo "--- ledger refs and entries\n";
 $p = Program::fromArray([]);
 $l = new Ledger($p);
@@ -85,6 +89,7 @@ Loyalty\InputException: customers[x].id: expected int or string, got float
 --- ids, labels, carriers and skus in a result
 [[{"source":"advantage","id":"adv\u0000one","label":"Label\u0000\u0001tail","discount":100,"free_shipping":true,"points_spent":0}],490,["SKU\u0000-1","\u0000"]]
 [0,[{"source":"advantage","id":"adv\u0000one","reason":"carrier","message":"carrier: free shipping only with Colissimo\\x00, not Colissimo"}]]
+["not_best: 'a\\x00b' is worth more (5.00 against 1.00)","not_in_segment: does not match orders > 5\\x0Aand\\x09city == 'X'"]
 --- ledger refs and entries
 ["order\u0000#1","\u0000","x\u0000\u0001\u001f"]
 bool(true)
