@@ -72,6 +72,22 @@ $e = new Engine(['advantages' => [['id' => 'big', 'tiers' => [['from' => M, 'dis
 show('tier at max', fn() => $e->evaluate(['subtotal' => M, 'shipping' => M], ['points' => M - 1], $now));
 show('rate value max', fn() => $e->evaluate(['subtotal' => M - 1, 'use_points' => 1], ['points' => 1, 'orders' => 1], $now));
 show('earned overflow', fn() => $e->evaluate(['subtotal' => M - 1, 'use_points' => false], ['points' => 2], $now));
+
+echo "--- percents, caps and rounding modes at the top of the range\n";
+foreach (['half_up', 'half_even', 'down'] as $rounding) {
+    $e = new Engine(['rounding' => $rounding,
+        'advantages' => [['id' => 'p', 'combinable' => true, 'tiers' => [['from' => M - 1, 'discount_percent' => 99.99, 'free_shipping' => true]]],
+            ['id' => 'q', 'combinable' => true, 'tiers' => [['discount_percent' => 0.01]]]],
+        'loyalty' => ['earn' => ['per_amount' => M], 'spend' => ['max_percent' => 99.99, 'with_advantage' => true, 'policy' => 'lose_all'],
+            'brackets' => [['from' => 1, 'discount_percent' => 50], ['from' => M, 'rate' => ['points' => 1, 'value' => M]]]]]);
+    show("$rounding max", fn() => $e->evaluate(['subtotal' => M, 'shipping' => M], ['points' => M, 'orders' => 1], $now));
+    show("$rounding lines", fn() => $e->evaluate(['lines' => [['qty' => 1, 'price' => M - 2], ['qty' => 1, 'price' => 1], ['qty' => 1, 'price' => 1]]], ['points' => 1, 'orders' => 1], $now));
+    show("$rounding voucher", fn() => $e->evaluate(['subtotal' => M, 'voucher_discount' => M - 1, 'vouchers' => ['V']], ['points' => 5, 'orders' => 1], $now));
+}
+$e = new Engine(['loyalty' => ['rank_by' => 'lifetime_points', 'spend' => ['policy' => 'keep_all'], 'earn' => ['per_order' => M],
+    'brackets' => [['from' => M, 'free_shipping' => true, 'cost' => M]]]]);
+show('keep_all per_order max', fn() => $e->evaluate(['subtotal' => 1, 'shipping' => M], ['lifetime_points' => M, 'points' => M], $now));
+show('per_order max earned', fn() => $e->evaluate(['subtotal' => 1, 'use_points' => false], ['points' => 1], $now));
 ?>
 --EXPECT--
 --- cart
@@ -114,3 +130,15 @@ json below min: Loyalty\ConfigException loyalty.pending_days: expected int, got 
 tier at max: [9223372036854775807,9223372036854775807,9223372036854775807,0,0,0,9223372036854775806,["advantage_wins: a segment advantage applied and points do not combine with it"]]
 rate value max: [9223372036854775806,0,0,9223372036854775806,9223372036854775806,0,9223372036854775807,["below_tier: subtotal 92233720368547758.06 is below 92233720368547758.07","min_cart: nothing left to pay with points"]]
 earned overflow: Loyalty\InputException customer.points: balance overflows 64 bits
+--- percents, caps and rounding modes at the top of the range
+half_up max: [9223372036854775807,9223372036854775807,9223372036854775807,0,0,0,9223372036854775807,["min_cart: nothing left to pay with points"]]
+half_up lines: [9223372036854775807,9223372036854775807,0,0,0,0,1,["min_cart: nothing left to pay with points"]]
+half_up voucher: [9223372036854775807,0,0,1,0,0,5,["voucher: does not apply with a voucher","voucher: does not apply with a voucher","voucher: points cannot be used with a voucher"]]
+half_even max: [9223372036854775807,9223372036854775807,9223372036854775807,0,0,0,9223372036854775807,["min_cart: nothing left to pay with points"]]
+half_even lines: [9223372036854775807,9223372036854775807,0,0,0,0,1,["min_cart: nothing left to pay with points"]]
+half_even voucher: [9223372036854775807,0,0,1,0,0,5,["voucher: does not apply with a voucher","voucher: does not apply with a voucher","voucher: points cannot be used with a voucher"]]
+down max: [9223372036854775807,9223372036854775806,9223372036854775807,1,0,0,9223372036854775807,["min_cart: nothing left to pay with points"]]
+down lines: [9223372036854775807,9223372036854775807,0,0,0,1,0,[]]
+down voucher: [9223372036854775807,0,0,1,0,0,5,["voucher: does not apply with a voucher","voucher: does not apply with a voucher","voucher: points cannot be used with a voucher"]]
+keep_all per_order max: [1,0,9223372036854775807,1,0,0,9223372036854775807,[]]
+per_order max earned: Loyalty\InputException customer.points: balance overflows 64 bits
