@@ -33,6 +33,13 @@ attempt('4097 bytes', fn() => Program::fromArray(['segments' => ['x' => 'true' .
 attempt('64 levels', fn() => Program::fromArray(['segments' => ['x' => str_repeat('(', 64) . 'true' . str_repeat(')', 64)]]));
 attempt('65 levels', fn() => Program::fromArray(['segments' => ['x' => str_repeat('(', 65) . 'true' . str_repeat(')', 65)]]));
 
+// evaluation recurses along segment() chains and into each expression: chains are bounded
+$chain = fn(int $n, int $nots) => array_combine(array_map(fn($i) => "s$i", range(0, $n)),
+    array_map(fn($i) => $i === $n ? 'orders > 1' : str_repeat('not ', $nots) . "segment('s" . ($i + 1) . "')", range(0, $n)));
+attempt('chain of 32 references', fn() => (new Engine(['segments' => $chain(32, 62)]))->inSegment('s0', ['orders' => 2], 1));
+attempt('chain of 33 references', fn() => new Engine(['segments' => $chain(33, 0)]));
+attempt('chain of 9,999 references', fn() => new Engine(['segments' => $chain(9999, 60)]));
+
 echo "--- settings counts\n";
 $segments = [];
 for ($i = 0; $i < 10000; $i++) {
@@ -88,6 +95,9 @@ JSON nesting 600: Loyalty\ConfigException settings: invalid JSON: Maximum stack 
 4097 bytes: Loyalty\ExpressionException segments.x: expression is longer than 4096 bytes at column 4097
 64 levels: Loyalty\Program
 65 levels: Loyalty\ExpressionException segments.x: expression is nested deeper than 64 levels at column 65
+chain of 32 references: true
+chain of 33 references: Loyalty\ExpressionException segments.s32: segment() references nested deeper than 32 levels at column 1
+chain of 9,999 references: Loyalty\ExpressionException segments.s32: segment() references nested deeper than 32 levels at column 241
 --- settings counts
 10,000 segments: 10006
 10,001 segments: Loyalty\ConfigException segments: too many segments (10001, at most 10000)
