@@ -69,7 +69,8 @@ void php_loyalty_throw_fmt(zend_class_entry *ce, const char *fmt, ...)
 {
 	va_list ap;
 	zend_string *msg;
-	zend_long code = ce == php_loyalty_input_exception_ce ? LTY_ERR_INPUT : LTY_ERR_CONFIG;
+	zend_long code = ce == php_loyalty_input_exception_ce ? LTY_ERR_INPUT
+		: ce == php_loyalty_ledger_exception_ce ? LTY_ERR_LEDGER : LTY_ERR_CONFIG;
 
 	va_start(ap, fmt);
 	msg = zend_vstrpprintf(0, fmt, ap);

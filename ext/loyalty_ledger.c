@@ -92,9 +92,9 @@ static const char *const entry_types[] = { "earn", "grant", "spend", "reward" };
 
 /* One stored entry {type, points, at, ref} -> lty_entry borrowing ref, which *ref_hold keeps
  * alive (a later entry's date runs user code that could overwrite it through a reference). */
-static zend_result read_entry(zval *zv, size_t i, zend_long now, lty_entry *out, zend_string **ref_hold)
+static zend_result read_entry(zval *zv, const char *prefix, size_t i, zend_long now, lty_entry *out, zend_string **ref_hold)
 {
-	char path[64], shown[96];
+	char path[320], shown[96];
 	zend_string *key;
 	zend_ulong index;
 	zval *v;
@@ -102,43 +102,43 @@ static zend_result read_entry(zval *zv, size_t i, zend_long now, lty_entry *out,
 
 	ZVAL_DEREF(zv);
 	if (Z_TYPE_P(zv) != IS_ARRAY) {
-		php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "entries[%zu]: expected array, got %s", i, zend_zval_type_name(zv));
+		php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "%s[%zu]: expected array, got %s", prefix, i, zend_zval_type_name(zv));
 		return FAILURE;
 	}
 	ZEND_HASH_FOREACH_KEY(Z_ARRVAL_P(zv), index, key) {
 		if (key == NULL) {
-			php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "entries[%zu]." ZEND_ULONG_FMT ": unknown key", i, index);
+			php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "%s[%zu]." ZEND_ULONG_FMT ": unknown key", prefix, i, index);
 			return FAILURE;
 		}
 		if (!zend_string_equals_literal(key, "type") && !zend_string_equals_literal(key, "points")
 				&& !zend_string_equals_literal(key, "at") && !zend_string_equals_literal(key, "ref")) {
-			php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "entries[%zu].%s: unknown key", i,
+			php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "%s[%zu].%s: unknown key", prefix, i,
 				php_loyalty_printable(shown, sizeof(shown), ZSTR_VAL(key), ZSTR_LEN(key)));
 			return FAILURE;
 		}
 	} ZEND_HASH_FOREACH_END();
 	v = zend_hash_str_find_deref(Z_ARRVAL_P(zv), "type", sizeof("type") - 1);
 	if (v == NULL || Z_TYPE_P(v) != IS_STRING) {
-		php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "entries[%zu].type: expected 'earn', 'grant', 'spend' or 'reward', got %s",
-			i, v ? zend_zval_type_name(v) : "nothing");
+		php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "%s[%zu].type: expected 'earn', 'grant', 'spend' or 'reward', got %s",
+			prefix, i, v ? zend_zval_type_name(v) : "nothing");
 		return FAILURE;
 	}
 	for (t = 0; t < 4 && !zend_string_equals_cstr(Z_STR_P(v), entry_types[t], strlen(entry_types[t])); t++);
 	if (t == 4) {
-		php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "entries[%zu].type: expected 'earn', 'grant', 'spend' or 'reward', got '%s'",
-			i, php_loyalty_printable(shown, sizeof(shown), Z_STRVAL_P(v), Z_STRLEN_P(v)));
+		php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "%s[%zu].type: expected 'earn', 'grant', 'spend' or 'reward', got '%s'",
+			prefix, i, php_loyalty_printable(shown, sizeof(shown), Z_STRVAL_P(v), Z_STRLEN_P(v)));
 		return FAILURE;
 	}
 	out->type = (lty_entry_type) t;
 	v = zend_hash_str_find_deref(Z_ARRVAL_P(zv), "points", sizeof("points") - 1);
 	if (v == NULL || Z_TYPE_P(v) != IS_LONG || Z_LVAL_P(v) < 0) {
-		php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "entries[%zu].points: expected int >= 0, got %s",
-			i, v == NULL ? "nothing" : Z_TYPE_P(v) == IS_LONG ? "a negative int" : zend_zval_type_name(v));
+		php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "%s[%zu].points: expected int >= 0, got %s",
+			prefix, i, v == NULL ? "nothing" : Z_TYPE_P(v) == IS_LONG ? "a negative int" : zend_zval_type_name(v));
 		return FAILURE;
 	}
 	out->points = Z_LVAL_P(v);
 	v = zend_hash_str_find_deref(Z_ARRVAL_P(zv), "at", sizeof("at") - 1);
-	snprintf(path, sizeof(path), "entries[%zu].at", i);
+	snprintf(path, sizeof(path), "%s[%zu].at", prefix, i);
 	if (v == NULL) {
 		php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "%s: is required", path);
 		return FAILURE;
@@ -151,7 +151,7 @@ static zend_result read_entry(zval *zv, size_t i, zend_long now, lty_entry *out,
 	out->ref_len = 0;
 	if (v != NULL && Z_TYPE_P(v) != IS_NULL) {
 		if (Z_TYPE_P(v) != IS_STRING) {
-			php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "entries[%zu].ref: expected string, got %s", i, zend_zval_type_name(v));
+			php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "%s[%zu].ref: expected string, got %s", prefix, i, zend_zval_type_name(v));
 			return FAILURE;
 		}
 		*ref_hold = zend_string_copy(Z_STR_P(v));
@@ -162,7 +162,18 @@ static zend_result read_entry(zval *zv, size_t i, zend_long now, lty_entry *out,
 }
 
 /* Fills a fresh ledger from stored entries (any order). FAILURE with an exception. */
-static zend_result ledger_load(lty_ledger *ledger, const lty_program *program, zval *entries_zv)
+/* Core messages name entries "entries[N]"; a customer's are "customer.ledger[N]" (`prefix`). */
+static void throw_with_prefix(lty_error *err, const char *prefix)
+{
+	if (strcmp(prefix, "entries") != 0 && strncmp(err->message, "entries", sizeof("entries") - 1) == 0) {
+		php_loyalty_throw_fmt(err->status == LTY_ERR_INPUT ? php_loyalty_input_exception_ce : php_loyalty_ledger_exception_ce,
+			"%s%s", prefix, err->message + sizeof("entries") - 1);
+		return;
+	}
+	php_loyalty_throw(err);
+}
+
+static zend_result ledger_load(lty_ledger *ledger, const lty_program *program, zval *entries_zv, const char *prefix)
 {
 	HashTable *entries = Z_ARRVAL_P(entries_zv);
 	zend_long now = (zend_long) php_time();
@@ -178,7 +189,7 @@ static zend_result ledger_load(lty_ledger *ledger, const lty_program *program, z
 	ZVAL_COPY(&copy, entries_zv);
 	lty_ledger_init(ledger, &php_loyalty_allocator, program);
 	ZEND_HASH_FOREACH_VAL(entries, zv) {
-		if (read_entry(zv, i, now, &list[i], &refs[i]) == FAILURE) {
+		if (read_entry(zv, prefix, i, now, &list[i], &refs[i]) == FAILURE) {
 			result = FAILURE;
 			break;
 		}
@@ -187,7 +198,7 @@ static zend_result ledger_load(lty_ledger *ledger, const lty_program *program, z
 	if (result == SUCCESS) {
 		err = emalloc(sizeof(lty_error));
 		if (lty_ledger_add_all(ledger, list, i, err) != LTY_OK) {
-			php_loyalty_throw(err);
+			throw_with_prefix(err, prefix);
 			result = FAILURE;
 		}
 		efree(err);
@@ -229,7 +240,7 @@ ZEND_METHOD(Loyalty_Ledger, __construct)
 	}
 	/* Loaded aside: dates run user code, which may construct this very ledger meanwhile. */
 	if (entries != NULL) {
-		if (ledger_load(&loaded, php_loyalty_program_from_obj(program)->program, entries) == FAILURE) {
+		if (ledger_load(&loaded, php_loyalty_program_from_obj(program)->program, entries, "entries") == FAILURE) {
 			RETURN_THROWS();
 		}
 	} else {
@@ -558,7 +569,7 @@ zend_result php_loyalty_ledger_balance(zval *ledger, const lty_program *program,
 		st = lty_ledger_balance(&obj->ledger, now, out, err);
 	} else if (Z_TYPE_P(ledger) == IS_ARRAY) {
 		lty_ledger temp;
-		if (ledger_load(&temp, program, ledger) == FAILURE) {
+		if (ledger_load(&temp, program, ledger, path) == FAILURE) {
 			return FAILURE;
 		}
 		err = emalloc(sizeof(lty_error));
