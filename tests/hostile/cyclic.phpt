@@ -85,7 +85,7 @@ filter rows self: [0]
 filter id self: Loyalty\InputException customers[me].id: expected int or string, got array
 entries self: Loyalty\InputException entries[1].0: unknown key
 ref self: Loyalty\InputException entries[0].ref: expected string, got array
-customer ledger self: Loyalty\InputException entries[0].0: unknown key
+customer ledger self: Loyalty\InputException customer.ledger[0].0: unknown key
 object cycle in settings: Loyalty\ConfigException segments.x: expected string (expression), got object
 shared 2^30: Loyalty\ConfigException settings: more than 4000000 values
 shared in engine: Loyalty\ConfigException settings: more than 4000000 values

@@ -55,6 +55,7 @@ show('entry ref NAN', fn() => new Ledger(Program::fromArray([]), [['type' => 'ea
 show('spend NAN', fn() => $l->spend(NAN, 200));
 show('spend at -INF', fn() => $l->spend(1, -INF));
 show('customer ledger', fn() => $e->segmentsOf(['ledger' => [['type' => 'grant', 'points' => INF, 'at' => 1]]], 1));
+show('ledger of one customer among many', fn() => $e->filter('big', ['ann' => [], 'bob' => ['ledger' => [['type' => 'grant', 'points' => 1, 'at' => NAN]]]], 1));
 show('unchanged', fn() => $l->balance(200));
 ?>
 --EXPECT--
@@ -116,5 +117,6 @@ entry at INF: Loyalty\InputException entries[0].at: expected int, DateTimeInterf
 entry ref NAN: Loyalty\InputException entries[0].ref: expected string, got float
 spend NAN: TypeError Loyalty\Ledger::spend(): Argument #1 ($points) must be of type int, float given
 spend at -INF: TypeError Loyalty\Ledger::spend(): Argument #2 ($at) must be of type DateTimeInterface|string|int, float given
-customer ledger: Loyalty\InputException entries[0].points: expected int >= 0, got float
+customer ledger: Loyalty\InputException customer.ledger[0].points: expected int >= 0, got float
+ledger of one customer among many: Loyalty\InputException customers[bob].ledger[0].at: expected int, DateTimeInterface or date string, got float
 unchanged: 5

@@ -113,7 +113,7 @@ arithmetic: ["all","customers","diff","quot"]
 points max spent: [1000,100,0,900,0,10,9223372036854775797,[]]
 points max earned: Loyalty\InputException customer.points: balance overflows 64 bits
 ledger max: [10,0,0,10,0,0,9223372036854775807,["order_number: points are usable from order 2, this is order 1"]]
-ledger max + 1: Loyalty\LedgerException entries[1]: 1 more points would overflow the 64-bit balance
+ledger max + 1: Loyalty\LedgerException customer.ledger[1]: 1 more points would overflow the 64-bit balance
 attr max: ["all","no_orders"]
 --- settings
 tier from min: Loyalty\ConfigException advantages[0].tiers[0].from: must be >= 0, got -9223372036854775808

@@ -120,7 +120,7 @@ chain of 9,999 references: Loyalty\ExpressionException segments.s32: segment() r
 1,000,001 groups in filter: Loyalty\InputException customers[k].groups: too many values (1000001, at most 1000000)
 --- ledger
 1,000,001 entries: Loyalty\InputException entries: too many entries (1000001, at most 1000000)
-1,000,001 entries of a customer: Loyalty\InputException entries: too many entries (1000001, at most 1000000)
+1,000,001 entries of a customer: Loyalty\InputException customer.ledger: too many entries (1000001, at most 1000000)
 coupons, first call: 1000
 coupons, second call: 1000
 coupons, third call: 500

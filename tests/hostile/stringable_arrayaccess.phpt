@@ -100,7 +100,7 @@ active Stringable: Loyalty\InputException customer.active: expected bool, got S
 orders Stringable: Loyalty\InputException customer.orders: expected int, got S
 date Stringable: Loyalty\InputException customer.last_order: expected int, DateTimeInterface or date string, got S
 ledger AA: Loyalty\InputException customer.ledger: expected Loyalty\Ledger or its entries, got AA
-ledger entry AA: Loyalty\InputException entries[0]: expected array, got AA
+ledger entry AA: Loyalty\InputException customer.ledger[0]: expected array, got AA
 cart lines AA: Loyalty\InputException cart.lines: expected list of lines, got AA
 cart line AA: Loyalty\InputException cart.lines[0]: expected array, got AA
 cart sku Stringable: Loyalty\InputException cart.lines[0].sku: expected string, got S
