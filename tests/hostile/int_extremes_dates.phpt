@@ -58,6 +58,13 @@ show('spend at min', fn() => $l->spend(1, N));
 show('short at min', fn() => $l->spend(100, N));
 show('warnings', fn() => $l->warningsDue(N, M));
 show('expiring min', fn() => $l->expiring(N));
+
+echo "--- coupons issued just before PHP_INT_MAX: expiry saturates\n";
+$p = Program::fromArray(['loyalty' => ['rewards' => ['threshold' => 2, 'coupon' => ['discount_percent' => 2.5, 'valid_days' => 36500, 'min_cart' => M]]]]);
+$l = new Ledger($p);
+$l->grant(5, M - 100);
+show('coupons', fn() => array_map(fn($c) => [$c['discount_percent'], $c['min_cart'], $c['expires_at'], strlen($c['code'])], $l->issueRewards(M - 1)));
+show('after', fn() => [$l->balance(M - 1), array_column($l->entries(), 'type')]);
 ?>
 --EXPECT--
 --- segments
@@ -94,3 +101,6 @@ spend at min: null
 short at min: Loyalty\LedgerException spend: 100 points to spend at -292277022657-01-27 08:29:52 UTC, only 1 available
 warnings: [{"days_before":1,"points":1,"expires_at":-9223372033701175808}]
 expiring min: [{"points":1,"expires_at":-9223372033701175808}]
+--- coupons issued just before PHP_INT_MAX: expiry saturates
+coupons: [[2.5,9223372036854775807,9223372036854775807,23],[2.5,9223372036854775807,9223372036854775807,23]]
+after: [1,["grant","reward"]]
