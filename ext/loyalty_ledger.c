@@ -107,7 +107,7 @@ static zend_result read_entry(zval *zv, const char *prefix, size_t i, zend_long 
 	}
 	ZEND_HASH_FOREACH_KEY(Z_ARRVAL_P(zv), index, key) {
 		if (key == NULL) {
-			php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "%s[%zu]." ZEND_ULONG_FMT ": unknown key", prefix, i, index);
+			php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "%s[%zu]." ZEND_LONG_FMT ": unknown key", prefix, i, (zend_long) index);
 			return FAILURE;
 		}
 		if (!zend_string_equals_literal(key, "type") && !zend_string_equals_literal(key, "points")
