@@ -66,6 +66,14 @@ foreach ([
 show('json above max', fn() => Program::fromJson('{"loyalty": {"earn": {"per_amount": 9223372036854775808}}}'));
 show('json below min', fn() => Program::fromJson('{"loyalty": {"pending_days": -9223372036854775809}}'));
 
+echo "--- PHP_INT_MIN / PHP_INT_MAX as array keys, printed as PHP prints them\n";
+show('segment name', fn() => Program::fromArray(['segments' => [N => 'true']]));
+show('settings key', fn() => Program::fromArray([M => 1]));
+show('entry key', fn() => new Loyalty\Ledger(Program::fromArray([]), [['type' => 'earn', 'points' => 1, 'at' => 1, N => 1]]));
+show('entry key -1', fn() => new Loyalty\Ledger(Program::fromArray([]), [['type' => 'earn', 'points' => 1, 'at' => 1, -1 => 1]]));
+show('filter key', fn() => (new Engine([]))->filter('all', [N => 'x'], $now));
+show('filter key as id', fn() => (new Engine([]))->filter('all', [N => [], M => []], $now));
+
 echo "--- the largest settings work\n";
 $e = new Engine(['advantages' => [['id' => 'big', 'tiers' => [['from' => M, 'discount' => M, 'free_shipping' => true]]]],
     'loyalty' => ['earn' => ['per_amount' => 1], 'brackets' => [['from' => 1, 'rate' => ['points' => 1, 'value' => M]]]]]);
@@ -126,6 +134,13 @@ threshold min: Loyalty\ConfigException loyalty.rewards.threshold: must be >= 1, 
 rate points min: Loyalty\ConfigException loyalty.brackets[0].rate.points: must be >= 1, got -9223372036854775808
 json above max: Loyalty\ConfigException loyalty.earn.per_amount: expected int, got float
 json below min: Loyalty\ConfigException loyalty.pending_days: expected int, got float
+--- PHP_INT_MIN / PHP_INT_MAX as array keys, printed as PHP prints them
+segment name: Loyalty\ConfigException segments: invalid segment name '-9223372036854775808' (letters, digits, '_' and '-', at most 64, not starting with a digit or '-')
+settings key: Loyalty\ConfigException 9223372036854775807: unknown key
+entry key: Loyalty\InputException entries[0].-9223372036854775808: unknown key
+entry key -1: Loyalty\InputException entries[0].-1: unknown key
+filter key: Loyalty\InputException customers[-9223372036854775808]: expected array, got string
+filter key as id: [-9223372036854775808,9223372036854775807]
 --- the largest settings work
 tier at max: [9223372036854775807,9223372036854775807,9223372036854775807,0,0,0,9223372036854775806,["advantage_wins: a segment advantage applied and points do not combine with it"]]
 rate value max: [9223372036854775806,0,0,9223372036854775806,9223372036854775806,0,9223372036854775807,["below_tier: subtotal 92233720368547758.06 is below 92233720368547758.07","min_cart: nothing left to pay with points"]]
