@@ -161,7 +161,6 @@ static zend_result read_entry(zval *zv, const char *prefix, size_t i, zend_long 
 	return SUCCESS;
 }
 
-/* Fills a fresh ledger from stored entries (any order). FAILURE with an exception. */
 /* Core messages name entries "entries[N]"; a customer's are "customer.ledger[N]" (`prefix`). */
 static void throw_with_prefix(lty_error *err, const char *prefix)
 {
@@ -173,6 +172,8 @@ static void throw_with_prefix(lty_error *err, const char *prefix)
 	php_loyalty_throw(err);
 }
 
+/* Fills a fresh ledger from stored entries (any order), named `prefix` in messages ("entries"
+ * or "customer.ledger"). FAILURE with an exception. */
 static zend_result ledger_load(lty_ledger *ledger, const lty_program *program, zval *entries_zv, const char *prefix)
 {
 	HashTable *entries = Z_ARRVAL_P(entries_zv);
