@@ -42,12 +42,13 @@ static zend_result money(HashTable *ht, php_loyalty_key key, int64_t *out)
 	return non_negative(zv, path, "int (minor units)", out);
 }
 
-static zend_result read_line(zval *line, size_t i, lty_cart_line *out)
+static zend_result read_line(zval *line, size_t i, lty_cart_line *out, bool *refs)
 {
 	char path[96];
 	zval *zv;
 	HashTable *ht;
 
+	*refs |= Z_ISREF_P(line);
 	ZVAL_DEREF(line);
 	if (Z_TYPE_P(line) != IS_ARRAY) {
 		php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "cart.lines[%zu]: expected array, got %s", i, zend_zval_type_name(line));
@@ -55,6 +56,8 @@ static zend_result read_line(zval *line, size_t i, lty_cart_line *out)
 	}
 	ht = Z_ARRVAL_P(line);
 	memset(out, 0, sizeof(*out));
+	zv = zend_hash_find_known_hash(ht, php_loyalty_keys[PHP_LOYALTY_K_SKU]);
+	*refs |= zv != NULL && Z_ISREF_P(zv);
 	zv = PHP_LOYALTY_KEY(ht, SKU);
 	if (zv != NULL && Z_TYPE_P(zv) != IS_STRING && Z_TYPE_P(zv) != IS_LONG) {
 		php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "cart.lines[%zu].sku: expected string, got %s", i, zend_zval_type_name(zv));
@@ -98,7 +101,7 @@ static zend_result read_line(zval *line, size_t i, lty_cart_line *out)
 	return SUCCESS;
 }
 
-static zend_result read_lines(zval *lines, lty_arena *arena, lty_cart *cart)
+static zend_result read_lines(zval *lines, lty_arena *arena, lty_cart *cart, bool *refs)
 {
 	lty_cart_line *out;
 	zval *line;
@@ -118,7 +121,7 @@ static zend_result read_lines(zval *lines, lty_arena *arena, lty_cart *cart)
 	cart->lines = out;
 	cart->subtotal = 0;
 	ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(lines), line) {
-		if (read_line(line, i, &out[i]) == FAILURE) {
+		if (read_line(line, i, &out[i], refs) == FAILURE) {
 			return FAILURE;
 		}
 		if (__builtin_add_overflow(cart->subtotal, out[i].amount, &cart->subtotal)) {
@@ -179,13 +182,13 @@ static zend_result read_use_points(HashTable *ht, lty_cart *cart)
 	return SUCCESS;
 }
 
-zend_result php_loyalty_cart(HashTable *ht, lty_arena *arena, lty_cart *cart)
+zend_result php_loyalty_cart(HashTable *ht, lty_arena *arena, lty_cart *cart, bool *line_refs)
 {
 	zval *lines = PHP_LOYALTY_KEY(ht, LINES), *carrier;
 
 	memset(cart, 0, sizeof(*cart));
 	if (lines != NULL) {
-		if (read_lines(lines, arena, cart) == FAILURE) {
+		if (read_lines(lines, arena, cart, line_refs) == FAILURE) {
 			return FAILURE;
 		}
 	} else if (money(ht, PHP_LOYALTY_K_SUBTOTAL, &cart->subtotal) == FAILURE) {

@@ -85,12 +85,36 @@ static bool doc_fill(doc_builder *b, lty_doc *d, zval *zv, int depth)
 	}
 }
 
+/* Values doc_fill() would convert, counted without allocating and given up past `limit`: an
+ * array shared many times over (or cyclic) is cheap in PHP but would fill memory as a document. */
+static size_t doc_count(zval *zv, int depth, size_t count, size_t limit)
+{
+	zval *item;
+
+	ZVAL_DEREF(zv);
+	if (Z_TYPE_P(zv) != IS_ARRAY || depth >= DOC_MAX_DEPTH) {
+		return count;
+	}
+	count += zend_hash_num_elements(Z_ARRVAL_P(zv));
+	ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(zv), item) {
+		if (count > limit) {
+			break;
+		}
+		count = doc_count(item, depth + 1, count, limit);
+	} ZEND_HASH_FOREACH_END();
+	return count;
+}
+
 lty_doc *php_loyalty_doc_from_zval(lty_arena *arena, zval *zv, bool *too_large)
 {
 	doc_builder b = { arena, 0 };
-	lty_doc *d = lty_arena_alloc(arena, sizeof(lty_doc));
+	lty_doc *d;
 
-	*too_large = false;
+	*too_large = doc_count(zv, 0, 0, LTY_MAX_SETTINGS_NODES) > LTY_MAX_SETTINGS_NODES;
+	if (*too_large) {
+		return NULL;
+	}
+	d = lty_arena_alloc(arena, sizeof(lty_doc));
 	if (d == NULL || !doc_fill(&b, d, zv, 0)) {
 		*too_large = b.nodes > LTY_MAX_SETTINGS_NODES;
 		return NULL;
@@ -149,6 +173,7 @@ void php_loyalty_keys_init(void)
 
 static zend_result timestamp_of_object(zval *zv, const char *path, zend_long *out)
 {
+	zend_object *obj;
 	zval rv;
 
 	if (!instanceof_function(Z_OBJCE_P(zv), php_date_get_interface_ce())) {
@@ -156,7 +181,11 @@ static zend_result timestamp_of_object(zval *zv, const char *path, zend_long *ou
 			"%s: expected int, DateTimeInterface or date string, got %s", path, ZSTR_VAL(Z_OBJCE_P(zv)->name));
 		return FAILURE;
 	}
-	zend_call_method_with_0_params(Z_OBJ_P(zv), Z_OBJCE_P(zv), NULL, "gettimestamp", &rv);
+	/* Held for the call: user code in getTimestamp() may drop the last other reference to it. */
+	obj = Z_OBJ_P(zv);
+	GC_ADDREF(obj);
+	zend_call_method_with_0_params(obj, obj->ce, NULL, "gettimestamp", &rv);
+	OBJ_RELEASE(obj);
 	if (EG(exception)) {
 		zval_ptr_dtor(&rv);
 		return FAILURE;
@@ -174,6 +203,7 @@ static zend_result timestamp_of_string(zend_string *s, zend_long now, const char
 {
 	zval fn, args[2], rv;
 	zend_result ok = FAILURE;
+	char shown[96];
 
 	if (php_loyalty_local_time(ZSTR_VAL(s), ZSTR_LEN(s), out)) {
 		return SUCCESS;
@@ -191,9 +221,8 @@ static zend_result timestamp_of_string(zend_string *s, zend_long now, const char
 		zval_ptr_dtor(&rv);
 	}
 	if (ok == FAILURE && !EG(exception)) {
-		php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "%s: invalid date '%.64s%s'", path,
-			ZSTR_LEN(s) && memchr(ZSTR_VAL(s), '\0', ZSTR_LEN(s)) ? "(contains a NUL byte)" : ZSTR_VAL(s),
-			ZSTR_LEN(s) > 64 ? "..." : "");
+		php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "%s: invalid date '%s'", path,
+			php_loyalty_printable(shown, sizeof(shown), ZSTR_VAL(s), ZSTR_LEN(s)));
 	}
 	return ok;
 }
@@ -216,7 +245,8 @@ zend_result php_loyalty_date(zval *zv, zend_long now, const char *path, zend_lon
 	}
 }
 
-zend_result php_loyalty_date_arg(zval *zv, uint32_t arg_num, const char *path, zend_long *out)
+/* `types` is the parameter's type as PHP prints it in a TypeError. */
+static zend_result date_arg(zval *zv, uint32_t arg_num, const char *path, const char *types, zend_long *out)
 {
 	zend_long current = (zend_long) php_time();
 
@@ -224,23 +254,33 @@ zend_result php_loyalty_date_arg(zval *zv, uint32_t arg_num, const char *path, z
 			|| (Z_TYPE_P(zv) == IS_OBJECT && instanceof_function(Z_OBJCE_P(zv), php_date_get_interface_ce()))) {
 		return php_loyalty_date(zv, current, path, out);
 	}
-	/* Other types as a parameter typed int|string|DateTimeInterface takes them. */
-	if (Z_TYPE_P(zv) != IS_OBJECT && Z_TYPE_P(zv) != IS_NULL && zend_parse_arg_long(zv, out, NULL, false, arg_num)) {
+	/* Other types as a parameter typed int|string|DateTimeInterface takes them: a Stringable
+	 * object is a string (weak mode), a bool or an integral float an int. */
+	if (Z_TYPE_P(zv) == IS_OBJECT) {
+		zend_string *str;
+		if (zend_parse_arg_str(zv, &str, false, arg_num)) {
+			return timestamp_of_string(str, current, path, out);
+		}
+		if (EG(exception)) {
+			return FAILURE; /* thrown by __toString() */
+		}
+	} else if (Z_TYPE_P(zv) != IS_NULL && zend_parse_arg_long(zv, out, NULL, false, arg_num)) {
 		return SUCCESS;
 	}
-	zend_argument_type_error(arg_num, "must be of type DateTimeInterface|string|int, %s given", zend_zval_type_name(zv));
+	zend_argument_type_error(arg_num, "must be of type %s, %s given", types, zend_zval_type_name(zv));
 	return FAILURE;
 }
 
-zend_result php_loyalty_now(zval *zv, uint32_t arg_num, zend_long *out)
+zend_result php_loyalty_date_arg(zval *zv, uint32_t arg_num, const char *path, zend_long *out)
+{
+	return date_arg(zv, arg_num, path, "DateTimeInterface|string|int", out);
+}
+
+zend_result php_loyalty_now(zval *zv, uint32_t arg_num, const char *path, zend_long *out)
 {
 	if (zv == NULL || Z_TYPE_P(zv) == IS_NULL) {
 		*out = (zend_long) php_time();
 		return SUCCESS;
 	}
-	if (Z_TYPE_P(zv) == IS_ARRAY || (Z_TYPE_P(zv) == IS_OBJECT && !instanceof_function(Z_OBJCE_P(zv), php_date_get_interface_ce()))) {
-		zend_argument_type_error(arg_num, "must be of type DateTimeInterface|string|int|null, %s given", zend_zval_type_name(zv));
-		return FAILURE;
-	}
-	return php_loyalty_date_arg(zv, arg_num, "now", out);
+	return date_arg(zv, arg_num, path, "DateTimeInterface|string|int|null", out);
 }

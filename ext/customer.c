@@ -214,7 +214,7 @@ static zend_result read_attrs(const lty_program *p, HashTable *ht, const char *p
 			case IS_DOUBLE:
 				if (!zend_finite(Z_DVAL_P(zv))) {
 					php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "%s.attributes.%s: expected a finite number, got %s",
-						path, p->attr_names[i].ptr, zend_isnan(Z_DVAL_P(zv)) ? "NAN" : "INF");
+						path, p->attr_names[i].ptr, zend_isnan(Z_DVAL_P(zv)) ? "NAN" : Z_DVAL_P(zv) < 0 ? "-INF" : "INF");
 					return FAILURE;
 				}
 				a->kind = LTY_SCALAR_DOUBLE;

@@ -12,6 +12,7 @@
 
 #include "php_loyalty.h"
 #include "loyalty_arginfo.h"
+#include "../src/lty_settings.h"
 
 ZEND_DECLARE_MODULE_GLOBALS(loyalty)
 
@@ -58,11 +59,18 @@ void php_loyalty_throw(const lty_error *err)
 	zend_throw_exception(ce, err->message, (zend_long) err->status);
 }
 
+const char *php_loyalty_printable(char *buf, size_t size, const char *s, size_t len)
+{
+	lty_printable(buf, size, s, len);
+	return buf;
+}
+
 void php_loyalty_throw_fmt(zend_class_entry *ce, const char *fmt, ...)
 {
 	va_list ap;
 	zend_string *msg;
-	zend_long code = ce == php_loyalty_input_exception_ce ? LTY_ERR_INPUT : LTY_ERR_CONFIG;
+	zend_long code = ce == php_loyalty_input_exception_ce ? LTY_ERR_INPUT
+		: ce == php_loyalty_ledger_exception_ce ? LTY_ERR_LEDGER : LTY_ERR_CONFIG;
 
 	va_start(ap, fmt);
 	msg = zend_vstrpprintf(0, fmt, ap);

@@ -118,6 +118,7 @@ final class Ledger
 /**
  * What the merchant's rules give one cart and one customer. Money in minor units.
  * @strict-properties
+ * @not-serializable
  */
 final class Result implements \JsonSerializable
 {

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 3138d7067acdc17aa9b5a9ce16f0ff523a0f90aa */
+ * Stub hash: fb871b65dc2ef03cd0797891eadf09be742c2315 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Loyalty_Program___construct, 0, 0, 0)
 ZEND_END_ARG_INFO()
@@ -298,7 +298,7 @@ static zend_class_entry *register_class_Loyalty_Result(zend_class_entry *class_e
 
 	INIT_NS_CLASS_ENTRY(ce, "Loyalty", "Result", class_Loyalty_Result_methods);
 	class_entry = zend_register_internal_class_ex(&ce, NULL);
-	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES;
+	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES|ZEND_ACC_NOT_SERIALIZABLE;
 	zend_class_implements(class_entry, 1, class_entry_JsonSerializable);
 
 	zval property_subtotal_default_value;

@@ -94,6 +94,12 @@ ZEND_METHOD(Loyalty_Engine, __construct)
 	if (program_obj == NULL) {
 		RETURN_THROWS();
 	}
+	/* __toString() of the argument may have run user code that constructed this engine. */
+	if (obj->program != NULL) {
+		OBJ_RELEASE(program_obj);
+		zend_throw_error(NULL, "Loyalty\\Engine is already constructed");
+		RETURN_THROWS();
+	}
 	obj->program_obj = program_obj;
 	obj->program = php_loyalty_program_from_obj(program_obj)->program;
 	php_loyalty_scratch_init(&obj->scratch, obj->program);
@@ -115,11 +121,11 @@ ZEND_METHOD(Loyalty_Engine, program)
 static int segment_arg(const lty_program *program, zend_string *name)
 {
 	int index = lty_program_segment_index(program, ZSTR_VAL(name), ZSTR_LEN(name));
+	char shown[96];
 
 	if (index < 0) {
-		php_loyalty_throw_fmt(php_loyalty_config_exception_ce, "segment: unknown segment '%.64s%s'",
-			memchr(ZSTR_VAL(name), '\0', ZSTR_LEN(name)) ? "(contains a NUL byte)" : ZSTR_VAL(name),
-			ZSTR_LEN(name) > 64 ? "..." : "");
+		php_loyalty_throw_fmt(php_loyalty_config_exception_ce, "segment: unknown segment '%s'",
+			php_loyalty_printable(shown, sizeof(shown), ZSTR_VAL(name), ZSTR_LEN(name)));
 	}
 	return index;
 }
@@ -163,7 +169,7 @@ ZEND_METHOD(Loyalty_Engine, segmentsOf)
 		Z_PARAM_ZVAL_OR_NULL(now_zv)
 	ZEND_PARSE_PARAMETERS_END();
 
-	if ((obj = engine_of(ZEND_THIS)) == NULL || php_loyalty_now(now_zv, 2, &now) == FAILURE
+	if ((obj = engine_of(ZEND_THIS)) == NULL || php_loyalty_now(now_zv, 2, "now", &now) == FAILURE
 			|| php_loyalty_customer(obj->program, customer_ht, now, "customer", &obj->scratch, &customer) == FAILURE) {
 		RETURN_THROWS();
 	}
@@ -181,6 +187,7 @@ ZEND_METHOD(Loyalty_Engine, evaluate)
 	lty_result result;
 	lty_arena arena;
 	lty_error *err;
+	bool line_refs = false;
 
 	ZEND_PARSE_PARAMETERS_START(2, 3)
 		Z_PARAM_ARRAY_HT(cart_ht)
@@ -190,12 +197,12 @@ ZEND_METHOD(Loyalty_Engine, evaluate)
 	ZEND_PARSE_PARAMETERS_END();
 
 	/* The customer first: reading its dates may run user code, before any string is borrowed. */
-	if ((obj = engine_of(ZEND_THIS)) == NULL || php_loyalty_now(now_zv, 3, &now) == FAILURE
+	if ((obj = engine_of(ZEND_THIS)) == NULL || php_loyalty_now(now_zv, 3, "now", &now) == FAILURE
 			|| php_loyalty_customer(obj->program, customer_ht, now, "customer", &obj->scratch, &customer) == FAILURE) {
 		RETURN_THROWS();
 	}
 	lty_arena_init(&arena, &php_loyalty_allocator);
-	if (php_loyalty_cart(cart_ht, &arena, &cart) == FAILURE) {
+	if (php_loyalty_cart(cart_ht, &arena, &cart, &line_refs) == FAILURE) {
 		lty_arena_free(&arena);
 		RETURN_THROWS();
 	}
@@ -205,7 +212,7 @@ ZEND_METHOD(Loyalty_Engine, evaluate)
 	} else {
 		segment_names(obj, &customer, now, true, &segments);
 		php_loyalty_result_build(return_value, &result, &arena, &cart,
-			zend_hash_str_find_deref(cart_ht, "lines", sizeof("lines") - 1), &segments, obj->program_obj);
+			zend_hash_str_find_deref(cart_ht, "lines", sizeof("lines") - 1), line_refs, &segments, obj->program_obj);
 	}
 	efree(err);
 	lty_arena_free(&arena);
@@ -230,7 +237,7 @@ ZEND_METHOD(Loyalty_Engine, inSegment)
 	ZEND_PARSE_PARAMETERS_END();
 
 	if ((obj = engine_of(ZEND_THIS)) == NULL || (index = segment_arg(obj->program, segment)) < 0
-			|| php_loyalty_now(now_zv, 3, &now) == FAILURE
+			|| php_loyalty_now(now_zv, 3, "now", &now) == FAILURE
 			|| php_loyalty_customer(obj->program, customer_ht, now, "customer", &obj->scratch, &customer) == FAILURE) {
 		RETURN_THROWS();
 	}
@@ -275,7 +282,7 @@ static zend_result add_id(filter_state *st, const char *path, zval *key, HashTab
 /* Tests one customer; adds its id (or key) to the result. FAILURE with an exception. */
 static zend_result filter_one(filter_state *st, zval *key, zval *item)
 {
-	char path[64 + MAX_LENGTH_OF_LONG];
+	char path[64 + MAX_LENGTH_OF_LONG], shown[64];
 	lty_customer customer;
 	lty_membership m;
 	zend_result result = SUCCESS;
@@ -284,7 +291,7 @@ static zend_result filter_one(filter_state *st, zval *key, zval *item)
 	if (Z_TYPE_P(key) == IS_LONG) {
 		snprintf(path, sizeof(path), "customers[" ZEND_LONG_FMT "]", Z_LVAL_P(key));
 	} else if (Z_TYPE_P(key) == IS_STRING) {
-		snprintf(path, sizeof(path), "customers[%.40s]", Z_STRVAL_P(key));
+		snprintf(path, sizeof(path), "customers[%s]", php_loyalty_printable(shown, sizeof(shown), Z_STRVAL_P(key), Z_STRLEN_P(key)));
 	} else {
 		snprintf(path, sizeof(path), "customers[?]");
 	}
@@ -389,7 +396,7 @@ ZEND_METHOD(Loyalty_Engine, filter)
 	ZEND_PARSE_PARAMETERS_END();
 
 	if ((obj = engine_of(ZEND_THIS)) == NULL || (st.segment = segment_arg(obj->program, segment)) < 0
-			|| php_loyalty_now(now_zv, 3, &st.now) == FAILURE) {
+			|| php_loyalty_now(now_zv, 3, "now", &st.now) == FAILURE) {
 		RETURN_THROWS();
 	}
 	st.engine = obj;

@@ -90,10 +90,11 @@ static php_loyalty_ledger_obj *ledger_of(zval *this_zv)
 
 static const char *const entry_types[] = { "earn", "grant", "spend", "reward" };
 
-/* One stored entry {type, points, at, ref} -> lty_entry borrowing ref. */
-static zend_result read_entry(zval *zv, size_t i, zend_long now, lty_entry *out)
+/* One stored entry {type, points, at, ref} -> lty_entry borrowing ref, which *ref_hold keeps
+ * alive (a later entry's date runs user code that could overwrite it through a reference). */
+static zend_result read_entry(zval *zv, const char *prefix, size_t i, zend_long now, lty_entry *out, zend_string **ref_hold)
 {
-	char path[64];
+	char path[320], shown[96];
 	zend_string *key;
 	zend_ulong index;
 	zval *v;
@@ -101,42 +102,43 @@ static zend_result read_entry(zval *zv, size_t i, zend_long now, lty_entry *out)
 
 	ZVAL_DEREF(zv);
 	if (Z_TYPE_P(zv) != IS_ARRAY) {
-		php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "entries[%zu]: expected array, got %s", i, zend_zval_type_name(zv));
+		php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "%s[%zu]: expected array, got %s", prefix, i, zend_zval_type_name(zv));
 		return FAILURE;
 	}
 	ZEND_HASH_FOREACH_KEY(Z_ARRVAL_P(zv), index, key) {
 		if (key == NULL) {
-			php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "entries[%zu]." ZEND_ULONG_FMT ": unknown key", i, index);
+			php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "%s[%zu]." ZEND_LONG_FMT ": unknown key", prefix, i, (zend_long) index);
 			return FAILURE;
 		}
 		if (!zend_string_equals_literal(key, "type") && !zend_string_equals_literal(key, "points")
 				&& !zend_string_equals_literal(key, "at") && !zend_string_equals_literal(key, "ref")) {
-			php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "entries[%zu].%.64s: unknown key", i, ZSTR_VAL(key));
+			php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "%s[%zu].%s: unknown key", prefix, i,
+				php_loyalty_printable(shown, sizeof(shown), ZSTR_VAL(key), ZSTR_LEN(key)));
 			return FAILURE;
 		}
 	} ZEND_HASH_FOREACH_END();
 	v = zend_hash_str_find_deref(Z_ARRVAL_P(zv), "type", sizeof("type") - 1);
 	if (v == NULL || Z_TYPE_P(v) != IS_STRING) {
-		php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "entries[%zu].type: expected 'earn', 'grant', 'spend' or 'reward', got %s",
-			i, v ? zend_zval_type_name(v) : "nothing");
+		php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "%s[%zu].type: expected 'earn', 'grant', 'spend' or 'reward', got %s",
+			prefix, i, v ? zend_zval_type_name(v) : "nothing");
 		return FAILURE;
 	}
 	for (t = 0; t < 4 && !zend_string_equals_cstr(Z_STR_P(v), entry_types[t], strlen(entry_types[t])); t++);
 	if (t == 4) {
-		php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "entries[%zu].type: expected 'earn', 'grant', 'spend' or 'reward', got '%.32s'",
-			i, Z_STRVAL_P(v));
+		php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "%s[%zu].type: expected 'earn', 'grant', 'spend' or 'reward', got '%s'",
+			prefix, i, php_loyalty_printable(shown, sizeof(shown), Z_STRVAL_P(v), Z_STRLEN_P(v)));
 		return FAILURE;
 	}
 	out->type = (lty_entry_type) t;
 	v = zend_hash_str_find_deref(Z_ARRVAL_P(zv), "points", sizeof("points") - 1);
 	if (v == NULL || Z_TYPE_P(v) != IS_LONG || Z_LVAL_P(v) < 0) {
-		php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "entries[%zu].points: expected int >= 0, got %s",
-			i, v == NULL ? "nothing" : Z_TYPE_P(v) == IS_LONG ? "a negative int" : zend_zval_type_name(v));
+		php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "%s[%zu].points: expected int >= 0, got %s",
+			prefix, i, v == NULL ? "nothing" : Z_TYPE_P(v) == IS_LONG ? "a negative int" : zend_zval_type_name(v));
 		return FAILURE;
 	}
 	out->points = Z_LVAL_P(v);
 	v = zend_hash_str_find_deref(Z_ARRVAL_P(zv), "at", sizeof("at") - 1);
-	snprintf(path, sizeof(path), "entries[%zu].at", i);
+	snprintf(path, sizeof(path), "%s[%zu].at", prefix, i);
 	if (v == NULL) {
 		php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "%s: is required", path);
 		return FAILURE;
@@ -149,22 +151,36 @@ static zend_result read_entry(zval *zv, size_t i, zend_long now, lty_entry *out)
 	out->ref_len = 0;
 	if (v != NULL && Z_TYPE_P(v) != IS_NULL) {
 		if (Z_TYPE_P(v) != IS_STRING) {
-			php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "entries[%zu].ref: expected string, got %s", i, zend_zval_type_name(v));
+			php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "%s[%zu].ref: expected string, got %s", prefix, i, zend_zval_type_name(v));
 			return FAILURE;
 		}
-		out->ref = Z_STRVAL_P(v);
-		out->ref_len = Z_STRLEN_P(v);
+		*ref_hold = zend_string_copy(Z_STR_P(v));
+		out->ref = ZSTR_VAL(*ref_hold);
+		out->ref_len = ZSTR_LEN(*ref_hold);
 	}
 	return SUCCESS;
 }
 
-/* Fills a fresh ledger from stored entries (any order). FAILURE with an exception. */
-static zend_result ledger_load(lty_ledger *ledger, const lty_program *program, zval *entries_zv)
+/* Core messages name entries "entries[N]"; a customer's are "customer.ledger[N]" (`prefix`). */
+static void throw_with_prefix(lty_error *err, const char *prefix)
+{
+	if (strcmp(prefix, "entries") != 0 && strncmp(err->message, "entries", sizeof("entries") - 1) == 0) {
+		php_loyalty_throw_fmt(err->status == LTY_ERR_INPUT ? php_loyalty_input_exception_ce : php_loyalty_ledger_exception_ce,
+			"%s%s", prefix, err->message + sizeof("entries") - 1);
+		return;
+	}
+	php_loyalty_throw(err);
+}
+
+/* Fills a fresh ledger from stored entries (any order), named `prefix` in messages ("entries"
+ * or "customer.ledger"). FAILURE with an exception. */
+static zend_result ledger_load(lty_ledger *ledger, const lty_program *program, zval *entries_zv, const char *prefix)
 {
 	HashTable *entries = Z_ARRVAL_P(entries_zv);
 	zend_long now = (zend_long) php_time();
 	uint32_t n = zend_hash_num_elements(entries);
 	lty_entry *list = safe_emalloc(n ? n : 1, sizeof(lty_entry), 0);
+	zend_string **refs = ecalloc(n ? n : 1, sizeof(zend_string *));
 	zval *zv, copy;
 	size_t i = 0;
 	lty_error *err;
@@ -174,7 +190,7 @@ static zend_result ledger_load(lty_ledger *ledger, const lty_program *program, z
 	ZVAL_COPY(&copy, entries_zv);
 	lty_ledger_init(ledger, &php_loyalty_allocator, program);
 	ZEND_HASH_FOREACH_VAL(entries, zv) {
-		if (read_entry(zv, i, now, &list[i]) == FAILURE) {
+		if (read_entry(zv, prefix, i, now, &list[i], &refs[i]) == FAILURE) {
 			result = FAILURE;
 			break;
 		}
@@ -183,12 +199,18 @@ static zend_result ledger_load(lty_ledger *ledger, const lty_program *program, z
 	if (result == SUCCESS) {
 		err = emalloc(sizeof(lty_error));
 		if (lty_ledger_add_all(ledger, list, i, err) != LTY_OK) {
-			php_loyalty_throw(err);
+			throw_with_prefix(err, prefix);
 			result = FAILURE;
 		}
 		efree(err);
 	}
 	efree(list);
+	for (i = 0; i < n; i++) {
+		if (refs[i] != NULL) {
+			zend_string_release(refs[i]);
+		}
+	}
+	efree(refs);
 	zval_ptr_dtor(&copy);
 	if (result == FAILURE) {
 		lty_ledger_free(ledger);
@@ -201,6 +223,7 @@ ZEND_METHOD(Loyalty_Ledger, __construct)
 	php_loyalty_ledger_obj *obj = ledger_from_obj(Z_OBJ_P(ZEND_THIS));
 	zend_object *program;
 	zval *entries = NULL;
+	lty_ledger loaded;
 
 	ZEND_PARSE_PARAMETERS_START(1, 2)
 		Z_PARAM_OBJ_OF_CLASS(program, php_loyalty_program_ce)
@@ -216,13 +239,20 @@ ZEND_METHOD(Loyalty_Ledger, __construct)
 		zend_throw_error(NULL, "Loyalty\\Program is not initialized");
 		RETURN_THROWS();
 	}
+	/* Loaded aside: dates run user code, which may construct this very ledger meanwhile. */
 	if (entries != NULL) {
-		if (ledger_load(&obj->ledger, php_loyalty_program_from_obj(program)->program, entries) == FAILURE) {
+		if (ledger_load(&loaded, php_loyalty_program_from_obj(program)->program, entries, "entries") == FAILURE) {
 			RETURN_THROWS();
 		}
 	} else {
-		lty_ledger_init(&obj->ledger, &php_loyalty_allocator, php_loyalty_program_from_obj(program)->program);
+		lty_ledger_init(&loaded, &php_loyalty_allocator, php_loyalty_program_from_obj(program)->program);
 	}
+	if (obj->initialized) {
+		lty_ledger_free(&loaded);
+		zend_throw_error(NULL, "Loyalty\\Ledger is already constructed");
+		RETURN_THROWS();
+	}
+	obj->ledger = loaded;
 	obj->initialized = true;
 	obj->program_obj = program;
 	GC_ADDREF(program);
@@ -287,7 +317,7 @@ static void points_at(INTERNAL_FUNCTION_PARAMETERS, bool pending)
 		Z_PARAM_ZVAL_OR_NULL(at_zv)
 	ZEND_PARSE_PARAMETERS_END();
 
-	if ((obj = ledger_of(ZEND_THIS)) == NULL || php_loyalty_now(at_zv, 1, &at) == FAILURE) {
+	if ((obj = ledger_of(ZEND_THIS)) == NULL || php_loyalty_now(at_zv, 1, "at", &at) == FAILURE) {
 		RETURN_THROWS();
 	}
 	err = emalloc(sizeof(lty_error));
@@ -325,7 +355,7 @@ ZEND_METHOD(Loyalty_Ledger, expiring)
 		Z_PARAM_ZVAL_OR_NULL(at_zv)
 	ZEND_PARSE_PARAMETERS_END();
 
-	if ((obj = ledger_of(ZEND_THIS)) == NULL || php_loyalty_now(at_zv, 1, &at) == FAILURE) {
+	if ((obj = ledger_of(ZEND_THIS)) == NULL || php_loyalty_now(at_zv, 1, "at", &at) == FAILURE) {
 		RETURN_THROWS();
 	}
 	lty_arena_init(&arena, &php_loyalty_allocator);
@@ -540,7 +570,7 @@ zend_result php_loyalty_ledger_balance(zval *ledger, const lty_program *program,
 		st = lty_ledger_balance(&obj->ledger, now, out, err);
 	} else if (Z_TYPE_P(ledger) == IS_ARRAY) {
 		lty_ledger temp;
-		if (ledger_load(&temp, program, ledger) == FAILURE) {
+		if (ledger_load(&temp, program, ledger, path) == FAILURE) {
 			return FAILURE;
 		}
 		err = emalloc(sizeof(lty_error));

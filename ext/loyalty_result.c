@@ -277,7 +277,7 @@ static HashTable *result_get_gc(zend_object *object, zval **table, int *n)
 }
 
 void php_loyalty_result_build(zval *out, const lty_result *r, lty_arena *arena, const lty_cart *cart,
-	zval *cart_lines, zval *segments, zend_object *program)
+	zval *cart_lines, bool line_refs, zval *segments, zend_object *program)
 {
 	zend_object *object;
 	result_obj *obj;
@@ -308,6 +308,9 @@ void php_loyalty_result_build(zval *out, const lty_result *r, lty_arena *arena, 
 	GC_ADDREF(program);
 	obj->program = program;
 	obj->pending = true;
+	if (line_refs) { /* skus behind PHP references could change before a late read: read them now */
+		materialize(object);
+	}
 }
 
 void php_loyalty_result_setup(zend_class_entry *ce)

@@ -31,6 +31,9 @@ extern const lty_allocator php_loyalty_allocator;
 
 /* Throws the exception class matching err->status, with err's message. */
 void php_loyalty_throw(const lty_error *err);
+/* `len` bytes of input for a message, as settings messages show them: control bytes
+ * (NUL included) as \xNN, cut with "..." to fit `size`. Returns buf. */
+const char *php_loyalty_printable(char *buf, size_t size, const char *s, size_t len);
 /* Throws `ce` with a formatted message (the path comes first). */
 void php_loyalty_throw_fmt(zend_class_entry *ce, const char *fmt, ...) ZEND_ATTRIBUTE_FORMAT(printf, 2, 3);
 
@@ -87,15 +90,16 @@ void php_loyalty_ledger_setup(zend_class_entry *ce);
 zend_result php_loyalty_ledger_balance(zval *ledger, const lty_program *program, zend_long now,
 	const char *path, int64_t *out);
 
-/* cart.c: reads a cart; line arrays are allocated in `arena`. */
-zend_result php_loyalty_cart(HashTable *ht, lty_arena *arena, lty_cart *cart);
+/* cart.c: reads a cart; line arrays are allocated in `arena`. *line_refs is set when a line
+ * or its sku is a PHP reference (which later writes could change under a lazy Result). */
+zend_result php_loyalty_cart(HashTable *ht, lty_arena *arena, lty_cart *cart, bool *line_refs);
 
 /* loyalty_result.c: a Result object from a core result, taking over `arena` (which holds
  * the result's arrays and the cart's lines; it is left empty). `cart_lines` is the cart's
  * `lines` array (for the skus), `segments` the sorted names the customer is in (taken),
  * `program` the Program whose rule ids the result points to (a reference is kept). */
 void php_loyalty_result_build(zval *out, const lty_result *r, lty_arena *arena, const lty_cart *cart,
-	zval *cart_lines, zval *segments, zend_object *program);
+	zval *cart_lines, bool line_refs, zval *segments, zend_object *program);
 void php_loyalty_result_setup(zend_class_entry *ce);
 
 /* local_time.c: 'YYYY-MM-DD[ HH:MM:SS]' in the default timezone as strtotime() reads it;
@@ -158,8 +162,9 @@ zend_result php_loyalty_date(zval *zv, zend_long now, const char *path, zend_lon
 /* A date argument typed int|string|DateTimeInterface (TypeError otherwise); `path` names it
  * in an InputException when it cannot be read. */
 zend_result php_loyalty_date_arg(zval *zv, uint32_t arg_num, const char *path, zend_long *out);
-/* $now as passed to a method (argument `arg_num`): null means the current time. */
-zend_result php_loyalty_now(zval *zv, uint32_t arg_num, zend_long *out);
+/* $now (or a ledger's optional $at) as passed to a method (argument `arg_num`, named `path`
+ * in an InputException): null means the current time. */
+zend_result php_loyalty_now(zval *zv, uint32_t arg_num, const char *path, zend_long *out);
 /* Reads the fields `program` uses from a customer array. */
 zend_result php_loyalty_customer(const lty_program *program, HashTable *ht, zend_long now,
 	const char *path, php_loyalty_scratch *scratch, lty_customer *out);

@@ -3,6 +3,7 @@
  * the per-line allocation of the discount. */
 #include "lty_checkout_internal.h"
 #include "lty_money.h"
+#include "lty_settings.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -73,17 +74,19 @@ bool lty_checkout_carrier_allowed(const lty_benefit *b, const lty_str *carrier)
 	return false;
 }
 
-/* The message quotes the cart's carrier, which is not kept: its first 40 bytes go to the arena. */
+/* The message quotes the cart's carrier, which is not kept: its printable form goes to the arena. */
 void lty_checkout_reject_carrier(checkout *ck, lty_source source, const lty_str *id, const lty_benefit *b)
 {
 	const lty_str *carrier = &ck->cart->carrier;
 	lty_rejected *x = lty_checkout_reject(ck, source, id, LTY_REASON_CARRIER,
 		carrier->ptr == NULL ? LTY_MSG_NO_CARRIER : LTY_MSG_OTHER_CARRIER, 0, 0);
+	char chosen[48];
 
 	x->benefit = b;
 	if (carrier->ptr != NULL) {
-		x->text.len = carrier->len > 40 ? 40 : carrier->len;
-		x->text.ptr = lty_arena_strndup(ck->arena, carrier->ptr, x->text.len);
+		lty_printable(chosen, sizeof(chosen), carrier->ptr, carrier->len);
+		x->text.len = strlen(chosen);
+		x->text.ptr = lty_arena_strndup(ck->arena, chosen, x->text.len);
 		if (x->text.ptr == NULL) {
 			x->text.len = 0;
 			lty_error_set(ck->err, LTY_ERR_NOMEM, "evaluate: out of memory");
@@ -167,7 +170,10 @@ static void check_advantage(checkout *ck, const lty_advantage *a, candidate *can
 		lty_checkout_reject_carrier(ck, LTY_SOURCE_ADVANTAGE, &a->id, &cand->tier->benefit);
 		return;
 	}
-	cand->value = lty_min(cand->discount, ck->payable) + (cand->ship ? ck->cart->shipping : 0);
+	/* Saturates: a discount and a shipping cost near INT64_MAX each are worth "more than anything". */
+	if (__builtin_add_overflow(lty_min(cand->discount, ck->payable), cand->ship ? ck->cart->shipping : 0, &cand->value)) {
+		cand->value = INT64_MAX;
+	}
 	cand->eligible = true;
 }
 

@@ -644,7 +644,11 @@ lty_status lty_ledger_warnings_due(const lty_ledger *l, int64_t from, int64_t to
 		}
 		expires = after_days(l->entries[i].at, r->days);
 		for (j = 0; j < r->warn_count; j++) {
-			int64_t due = expires - r->warn_days[j] * DAY;
+			int64_t due;
+			/* A warning due before the representable range is never in (from, to]. */
+			if (__builtin_sub_overflow(expires, r->warn_days[j] * DAY, &due)) {
+				continue;
+			}
 			if (due > from && due <= to && expires != INT64_MAX) {
 				cands[n].due_at = due;
 				cands[n].expires_at = expires;

@@ -56,7 +56,8 @@ static int64_t bracket_cost(const lty_loyalty *y, const lty_bracket *b)
 /* The conditions of SPEC 10 before a bracket is looked at; false when one failed (rejected). */
 static bool conditions_met(checkout *ck, const lty_loyalty *y)
 {
-	int64_t order_number = ck->c->orders + 1;
+	/* The order being placed; a customer with INT64_MAX orders is past every from_order. */
+	int64_t order_number = ck->c->orders == INT64_MAX ? INT64_MAX : ck->c->orders + 1;
 
 	if (!ck->c->active) {
 		reject(ck, LTY_REASON_DISABLED, -1, LTY_MSG_DISABLED, 0, 0);

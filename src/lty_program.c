@@ -88,13 +88,32 @@ static lty_status compile_segments(lty_loader *l, const lty_doc *map)
 	return LTY_OK;
 }
 
-/* Depth-first search over segment('x') references; `state` is 0 new, 1 on the path, 2 done. */
-static lty_status visit(lty_loader *l, size_t seg, uint8_t *state, size_t *stack, size_t depth)
+/* An error at reference `ref` of segment `seg`, with its source and caret. */
+static lty_status segment_ref_error(lty_loader *l, size_t seg, const lty_expr_ref *ref, const char *msg)
+{
+	const lty_segment *segs = l->program->segments;
+	size_t src_len;
+	const char *src;
+
+	lty_path_pop(l, 0);
+	lty_path_key(l, "segments");
+	lty_path_key(l, segs[seg].name.ptr);
+	src = lty_expr_source(segs[seg].expr, &src_len);
+	return lty_expr_error(l->err, l->path, src, src_len, ref->column, msg);
+}
+
+/* Depth-first search over segment('x') references; `state` is 0 new, 1 on the path, 2 done;
+ * `height` the most segments on a chain from a done one; `depth` the references from the
+ * root to seg. Chains are bounded: evaluation recurses along them (and into each
+ * expression, 64 levels each), and so does this search. */
+static lty_status visit(lty_loader *l, size_t seg, uint8_t *state, size_t *stack, size_t *height, size_t depth)
 {
 	const lty_segment *segs = l->program->segments;
 	const lty_expr_ref *refs;
-	size_t count, i;
+	size_t count, i, h = 1;
+	char chain[64];
 
+	snprintf(chain, sizeof(chain), "segment() references nested deeper than %d levels", LTY_MAX_SEGMENT_CHAIN);
 	state[seg] = 1;
 	stack[depth] = seg;
 	refs = segs[seg].expr ? lty_expr_segment_refs(segs[seg].expr, &count) : NULL;
@@ -103,8 +122,7 @@ static lty_status visit(lty_loader *l, size_t seg, uint8_t *state, size_t *stack
 		if (state[next] == 1) {
 			/* The cycle is reported on its first segment, at the reference that closes it. */
 			char msg[LTY_PATH_MAX];
-			size_t len = 0, src_len;
-			const char *src;
+			size_t len = 0;
 			for (j = 0; j <= depth; j++) {
 				if (stack[j] == next) {
 					start = j;
@@ -118,17 +136,23 @@ static lty_status visit(lty_loader *l, size_t seg, uint8_t *state, size_t *stack
 			if (len < sizeof(msg)) {
 				snprintf(msg + len, sizeof(msg) - len, " -> %s", segs[seg].name.ptr);
 			}
-			lty_path_pop(l, 0);
-			lty_path_key(l, "segments");
-			lty_path_key(l, segs[seg].name.ptr);
-			src = lty_expr_source(segs[seg].expr, &src_len);
-			return lty_expr_error(l->err, l->path, src, src_len, refs[i].column, msg);
+			return segment_ref_error(l, seg, &refs[i], msg);
 		}
-		if (state[next] == 0 && visit(l, next, state, stack, depth + 1) != LTY_OK) {
-			return l->err->status;
+		if (state[next] == 0) {
+			if (depth + 1 > LTY_MAX_SEGMENT_CHAIN) {
+				return segment_ref_error(l, seg, &refs[i], chain);
+			}
+			if (visit(l, next, state, stack, height, depth + 1) != LTY_OK) {
+				return l->err->status;
+			}
 		}
+		if (depth + height[next] > LTY_MAX_SEGMENT_CHAIN) { /* references from the root to the end of next's chain */
+			return segment_ref_error(l, seg, &refs[i], chain);
+		}
+		h = height[next] + 1 > h ? height[next] + 1 : h;
 	}
 	state[seg] = 2;
+	height[seg] = h;
 	return LTY_OK;
 }
 
@@ -137,12 +161,17 @@ static lty_status check_cycles(lty_loader *l)
 	size_t n = l->program->segment_count, i;
 	uint8_t *state = lty_arena_array(l->arena, n, 1);
 	size_t *stack = lty_arena_array(l->arena, n, sizeof(size_t));
+	size_t *height = lty_arena_array(l->arena, n, sizeof(size_t));
 
-	if (state == NULL || stack == NULL) {
+	if (state == NULL || stack == NULL || height == NULL) {
 		return lty_fail_nomem(l);
 	}
+	for (i = 0; i < LTY_SEG_BUILTIN_COUNT; i++) {
+		state[i] = 2; /* built-ins reference nothing */
+		height[i] = 1;
+	}
 	for (i = LTY_SEG_BUILTIN_COUNT; i < n; i++) {
-		if (state[i] == 0 && visit(l, i, state, stack, 0) != LTY_OK) {
+		if (state[i] == 0 && visit(l, i, state, stack, height, 0) != LTY_OK) {
 			return l->err->status;
 		}
 	}

@@ -2,6 +2,7 @@
  * a caller reads them. */
 #include "lty_checkout.h"
 #include "lty_money.h"
+#include "lty_settings.h"
 
 #include <stdio.h>
 
@@ -14,21 +15,17 @@ const char *lty_reason_name(lty_reason reason)
 	return names[reason];
 }
 
-/* At most `max` bytes of a setting quoted in a message. */
-static int clip(const lty_str *s, size_t max)
-{
-	return s->len > max ? (int) max : (int) s->len;
-}
-
 /* "Colissimo or Chronopost" for messages. */
 static void carrier_names(const lty_benefit *b, char *buf, size_t size)
 {
 	size_t i, used = 0;
+	char shown[48];
 
 	buf[0] = '\0';
 	for (i = 0; i < b->carriers.count && used + 1 < size; i++) {
-		int n = snprintf(buf + used, size - used, "%s%.*s", i == 0 ? "" : i + 1 == b->carriers.count ? " or " : ", ",
-			b->carriers.items[i].len > 40 ? 40 : (int) b->carriers.items[i].len, b->carriers.items[i].ptr);
+		int n;
+		lty_printable(shown, sizeof(shown), b->carriers.items[i].ptr, b->carriers.items[i].len);
+		n = snprintf(buf + used, size - used, "%s%s", i == 0 ? "" : i + 1 == b->carriers.count ? " or " : ", ", shown);
 		used += n > 0 ? (size_t) n : 0;
 	}
 }
@@ -36,7 +33,7 @@ static void carrier_names(const lty_benefit *b, char *buf, size_t size)
 size_t lty_rejected_message(const lty_rejected *x, char *buf, size_t size)
 {
 	const lty_advantage *a = x->advantage;
-	char one[32], two[32], names[128];
+	char one[32], two[32], names[128], shown[112];
 	int head, n = 0;
 
 	head = snprintf(buf, size, "%s: ", lty_reason_name(x->reason));
@@ -52,14 +49,14 @@ size_t lty_rejected_message(const lty_rejected *x, char *buf, size_t size)
 			break;
 		case LTY_MSG_OTHER_CARRIER:
 			carrier_names(x->benefit, names, sizeof(names));
-			n = snprintf(buf, size, "free shipping only with %s, not %.*s", names, (int) x->text.len, x->text.ptr);
+			n = snprintf(buf, size, "free shipping only with %s, not %s", names, x->text.ptr);
 			break;
 		case LTY_MSG_DISABLED:
 			n = snprintf(buf, size, "the customer account is disabled");
 			break;
 		case LTY_MSG_NOT_IN_SEGMENT:
-			n = snprintf(buf, size, a->segment >= 0 ? "not in segment '%.*s'" : "does not match %.*s",
-				clip(&a->segment_source, 100), a->segment_source.ptr);
+			lty_printable(shown, sizeof(shown), a->segment_source.ptr, a->segment_source.len);
+			n = snprintf(buf, size, a->segment >= 0 ? "not in segment '%s'" : "does not match %s", shown);
 			break;
 		case LTY_MSG_ADVANTAGE_VOUCHER:
 			n = snprintf(buf, size, "does not apply with a voucher");
@@ -69,7 +66,8 @@ size_t lty_rejected_message(const lty_rejected *x, char *buf, size_t size)
 				lty_money_format(x->b, two, sizeof(two)));
 			break;
 		case LTY_MSG_NOT_BEST:
-			n = snprintf(buf, size, "'%.*s' is worth more (%s against %s)", clip(&a->id, 64), a->id.ptr,
+			lty_printable(shown, 80, a->id.ptr, a->id.len);
+			n = snprintf(buf, size, "'%s' is worth more (%s against %s)", shown,
 				lty_money_format(x->a, one, sizeof(one)), lty_money_format(x->b, two, sizeof(two)));
 			break;
 		case LTY_MSG_ORDER_NUMBER:

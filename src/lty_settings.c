@@ -58,6 +58,9 @@ void lty_printable(char *buf, size_t size, const char *key, size_t len)
 	for (i = 0; i < len && o + 5 < size; i++) {
 		unsigned char c = (unsigned char) key[i];
 		if (c < 0x20 || c == 0x7f) {
+			if (o + 8 >= size) {
+				break; /* keep room for "..." after the escape */
+			}
 			o += (size_t) snprintf(buf + o, size - o, "\\x%02X", c);
 		} else {
 			buf[o++] = (char) c;
@@ -187,7 +190,10 @@ lty_status lty_read_percent(lty_loader *l, const lty_doc *map, const char *key, 
 		}
 	} else if (d->kind == LTY_DOC_DOUBLE) {
 		double scaled = d->u.d * 100.0, r = round(scaled);
-		if (!isfinite(d->u.d) || d->u.d < 0.0 || d->u.d > 100.0) {
+		if (!isfinite(d->u.d)) {
+			/* As PHP prints them, not as printf does ("nan", "inf"). */
+			st = lty_fail(l, "must be between 0 and 100, got %s", isnan(d->u.d) ? "NAN" : d->u.d < 0 ? "-INF" : "INF");
+		} else if (d->u.d < 0.0 || d->u.d > 100.0) {
 			st = lty_fail(l, "must be between 0 and 100, got %.15g", d->u.d);
 		} else if (r / 100.0 != d->u.d) { /* exactly the double of a two-decimal literal */
 			st = lty_fail(l, "at most two decimals, got %.15g", d->u.d);

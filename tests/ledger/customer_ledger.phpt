@@ -89,5 +89,5 @@ all,no_orders,rich | all,no_orders
 Loyalty\InputException customer.ledger
 Loyalty\InputException customer.ledger
 Loyalty\InputException customers[k].ledger
-Loyalty\InputException entries[0].points
-Loyalty\LedgerException entries[0]
+Loyalty\InputException customer.ledger[0].points
+Loyalty\LedgerException customer.ledger[0]

@@ -77,8 +77,8 @@ Loyalty\ConfigException (1): advantages[0].tiers[1].discount_percent: at most tw
 Loyalty\ConfigException (1): advantages[0].tiers[1].discount_percent: at most two decimals, got 12.3400000001
 Loyalty\ConfigException (1): advantages[0].tiers[1].discount_percent: expected int or float (percent), got string
 Loyalty\ConfigException (1): advantages[0].tiers[1].discount_percent: expected int or float (percent), got bool
-Loyalty\ConfigException (1): advantages[0].tiers[1].discount_percent: must be between 0 and 100, got nan
-Loyalty\ConfigException (1): advantages[0].tiers[1].discount_percent: must be between 0 and 100, got inf
+Loyalty\ConfigException (1): advantages[0].tiers[1].discount_percent: must be between 0 and 100, got NAN
+Loyalty\ConfigException (1): advantages[0].tiers[1].discount_percent: must be between 0 and 100, got INF
 Loyalty\ConfigException (1): advantages[0].tiers[1]: discount and discount_percent exclude each other
 Loyalty\ConfigException (1): advantages[0].tiers[1]: discount and discount_percent exclude each other
 Loyalty\ConfigException (1): advantages[0].tiers[1].carriers: needs free_shipping

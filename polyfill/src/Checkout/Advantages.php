@@ -90,13 +90,10 @@ final class Advantages
             $s->rejectCarrier($i, 'advantage', $a->id, $tier);
             return null;
         }
-        // An overflow is an error, never a wrap (SPEC 2): shipping near 64 bits cannot be weighed.
+        // Saturates, as in the extension: near 64 bits each is worth "more than anything".
         $discount = min($c->discount, $s->payable);
         $shipping = $c->ship ? $s->cart->shipping : 0;
-        if ($discount > PHP_INT_MAX - $shipping) {
-            throw Cart::error('cart.shipping: discount plus shipping saved overflows 64-bit minor units');
-        }
-        $c->value = $discount + $shipping;
+        $c->value = $discount > PHP_INT_MAX - $shipping ? PHP_INT_MAX : $discount + $shipping;
         return $c;
     }
 }
