@@ -79,14 +79,14 @@ static void build_applied(zval *out, const lty_result *r)
 	}
 }
 
-static void build_rejected(zval *out, const lty_result *r)
+static void build_rejected(zval *out, const lty_program *p, const lty_result *r)
 {
 	char message[LTY_MESSAGE_MAX];
-	size_t i;
+	lty_rejection_cursor cursor = { 0, 0 };
+	lty_rejected one, *x = &one;
 
-	array_init_size(out, (uint32_t) r->rejected_count);
-	for (i = 0; i < r->rejected_count; i++) {
-		const lty_rejected *x = &r->rejected[i];
+	array_init_size(out, (uint32_t) lty_result_rejected_count(r));
+	while (lty_result_next_rejection(p, r, &cursor, &one)) {
 		zval entry;
 		array_init_size(&entry, 5);
 		put_str(&entry, PHP_LOYALTY_K_SOURCE, source_name(x->source));
@@ -163,7 +163,7 @@ static void materialize(zend_object *object)
 	cart.lines = obj->lines;
 	cart.line_count = obj->line_count;
 	cart.has_lines = Z_TYPE(obj->cart_lines) != IS_UNDEF;
-	build_rejected(OBJ_PROP_NUM(object, P_REJECTED), &obj->r);
+	build_rejected(OBJ_PROP_NUM(object, P_REJECTED), php_loyalty_program_from_obj(obj->program)->program, &obj->r);
 	build_lines(OBJ_PROP_NUM(object, P_LINES), &obj->r, &cart, cart.has_lines ? &obj->cart_lines : NULL);
 	lty_arena_free(&obj->arena);
 	zval_ptr_dtor(&obj->cart_lines);

@@ -16,15 +16,45 @@ typedef struct {
 	bool ship;                /* free shipping for the chosen carrier */
 	bool ship_refused;        /* free shipping limited to other carriers */
 	int64_t value;            /* best-of value: capped discount + shipping saved */
+	size_t index;             /* of the advantage */
 	bool eligible;
 	bool chosen;
 } candidate;
 
+/* Rejections that carry nothing but their kind (disabled, not_in_segment, voucher: by far the
+ * most, with many rules) take one byte per advantage; the others get a record. */
+static bool quiet_message(lty_source source, lty_message message)
+{
+	return source == LTY_SOURCE_ADVANTAGE
+		&& (message == LTY_MSG_DISABLED || message == LTY_MSG_NOT_IN_SEGMENT || message == LTY_MSG_ADVANTAGE_VOUCHER);
+}
+
 lty_rejected *lty_checkout_reject(checkout *ck, lty_source source, const lty_str *id, lty_reason reason,
 	lty_message message, int64_t a, int64_t b)
 {
-	lty_rejected *x = &ck->r->rejected[ck->r->rejected_count++];
+	lty_result *r = ck->r;
+	lty_rejected *x;
 
+	if (quiet_message(source, message)) {
+		r->quiet[ck->rule] = (uint8_t) (message + 1);
+		r->quiet_count++;
+		return &ck->unused; /* what callers fill in is known from the advantage */
+	}
+	if (r->rejected_count == ck->rejected_cap) {
+		size_t cap = ck->rejected_cap ? 2 * ck->rejected_cap : 8;
+		lty_rejected *grown = lty_arena_array(ck->arena, cap, sizeof(lty_rejected));
+		if (grown == NULL) {
+			lty_error_set(ck->err, LTY_ERR_NOMEM, "evaluate: out of memory");
+			return &ck->unused;
+		}
+		if (r->rejected_count) {
+			memcpy(grown, r->rejected, r->rejected_count * sizeof(lty_rejected));
+		}
+		r->rejected = grown;
+		ck->rejected_cap = cap;
+	}
+	x = &r->rejected[r->rejected_count];
+	x->seq = (uint32_t) r->rejected_count++;
 	x->source = source;
 	x->id = *id;
 	x->reason = reason;
@@ -177,33 +207,36 @@ static void check_advantage(checkout *ck, const lty_advantage *a, candidate *can
 	cand->eligible = true;
 }
 
-static void choose_advantages(checkout *ck, candidate *cands)
+/* `cands`: the eligible advantages, in settings order. */
+static void choose_advantages(checkout *ck, candidate *cands, size_t count)
 {
 	const lty_program *p = ck->p;
-	size_t i, best = SIZE_MAX;
+	size_t i, best = SIZE_MAX, chosen = 0;
 
-	for (i = 0; i < p->advantage_count; i++) {
-		if (!cands[i].eligible) {
-			continue;
-		}
-		if (p->advantages[i].combinable) {
+	for (i = 0; i < count; i++) {
+		if (p->advantages[cands[i].index].combinable) {
 			cands[i].chosen = true;
+			chosen++;
 		} else if (best == SIZE_MAX || cands[i].value > cands[best].value) {
 			best = i;
 		}
 	}
 	if (best != SIZE_MAX) {
 		cands[best].chosen = true;
+		chosen++;
 	}
-	for (i = 0; i < p->advantage_count; i++) {
-		const lty_advantage *a = &p->advantages[i];
-		if (!cands[i].eligible) {
-			continue;
-		}
-		ck->rule = i;
+	/* room for the chosen advantages and loyalty */
+	ck->r->applied = lty_arena_array(ck->arena, chosen + 1, sizeof(lty_applied));
+	if (ck->r->applied == NULL) {
+		lty_error_set(ck->err, LTY_ERR_NOMEM, "evaluate: out of memory");
+		return;
+	}
+	for (i = 0; i < count; i++) {
+		const lty_advantage *a = &p->advantages[cands[i].index];
+		ck->rule = cands[i].index;
 		if (!cands[i].chosen) {
 			lty_checkout_reject(ck, LTY_SOURCE_ADVANTAGE, &a->id, LTY_REASON_NOT_BEST, LTY_MSG_NOT_BEST,
-				cands[best].value, cands[i].value)->advantage = &p->advantages[best];
+				cands[best].value, cands[i].value)->advantage = &p->advantages[cands[best].index];
 			continue;
 		}
 		{
@@ -220,57 +253,93 @@ static void choose_advantages(checkout *ck, candidate *cands)
 
 static void evaluate_advantages(checkout *ck, lty_arena *arena)
 {
-	candidate *cands;
-	size_t i;
+	candidate *cands = NULL, cand;
+	size_t i, count = 0, cap = 0;
 
-	if (ck->p->advantage_count == 0) {
-		return;
-	}
-	cands = lty_arena_array(arena, ck->p->advantage_count, sizeof(candidate));
-	if (cands == NULL) {
+	ck->r->quiet = lty_arena_array(arena, ck->p->advantage_count ? ck->p->advantage_count : 1, 1);
+	if (ck->r->quiet == NULL) {
 		lty_error_set(ck->err, LTY_ERR_NOMEM, "evaluate: out of memory");
 		return;
 	}
 	ck->may_match = lty_advantage_index_marks(ck->p, ck->c, arena);
 	for (i = 0; i < ck->p->advantage_count; i++) {
 		ck->rule = i;
-		check_advantage(ck, &ck->p->advantages[i], &cands[i]);
+		check_advantage(ck, &ck->p->advantages[i], &cand);
+		if (!cand.eligible) {
+			continue;
+		}
+		if (count == cap) { /* eligible ones are few: grow as they come */
+			candidate *grown;
+			cap = cap ? 2 * cap : 8;
+			grown = lty_arena_array(arena, cap, sizeof(candidate));
+			if (grown == NULL) {
+				lty_error_set(ck->err, LTY_ERR_NOMEM, "evaluate: out of memory");
+				return;
+			}
+			if (count) {
+				memcpy(grown, cands, count * sizeof(candidate));
+			}
+			cands = grown;
+		}
+		cand.index = i;
+		cands[count++] = cand;
 	}
-	choose_advantages(ck, cands);
+	choose_advantages(ck, cands, count);
 }
 
-/* Rejections in settings order (advantages, then loyalty), each rule's own in the order found.
- * They are recorded rule by rule except not_best, decided once all rules are seen: a stable
- * counting sort by rule puts those back in place in linear time. */
-static lty_status order_rejections(lty_result *r, size_t rule_count, lty_arena *arena)
+static int by_rule(const void *pa, const void *pb)
 {
-	size_t *start, i, prev = 0;
-	lty_rejected *sorted;
-	bool in_order = true;
+	const lty_rejected *a = pa, *b = pb;
 
-	for (i = 0; i < r->rejected_count && in_order; i++) {
-		in_order = r->rejected[i].rule >= prev;
-		prev = r->rejected[i].rule;
+	if (a->rule != b->rule) {
+		return a->rule < b->rule ? -1 : 1;
 	}
-	if (in_order) {
-		return LTY_OK;
+	return (a->seq > b->seq) - (a->seq < b->seq);
+}
+
+/* Records in settings order (advantages, then loyalty), each rule's own in the order found.
+ * They are recorded rule by rule except not_best and carrier, decided once all rules are seen. */
+static void order_rejections(lty_result *r)
+{
+	size_t i;
+
+	for (i = 1; i < r->rejected_count && r->rejected[i - 1].rule <= r->rejected[i].rule; i++) {
 	}
-	start = lty_arena_array(arena, rule_count + 1, sizeof(size_t));
-	sorted = lty_arena_array(arena, r->rejected_count, sizeof(lty_rejected));
-	if (start == NULL || sorted == NULL) {
-		return LTY_ERR_NOMEM;
+	if (i < r->rejected_count) {
+		qsort(r->rejected, r->rejected_count, sizeof(lty_rejected), by_rule);
 	}
-	for (i = 0; i < r->rejected_count; i++) {
-		start[r->rejected[i].rule + 1]++;
+}
+
+size_t lty_result_rejected_count(const lty_result *r)
+{
+	return r->rejected_count + r->quiet_count;
+}
+
+bool lty_result_next_rejection(const lty_program *p, const lty_result *r, lty_rejection_cursor *c, lty_rejected *out)
+{
+	size_t quiet_rule = c->rule;
+
+	while (quiet_rule < p->advantage_count && (r->quiet == NULL || r->quiet[quiet_rule] == 0)) {
+		quiet_rule++;
 	}
-	for (i = 1; i <= rule_count; i++) {
-		start[i] += start[i - 1];
+	if (c->record < r->rejected_count && r->rejected[c->record].rule <= quiet_rule) {
+		*out = r->rejected[c->record++];
+		c->rule = quiet_rule;
+		return true;
 	}
-	for (i = 0; i < r->rejected_count; i++) {
-		sorted[start[r->rejected[i].rule]++] = r->rejected[i];
+	if (quiet_rule >= p->advantage_count) {
+		return false;
 	}
-	r->rejected = sorted;
-	return LTY_OK;
+	memset(out, 0, sizeof(*out));
+	out->source = LTY_SOURCE_ADVANTAGE;
+	out->id = p->advantages[quiet_rule].id;
+	out->message = (lty_message) (r->quiet[quiet_rule] - 1);
+	out->reason = out->message == LTY_MSG_DISABLED ? LTY_REASON_DISABLED
+		: out->message == LTY_MSG_NOT_IN_SEGMENT ? LTY_REASON_NOT_IN_SEGMENT : LTY_REASON_VOUCHER;
+	out->rule = quiet_rule;
+	out->advantage = &p->advantages[quiet_rule];
+	c->rule = quiet_rule + 1;
+	return true;
 }
 
 /* Largest remainder: line shares of the discount, in proportion to line amounts, summing exactly. */
@@ -358,11 +427,6 @@ lty_status lty_checkout_evaluate(const lty_program *program, const lty_cart *car
 	ck.has_voucher = cart->voucher_count > 0 || cart->voucher_discount > 0;
 	ck.payable = lty_max(0, cart->subtotal - cart->voucher_discount);
 	ck.remaining = ck.payable;
-	result->applied = lty_arena_array(arena, program->advantage_count + 1, sizeof(lty_applied));
-	result->rejected = lty_arena_array(arena, program->advantage_count + 2, sizeof(lty_rejected));
-	if (result->applied == NULL || result->rejected == NULL) {
-		return lty_error_set(err, LTY_ERR_NOMEM, "evaluate: out of memory");
-	}
 	evaluate_advantages(&ck, arena);
 	ck.rule = program->advantage_count;
 	if (err->status != LTY_OK || lty_points_spend(&ck) != LTY_OK || lty_points_earn(&ck) != LTY_OK) {
@@ -371,10 +435,7 @@ lty_status lty_checkout_evaluate(const lty_program *program, const lty_cart *car
 	if (err->status != LTY_OK) { /* out of memory while recording a rejection */
 		return err->status;
 	}
-	/* rules: the advantages, then loyalty */
-	if (order_rejections(result, program->advantage_count + 1, arena) != LTY_OK) {
-		return lty_error_set(err, LTY_ERR_NOMEM, "evaluate: out of memory");
-	}
+	order_rejections(result);
 	net = lty_max(0, cart->subtotal - result->discount - cart->voucher_discount);
 	if (!lty_add(net, cart->shipping - result->shipping_discount, &result->total)) {
 		return lty_error_set(err, LTY_ERR_INPUT, "cart: total overflows 64-bit minor units");

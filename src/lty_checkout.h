@@ -87,6 +87,7 @@ typedef struct {
 	bool has_missing;
 	int64_t missing;                /* in the threshold's unit: money, points or orders */
 	size_t rule;                    /* advantage index, or advantage_count for loyalty: the list's order */
+	uint32_t seq;                   /* order found */
 	lty_message message;
 	int64_t a, b;                   /* the message's numbers */
 	const lty_advantage *advantage; /* for the messages that name one */
@@ -106,8 +107,10 @@ typedef struct {
 	int64_t points_balance;         /* after this order */
 	lty_applied *applied;
 	size_t applied_count;
-	lty_rejected *rejected;
+	lty_rejected *rejected;         /* records of the rejections that carry data, in rule order */
 	size_t rejected_count;
+	uint8_t *quiet;                 /* per advantage: lty_message + 1 of a rejection without data, or 0 */
+	size_t quiet_count;
 	int64_t *line_discounts;        /* one per cart line, summing to discount */
 } lty_result;
 
@@ -116,6 +119,16 @@ typedef struct {
 lty_status lty_checkout_evaluate(const lty_program *program, const lty_cart *cart,
 	const lty_customer *customer, int64_t now, uint8_t *memo, lty_arena *arena,
 	lty_result *result, lty_error *err);
+
+/* Every rejection, records and quiet ones merged in rule order: a cursor starts zeroed;
+ * `out` gets the next one (false at the end). */
+typedef struct {
+	size_t rule;
+	size_t record;
+} lty_rejection_cursor;
+
+size_t lty_result_rejected_count(const lty_result *r);
+bool lty_result_next_rejection(const lty_program *p, const lty_result *r, lty_rejection_cursor *c, lty_rejected *out);
 
 /* "not_in_segment", "below_tier", ... */
 const char *lty_reason_name(lty_reason reason);

@@ -14,6 +14,8 @@ typedef struct {
 	lty_error *err;
 	lty_arena *arena;         /* the result's memory */
 	const uint8_t *may_match; /* per advantage, from the index; NULL: evaluate every inline segment */
+	size_t rejected_cap;      /* room in r->rejected */
+	lty_rejected unused;      /* filled in by callers of a quiet rejection, and ignored */
 	bool has_voucher;
 	int64_t payable;          /* subtotal - voucher_discount, never below 0 */
 	int64_t remaining;        /* payable not yet discounted by the engine */
