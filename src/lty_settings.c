@@ -8,21 +8,43 @@
 #include <stdio.h>
 #include <string.h>
 
+/* Appends `text` (n bytes) to the path, cut at its end (with snprintf()'s result): paths are
+ * built for every value read, so by hand. */
+static void path_append(lty_loader *l, const char *text, size_t n)
+{
+	size_t room = sizeof(l->path) - 1 - l->path_len;
+
+	if (n > room) {
+		n = room;
+	}
+	memcpy(l->path + l->path_len, text, n);
+	l->path_len += n;
+	l->path[l->path_len] = '\0';
+}
+
 size_t lty_path_key(lty_loader *l, const char *key)
 {
 	size_t old = l->path_len;
-	int n = snprintf(l->path + old, sizeof(l->path) - old, old ? ".%s" : "%s", key);
 
-	l->path_len = n < 0 || (size_t) n >= sizeof(l->path) - old ? sizeof(l->path) - 1 : old + (size_t) n;
+	if (old) {
+		path_append(l, ".", 1);
+	}
+	path_append(l, key, strlen(key));
 	return old;
 }
 
 size_t lty_path_index(lty_loader *l, size_t index)
 {
 	size_t old = l->path_len;
-	int n = snprintf(l->path + old, sizeof(l->path) - old, "[%zu]", index);
+	char digits[24], *d = digits + sizeof(digits);
 
-	l->path_len = n < 0 || (size_t) n >= sizeof(l->path) - old ? sizeof(l->path) - 1 : old + (size_t) n;
+	*--d = ']';
+	do {
+		*--d = (char) ('0' + index % 10);
+		index /= 10;
+	} while (index);
+	*--d = '[';
+	path_append(l, d, (size_t) (digits + sizeof(digits) - d));
 	return old;
 }
 
