@@ -1,6 +1,7 @@
 /* The advantages section (SPEC 6): tiered benefits for a segment. */
 #include "lty_limits.h"
 #include "lty_settings.h"
+#include "lty_thresholds.h"
 
 #include <string.h>
 
@@ -50,6 +51,10 @@ static lty_status load_tiers(lty_loader *l, const lty_doc *map, lty_advantage *a
 	}
 	a->tiers = tiers;
 	a->tier_count = list->u.c.count;
+	a->tier_order = lty_thresholds_sort(l->arena, tiers, a->tier_count, sizeof(lty_tier), offsetof(lty_tier, from));
+	if (a->tier_order == NULL) {
+		return lty_fail_nomem(l);
+	}
 	lty_path_pop(l, old);
 	return LTY_OK;
 }

@@ -3,6 +3,7 @@
  * the per-line allocation of the discount. */
 #include "lty_checkout_internal.h"
 #include "lty_money.h"
+#include "lty_thresholds.h"
 #include "lty_settings.h"
 
 #include <stdio.h>
@@ -127,18 +128,10 @@ void lty_checkout_reject_carrier(checkout *ck, lty_source source, const lty_str 
 /* Highest `from` <= metric, the first written on ties; NULL when none is reached. */
 static const lty_tier *find_tier(const lty_advantage *a, int64_t subtotal, int64_t *lowest)
 {
-	const lty_tier *best = NULL;
-	size_t i;
+	size_t i = lty_thresholds_find(a->tiers, a->tier_count, sizeof(lty_tier), offsetof(lty_tier, from),
+		a->tier_order, subtotal, lowest);
 
-	*lowest = INT64_MAX;
-	for (i = 0; i < a->tier_count; i++) {
-		const lty_tier *t = &a->tiers[i];
-		*lowest = lty_min(*lowest, t->from);
-		if (t->from <= subtotal && (best == NULL || t->from > best->from)) {
-			best = t;
-		}
-	}
-	return best;
+	return i == SIZE_MAX ? NULL : &a->tiers[i];
 }
 
 static int64_t benefit_discount(const checkout *ck, const lty_benefit *b)

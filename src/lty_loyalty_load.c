@@ -2,6 +2,7 @@
  * expiry and rewards. */
 #include "lty_limits.h"
 #include "lty_settings.h"
+#include "lty_thresholds.h"
 
 #include <string.h>
 
@@ -150,6 +151,10 @@ static lty_status load_brackets(lty_loader *l, const lty_doc *list, lty_loyalty 
 	}
 	y->brackets = brackets;
 	y->bracket_count = list->u.c.count;
+	y->bracket_order = lty_thresholds_sort(l->arena, brackets, y->bracket_count, sizeof(lty_bracket), offsetof(lty_bracket, from));
+	if (y->bracket_order == NULL) {
+		return lty_fail_nomem(l);
+	}
 	return LTY_OK;
 }
 

@@ -3,6 +3,7 @@
  * then the points the order earns. */
 #include "lty_checkout_internal.h"
 #include "lty_money.h"
+#include "lty_thresholds.h"
 
 static const lty_str loyalty_id = { "loyalty", 7 };
 static const lty_str loyalty_label = { "Loyalty points", 14 };
@@ -27,18 +28,10 @@ static int64_t rank_metric(const lty_loyalty *y, const lty_customer *c)
 
 static const lty_bracket *find_bracket(const lty_loyalty *y, int64_t metric, int64_t *lowest)
 {
-	const lty_bracket *best = NULL;
-	size_t i;
+	size_t i = lty_thresholds_find(y->brackets, y->bracket_count, sizeof(lty_bracket), offsetof(lty_bracket, from),
+		y->bracket_order, metric, lowest);
 
-	*lowest = INT64_MAX;
-	for (i = 0; i < y->bracket_count; i++) {
-		const lty_bracket *b = &y->brackets[i];
-		*lowest = lty_min(*lowest, b->from);
-		if (b->from <= metric && (best == NULL || b->from > best->from)) {
-			best = b;
-		}
-	}
-	return best;
+	return i == SIZE_MAX ? NULL : &y->brackets[i];
 }
 
 /* SPEC 10: `from` for fixed and percent brackets ranked by points; 0 otherwise. */

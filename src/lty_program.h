@@ -60,6 +60,7 @@ typedef struct {
 	bool combinable;             /* default false */
 	const lty_tier *tiers;       /* written order */
 	size_t tier_count;
+	const uint32_t *tier_order;  /* tier indexes by from (lty_thresholds.h) */
 } lty_advantage;
 
 typedef struct {
@@ -88,6 +89,7 @@ typedef struct {
 	lty_rank rank_by;
 	const lty_bracket *brackets; /* written order */
 	size_t bracket_count;
+	const uint32_t *bracket_order; /* bracket indexes by from (lty_thresholds.h) */
 	bool has_expiry;
 	int64_t expiry_days;
 	lty_expiry_mode expiry_mode;

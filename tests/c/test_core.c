@@ -7,6 +7,7 @@
 #include "../../src/lty_expr.h"
 #include "../../src/lty_ledger.h"
 #include "../../src/lty_program.h"
+#include "../../src/lty_thresholds.h"
 
 static int passed, failed;
 
@@ -286,6 +287,38 @@ static void test_ledger(void)
 	CHECK(live_blocks == 0);
 }
 
+/* Binary search over sorted thresholds gives what a scan of the written list gives. */
+static void test_thresholds(void)
+{
+	lty_arena arena;
+	int64_t from[40], lowest, scan_lowest;
+	unsigned seed = 7;
+	int round, bad = 0;
+
+	lty_arena_init(&arena, &lty_malloc_allocator);
+	for (round = 0; round < 2000; round++) {
+		size_t n = (size_t) (seed = seed * 1103515245u + 12345u) % 40, i, want;
+		uint32_t *order;
+		int64_t value;
+		for (i = 0; i < n; i++) {
+			from[i] = (int64_t) ((seed = seed * 1103515245u + 12345u) % 10) * 100; /* many ties */
+		}
+		value = (int64_t) ((seed = seed * 1103515245u + 12345u) % 1100) - 50;
+		order = lty_thresholds_sort(&arena, from, n, sizeof(int64_t), 0);
+		want = SIZE_MAX;
+		scan_lowest = INT64_MAX;
+		for (i = 0; i < n; i++) {
+			scan_lowest = from[i] < scan_lowest ? from[i] : scan_lowest;
+			if (from[i] <= value && (want == SIZE_MAX || from[i] > from[want])) {
+				want = i;
+			}
+		}
+		bad += lty_thresholds_find(from, n, sizeof(int64_t), 0, order, value, &lowest) != want || lowest != scan_lowest;
+	}
+	CHECK(bad == 0);
+	lty_arena_free(&arena);
+}
+
 int main(void)
 {
 	lty_arena_init(&doc_arena, &lty_malloc_allocator);
@@ -294,6 +327,7 @@ int main(void)
 	test_glob();
 	test_memory();
 	test_ledger();
+	test_thresholds();
 	lty_arena_free(&doc_arena);
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed != 0;
