@@ -6,6 +6,7 @@ namespace Loyalty\Polyfill\Ledger;
 
 use DateTimeInterface;
 use Loyalty\InputException;
+use Loyalty\Polyfill\Args;
 use Loyalty\Polyfill\Time;
 
 /**
@@ -82,45 +83,46 @@ final class Input
     }
 
     /**
-     * Stored entries (any order) -> parallel lists, checked as read_entry() does.
+     * Stored entries (any order) -> parallel lists, checked as read_entry() does; messages name
+     * them $prefix[N] ("entries", or "customer.ledger" for a customer's).
      * @return array{list<int>, list<int>, list<int>, list<string>}
      */
-    public static function entries(array $entries): array
+    public static function entries(array $entries, string $prefix = 'entries'): array
     {
         $now = time();
         $types = $points = $ats = $refs = [];
         $i = 0;
         foreach ($entries as $entry) {
             if (!is_array($entry)) {
-                throw new InputException(sprintf('entries[%d]: expected array, got %s', $i, self::typeName($entry)), 3);
+                throw new InputException(sprintf('%s[%d]: expected array, got %s', $prefix, $i, self::typeName($entry)), 3);
             }
             foreach ($entry as $key => $_) {
                 if (is_int($key) || !isset(self::KEYS[$key])) {
-                    throw new InputException(sprintf('entries[%d].%s: unknown key', $i, is_int($key) ? $key : self::cstr($key, 64)), 3);
+                    throw new InputException(sprintf('%s[%d].%s: unknown key', $prefix, $i, is_int($key) ? $key : Args::printable($key)), 3);
                 }
             }
             $type = $entry['type'] ?? null;
             if (!is_string($type)) {
-                throw new InputException(sprintf('entries[%d].type: %s, got %s', $i, self::TYPE_EXPECTED,
+                throw new InputException(sprintf('%s[%d].type: %s, got %s', $prefix, $i, self::TYPE_EXPECTED,
                     array_key_exists('type', $entry) ? self::typeName($type) : 'nothing'), 3);
             }
             $t = array_search($type, State::TYPES, true);
             if ($t === false) {
-                throw new InputException(sprintf("entries[%d].type: %s, got '%s'", $i, self::TYPE_EXPECTED, self::cstr($type, 32)), 3);
+                throw new InputException(sprintf("%s[%d].type: %s, got '%s'", $prefix, $i, self::TYPE_EXPECTED, Args::printable($type)), 3);
             }
             $p = $entry['points'] ?? null;
             if (!is_int($p) || $p < 0) {
-                throw new InputException(sprintf('entries[%d].points: expected int >= 0, got %s', $i,
+                throw new InputException(sprintf('%s[%d].points: expected int >= 0, got %s', $prefix, $i,
                     !array_key_exists('points', $entry) ? 'nothing' : (is_int($p) ? 'a negative int' : self::typeName($p))), 3);
             }
             if (!array_key_exists('at', $entry)) {
-                throw new InputException(sprintf('entries[%d].at: is required', $i), 3);
+                throw new InputException(sprintf('%s[%d].at: is required', $prefix, $i), 3);
             }
             $at = $entry['at'];
-            $at = is_int($at) ? $at : Time::at($at, $now, "entries[$i].at", InputException::class);
+            $at = is_int($at) ? $at : Time::at($at, $now, "{$prefix}[$i].at", InputException::class);
             $ref = $entry['ref'] ?? '';
             if (!is_string($ref)) {
-                throw new InputException(sprintf('entries[%d].ref: expected string, got %s', $i, self::typeName($ref)), 3);
+                throw new InputException(sprintf('%s[%d].ref: expected string, got %s', $prefix, $i, self::typeName($ref)), 3);
             }
             $types[] = $t;
             $points[] = $p;
