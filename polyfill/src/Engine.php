@@ -75,7 +75,7 @@ final class Engine
         // One customer in memory at a time, whatever the iterable (generators included).
         foreach ($customers as $key => $item) {
             $path = is_int($key) ? "customers[$key]"
-                : (is_string($key) ? 'customers[' . self::cut40($key) . ']' : 'customers[?]');
+                : (is_string($key) ? 'customers[' . Args::printable($key, 64) . ']' : 'customers[?]');
             if (!is_array($item)) {
                 throw new InputException("$path: expected array, got " . Args::typeName($item), 3);
             }
@@ -105,17 +105,10 @@ final class Engine
         return Checkout::evaluate($this->program, $cart, $customer, $now);
     }
 
-    /** '%.40s' of a key, as the C path buffer keeps it. */
-    private static function cut40(string $key): string
-    {
-        $nul = strpos($key, "\0");
-        return substr($nul === false ? $key : substr($key, 0, $nul), 0, 40);
-    }
-
     private static function segmentArg(CompiledProgram $compiled, string $name): int
     {
         return $compiled->segmentIndex[$name]
-            ?? throw new ConfigException(sprintf("segment: unknown segment '%s'", Args::shown($name)), 1);
+            ?? throw new ConfigException(sprintf("segment: unknown segment '%s'", Args::printable($name)), 1);
     }
 
     public function __clone()

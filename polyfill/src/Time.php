@@ -51,7 +51,7 @@ final class Time
                     return $ts;
                 }
             }
-            throw new $exceptionClass(sprintf("%s: invalid date '%s'", $path, Args::shown($value)), $exceptionClass === InputException::class ? 3 : 1);
+            throw new $exceptionClass(sprintf("%s: invalid date '%s'", $path, Args::printable($value)), $exceptionClass === InputException::class ? 3 : 1);
         }
         if ($value instanceof \DateTimeInterface) {
             $ts = $value->getTimestamp();

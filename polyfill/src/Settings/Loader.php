@@ -5,6 +5,7 @@ namespace Loyalty\Polyfill\Settings;
 
 use Loyalty\ConfigException;
 use Loyalty\ExpressionException;
+use Loyalty\Polyfill\Args;
 use Loyalty\Polyfill\Expression\Compiler;
 use Loyalty\Polyfill\Expression\Expression;
 
@@ -90,23 +91,7 @@ final class Loader
     /** `len` bytes for a message: control bytes as \xNN, cut with "..." past the buffer (lty_printable). */
     public static function printable(string $s, int $size): string
     {
-        $out = '';
-        $o = 0;
-        $len = strlen($s);
-        for ($i = 0; $i < $len && $o + 5 < $size; $i++) {
-            $c = ord($s[$i]);
-            if ($c < 0x20 || $c === 0x7f) {
-                $out .= sprintf('\\x%02X', $c);
-                $o += 4;
-            } else {
-                $out .= $s[$i];
-                $o++;
-            }
-        }
-        if ($i < $len && $o + 4 < $size) {
-            $out .= '...';
-        }
-        return $out;
+        return Args::printable($s, $size);
     }
 
     private function push(string $key): string
@@ -208,7 +193,10 @@ final class Loader
         if (is_float($d)) {
             $scaled = $d * 100.0;
             $r = round($scaled);
-            if (!is_finite($d) || $d < 0.0 || $d > 100.0) {
+            if (!is_finite($d)) { // as PHP prints them, not as printf does ("nan", "inf")
+                $this->failAt($key, 'must be between 0 and 100, got ' . (is_nan($d) ? 'NAN' : ($d < 0 ? '-INF' : 'INF')));
+            }
+            if ($d < 0.0 || $d > 100.0) {
                 $this->failAt($key, 'must be between 0 and 100, got ' . self::formatG15($d));
             }
             if ($r / 100.0 !== $d) { // exactly the float of a two-decimal literal
