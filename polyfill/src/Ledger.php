@@ -44,6 +44,9 @@ final class Ledger
         if ($entries) {
             $book->addAll(...Input::entries($entries));
         }
+        if ($this->book !== null) { // an entry's date ran user code that constructed this ledger
+            throw new \Error('Loyalty\Ledger is already constructed');
+        }
         $this->book = $book;
     }
 

@@ -4,7 +4,6 @@ declare(strict_types=1);
 
 namespace Loyalty\Polyfill\Ledger;
 
-use DateTimeInterface;
 use Loyalty\InputException;
 use Loyalty\Polyfill\Args;
 use Loyalty\Polyfill\Time;
@@ -37,38 +36,16 @@ final class Input
         return $max === null ? $s : substr($s, 0, $max);
     }
 
-    /**
-     * A date parameter typed int|string|DateTimeInterface: other scalars as an int parameter
-     * takes them (coercive mode), anything else is a TypeError. (Declared `mixed`, because PHP
-     * would turn a float into a string for that union; so unlike the extension, a caller under
-     * strict_types also gets a float or bool coerced rather than a TypeError.)
-     */
+    /** A date parameter typed int|string|DateTimeInterface, read as ext/convert.c date_arg() does. */
     public static function dateArg(mixed $v, int $argNum, string $param, string $method, string $path): int
     {
-        if (is_int($v) || is_string($v) || $v instanceof DateTimeInterface) {
-            return Time::at($v, time(), $path, InputException::class);
-        }
-        if (is_bool($v)) {
-            return (int) $v;
-        }
-        if (is_float($v) && !is_nan($v) && $v >= -9.2233720368547758E18 && $v < 9.2233720368547758E18) {
-            return $v | 0; // a fractional part raises PHP's own "Implicit conversion ... loses precision" deprecation
-        }
-        throw new \TypeError(sprintf('%s(): Argument #%d ($%s) must be of type DateTimeInterface|string|int, %s given',
-            $method, $argNum, $param, self::typeName($v)));
+        return is_int($v) ? $v : Time::arg($v, $argNum, $param, $method, $path, false);
     }
 
-    /** An optional date parameter ($at of balance() and co.): null is the current time. */
+    /** An optional date parameter ($at of balance() and co., named `at`): null is the current time. */
     public static function now(mixed $v, int $argNum, string $param, string $method): int
     {
-        if ($v === null) {
-            return time();
-        }
-        if (is_array($v) || (is_object($v) && !$v instanceof DateTimeInterface)) {
-            throw new \TypeError(sprintf('%s(): Argument #%d ($%s) must be of type DateTimeInterface|string|int|null, %s given',
-                $method, $argNum, $param, self::typeName($v)));
-        }
-        return self::dateArg($v, $argNum, $param, $method, 'now');
+        return is_int($v) ? $v : Time::arg($v, $argNum, $param, $method, $param, true);
     }
 
     /** The internal-function message for a wrong number of arguments. */
