@@ -63,4 +63,36 @@ final class Args
         }
         return $out;
     }
+
+    /**
+     * Whether the code calling the polyfill's public method was compiled under strict_types,
+     * as an internal function sees it (ZEND_ARG_USES_STRICT_TYPES()): read from the declare()
+     * opening the caller's file. Only asked when a value is one a parameter would coerce.
+     */
+    public static function callerStrict(): bool
+    {
+        $file = null;
+        foreach (debug_backtrace(DEBUG_BACKTRACE_IGNORE_ARGS) as $frame) {
+            if (!str_starts_with($frame['class'] ?? '', 'Loyalty\\Polyfill\\')) {
+                break;
+            }
+            $file = $frame['file'] ?? null;
+        }
+        static $strict = [];
+        if ($file === null) {
+            return false;
+        }
+        return $strict[$file] ??= self::declaresStrict($file);
+    }
+
+    private static function declaresStrict(string $file): bool
+    {
+        $code = is_file($file) ? file_get_contents($file, false, null, 0, 65536) : false;
+        if ($code === false) {
+            return false; // eval()'d code: weak unless it says otherwise
+        }
+        // declare() must be the file's first statement: after "<?php", blanks and comments only
+        return preg_match('~\\A(?:#![^\\n]*\\n)?<\\?php(?:\\s+|#[^\\n]*|//[^\\n]*|/\\*.*?\\*/)*declare\\s*\\(([^)]*)\\)~is', $code, $m) === 1
+            && preg_match('~(?:\\A|,)\\s*strict_types\\s*=\\s*1\\s*(?:,|\\z)~i', $m[1]) === 1;
+    }
 }

@@ -18,19 +18,42 @@ final class Engine
     private ?Program $program = null;
     private ?CompiledProgram $compiled = null;
 
-    public function __construct(Program|array|string $program = [])
+    public function __construct(mixed $program = [])
     {
         Args::count('Loyalty\\Engine::__construct', func_num_args(), 1, 1);
         if ($this->compiled !== null) {
             throw new \Error('Loyalty\\Engine is already constructed');
+        }
+        if (!$program instanceof Program && !is_array($program) && !is_string($program)) {
+            $program = self::jsonArg($program);
         }
         if (is_array($program)) {
             $program = Program::fromArray($program);
         } elseif (is_string($program)) {
             $program = Program::fromJson($program);
         }
-        $this->compiled = $program->compiled();
+        $compiled = $program->compiled();
+        if ($this->compiled !== null) { // __toString() of the argument constructed this engine
+            throw new \Error('Loyalty\\Engine is already constructed');
+        }
+        $this->compiled = $compiled;
         $this->program = $program;
+    }
+
+    /** Another value for the JSON string, as an internal function's string parameter takes it. */
+    private static function jsonArg(mixed $v): string
+    {
+        if ($v === null) {
+            if (!Args::callerStrict()) {
+                trigger_error('Loyalty\\Engine::__construct(): Passing null to parameter #1 ($program) of type '
+                    . 'Loyalty\\Program|array|string is deprecated', E_USER_DEPRECATED);
+                return '';
+            }
+        } elseif ((is_scalar($v) || (is_object($v) && method_exists($v, '__toString'))) && !Args::callerStrict()) {
+            return (string) $v;
+        }
+        throw new \TypeError('Loyalty\\Engine::__construct(): Argument #1 ($program) must be of type Loyalty\\Program|array|string, '
+            . Args::typeName($v) . ' given');
     }
 
     private function compiled(): CompiledProgram
@@ -46,7 +69,7 @@ final class Engine
     }
 
     /** @return list<string> sorted names */
-    public function segmentsOf(array $customer = [], int|string|\DateTimeInterface|null $now = null): array
+    public function segmentsOf(array $customer = [], mixed $now = null): array
     {
         Args::count('Loyalty\\Engine::segmentsOf', func_num_args(), 1, 2);
         $compiled = $this->compiled();
@@ -54,7 +77,7 @@ final class Engine
         return Customer::fromArray($compiled, $this->program, $customer, $now, 'customer')->segmentNames();
     }
 
-    public function inSegment(string $segment = '', array $customer = [], int|string|\DateTimeInterface|null $now = null): bool
+    public function inSegment(string $segment = '', array $customer = [], mixed $now = null): bool
     {
         Args::count('Loyalty\\Engine::inSegment', func_num_args(), 2, 3);
         $compiled = $this->compiled();
@@ -64,7 +87,7 @@ final class Engine
     }
 
     /** @return list<int|string> ids (or keys when a customer has no id), in input order */
-    public function filter(string $segment = '', iterable $customers = [], int|string|\DateTimeInterface|null $now = null): array
+    public function filter(string $segment = '', iterable $customers = [], mixed $now = null): array
     {
         Args::count('Loyalty\\Engine::filter', func_num_args(), 2, 3);
         $compiled = $this->compiled();
@@ -97,7 +120,7 @@ final class Engine
         return $ids;
     }
 
-    public function evaluate(array $cart = [], array $customer = [], int|string|\DateTimeInterface|null $now = null): Result
+    public function evaluate(array $cart = [], array $customer = [], mixed $now = null): Result
     {
         Args::count('Loyalty\\Engine::evaluate', func_num_args(), 2, 3);
         $this->compiled();
