@@ -11,7 +11,9 @@ use Loyalty\Polyfill\Settings\CompiledProgram;
  * Answers questions about customers with one Program (SPEC 8), as the extension's
  * Loyalty\Engine. Required parameters have defaults only so that a missing argument reports
  * the extension's ArgumentCountError text; their types are declared, so that the caller's
- * strict_types mode applies as it does to the extension's methods.
+ * strict_types mode applies as it does to the extension's methods. The settings and $now are
+ * `mixed`, as PHP would coerce a float to a string for their union types: they are read as the
+ * extension's ZPP reads them, with the caller's mode from Args::callerStrict().
  */
 final class Engine
 {
