@@ -140,7 +140,7 @@ final class Customer
             $v = $attrs[$name] ?? null;
             if (is_float($v) && !is_finite($v)) {
                 throw new InputException(sprintf('%s.attributes.%s: expected a finite number, got %s',
-                    $path, $name, is_nan($v) ? 'NAN' : 'INF'), 3);
+                    $path, $name, is_nan($v) ? 'NAN' : ($v < 0 ? '-INF' : 'INF')), 3);
             }
             if ($v !== null && !is_scalar($v)) {
                 throw new InputException(sprintf('%s.attributes.%s: expected a scalar, got %s', $path, $name, Args::typeName($v)), 3);

@@ -11,26 +11,51 @@ use Loyalty\Polyfill\Settings\CompiledProgram;
  * Answers questions about customers with one Program (SPEC 8), as the extension's
  * Loyalty\Engine. Required parameters have defaults only so that a missing argument reports
  * the extension's ArgumentCountError text; their types are declared, so that the caller's
- * strict_types mode applies as it does to the extension's methods.
+ * strict_types mode applies as it does to the extension's methods. The settings and $now are
+ * `mixed`, as PHP would coerce a float to a string for their union types: they are read as the
+ * extension's ZPP reads them, with the caller's mode from Args::callerStrict().
  */
 final class Engine
 {
     private ?Program $program = null;
     private ?CompiledProgram $compiled = null;
 
-    public function __construct(Program|array|string $program = [])
+    public function __construct(mixed $program = [])
     {
         Args::count('Loyalty\\Engine::__construct', func_num_args(), 1, 1);
         if ($this->compiled !== null) {
             throw new \Error('Loyalty\\Engine is already constructed');
+        }
+        if (!$program instanceof Program && !is_array($program) && !is_string($program)) {
+            $program = self::jsonArg($program);
         }
         if (is_array($program)) {
             $program = Program::fromArray($program);
         } elseif (is_string($program)) {
             $program = Program::fromJson($program);
         }
-        $this->compiled = $program->compiled();
+        $compiled = $program->compiled();
+        if ($this->compiled !== null) { // __toString() of the argument constructed this engine
+            throw new \Error('Loyalty\\Engine is already constructed');
+        }
+        $this->compiled = $compiled;
         $this->program = $program;
+    }
+
+    /** Another value for the JSON string, as an internal function's string parameter takes it. */
+    private static function jsonArg(mixed $v): string
+    {
+        if ($v === null) {
+            if (!Args::callerStrict()) {
+                trigger_error('Loyalty\\Engine::__construct(): Passing null to parameter #1 ($program) of type '
+                    . 'Loyalty\\Program|array|string is deprecated', E_USER_DEPRECATED);
+                return '';
+            }
+        } elseif ((is_scalar($v) || (is_object($v) && method_exists($v, '__toString'))) && !Args::callerStrict()) {
+            return (string) $v;
+        }
+        throw new \TypeError('Loyalty\\Engine::__construct(): Argument #1 ($program) must be of type Loyalty\\Program|array|string, '
+            . Args::typeName($v) . ' given');
     }
 
     private function compiled(): CompiledProgram
@@ -46,7 +71,7 @@ final class Engine
     }
 
     /** @return list<string> sorted names */
-    public function segmentsOf(array $customer = [], int|string|\DateTimeInterface|null $now = null): array
+    public function segmentsOf(array $customer = [], mixed $now = null): array
     {
         Args::count('Loyalty\\Engine::segmentsOf', func_num_args(), 1, 2);
         $compiled = $this->compiled();
@@ -54,7 +79,7 @@ final class Engine
         return Customer::fromArray($compiled, $this->program, $customer, $now, 'customer')->segmentNames();
     }
 
-    public function inSegment(string $segment = '', array $customer = [], int|string|\DateTimeInterface|null $now = null): bool
+    public function inSegment(string $segment = '', array $customer = [], mixed $now = null): bool
     {
         Args::count('Loyalty\\Engine::inSegment', func_num_args(), 2, 3);
         $compiled = $this->compiled();
@@ -64,7 +89,7 @@ final class Engine
     }
 
     /** @return list<int|string> ids (or keys when a customer has no id), in input order */
-    public function filter(string $segment = '', iterable $customers = [], int|string|\DateTimeInterface|null $now = null): array
+    public function filter(string $segment = '', iterable $customers = [], mixed $now = null): array
     {
         Args::count('Loyalty\\Engine::filter', func_num_args(), 2, 3);
         $compiled = $this->compiled();
@@ -75,7 +100,7 @@ final class Engine
         // One customer in memory at a time, whatever the iterable (generators included).
         foreach ($customers as $key => $item) {
             $path = is_int($key) ? "customers[$key]"
-                : (is_string($key) ? 'customers[' . self::cut40($key) . ']' : 'customers[?]');
+                : (is_string($key) ? 'customers[' . Args::printable($key, 64) . ']' : 'customers[?]');
             if (!is_array($item)) {
                 throw new InputException("$path: expected array, got " . Args::typeName($item), 3);
             }
@@ -97,7 +122,7 @@ final class Engine
         return $ids;
     }
 
-    public function evaluate(array $cart = [], array $customer = [], int|string|\DateTimeInterface|null $now = null): Result
+    public function evaluate(array $cart = [], array $customer = [], mixed $now = null): Result
     {
         Args::count('Loyalty\\Engine::evaluate', func_num_args(), 2, 3);
         $this->compiled();
@@ -105,17 +130,10 @@ final class Engine
         return Checkout::evaluate($this->program, $cart, $customer, $now);
     }
 
-    /** '%.40s' of a key, as the C path buffer keeps it. */
-    private static function cut40(string $key): string
-    {
-        $nul = strpos($key, "\0");
-        return substr($nul === false ? $key : substr($key, 0, $nul), 0, 40);
-    }
-
     private static function segmentArg(CompiledProgram $compiled, string $name): int
     {
         return $compiled->segmentIndex[$name]
-            ?? throw new ConfigException(sprintf("segment: unknown segment '%s'", Args::shown($name)), 1);
+            ?? throw new ConfigException(sprintf("segment: unknown segment '%s'", Args::printable($name)), 1);
     }
 
     public function __clone()

@@ -5,6 +5,7 @@ declare(strict_types=1);
 namespace Loyalty\Polyfill;
 
 use Loyalty\InputException;
+use Loyalty\LedgerException;
 use Loyalty\Polyfill\Ledger\Book;
 use Loyalty\Polyfill\Ledger\Input;
 use Loyalty\Polyfill\Ledger\Rules;
@@ -42,6 +43,9 @@ final class Ledger
         $book = new Book(Rules::of($program));
         if ($entries) {
             $book->addAll(...Input::entries($entries));
+        }
+        if ($this->book !== null) { // an entry's date ran user code that constructed this ledger
+            throw new \Error('Loyalty\Ledger is already constructed');
         }
         $this->book = $book;
     }
@@ -161,7 +165,16 @@ final class Ledger
         if (is_array($ledger)) {
             $book = new Book(Rules::of($program));
             if ($ledger) {
-                $book->addAll(...Input::entries($ledger));
+                $entries = Input::entries($ledger, $path);
+                try {
+                    $book->addAll(...$entries);
+                } catch (InputException|LedgerException $e) {
+                    // the core names entries "entries[N]"; a customer's are "$path[N]"
+                    if (!str_starts_with($e->getMessage(), 'entries')) {
+                        throw $e;
+                    }
+                    throw new $e($path . substr($e->getMessage(), 7), $e->getCode());
+                }
             }
             return $book->balance($now);
         }

@@ -113,11 +113,13 @@ final class Program
 
     public function __serialize(): array
     {
+        Args::count('Loyalty\\Program::__serialize', func_num_args(), 0, 0);
         return ['settings' => $this->compiled()->settings];
     }
 
-    public function __unserialize(array $data): void
+    public function __unserialize(array $data = []): void
     {
+        Args::count('Loyalty\\Program::__unserialize', func_num_args(), 1, 1);
         if (isset(self::$compiled[$this])) {
             throw new \Error('Loyalty\\Program is immutable: it cannot be unserialized again');
         }

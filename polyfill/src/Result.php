@@ -36,6 +36,7 @@ final class Result implements \JsonSerializable
 
     public function toArray(): array
     {
+        Args::count('Loyalty\\Result::toArray', func_num_args(), 0, 0);
         return [
             'subtotal' => $this->subtotal,
             'discount' => $this->discount,
@@ -55,7 +56,19 @@ final class Result implements \JsonSerializable
 
     public function jsonSerialize(): array
     {
+        Args::count('Loyalty\\Result::jsonSerialize', func_num_args(), 0, 0);
         return $this->toArray();
+    }
+
+    /** Not serializable, as the extension's class (store toArray()). */
+    public function __serialize(): array
+    {
+        throw new \Exception("Serialization of '" . self::class . "' is not allowed");
+    }
+
+    public function __unserialize(array $data): void
+    {
+        throw new \Exception("Unserialization of '" . self::class . "' is not allowed");
     }
 
     /** No dynamic properties, as the extension's class. */

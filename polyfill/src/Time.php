@@ -11,27 +11,47 @@ use Loyalty\InputException;
  */
 final class Time
 {
-    /**
-     * The `$now` argument of a method (null: the current time). Its PHP type is declared by
-     * the method (int|string|\DateTimeInterface|null), so only strings remain to be read.
-     */
+    /** The `$now` argument of an Engine method (null: the current time). */
     public static function now(mixed $now, int $argNum = 0, string $method = ''): int
     {
-        if ($now === null) {
-            return time();
-        }
         if (is_int($now)) {
             return $now;
         }
-        if ($now instanceof \DateTimeInterface || is_string($now)) {
-            return self::at($now, time(), 'now', InputException::class);
+        return $now === null ? time() : self::arg($now, $argNum, 'now', $method, 'now', true);
+    }
+
+    /**
+     * A date parameter typed int|string|DateTimeInterface (|null when $nullable; null is the
+     * current time), read as ext/convert.c date_arg() does: other values as PHP passes them to
+     * such a parameter of an internal function: in weak mode a Stringable object is a string,
+     * a bool or a float that fits an int (fraction deprecated) an int; else a TypeError.
+     */
+    public static function arg(mixed $v, int $argNum, string $param, string $method, string $path, bool $nullable): int
+    {
+        if (is_int($v)) {
+            return $v;
         }
-        if (is_float($now) || is_bool($now)) {
-            // Left to coercion as an int parameter takes them.
-            return (int) $now;
+        if (is_string($v) || $v instanceof \DateTimeInterface) {
+            return self::at($v, time(), $path, InputException::class);
         }
-        throw new \TypeError(sprintf('%s(): Argument #%d ($now) must be of type DateTimeInterface|string|int|null, %s given',
-            $method, $argNum, Args::typeName($now)));
+        if ($v === null) {
+            if ($nullable) {
+                return time();
+            }
+        } elseif (is_object($v)) {
+            if (method_exists($v, '__toString') && !Args::callerStrict()) {
+                return self::at((string) $v, time(), $path, InputException::class);
+            }
+        } elseif (is_bool($v)) {
+            if (!Args::callerStrict()) {
+                return (int) $v;
+            }
+        } elseif (is_float($v) && !is_nan($v) && $v >= -9.2233720368547758E18 && $v < 9.2233720368547758E18
+                && !Args::callerStrict()) {
+            return $v | 0; // a fraction raises PHP's own "Implicit conversion ... loses precision"
+        }
+        throw new \TypeError(sprintf('%s(): Argument #%d ($%s) must be of type DateTimeInterface|string|int%s, %s given',
+            $method, $argNum, $param, $nullable ? '|null' : '', Args::typeName($v)));
     }
 
     /**
@@ -51,7 +71,7 @@ final class Time
                     return $ts;
                 }
             }
-            throw new $exceptionClass(sprintf("%s: invalid date '%s'", $path, Args::shown($value)), $exceptionClass === InputException::class ? 3 : 1);
+            throw new $exceptionClass(sprintf("%s: invalid date '%s'", $path, Args::printable($value)), $exceptionClass === InputException::class ? 3 : 1);
         }
         if ($value instanceof \DateTimeInterface) {
             $ts = $value->getTimestamp();

@@ -4,6 +4,8 @@ declare(strict_types=1);
 
 namespace Loyalty\Polyfill\Checkout;
 
+use Loyalty\Polyfill\Args;
+
 /**
  * @internal Segment advantages (SPEC 6, 10): each is checked in the order of SPEC 10, then
  * all combinable eligible ones apply, and of the others the one worth most (ties: earlier);
@@ -39,7 +41,7 @@ final class Advantages
             $a = $advantages[$i];
             if (!$c->chosen) {
                 $s->reject($i, 'advantage', $a->id, 'not_best', sprintf("'%s' is worth more (%s against %s)",
-                    Text::c($advantages[$best]->id, 64), Money::format($candidates[$best]->value), Money::format($c->value)));
+                    Args::printable($advantages[$best]->id, 80), Money::format($candidates[$best]->value), Money::format($c->value)));
                 continue;
             }
             $d = min($c->discount, $s->remaining);
@@ -61,7 +63,7 @@ final class Advantages
         }
         if (!$s->customer->advantageMatches($i)) {
             $s->reject($i, 'advantage', $a->id, 'not_in_segment',
-                sprintf($a->named ? "not in segment '%s'" : 'does not match %s', Text::c($a->segment, 100)));
+                sprintf($a->named ? "not in segment '%s'" : 'does not match %s', Args::printable($a->segment, 112)));
             return null;
         }
         if ($s->hasVoucher && !$a->withVoucher) {

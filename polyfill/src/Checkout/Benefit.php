@@ -4,6 +4,8 @@ declare(strict_types=1);
 
 namespace Loyalty\Polyfill\Checkout;
 
+use Loyalty\Polyfill\Args;
+
 /** @internal A tier of an advantage or a loyalty bracket, from its normalized settings. */
 final class Benefit
 {
@@ -52,13 +54,13 @@ final class Benefit
         return $this->carriers === null || ($carrier !== null && isset($this->carriers[$carrier]));
     }
 
-    /** "Colissimo or Chronopost", as the extension writes it (each name cut to 40 bytes, 127 in all). */
+    /** "Colissimo or Chronopost", as the extension writes it (each name as lty_printable shows it in 48 bytes, 127 in all). */
     public function carrierNames(): string
     {
         $out = '';
         $n = count($this->carrierList);
         foreach ($this->carrierList as $i => $name) {
-            $out .= ($i === 0 ? '' : ($i + 1 === $n ? ' or ' : ', ')) . Text::c($name, 40);
+            $out .= ($i === 0 ? '' : ($i + 1 === $n ? ' or ' : ', ')) . Args::printable($name, 48);
             if (strlen($out) >= 127) {
                 break;
             }

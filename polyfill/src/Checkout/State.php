@@ -4,6 +4,7 @@ declare(strict_types=1);
 
 namespace Loyalty\Polyfill\Checkout;
 
+use Loyalty\Polyfill\Args;
 use Loyalty\Polyfill\Customer;
 
 /** @internal The state of one evaluation, and how applied and rejected rules are recorded. */
@@ -51,7 +52,7 @@ final class State
     {
         $carrier = $this->cart->carrier;
         $this->reject($rule, $source, $id, 'carrier', 'free shipping only with ' . $b->carrierNames()
-            . ($carrier === null ? ', no carrier chosen' : ', not ' . Text::c($carrier, 40)));
+            . ($carrier === null ? ', no carrier chosen' : ', not ' . Args::printable($carrier, 48)));
     }
 
     /** Records an applied rule; its discount fits what remains payable. */

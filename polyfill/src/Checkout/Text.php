@@ -7,16 +7,6 @@ namespace Loyalty\Polyfill\Checkout;
 /** @internal Strings as the extension's C formats print them. */
 final class Text
 {
-    /** printf's "%.*s": at most $max bytes, and nothing from a NUL byte on. */
-    public static function c(string $s, int $max): string
-    {
-        $nul = strpos($s, "\0");
-        if ($nul !== false) {
-            $s = substr($s, 0, $nul);
-        }
-        return strlen($s) > $max ? substr($s, 0, $max) : $s;
-    }
-
     /** The type name PHP's zend_zval_type_name() gives: int, float, bool, ..., a class name. */
     public static function type(mixed $v): string
     {

@@ -430,15 +430,23 @@ final class Compiler
         if ($this->tok !== self::K_NOT) {
             return $this->parseCmp();
         }
-        $this->nest($at);
-        $this->advance();
-        $inner = $this->parseNot();
-        $this->depth--;
+        // A run of 'not's is one closure (each level a closure would take memory by the
+        // hundred thousand in long settings); only the innermost sees a non-bool operand.
+        $nots = 0;
+        do {
+            $at = $this->tokStart;
+            $this->nest($at);
+            $this->advance();
+            $nots++;
+        } while ($this->tok === self::K_NOT);
+        $inner = $this->parseCmp();
+        $this->depth -= $nots;
         if (!self::isCondition($inner[1])) {
             $this->fail($at, "'not' needs a condition, got " . self::typeName($inner[1], $inner[2]));
         }
         $k = $inner[0];
-        return [static fn(Customer $c): bool => $k($c) !== true, self::T_BOOL, self::T_ANY];
+        return [$nots % 2 === 1 ? static fn(Customer $c): bool => $k($c) !== true : static fn(Customer $c): bool => $k($c) === true,
+            self::T_BOOL, self::T_ANY];
     }
 
     /** cmp := sum [ cmpop sum | ['not'] 'in' primary | ['not'] 'like' string ] */

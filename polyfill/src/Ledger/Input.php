@@ -4,8 +4,8 @@ declare(strict_types=1);
 
 namespace Loyalty\Polyfill\Ledger;
 
-use DateTimeInterface;
 use Loyalty\InputException;
+use Loyalty\Polyfill\Args;
 use Loyalty\Polyfill\Time;
 
 /**
@@ -36,38 +36,16 @@ final class Input
         return $max === null ? $s : substr($s, 0, $max);
     }
 
-    /**
-     * A date parameter typed int|string|DateTimeInterface: other scalars as an int parameter
-     * takes them (coercive mode), anything else is a TypeError. (Declared `mixed`, because PHP
-     * would turn a float into a string for that union; so unlike the extension, a caller under
-     * strict_types also gets a float or bool coerced rather than a TypeError.)
-     */
+    /** A date parameter typed int|string|DateTimeInterface, read as ext/convert.c date_arg() does. */
     public static function dateArg(mixed $v, int $argNum, string $param, string $method, string $path): int
     {
-        if (is_int($v) || is_string($v) || $v instanceof DateTimeInterface) {
-            return Time::at($v, time(), $path, InputException::class);
-        }
-        if (is_bool($v)) {
-            return (int) $v;
-        }
-        if (is_float($v) && !is_nan($v) && $v >= -9.2233720368547758E18 && $v < 9.2233720368547758E18) {
-            return $v | 0; // a fractional part raises PHP's own "Implicit conversion ... loses precision" deprecation
-        }
-        throw new \TypeError(sprintf('%s(): Argument #%d ($%s) must be of type DateTimeInterface|string|int, %s given',
-            $method, $argNum, $param, self::typeName($v)));
+        return is_int($v) ? $v : Time::arg($v, $argNum, $param, $method, $path, false);
     }
 
-    /** An optional date parameter ($at of balance() and co.): null is the current time. */
+    /** An optional date parameter ($at of balance() and co., named `at`): null is the current time. */
     public static function now(mixed $v, int $argNum, string $param, string $method): int
     {
-        if ($v === null) {
-            return time();
-        }
-        if (is_array($v) || (is_object($v) && !$v instanceof DateTimeInterface)) {
-            throw new \TypeError(sprintf('%s(): Argument #%d ($%s) must be of type DateTimeInterface|string|int|null, %s given',
-                $method, $argNum, $param, self::typeName($v)));
-        }
-        return self::dateArg($v, $argNum, $param, $method, 'now');
+        return is_int($v) ? $v : Time::arg($v, $argNum, $param, $method, $param, true);
     }
 
     /** The internal-function message for a wrong number of arguments. */
@@ -82,45 +60,46 @@ final class Input
     }
 
     /**
-     * Stored entries (any order) -> parallel lists, checked as read_entry() does.
+     * Stored entries (any order) -> parallel lists, checked as read_entry() does; messages name
+     * them $prefix[N] ("entries", or "customer.ledger" for a customer's).
      * @return array{list<int>, list<int>, list<int>, list<string>}
      */
-    public static function entries(array $entries): array
+    public static function entries(array $entries, string $prefix = 'entries'): array
     {
         $now = time();
         $types = $points = $ats = $refs = [];
         $i = 0;
         foreach ($entries as $entry) {
             if (!is_array($entry)) {
-                throw new InputException(sprintf('entries[%d]: expected array, got %s', $i, self::typeName($entry)), 3);
+                throw new InputException(sprintf('%s[%d]: expected array, got %s', $prefix, $i, self::typeName($entry)), 3);
             }
             foreach ($entry as $key => $_) {
                 if (is_int($key) || !isset(self::KEYS[$key])) {
-                    throw new InputException(sprintf('entries[%d].%s: unknown key', $i, is_int($key) ? $key : self::cstr($key, 64)), 3);
+                    throw new InputException(sprintf('%s[%d].%s: unknown key', $prefix, $i, is_int($key) ? $key : Args::printable($key)), 3);
                 }
             }
             $type = $entry['type'] ?? null;
             if (!is_string($type)) {
-                throw new InputException(sprintf('entries[%d].type: %s, got %s', $i, self::TYPE_EXPECTED,
+                throw new InputException(sprintf('%s[%d].type: %s, got %s', $prefix, $i, self::TYPE_EXPECTED,
                     array_key_exists('type', $entry) ? self::typeName($type) : 'nothing'), 3);
             }
             $t = array_search($type, State::TYPES, true);
             if ($t === false) {
-                throw new InputException(sprintf("entries[%d].type: %s, got '%s'", $i, self::TYPE_EXPECTED, self::cstr($type, 32)), 3);
+                throw new InputException(sprintf("%s[%d].type: %s, got '%s'", $prefix, $i, self::TYPE_EXPECTED, Args::printable($type)), 3);
             }
             $p = $entry['points'] ?? null;
             if (!is_int($p) || $p < 0) {
-                throw new InputException(sprintf('entries[%d].points: expected int >= 0, got %s', $i,
+                throw new InputException(sprintf('%s[%d].points: expected int >= 0, got %s', $prefix, $i,
                     !array_key_exists('points', $entry) ? 'nothing' : (is_int($p) ? 'a negative int' : self::typeName($p))), 3);
             }
             if (!array_key_exists('at', $entry)) {
-                throw new InputException(sprintf('entries[%d].at: is required', $i), 3);
+                throw new InputException(sprintf('%s[%d].at: is required', $prefix, $i), 3);
             }
             $at = $entry['at'];
-            $at = is_int($at) ? $at : Time::at($at, $now, "entries[$i].at", InputException::class);
+            $at = is_int($at) ? $at : Time::at($at, $now, "{$prefix}[$i].at", InputException::class);
             $ref = $entry['ref'] ?? '';
             if (!is_string($ref)) {
-                throw new InputException(sprintf('entries[%d].ref: expected string, got %s', $i, self::typeName($ref)), 3);
+                throw new InputException(sprintf('%s[%d].ref: expected string, got %s', $prefix, $i, self::typeName($ref)), 3);
             }
             $types[] = $t;
             $points[] = $p;

@@ -5,6 +5,7 @@ namespace Loyalty\Polyfill\Settings;
 
 use Loyalty\ConfigException;
 use Loyalty\ExpressionException;
+use Loyalty\Polyfill\Args;
 use Loyalty\Polyfill\Expression\Compiler;
 use Loyalty\Polyfill\Expression\Expression;
 
@@ -18,6 +19,7 @@ final class Loader
     private const MAX_NODES = 4000000;
     private const MAX_DEPTH = 32;
     private const MAX_SEGMENTS = 10000;
+    private const MAX_SEGMENT_CHAIN = 32; // segment() references in a chain
     private const MAX_ADVANTAGES = 200000;
     private const MAX_TIERS = 1000;
     private const MAX_BRACKETS = 1000;
@@ -90,23 +92,7 @@ final class Loader
     /** `len` bytes for a message: control bytes as \xNN, cut with "..." past the buffer (lty_printable). */
     public static function printable(string $s, int $size): string
     {
-        $out = '';
-        $o = 0;
-        $len = strlen($s);
-        for ($i = 0; $i < $len && $o + 5 < $size; $i++) {
-            $c = ord($s[$i]);
-            if ($c < 0x20 || $c === 0x7f) {
-                $out .= sprintf('\\x%02X', $c);
-                $o += 4;
-            } else {
-                $out .= $s[$i];
-                $o++;
-            }
-        }
-        if ($i < $len && $o + 4 < $size) {
-            $out .= '...';
-        }
-        return $out;
+        return Args::printable($s, $size);
     }
 
     private function push(string $key): string
@@ -208,7 +194,10 @@ final class Loader
         if (is_float($d)) {
             $scaled = $d * 100.0;
             $r = round($scaled);
-            if (!is_finite($d) || $d < 0.0 || $d > 100.0) {
+            if (!is_finite($d)) { // as PHP prints them, not as printf does ("nan", "inf")
+                $this->failAt($key, 'must be between 0 and 100, got ' . (is_nan($d) ? 'NAN' : ($d < 0 ? '-INF' : 'INF')));
+            }
+            if ($d < 0.0 || $d > 100.0) {
                 $this->failAt($key, 'must be between 0 and 100, got ' . self::formatG15($d));
             }
             if ($r / 100.0 !== $d) { // exactly the float of a two-decimal literal
@@ -428,24 +417,33 @@ final class Loader
         return $normalized;
     }
 
-    /** Depth-first search over segment('x') references, in settings order. */
+    /**
+     * Depth-first search over segment('x') references, in settings order: cycles are refused,
+     * and chains longer than MAX_SEGMENT_CHAIN references (evaluation recurses along them).
+     */
     private function checkCycles(): void
     {
-        $state = [];
+        $state = $height = [];
         $count = count($this->segmentNames);
         for ($i = count(CompiledProgram::BUILTIN_SEGMENTS); $i < $count; $i++) {
             if (!isset($state[$i])) {
                 $stack = [];
-                $this->visit($i, $state, $stack);
+                $this->visit($i, $state, $height, $stack);
             }
         }
     }
 
-    /** @param array<int, int> $state 1 on the path, 2 done @param list<int> $stack */
-    private function visit(int $seg, array &$state, array &$stack): void
+    /**
+     * @param array<int, int> $state 1 on the path, 2 done
+     * @param array<int, int> $height the most segments on a chain from a done segment
+     * @param list<int> $stack the path from the root; its length - 1 is the references to $seg
+     */
+    private function visit(int $seg, array &$state, array &$height, array &$stack): void
     {
         $state[$seg] = 1;
+        $depth = count($stack);
         $stack[] = $seg;
+        $h = 1;
         $expr = $this->exprs[$seg] ?? null;
         foreach ($expr === null ? [] : $expr->segmentRefs as [$next, $column]) {
             $s = $state[$next] ?? 0;
@@ -453,7 +451,7 @@ final class Loader
                 // Reported on the segment where the cycle closes: seg -> next -> ... -> seg.
                 $start = array_search($next, $stack, true);
                 $msg = 'segment cycle: ' . $this->segmentNames[$seg];
-                for ($j = $start; $j < count($stack) - 1; $j++) {
+                for ($j = $start; $j < $depth; $j++) {
                     $msg .= ' -> ' . $this->segmentNames[$stack[$j]];
                 }
                 $msg .= ' -> ' . $this->segmentNames[$seg];
@@ -463,11 +461,25 @@ final class Loader
                 throw Compiler::error('segments.' . $this->segmentNames[$seg], $expr->source, $column, $msg);
             }
             if ($s === 0) {
-                $this->visit($next, $state, $stack);
+                if ($depth + 1 > self::MAX_SEGMENT_CHAIN) {
+                    throw $this->chainError($seg, $column);
+                }
+                $this->visit($next, $state, $height, $stack);
             }
+            if ($depth + $height[$next] > self::MAX_SEGMENT_CHAIN) { // from the root to the end of next's chain
+                throw $this->chainError($seg, $column);
+            }
+            $h = max($h, $height[$next] + 1);
         }
         array_pop($stack);
         $state[$seg] = 2;
+        $height[$seg] = $h;
+    }
+
+    private function chainError(int $seg, int $column): ExpressionException
+    {
+        return Compiler::error('segments.' . $this->segmentNames[$seg], $this->exprs[$seg]->source, $column,
+            sprintf('segment() references nested deeper than %d levels', self::MAX_SEGMENT_CHAIN));
     }
 
     // ---- advantages (src/lty_advantage_load.c) ----
