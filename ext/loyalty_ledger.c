@@ -173,11 +173,11 @@ static void throw_with_prefix(lty_error *err, const char *prefix)
 }
 
 /* Fills a fresh ledger from stored entries (any order), named `prefix` in messages ("entries"
- * or "customer.ledger"). FAILURE with an exception. */
-static zend_result ledger_load(lty_ledger *ledger, const lty_program *program, zval *entries_zv, const char *prefix)
+ * or "customer.ledger"); relative date strings are read against `now`. FAILURE with an exception. */
+static zend_result ledger_load(lty_ledger *ledger, const lty_program *program, zval *entries_zv, const char *prefix,
+	zend_long now)
 {
 	HashTable *entries = Z_ARRVAL_P(entries_zv);
-	zend_long now = (zend_long) php_time();
 	uint32_t n = zend_hash_num_elements(entries);
 	lty_entry *list = safe_emalloc(n ? n : 1, sizeof(lty_entry), 0);
 	zend_string **refs = ecalloc(n ? n : 1, sizeof(zend_string *));
@@ -241,7 +241,7 @@ ZEND_METHOD(Loyalty_Ledger, __construct)
 	}
 	/* Loaded aside: dates run user code, which may construct this very ledger meanwhile. */
 	if (entries != NULL) {
-		if (ledger_load(&loaded, php_loyalty_program_from_obj(program)->program, entries, "entries") == FAILURE) {
+		if (ledger_load(&loaded, php_loyalty_program_from_obj(program)->program, entries, "entries", (zend_long) php_time()) == FAILURE) {
 			RETURN_THROWS();
 		}
 	} else {
@@ -570,7 +570,8 @@ zend_result php_loyalty_ledger_balance(zval *ledger, const lty_program *program,
 		st = lty_ledger_balance(&obj->ledger, now, out, err);
 	} else if (Z_TYPE_P(ledger) == IS_ARRAY) {
 		lty_ledger temp;
-		if (ledger_load(&temp, program, ledger, path) == FAILURE) {
+		/* a customer's entries are read as of the $now of the question, as its other dates */
+		if (ledger_load(&temp, program, ledger, path, now) == FAILURE) {
 			return FAILURE;
 		}
 		err = emalloc(sizeof(lty_error));

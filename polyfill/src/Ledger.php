@@ -165,7 +165,7 @@ final class Ledger
         if (is_array($ledger)) {
             $book = new Book(Rules::of($program));
             if ($ledger) {
-                $entries = Input::entries($ledger, $path);
+                $entries = Input::entries($ledger, $path, $now);
                 try {
                     $book->addAll(...$entries);
                 } catch (InputException|LedgerException $e) {

@@ -71,6 +71,9 @@ foreach ([fn() => $e->segmentsOf(['ledger' => 'x'], $b), fn() => $e->evaluate(['
         echo get_class($x), ' ', explode(': ', $x->getMessage(), 2)[0], "\n";
     }
 }
+// A customer's entries read relative dates against the $now of the question, as its other dates.
+$rel = ['orders' => 1, 'ledger' => [['type' => 'grant', 'points' => 200, 'at' => '-1 day']]];
+echo implode(',', $e->segmentsOf($rel, $b + 10 * D)), ' | ', implode(',', $e->segmentsOf($rel, 1000)), "\n";
 ?>
 --EXPECT--
 all,customers,rich | all,customers,rich | true | a,7,c
@@ -91,3 +94,4 @@ Loyalty\InputException customer.ledger
 Loyalty\InputException customers[k].ledger
 Loyalty\InputException customer.ledger[0].points
 Loyalty\LedgerException customer.ledger[0]
+all,customers,rich | all,customers,rich

@@ -61,12 +61,13 @@ final class Input
 
     /**
      * Stored entries (any order) -> parallel lists, checked as read_entry() does; messages name
-     * them $prefix[N] ("entries", or "customer.ledger" for a customer's).
+     * them $prefix[N] ("entries", or "customer.ledger" for a customer's); relative date strings
+     * are read against $now (the real time, or the $now of a question about a customer).
      * @return array{list<int>, list<int>, list<int>, list<string>}
      */
-    public static function entries(array $entries, string $prefix = 'entries'): array
+    public static function entries(array $entries, string $prefix = 'entries', ?int $now = null): array
     {
-        $now = time();
+        $now ??= time();
         $types = $points = $ats = $refs = [];
         $i = 0;
         foreach ($entries as $entry) {
