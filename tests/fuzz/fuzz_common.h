@@ -1,0 +1,447 @@
+/* Shared by the libFuzzer harnesses (each is its own binary, so everything
+ * here is static): a counting allocator to prove that the core frees what it
+ * allocates, a JSON-ish reader that turns bytes into an lty_doc the way the
+ * glue turns a PHP array into one, and a comparison of two docs. */
+#ifndef LTY_FUZZ_COMMON_H
+#define LTY_FUZZ_COMMON_H
+
+#define _POSIX_C_SOURCE 200809L /* strnlen */
+
+#include <math.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../src/lty_doc.h"
+#include "../../src/lty_program.h"
+
+/* Abort with a message: libFuzzer then saves the input as crash-*. */
+#define FUZZ_ASSERT(cond, ...) do { \
+	if (!(cond)) { \
+		fprintf(stderr, "invariant failed at %s:%d: %s\n  ", __FILE__, __LINE__, #cond); \
+		fprintf(stderr, __VA_ARGS__); \
+		fprintf(stderr, "\n"); \
+		abort(); \
+	} \
+} while (0)
+
+/* FUZZ_VERBOSE=1 in the environment: harnesses say what they did with an input
+ * (for reproducing a crash or checking a seed). */
+static inline bool fuzz_verbose(void)
+{
+	static int verbose = -1;
+
+	if (verbose < 0) {
+		verbose = getenv("FUZZ_VERBOSE") != NULL && *getenv("FUZZ_VERBOSE") != '0';
+	}
+	return verbose;
+}
+
+/* ---- counting allocator: live blocks must be 0 after every free ---- */
+
+static long fuzz_live_blocks;
+
+static inline void *fuzz_count_alloc(void *ctx, size_t size)
+{
+	void *p = malloc(size);
+
+	(void) ctx;
+	if (p != NULL) {
+		fuzz_live_blocks++;
+	}
+	return p;
+}
+
+static inline void fuzz_count_free(void *ctx, void *ptr)
+{
+	(void) ctx;
+	if (ptr != NULL) {
+		fuzz_live_blocks--;
+	}
+	free(ptr);
+}
+
+static const lty_allocator fuzz_counting = { fuzz_count_alloc, fuzz_count_free, NULL };
+
+/* ---- JSON-ish reader ----
+ * JSON plus what a PHP array may hold and JSON cannot say: raw bytes of any
+ * value in strings (NUL via \u0000), `inf`, `-inf`, `nan`, and `@` for an object
+ * (LTY_DOC_OTHER). Like json_decode(..., true) + the glue: `{}` and `[]` are
+ * empty lists, an object keyed "0".."n-1" in order is a list, a repeated key
+ * keeps its first position and its last value, an int beyond 64 bits is a
+ * float, and nesting past 32 levels becomes OTHER. */
+
+#define FUZZ_DOC_MAX_DEPTH 32
+#define FUZZ_DOC_MAX_NODES 20000
+
+typedef struct {
+	const char *s;
+	size_t len, pos;
+	lty_arena *arena;
+	size_t nodes;
+} fuzz_reader;
+
+typedef struct fuzz_item {
+	lty_doc value;
+	char *key;
+	size_t key_len;
+	struct fuzz_item *next;
+} fuzz_item;
+
+static inline bool fuzz_read_value(fuzz_reader *r, lty_doc *out, int depth);
+
+static inline void fuzz_ws(fuzz_reader *r)
+{
+	while (r->pos < r->len && (r->s[r->pos] == ' ' || r->s[r->pos] == '\n' || r->s[r->pos] == '\t' || r->s[r->pos] == '\r')) {
+		r->pos++;
+	}
+}
+
+static inline bool fuzz_lit(fuzz_reader *r, const char *word)
+{
+	size_t n = strlen(word);
+
+	if (r->len - r->pos >= n && memcmp(r->s + r->pos, word, n) == 0) {
+		r->pos += n;
+		return true;
+	}
+	return false;
+}
+
+static inline int fuzz_hex(char c)
+{
+	if (c >= '0' && c <= '9') {
+		return c - '0';
+	}
+	if (c >= 'a' && c <= 'f') {
+		return c - 'a' + 10;
+	}
+	if (c >= 'A' && c <= 'F') {
+		return c - 'A' + 10;
+	}
+	return -1;
+}
+
+/* A quoted string; the copy is NUL-terminated in the arena. */
+static inline bool fuzz_read_string(fuzz_reader *r, char **out, size_t *out_len)
+{
+	size_t start = ++r->pos, n = 0, i;
+	char *buf;
+
+	/* The decoded text is never longer than the source. */
+	while (r->pos < r->len && r->s[r->pos] != '"') {
+		r->pos += r->s[r->pos] == '\\' ? 2 : 1;
+	}
+	if (r->pos >= r->len) {
+		return false;
+	}
+	buf = lty_arena_alloc(r->arena, r->pos - start + 1);
+	if (buf == NULL) {
+		return false;
+	}
+	for (i = start; i < r->pos; i++) {
+		char c = r->s[i];
+		if (c != '\\') {
+			buf[n++] = c;
+			continue;
+		}
+		c = r->s[++i];
+		switch (c) {
+			case 'n': buf[n++] = '\n'; break;
+			case 't': buf[n++] = '\t'; break;
+			case 'r': buf[n++] = '\r'; break;
+			case 'b': buf[n++] = '\b'; break;
+			case 'f': buf[n++] = '\f'; break;
+			case 'u': {
+				/* \uXXXX as UTF-8, surrogates not paired: enough for hostile text. */
+				unsigned cp = 0;
+				int k, h;
+				if (i + 4 >= r->pos) {
+					return false;
+				}
+				for (k = 1; k <= 4; k++) {
+					if ((h = fuzz_hex(r->s[i + k])) < 0) {
+						return false;
+					}
+					cp = cp * 16 + (unsigned) h;
+				}
+				i += 4;
+				if (cp < 0x80) {
+					buf[n++] = (char) cp;
+				} else if (cp < 0x800) {
+					buf[n++] = (char) (0xC0 | (cp >> 6));
+					buf[n++] = (char) (0x80 | (cp & 0x3F));
+				} else {
+					buf[n++] = (char) (0xE0 | (cp >> 12));
+					buf[n++] = (char) (0x80 | ((cp >> 6) & 0x3F));
+					buf[n++] = (char) (0x80 | (cp & 0x3F));
+				}
+				break;
+			}
+			default: buf[n++] = c; break;   /* \" \\ \/ and anything else literally */
+		}
+	}
+	buf[n] = '\0';
+	r->pos++;
+	*out = buf;
+	*out_len = n;
+	return true;
+}
+
+static inline bool fuzz_read_number(fuzz_reader *r, lty_doc *out)
+{
+	size_t start = r->pos;
+	bool is_float = false, neg = false;
+	uint64_t mag = 0;
+	bool big = false;
+	char tmp[64];
+
+	if (r->s[r->pos] == '-') {
+		neg = true;
+		r->pos++;
+	}
+	if (r->pos >= r->len || r->s[r->pos] < '0' || r->s[r->pos] > '9') {
+		return false;
+	}
+	while (r->pos < r->len && r->s[r->pos] >= '0' && r->s[r->pos] <= '9') {
+		unsigned d = (unsigned) (r->s[r->pos] - '0');
+		if (mag > (UINT64_MAX - d) / 10) {
+			big = true;
+		} else {
+			mag = mag * 10 + d;
+		}
+		r->pos++;
+	}
+	while (r->pos < r->len && strchr(".eE+-0123456789", r->s[r->pos]) != NULL && r->s[r->pos] != '\0') {
+		is_float = true;
+		r->pos++;
+	}
+	if (!is_float && !big && (neg ? mag <= (uint64_t) INT64_MAX + 1 : mag <= (uint64_t) INT64_MAX)) {
+		out->kind = LTY_DOC_INT;
+		out->u.i = neg ? (int64_t) (0 - mag) : (int64_t) mag;
+		return true;
+	}
+	if (r->pos - start >= sizeof(tmp)) {
+		return false;
+	}
+	memcpy(tmp, r->s + start, r->pos - start);
+	tmp[r->pos - start] = '\0';
+	out->kind = LTY_DOC_DOUBLE;
+	out->u.d = strtod(tmp, NULL);
+	return true;
+}
+
+/* "0", "1", ... in order: PHP makes such an array a list. */
+static inline bool fuzz_key_is_index(const fuzz_item *it, size_t i)
+{
+	char want[32];
+	int n = snprintf(want, sizeof(want), "%zu", i);
+
+	return it->key_len == (size_t) n && memcmp(it->key, want, (size_t) n) == 0;
+}
+
+static inline bool fuzz_read_container(fuzz_reader *r, lty_doc *out, int depth, bool object)
+{
+	char close = object ? '}' : ']';
+	fuzz_item *head = NULL, **tail = &head, *it;
+	size_t count = 0, i;
+	bool as_list = true;
+
+	r->pos++;
+	fuzz_ws(r);
+	if (r->pos < r->len && r->s[r->pos] == close) {
+		r->pos++;
+		return lty_doc_make_container(r->arena, out, LTY_DOC_LIST, 0);
+	}
+	for (;;) {
+		fuzz_item *dup = NULL;
+		it = lty_arena_alloc(r->arena, sizeof(fuzz_item));
+		if (it == NULL) {
+			return false;
+		}
+		fuzz_ws(r);
+		if (object) {
+			if (r->pos >= r->len || r->s[r->pos] != '"' || !fuzz_read_string(r, &it->key, &it->key_len)) {
+				return false;
+			}
+			fuzz_ws(r);
+			if (r->pos >= r->len || r->s[r->pos] != ':') {
+				return false;
+			}
+			r->pos++;
+		}
+		if (!fuzz_read_value(r, &it->value, depth + 1)) {
+			return false;
+		}
+		for (fuzz_item *o = head; object && o != NULL; o = o->next) {
+			if (o->key_len == it->key_len && memcmp(o->key, it->key, it->key_len) == 0) {
+				dup = o;
+			}
+		}
+		if (dup != NULL) {
+			dup->value = it->value;
+		} else {
+			*tail = it;
+			tail = &it->next;
+			count++;
+		}
+		fuzz_ws(r);
+		if (r->pos < r->len && r->s[r->pos] == ',') {
+			r->pos++;
+			continue;
+		}
+		if (r->pos < r->len && r->s[r->pos] == close) {
+			r->pos++;
+			break;
+		}
+		return false;
+	}
+	for (it = head, i = 0; object && it != NULL; it = it->next, i++) {
+		as_list = as_list && fuzz_key_is_index(it, i);
+	}
+	if (!lty_doc_make_container(r->arena, out, as_list ? LTY_DOC_LIST : LTY_DOC_MAP, count)) {
+		return false;
+	}
+	for (it = head, i = 0; it != NULL; it = it->next, i++) {
+		out->u.c.items[i] = it->value;
+		if (!as_list) {
+			out->u.c.keys[i] = it->key;
+			out->u.c.key_lens[i] = it->key_len;
+		}
+	}
+	if (depth >= FUZZ_DOC_MAX_DEPTH) {
+		/* The glue stops descending here. */
+		return lty_doc_set_string(r->arena, out, LTY_DOC_OTHER, "array nested too deep", 21);
+	}
+	return true;
+}
+
+static inline bool fuzz_read_value(fuzz_reader *r, lty_doc *out, int depth)
+{
+	char c;
+
+	if (++r->nodes > FUZZ_DOC_MAX_NODES || depth > 200) {
+		return false;
+	}
+	fuzz_ws(r);
+	if (r->pos >= r->len) {
+		return false;
+	}
+	c = r->s[r->pos];
+	memset(out, 0, sizeof(*out));
+	if (c == '{' || c == '[') {
+		return fuzz_read_container(r, out, depth, c == '{');
+	}
+	if (c == '"') {
+		char *s;
+		size_t n;
+		if (!fuzz_read_string(r, &s, &n)) {
+			return false;
+		}
+		out->kind = LTY_DOC_STRING;
+		out->u.str.ptr = s;
+		out->u.str.len = n;
+		return true;
+	}
+	if (c == '@') {
+		r->pos++;
+		return lty_doc_set_string(r->arena, out, LTY_DOC_OTHER, "stdClass", 8);
+	}
+	if (fuzz_lit(r, "null")) {
+		out->kind = LTY_DOC_NULL;
+		return true;
+	}
+	if (fuzz_lit(r, "true") || fuzz_lit(r, "false")) {
+		out->kind = LTY_DOC_BOOL;
+		out->u.b = r->s[r->pos - 1] == 'e' && r->s[r->pos - 2] == 'u';
+		return true;
+	}
+	if (fuzz_lit(r, "nan") || fuzz_lit(r, "inf") || fuzz_lit(r, "-inf")) {
+		out->kind = LTY_DOC_DOUBLE;
+		out->u.d = c == 'n' ? NAN : c == '-' ? -INFINITY : INFINITY;
+		return true;
+	}
+	return fuzz_read_number(r, out);
+}
+
+/* The doc of `len` bytes, or NULL when they do not read as one value. */
+static inline lty_doc *fuzz_parse_doc(lty_arena *arena, const char *s, size_t len)
+{
+	fuzz_reader r = { s, len, 0, arena, 0 };
+	lty_doc *d = lty_arena_alloc(arena, sizeof(lty_doc));
+
+	if (d == NULL || !fuzz_read_value(&r, d, 0)) {
+		return NULL;
+	}
+	return d;
+}
+
+/* ---- doc comparison (round trips) ---- */
+
+static inline bool fuzz_doc_equal(const lty_doc *a, const lty_doc *b)
+{
+	size_t i;
+
+	if (a->kind != b->kind) {
+		return false;
+	}
+	switch (a->kind) {
+		case LTY_DOC_NULL: return true;
+		case LTY_DOC_BOOL: return a->u.b == b->u.b;
+		case LTY_DOC_INT: return a->u.i == b->u.i;
+		case LTY_DOC_DOUBLE: return a->u.d == b->u.d || (isnan(a->u.d) && isnan(b->u.d));
+		case LTY_DOC_STRING:
+		case LTY_DOC_OTHER:
+			return a->u.str.len == b->u.str.len && memcmp(a->u.str.ptr, b->u.str.ptr, a->u.str.len) == 0;
+		case LTY_DOC_LIST:
+		case LTY_DOC_MAP:
+			if (a->u.c.count != b->u.c.count) {
+				return false;
+			}
+			for (i = 0; i < a->u.c.count; i++) {
+				if (a->kind == LTY_DOC_MAP && (a->u.c.key_lens[i] != b->u.c.key_lens[i]
+						|| memcmp(a->u.c.keys[i], b->u.c.keys[i], a->u.c.key_lens[i]) != 0)) {
+					return false;
+				}
+				if (!fuzz_doc_equal(&a->u.c.items[i], &b->u.c.items[i])) {
+					return false;
+				}
+			}
+			return true;
+	}
+	return false;
+}
+
+/* ---- bytes consumed as choices (the evaluate and expression harnesses) ---- */
+
+typedef struct {
+	const uint8_t *p;
+	size_t len, pos;
+} fuzz_bytes;
+
+/* Past the end every read is 0: short inputs still give a whole case. */
+static inline uint8_t fuzz_u8(fuzz_bytes *b)
+{
+	return b->pos < b->len ? b->p[b->pos++] : 0;
+}
+
+static inline uint64_t fuzz_u64(fuzz_bytes *b)
+{
+	uint64_t v = 0;
+	int i;
+
+	for (i = 0; i < 8; i++) {
+		v = (v << 8) | fuzz_u8(b);
+	}
+	return v;
+}
+
+/* 0..n-1 */
+static inline size_t fuzz_pick(fuzz_bytes *b, size_t n)
+{
+	return n ? fuzz_u8(b) % n : 0;
+}
+
+#endif
