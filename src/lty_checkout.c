@@ -179,7 +179,11 @@ static void check_advantage(checkout *ck, const lty_advantage *a, candidate *can
 		lty_checkout_reject_carrier(ck, LTY_SOURCE_ADVANTAGE, &a->id, &cand->tier->benefit);
 		return;
 	}
-	cand->value = lty_min(cand->discount, ck->payable) + (cand->ship ? ck->cart->shipping : 0);
+	/* Shipping near INT64_MAX would wrap the best-of value: an overflow is an error (SPEC 2). */
+	if (!lty_add(lty_min(cand->discount, ck->payable), cand->ship ? ck->cart->shipping : 0, &cand->value)) {
+		lty_error_set(ck->err, LTY_ERR_INPUT, "cart.shipping: discount plus shipping saved overflows 64-bit minor units");
+		return;
+	}
 	cand->eligible = true;
 }
 
@@ -243,6 +247,9 @@ static void evaluate_advantages(checkout *ck, lty_arena *arena)
 	for (i = 0; i < ck->p->advantage_count; i++) {
 		ck->rule = i;
 		check_advantage(ck, &ck->p->advantages[i], &cands[i]);
+		if (ck->err->status != LTY_OK) {
+			return;
+		}
 	}
 	choose_advantages(ck, cands);
 }
