@@ -51,13 +51,14 @@ static int64_t bracket_cost(const lty_loyalty *y, const lty_bracket *b)
 static bool conditions_met(checkout *ck, const lty_loyalty *y)
 {
 	char have[32], need[32];
-	int64_t order_number = ck->c->orders + 1;
 
 	if (!ck->c->active) {
 		REJECT(ck, LTY_REASON_DISABLED, false, 0, "the customer account is disabled");
 		return false;
 	}
-	if (order_number < y->from_order) {
+	/* order_number < from_order, written so that orders = INT64_MAX does not overflow (from_order >= 1). */
+	if (ck->c->orders < y->from_order - 1) {
+		int64_t order_number = ck->c->orders + 1;
 		REJECT(ck, LTY_REASON_ORDER_NUMBER, true, y->from_order - order_number,
 			"points are usable from order %lld, this is order %lld", (long long) y->from_order, (long long) order_number);
 		return false;
