@@ -17,9 +17,15 @@
 #include "../../src/lty_doc.h"
 #include "../../src/lty_program.h"
 
+/* Set by a harness to print the case it built before an abort. */
+static void (*fuzz_dump)(void);
+
 /* Abort with a message: libFuzzer then saves the input as crash-*. */
 #define FUZZ_ASSERT(cond, ...) do { \
 	if (!(cond)) { \
+		if (fuzz_dump != NULL) { \
+			fuzz_dump(); \
+		} \
 		fprintf(stderr, "invariant failed at %s:%d: %s\n  ", __FILE__, __LINE__, #cond); \
 		fprintf(stderr, __VA_ARGS__); \
 		fprintf(stderr, "\n"); \
@@ -419,12 +425,31 @@ static inline bool fuzz_doc_equal(const lty_doc *a, const lty_doc *b)
 typedef struct {
 	const uint8_t *p;
 	size_t len, pos;
+	uint64_t state;   /* past the end: a generator seeded from the bytes */
 } fuzz_bytes;
 
-/* Past the end every read is 0: short inputs still give a whole case. */
+static inline void fuzz_bytes_init(fuzz_bytes *b, const uint8_t *p, size_t len)
+{
+	size_t i;
+
+	b->p = p;
+	b->len = len;
+	b->pos = 0;
+	b->state = 1469598103934665603ULL;
+	for (i = 0; i < len; i++) {
+		b->state = (b->state ^ p[i]) * 1099511628211ULL;
+	}
+}
+
+/* Past the end the choices go on pseudo-randomly (and deterministically), so a
+ * short input still gives a varied case rather than all zeros. */
 static inline uint8_t fuzz_u8(fuzz_bytes *b)
 {
-	return b->pos < b->len ? b->p[b->pos++] : 0;
+	if (b->pos < b->len) {
+		return b->p[b->pos++];
+	}
+	b->state = b->state * 6364136223846793005ULL + 1442695040888963407ULL;
+	return (uint8_t) (b->state >> 56);
 }
 
 static inline uint64_t fuzz_u64(fuzz_bytes *b)
