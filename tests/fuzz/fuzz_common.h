@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../../src/lty_checkout.h"
 #include "../../src/lty_doc.h"
 #include "../../src/lty_program.h"
 
@@ -467,6 +468,69 @@ static inline uint64_t fuzz_u64(fuzz_bytes *b)
 static inline size_t fuzz_pick(fuzz_bytes *b, size_t n)
 {
 	return n ? fuzz_u8(b) % n : 0;
+}
+
+/* ---- checkout invariants ---- */
+
+/* The invariants of SPEC 6, 7 and 10 on a successful evaluation. */
+static inline void fuzz_check_result(const lty_program *p, const lty_cart *cart, const lty_customer *customer,
+	const lty_result *r)
+{
+	int64_t payable = cart->subtotal > cart->voucher_discount ? cart->subtotal - cart->voucher_discount : 0;
+	__int128 sum = 0, net;
+	size_t i;
+
+	FUZZ_ASSERT(r->subtotal == cart->subtotal && r->shipping == cart->shipping, "subtotal or shipping changed");
+	FUZZ_ASSERT(r->discount >= 0 && r->discount <= r->subtotal, "discount %lld, subtotal %lld",
+		(long long) r->discount, (long long) r->subtotal);
+	FUZZ_ASSERT(r->discount <= payable, "discount %lld beyond payable %lld", (long long) r->discount, (long long) payable);
+	FUZZ_ASSERT(r->free_shipping ? r->shipping_discount == r->shipping : r->shipping_discount == 0,
+		"free shipping %d with shipping discount %lld of %lld", r->free_shipping, (long long) r->shipping_discount,
+		(long long) r->shipping);
+	net = (__int128) r->subtotal - r->discount - cart->voucher_discount;
+	net = (net > 0 ? net : 0) + r->shipping - r->shipping_discount;
+	FUZZ_ASSERT(r->total >= 0 && (__int128) r->total == net, "total %lld", (long long) r->total);
+	FUZZ_ASSERT(r->points_earned >= 0 && r->points_spent >= 0, "negative points earned or spent");
+	FUZZ_ASSERT(r->points_spent <= customer->points, "spent %lld of %lld points", (long long) r->points_spent,
+		(long long) customer->points);
+	FUZZ_ASSERT(r->points_balance >= 0, "points balance %lld", (long long) r->points_balance);
+	FUZZ_ASSERT((__int128) r->points_balance == (__int128) customer->points - r->points_spent + r->points_earned,
+		"balance %lld != %lld - %lld + %lld", (long long) r->points_balance, (long long) customer->points,
+		(long long) r->points_spent, (long long) r->points_earned);
+	FUZZ_ASSERT(r->applied_count <= p->advantage_count + 1 && r->rejected_count <= p->advantage_count + 2,
+		"%zu applied, %zu rejected", r->applied_count, r->rejected_count);
+	for (i = 0; i < r->applied_count; i++) {
+		FUZZ_ASSERT(r->applied[i].discount >= 0 && r->applied[i].points_spent >= 0, "applied[%zu] negative", i);
+		sum += r->applied[i].discount;
+	}
+	FUZZ_ASSERT(sum == r->discount, "applied discounts do not add up to the discount");
+	for (i = 0; i < r->rejected_count; i++) {
+		const lty_rejected *x = &r->rejected[i];
+		FUZZ_ASSERT(x->reason <= LTY_REASON_DISABLED && strlen(x->message) > 0, "rejected[%zu] malformed", i);
+		FUZZ_ASSERT(!x->has_missing || x->missing > 0, "rejected[%zu] %s: missing %lld", i, x->message,
+			(long long) x->missing);
+		FUZZ_ASSERT(i == 0 || x->rule >= r->rejected[i - 1].rule, "rejections out of settings order");
+	}
+	if (cart->line_count > 0 && r->subtotal > 0) {
+		sum = 0;
+		for (i = 0; i < cart->line_count; i++) {
+			FUZZ_ASSERT(r->line_discounts[i] >= 0 && r->line_discounts[i] <= cart->lines[i].amount,
+				"line %zu: discount %lld on %lld", i, (long long) r->line_discounts[i], (long long) cart->lines[i].amount);
+			sum += r->line_discounts[i];
+		}
+		FUZZ_ASSERT(sum == r->discount, "line discounts do not add up to the discount");
+	}
+	if (!customer->active) {
+		FUZZ_ASSERT(r->discount == 0 && r->applied_count == 0 && r->points_earned == 0 && !r->free_shipping,
+			"a disabled customer got something");
+	}
+	if (!cart->use_points) {
+		FUZZ_ASSERT(r->points_spent == 0, "points spent with use_points false");
+	}
+	if (cart->use_points_limited && p->loyalty.policy == LTY_POLICY_LOSE_USED) {
+		FUZZ_ASSERT(r->points_spent <= cart->use_points_max, "spent %lld points, at most %lld asked",
+			(long long) r->points_spent, (long long) cart->use_points_max);
+	}
 }
 
 #endif

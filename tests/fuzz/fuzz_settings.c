@@ -1,7 +1,9 @@
 /* libFuzzer harness: the settings loader fed a JSON-ish document (see
  * fuzz_common.h for the reader). A refused document must carry a message and
  * free everything; an accepted one must export (toArray), list its warnings,
- * and load again from its export into the same export (round trip). */
+ * and load again from its export into the same export (round trip), and a
+ * few fixed carts and customers evaluate against it within the checkout
+ * invariants (an overflow error is allowed: the settings may hold any amount). */
 #include "fuzz_common.h"
 
 #include "../../src/lty_warnings.h"
@@ -65,6 +67,83 @@ static void round_trip(const lty_program *p, size_t warnings)
 	lty_arena_free(&a2);
 }
 
+static const lty_str groups[] = { { "VIP", 3 }, { "pro", 3 } };
+static const lty_str carriers[] = { { "Colissimo", 9 } };
+
+/* Customer 0 is ordinary, 1 sits at the 64-bit limits; cart 0 has lines, 1 a voucher, 2 the maximal subtotal. */
+static void fill_case(int which, lty_customer *c, lty_cart *cart, lty_cart_line *lines, lty_scalar *attrs)
+{
+	memset(c, 0, sizeof(*c));
+	memset(cart, 0, sizeof(*cart));
+	c->active = true;
+	c->attrs = attrs;
+	c->groups = (lty_str_list) { groups, 2 };
+	c->carriers = (lty_str_list) { carriers, 1 };
+	c->city = (lty_str) { "Paris", 5 };
+	c->has_last_order = true;
+	c->last_order = 1700000000;
+	if (which % 2 == 0) {
+		c->orders = 3;
+		c->spent = 120000;
+		c->points = 640;
+		c->lifetime_points = 2000;
+	} else {
+		c->orders = c->spent = c->points = c->lifetime_points = INT64_MAX;
+	}
+	cart->use_points = true;
+	cart->carrier = (lty_str) { "Colissimo", 9 };
+	cart->shipping = 590;
+	switch (which / 2) {
+		case 0:
+			lines[0] = (lty_cart_line) { { "REF-42", 6 }, 2, 2999, 5998 };
+			lines[1] = (lty_cart_line) { { "REF-7", 5 }, 1, 9001, 9001 };
+			cart->lines = lines;
+			cart->line_count = 2;
+			cart->has_lines = true;
+			cart->subtotal = 14999;
+			break;
+		case 1:
+			cart->subtotal = 8000;
+			cart->voucher_count = 1;
+			cart->voucher_discount = 1000;
+			cart->use_points_limited = true;
+			cart->use_points_max = 100;
+			break;
+		default:
+			cart->subtotal = INT64_MAX;
+			cart->shipping = 0;
+			break;
+	}
+}
+
+static void evaluate_cases(const lty_program *p)
+{
+	lty_scalar *attrs = calloc(p->attr_count ? p->attr_count : 1, sizeof(lty_scalar));
+	uint8_t *memo = malloc(p->segment_count);
+	lty_cart_line lines[2];
+	int which;
+
+	FUZZ_ASSERT(attrs != NULL && memo != NULL, "out of memory");
+	for (which = 0; which < 6; which++) {
+		lty_customer c;
+		lty_cart cart;
+		lty_arena arena;
+		lty_result r;
+		lty_error err;
+		fill_case(which, &c, &cart, lines, attrs);
+		lty_arena_init(&arena, &fuzz_counting);
+		if (lty_checkout_evaluate(p, &cart, &c, 1800000000, memo, &arena, &r, &err) == LTY_OK) {
+			fuzz_check_result(p, &cart, &c, &r);
+		} else {
+			FUZZ_ASSERT(err.status == LTY_ERR_INPUT && strlen(err.message) > 0, "case %d: status %d: %s", which,
+				err.status, err.message);
+		}
+		lty_arena_free(&arena);
+	}
+	free(memo);
+	free(attrs);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	lty_arena doc_arena;
@@ -86,6 +165,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 					p->advantage_count, p->has_loyalty ? "yes" : "no");
 			}
 			round_trip(p, check_warnings(p));
+			evaluate_cases(p);
 			lty_program_free(p);
 		} else {
 			FUZZ_ASSERT(p == NULL, "a program despite an error");
