@@ -416,6 +416,8 @@ static bool gen_cart(void)
 			}
 		}
 		cart.lines = lines;
+		/* Small factors can still make a subtotal near the limits. */
+		g.near = g.near || cart.subtotal > NEAR_LIMIT;
 	} else {
 		cart.subtotal = gen_amount();
 	}
