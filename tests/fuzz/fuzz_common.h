@@ -472,6 +472,43 @@ static inline size_t fuzz_pick(fuzz_bytes *b, size_t n)
 
 /* ---- checkout invariants ---- */
 
+/* SPEC 7 and 10 on the loyalty part: conditions, policies, max_percent, earning. */
+static inline void fuzz_check_loyalty(const lty_program *p, const lty_cart *cart, const lty_customer *customer,
+	const lty_result *r)
+{
+	const lty_loyalty *y = &p->loyalty;
+	const lty_applied *used = NULL;
+	bool voucher = cart->voucher_count > 0 || cart->voucher_discount > 0;
+	size_t i;
+
+	for (i = 0; i < r->applied_count; i++) {
+		if (r->applied[i].source == LTY_SOURCE_LOYALTY) {
+			used = &r->applied[i];
+		}
+	}
+	if (!cart->use_points) {
+		FUZZ_ASSERT(r->points_spent == 0 && used == NULL, "points used with use_points false");
+		for (i = 0; i < r->rejected_count; i++) {
+			FUZZ_ASSERT(r->rejected[i].source != LTY_SOURCE_LOYALTY, "use_points false gave a loyalty rejection: %s",
+				r->rejected[i].message);
+		}
+	}
+	if (used == NULL) {
+		FUZZ_ASSERT(r->points_spent == 0, "points spent without a loyalty advantage");
+	} else {
+		FUZZ_ASSERT(used->points_spent == r->points_spent, "applied points differ from points spent");
+		FUZZ_ASSERT(y->policy != LTY_POLICY_LOSE_ALL || r->points_spent == customer->points, "lose_all kept points");
+		FUZZ_ASSERT(y->policy != LTY_POLICY_KEEP_ALL || r->points_spent == 0, "keep_all spent points");
+		FUZZ_ASSERT(customer->orders + (__int128) 1 >= y->from_order && r->subtotal >= y->min_cart
+			&& (!voucher || y->spend_with_voucher), "loyalty used against its conditions");
+		FUZZ_ASSERT(!y->has_max_percent || (__int128) used->discount * 10000 <= (__int128) r->subtotal * y->max_percent_bp,
+			"loyalty discount %lld beyond max_percent", (long long) used->discount);
+		FUZZ_ASSERT(r->points_earned == 0 || y->earn_with_loyalty_discount, "points earned with a loyalty discount");
+	}
+	FUZZ_ASSERT(!voucher || y->earn_with_voucher || r->points_earned == 0, "points earned with a voucher");
+	FUZZ_ASSERT(p->has_loyalty || (r->points_earned == 0 && used == NULL), "points without a loyalty section");
+}
+
 /* The invariants of SPEC 6, 7 and 10 on a successful evaluation. */
 static inline void fuzz_check_result(const lty_program *p, const lty_cart *cart, const lty_customer *customer,
 	const lty_result *r)
@@ -524,9 +561,7 @@ static inline void fuzz_check_result(const lty_program *p, const lty_cart *cart,
 		FUZZ_ASSERT(r->discount == 0 && r->applied_count == 0 && r->points_earned == 0 && !r->free_shipping,
 			"a disabled customer got something");
 	}
-	if (!cart->use_points) {
-		FUZZ_ASSERT(r->points_spent == 0, "points spent with use_points false");
-	}
+	fuzz_check_loyalty(p, cart, customer, r);
 	if (cart->use_points_limited && p->loyalty.policy == LTY_POLICY_LOSE_USED) {
 		FUZZ_ASSERT(r->points_spent <= cart->use_points_max, "spent %lld points, at most %lld asked",
 			(long long) r->points_spent, (long long) cart->use_points_max);

@@ -11,7 +11,6 @@
 
 #include <stdarg.h>
 
-
 #define NOW 1800000000
 #define DAY 86400
 #define MAX_LINES 8
@@ -28,10 +27,11 @@ typedef struct {
 	int segments;           /* custom segments s0..s{n-1} */
 } gen;
 
-static gen g;
 /* Where choices are read: the first CART_BYTES bytes of the input describe the
  * customer and the cart, the rest the settings (so that both vary with short inputs). */
 #define CART_BYTES 96
+
+static gen g;
 static fuzz_bytes cart_bytes;
 static fuzz_bytes *in;
 static lty_customer customer;
@@ -366,7 +366,7 @@ static void gen_customer(lty_scalar *attrs, size_t attr_count)
 
 	memset(&customer, 0, sizeof(customer));
 	now = fuzz_u8(in) % 16 == 0 ? (g.near = true, INT64_MAX - fuzz_u8(in)) : NOW + gen_small(0, 255) * DAY;
-	customer.active = fuzz_u8(in) % 8 != 7;   /* past the end of the input: active */
+	customer.active = fuzz_u8(in) % 8 != 7;
 	customer.orders = fuzz_u8(in) % 8 == 0 ? gen_amount() : gen_small(0, 30);
 	customer.spent = gen_amount();
 	customer.points = fuzz_u8(in) % 4 == 0 ? gen_amount() : gen_small(0, 255);
