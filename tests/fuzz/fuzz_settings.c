@@ -70,7 +70,8 @@ static void round_trip(const lty_program *p, size_t warnings)
 static const lty_str groups[] = { { "VIP", 3 }, { "pro", 3 } };
 static const lty_str carriers[] = { { "Colissimo", 9 } };
 
-/* Customer 0 is ordinary, 1 sits at the 64-bit limits; cart 0 has lines, 1 a voucher, 2 the maximal subtotal. */
+/* Customer 0 is ordinary, 1 sits at the 64-bit limits; cart 0 has lines, 1 a voucher, 2 the maximal subtotal
+ * (and the maximal shipping with customer 1). */
 static void fill_case(int which, lty_customer *c, lty_cart *cart, lty_cart_line *lines, lty_scalar *attrs)
 {
 	memset(c, 0, sizeof(*c));
@@ -111,7 +112,7 @@ static void fill_case(int which, lty_customer *c, lty_cart *cart, lty_cart_line 
 			break;
 		default:
 			cart->subtotal = INT64_MAX;
-			cart->shipping = 0;
+			cart->shipping = which % 2 == 0 ? 0 : INT64_MAX;
 			break;
 	}
 }
