@@ -72,6 +72,60 @@ static inline void fuzz_count_free(void *ctx, void *ptr)
 
 static const lty_allocator fuzz_counting = { fuzz_count_alloc, fuzz_count_free, NULL };
 
+/* The same, counting calls, and failing once fuzz_fail_after calls have succeeded
+ * (never when it is negative): out-of-memory paths must free everything too. */
+static long fuzz_alloc_calls;
+static long fuzz_fail_after = -1;
+
+static inline void *fuzz_failing_alloc(void *ctx, size_t size)
+{
+	fuzz_alloc_calls++;
+	if (fuzz_fail_after == 0) {
+		return NULL;
+	}
+	if (fuzz_fail_after > 0) {
+		fuzz_fail_after--;
+	}
+	return fuzz_count_alloc(ctx, size);
+}
+
+static const lty_allocator fuzz_failing = { fuzz_failing_alloc, fuzz_count_free, NULL };
+
+static inline uint64_t fuzz_hash(const uint8_t *data, size_t size)
+{
+	uint64_t h = 1469598103934665603ULL; /* FNV-1a */
+	size_t i;
+
+	for (i = 0; i < size; i++) {
+		h = (h ^ data[i]) * 1099511628211ULL;
+	}
+	return h;
+}
+
+/* Loads `doc` (which loads) again with allocation number h % (allocations it
+ * needs) failing: a clean out-of-memory error and nothing kept. */
+static inline void fuzz_load_out_of_memory(const lty_doc *doc, uint64_t h)
+{
+	long before = fuzz_live_blocks, calls, k;
+	lty_program *p = NULL;
+	lty_error err;
+
+	fuzz_alloc_calls = 0;
+	fuzz_fail_after = -1;
+	FUZZ_ASSERT(lty_program_load(&fuzz_failing, doc, &p, &err) == LTY_OK, "a second load failed: %s", err.message);
+	lty_program_free(p);
+	calls = fuzz_alloc_calls;
+	k = (long) (h % (uint64_t) calls);
+	fuzz_fail_after = k;
+	p = NULL;
+	memset(&err, 0, sizeof(err));
+	FUZZ_ASSERT(lty_program_load(&fuzz_failing, doc, &p, &err) == LTY_ERR_NOMEM && p == NULL,
+		"allocation %ld of %ld failed: status %d", k, calls, err.status);
+	FUZZ_ASSERT(strstr(err.message, "out of memory") != NULL, "message: %s", err.message);
+	FUZZ_ASSERT(fuzz_live_blocks == before, "%ld blocks leaked after out of memory", fuzz_live_blocks - before);
+	fuzz_fail_after = -1;
+}
+
 /* ---- JSON-ish reader ----
  * JSON plus what a PHP array may hold and JSON cannot say: raw bytes of any
  * value in strings (NUL via \u0000), `inf`, `-inf`, `nan`, and `@` for an object

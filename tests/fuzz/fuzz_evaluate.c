@@ -525,6 +525,13 @@ static void evaluate(const lty_program *p)
 	}
 	lty_arena_free(&a1);
 	lty_arena_free(&a2);
+	/* Once more with the arena's allocator failing early: a clean status, nothing kept. */
+	fuzz_fail_after = (long) (fuzz_u8(&cart_bytes) % 4);
+	lty_arena_init(&a1, &fuzz_failing);
+	s2 = lty_checkout_evaluate(p, &cart, &customer, now, memo, &a1, &r2, &e2);
+	FUZZ_ASSERT(s2 == s1 || s2 == LTY_ERR_NOMEM, "status %d when memory runs out, %d otherwise", s2, s1);
+	lty_arena_free(&a1);
+	fuzz_fail_after = -1;
 	free(memo);
 }
 

@@ -124,6 +124,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		}
 		evaluate(p, seg);
 		lty_program_free(p);
+		fuzz_load_out_of_memory(root, fuzz_hash(data, size));
 	} else {
 		FUZZ_ASSERT(p == NULL, "a program despite an error");
 		if (fuzz_verbose()) {

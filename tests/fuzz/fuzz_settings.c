@@ -145,6 +145,24 @@ static void evaluate_cases(const lty_program *p)
 	free(attrs);
 }
 
+/* Export and warnings again with allocation number 0-3 of their arena failing:
+ * they allocate only there, and the caller frees it. */
+static void export_out_of_memory(const lty_program *loaded, uint64_t h)
+{
+	lty_arena arena;
+	size_t count;
+
+	fuzz_fail_after = (long) ((h >> 32) % 4);
+	lty_arena_init(&arena, &fuzz_failing);
+	(void) lty_program_to_doc(loaded, &arena);
+	lty_arena_free(&arena);
+	fuzz_fail_after = (long) ((h >> 40) % 4);
+	lty_arena_init(&arena, &fuzz_failing);
+	(void) lty_program_warnings(loaded, &arena, &count);
+	lty_arena_free(&arena);
+	fuzz_fail_after = -1;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	lty_arena doc_arena;
@@ -167,6 +185,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			}
 			round_trip(p, check_warnings(p));
 			evaluate_cases(p);
+			fuzz_load_out_of_memory(doc, fuzz_hash(data, size));
+			export_out_of_memory(p, fuzz_hash(data, size));
 			lty_program_free(p);
 		} else {
 			FUZZ_ASSERT(p == NULL, "a program despite an error");
