@@ -258,6 +258,9 @@ static void evaluate_advantages(checkout *ck, lty_arena *arena)
 	for (i = 0; i < ck->p->advantage_count; i++) {
 		ck->rule = i;
 		check_advantage(ck, &ck->p->advantages[i], &cand);
+		if (ck->err->status != LTY_OK) {
+			return;
+		}
 		if (!cand.eligible) {
 			continue;
 		}

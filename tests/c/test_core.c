@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../../src/lty_checkout.h"
 #include "../../src/lty_expr.h"
 #include "../../src/lty_ledger.h"
 #include "../../src/lty_program.h"
@@ -319,6 +320,133 @@ static void test_thresholds(void)
 	lty_arena_free(&arena);
 }
 
+/* One advantage for everybody: 1.00 off and free shipping. */
+static lty_program *free_shipping_program(void)
+{
+	lty_doc *root = map_of(1), *list, *adv, *tiers, *tier;
+	lty_program *p = NULL;
+	lty_error err;
+
+	list = put(root, "advantages");
+	lty_doc_make_container(&doc_arena, list, LTY_DOC_LIST, 1);
+	adv = &list->u.c.items[0];
+	*adv = *map_of(2);
+	set_str(put(adv, "id"), "a");
+	tiers = put(adv, "tiers");
+	lty_doc_make_container(&doc_arena, tiers, LTY_DOC_LIST, 1);
+	tier = &tiers->u.c.items[0];
+	*tier = *map_of(2);
+	put(tier, "discount")->kind = LTY_DOC_INT;
+	tier->u.c.items[0].u.i = 100;
+	put(tier, "free_shipping")->kind = LTY_DOC_BOOL;
+	tier->u.c.items[1].u.b = true;
+	lty_program_load(&counting, root, &p, &err);
+	return p;
+}
+
+static lty_status evaluate_shipping(const lty_program *p, int64_t shipping, lty_result *r, lty_error *err)
+{
+	lty_customer c;
+	lty_cart cart;
+	lty_arena arena;
+	uint8_t memo[16];
+	lty_status st;
+
+	memset(&c, 0, sizeof(c));
+	memset(&cart, 0, sizeof(cart));
+	c.active = true;
+	cart.subtotal = 1000;
+	cart.shipping = shipping;
+	cart.use_points = true;
+	lty_arena_init(&arena, &counting);
+	st = lty_checkout_evaluate(p, &cart, &c, 1800000000, memo, &arena, r, err);
+	lty_arena_free(&arena);
+	return st;
+}
+
+/* Found by fuzz_evaluate: discount + shipping saved (the best-of value) wrapped past INT64_MAX;
+ * it saturates now, and the cart evaluates. */
+static void test_shipping_overflow(void)
+{
+	lty_program *p = free_shipping_program();
+	lty_result r;
+	lty_error err;
+
+	CHECK(p != NULL);
+	if (p == NULL) {
+		return;
+	}
+	CHECK(evaluate_shipping(p, INT64_MAX - 100, &r, &err) == LTY_OK && r.free_shipping && r.total == 900);
+	CHECK(evaluate_shipping(p, INT64_MAX - 99, &r, &err) == LTY_OK && r.free_shipping && r.total == 900);
+	CHECK(evaluate_shipping(p, INT64_MAX, &r, &err) == LTY_OK && r.free_shipping && r.total == 900);
+	lty_program_free(p);
+	CHECK(live_blocks == 0);
+}
+
+/* Points from the second order: a bracket from 10 points giving 1.00 off. */
+static lty_program *second_order_program(void)
+{
+	lty_doc *root = map_of(1), *loyalty, *spend, *list, *bracket;
+	lty_program *p = NULL;
+	lty_error err;
+
+	loyalty = put(root, "loyalty");
+	*loyalty = *map_of(2);
+	spend = put(loyalty, "spend");
+	*spend = *map_of(1);
+	put(spend, "from_order")->kind = LTY_DOC_INT;
+	spend->u.c.items[0].u.i = 2;
+	list = put(loyalty, "brackets");
+	lty_doc_make_container(&doc_arena, list, LTY_DOC_LIST, 1);
+	bracket = &list->u.c.items[0];
+	*bracket = *map_of(2);
+	put(bracket, "from")->kind = LTY_DOC_INT;
+	bracket->u.c.items[0].u.i = 10;
+	put(bracket, "discount")->kind = LTY_DOC_INT;
+	bracket->u.c.items[1].u.i = 100;
+	lty_program_load(&counting, root, &p, &err);
+	return p;
+}
+
+/* The result's arrays live in `arena` (freed by the caller). */
+static lty_status evaluate_orders(const lty_program *p, int64_t orders, lty_arena *arena, lty_result *r, lty_error *err)
+{
+	lty_customer c;
+	lty_cart cart;
+	uint8_t memo[16];
+
+	memset(&c, 0, sizeof(c));
+	memset(&cart, 0, sizeof(cart));
+	c.active = true;
+	c.orders = orders;
+	c.points = 50;
+	cart.subtotal = 1000;
+	cart.use_points = true;
+	return lty_checkout_evaluate(p, &cart, &c, 1800000000, memo, arena, r, err);
+}
+
+/* Found by fuzz_evaluate: the order number (orders + 1) overflowed at orders = INT64_MAX. */
+static void test_orders_overflow(void)
+{
+	lty_program *p = second_order_program();
+	lty_arena arena;
+	lty_result r;
+	lty_error err;
+
+	CHECK(p != NULL);
+	if (p == NULL) {
+		return;
+	}
+	lty_arena_init(&arena, &counting);
+	CHECK(evaluate_orders(p, INT64_MAX, &arena, &r, &err) == LTY_OK && r.discount == 100 && r.points_spent == 10);
+	CHECK(evaluate_orders(p, 1, &arena, &r, &err) == LTY_OK && r.discount == 100);
+	CHECK(evaluate_orders(p, 0, &arena, &r, &err) == LTY_OK && r.discount == 0 && r.rejected_count == 1
+		&& r.rejected[0].reason == LTY_REASON_ORDER_NUMBER && r.rejected[0].missing == 1);
+	lty_arena_free(&arena);
+	lty_program_free(p);
+	CHECK(live_blocks == 0);
+}
+
 int main(void)
 {
 	lty_arena_init(&doc_arena, &lty_malloc_allocator);
@@ -328,6 +456,8 @@ int main(void)
 	test_memory();
 	test_ledger();
 	test_thresholds();
+	test_shipping_overflow();
+	test_orders_overflow();
 	lty_arena_free(&doc_arena);
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed != 0;
