@@ -16,7 +16,7 @@
  * On a mismatch it shrinks the case (drops operations, entries and settings while the
  * mismatch remains) and prints a minimal reproducer as a PHP script.
  * Shows the first 10 mismatches; ends with "N cases, M mismatches"; exits 1 when there is one.
- * A long run: --cases=1000000 (about 10 minutes of CPU; progress on stderr every 10,000 cases).
+ * A long run: --cases=1000000 (about 17 minutes of CPU; progress on stderr every 10,000 cases).
  *
  * No strict_types here on purpose: shop code mostly runs in coercive mode, and a userland
  * method cannot tell the caller's mode for a `mixed` date parameter (a float or bool `$at`
@@ -128,6 +128,9 @@ final class LedgerCases
         if (mt_rand(0, 2) === 0) {
             return null;
         }
+        if (mt_rand(1, 40) === 1) {
+            return self::longHistory();
+        }
         $list = [];
         for ($i = mt_rand(0, 12); $i > 0; $i--) {
             $type = ['earn', 'earn', 'earn', 'earn', 'grant', 'grant', 'spend', 'spend', 'reward'][mt_rand(0, 8)];
@@ -146,6 +149,22 @@ final class LedgerCases
                 fn($e) => ['at' => null] + $e, fn($e) => array_diff_key($e, ['ref' => 1]), fn($e) => ['ref' => null] + $e,
             ];
             $list[$k] = $bad[mt_rand(0, count($bad) - 1)]($list[$k]);
+        }
+        return $list;
+    }
+
+    /** A long history (hundreds of entries, many on the same days): where the caching and the walks over lots show. */
+    private static function longHistory(): array
+    {
+        $list = [];
+        $t = B + mt_rand(-5, 5) * D;
+        for ($i = mt_rand(100, 600); $i > 0; $i--) {
+            $t += [0, 0, 60, 3600, D, 2 * D, 7 * D][mt_rand(0, 6)];
+            $type = ['earn', 'earn', 'earn', 'grant', 'spend', 'spend'][mt_rand(0, 5)];
+            $list[] = ['type' => $type, 'points' => $type === 'spend' ? mt_rand(0, 15) : mt_rand(0, 60), 'at' => $t, 'ref' => "h$i"];
+        }
+        if (mt_rand(0, 1)) {
+            shuffle($list);
         }
         return $list;
     }
