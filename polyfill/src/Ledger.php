@@ -15,6 +15,10 @@ use Loyalty\Polyfill\Ledger\State;
  * entries() is what a shop stores; the rules (expiry, pending days, rewards) are those of the
  * program given to the constructor. Cloning gives an independent copy; a ledger cannot be
  * serialized (store entries()).
+ *
+ * Parameters have defaults only so that a missing argument gets the extension's
+ * ArgumentCountError text (Input::checkCount()); dates are `mixed` and read as the extension's
+ * int|string|DateTimeInterface parameters are (Input::dateArg()).
  */
 final class Ledger
 {
