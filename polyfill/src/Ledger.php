@@ -194,6 +194,22 @@ final class Ledger
         throw new \Error(sprintf('Cannot create dynamic property %s::$%s', self::class, $name));
     }
 
+    public function __get(string $name): mixed
+    {
+        trigger_error('Undefined property: ' . self::class . '::$' . $name, E_USER_WARNING);
+        return null;
+    }
+
+    public function __isset(string $name): bool
+    {
+        return false;
+    }
+
+    public function __unset(string $name): void
+    {
+    }
+
+    /** As the extension shows it: no properties. */
     public function __debugInfo(): array
     {
         return [];
