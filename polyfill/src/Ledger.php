@@ -16,6 +16,10 @@ use Loyalty\Polyfill\Ledger\State;
  * entries() is what a shop stores; the rules (expiry, pending days, rewards) are those of the
  * program given to the constructor. Cloning gives an independent copy; a ledger cannot be
  * serialized (store entries()).
+ *
+ * Parameters have defaults only so that a missing argument gets the extension's
+ * ArgumentCountError text (Input::checkCount()); dates are `mixed` and read as the extension's
+ * int|string|DateTimeInterface parameters are (Input::dateArg()).
  */
 final class Ledger
 {
@@ -203,6 +207,22 @@ final class Ledger
         throw new \Error(sprintf('Cannot create dynamic property %s::$%s', self::class, $name));
     }
 
+    public function __get(string $name): mixed
+    {
+        trigger_error('Undefined property: ' . self::class . '::$' . $name, E_USER_WARNING);
+        return null;
+    }
+
+    public function __isset(string $name): bool
+    {
+        return false;
+    }
+
+    public function __unset(string $name): void
+    {
+    }
+
+    /** As the extension shows it: no properties. */
     public function __debugInfo(): array
     {
         return [];

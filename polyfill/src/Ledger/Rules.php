@@ -22,6 +22,9 @@ final class Rules
     public int $days = 0;
     public bool $perLot = false;
     public int $pendingDays = 0;
+    /** days and pending_days in seconds */
+    public int $daySeconds = 0;
+    public int $pendingSeconds = 0;
     /** @var list<int> in written order */
     public array $warnDays = [];
     /** @var array<string, mixed>|null loyalty.rewards in normalized form */
@@ -49,6 +52,8 @@ final class Rules
             $rules->warnDays = array_values(array_map('intval', $expiry['warn_days'] ?? []));
         }
         $rules->pendingDays = (int) ($loyalty['pending_days'] ?? 0);
+        $rules->daySeconds = $rules->days * self::DAY;
+        $rules->pendingSeconds = $rules->pendingDays * self::DAY;
         $rewards = $loyalty['rewards'] ?? null;
         $rules->rewards = is_array($rewards) ? $rewards : null;
         return $rules;

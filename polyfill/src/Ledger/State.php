@@ -47,24 +47,41 @@ final class State
      */
     public function apply(Rules $r, int $type, int $points, int $at, string|int $path): void
     {
-        $this->expireUntil($r, $at);
+        // What expires by $at. Only expiry can leave a used-up or invalid lot at $head (consume()
+        // moves past used-up ones), so the walk of expireUntil() is needed only when it comes.
+        if ($r->expires && ($r->perLot
+                ? $this->head < $this->count && $this->exp[$this->head] <= $at
+                : $this->hasDeadline && $this->deadline <= $at)) {
+            $this->expireUntil($r, $at);
+        }
         $this->next++;
         if ($type <= self::GRANT) {
             if ($points > PHP_INT_MAX - $this->total) {
                 throw self::overflow($path, $points);
             }
+            $expires = $at + $r->daySeconds;
+            if (!is_int($expires)) {
+                $expires = PHP_INT_MAX; // saturating: a date beyond the representable range never comes
+            }
             if ($r->expires && !$r->perLot && ($type === self::EARN || !$this->hasDeadline)) {
                 // An order resets the deadline of every valid point; a grant starts one only when none runs.
-                $this->deadline = Rules::afterDays($at, $r->days);
+                $this->deadline = $expires;
                 $this->hasDeadline = true;
             }
             if ($points === 0) {
                 return;
             }
+            $avail = $at;
+            if ($type === self::EARN && $r->pendingSeconds) {
+                $avail = $at + $r->pendingSeconds;
+                if (!is_int($avail)) {
+                    $avail = PHP_INT_MAX;
+                }
+            }
             $this->at[] = $at;
             $this->rem[] = $points;
-            $this->avail[] = $type === self::EARN ? Rules::afterDays($at, $r->pendingDays) : $at;
-            $this->exp[] = Rules::afterDays($at, $r->days);
+            $this->avail[] = $avail;
+            $this->exp[] = $expires;
             $this->count++;
             $this->total += $points;
             return;
