@@ -15,13 +15,8 @@
  * message. Coupon codes are random, so they are compared by their shape only.
  * On a mismatch it shrinks the case (drops operations, entries and settings while the
  * mismatch remains) and prints a minimal reproducer as a PHP script.
-<<<<<<< HEAD
  * Shows the first 10 mismatches; ends with "N cases, M mismatches" and "N passed, M failed"; exits 1 when there is one.
- * A long run: --cases=1000000 (about a minute per 20,000 cases on one core).
-=======
- * Shows the first 10 mismatches; ends with "N cases, M mismatches"; exits 1 when there is one.
  * A long run: --cases=1000000 (about 17 minutes of CPU; progress on stderr every 10,000 cases).
->>>>>>> polyfill
  *
  * No strict_types here on purpose: shop code mostly runs in coercive mode, and a userland
  * method cannot tell the caller's mode for a `mixed` date parameter (a float or bool `$at`

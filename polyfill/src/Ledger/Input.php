@@ -18,12 +18,12 @@ final class Input
     private const KEYS = ['type' => true, 'points' => true, 'at' => true, 'ref' => true];
     private const TYPE_IDS = ['earn' => State::EARN, 'grant' => State::GRANT, 'spend' => State::SPEND, 'reward' => State::REWARD];
 
-    /** An unknown key of entries[$i] (the first in order) is an InputException. */
-    private static function checkKeys(array $entry, int $i): void
+    /** An unknown key of $prefix[$i] (the first in order) is an InputException. */
+    private static function checkKeys(array $entry, string $prefix, int $i): void
     {
         foreach ($entry as $key => $_) {
             if (is_int($key) || !isset(self::KEYS[$key])) {
-                throw new InputException(sprintf('entries[%d].%s: unknown key', $i, is_int($key) ? $key : self::cstr($key, 64)), 3);
+                throw new InputException(sprintf('%s[%d].%s: unknown key', $prefix, $i, is_int($key) ? $key : Args::printable($key)), 3);
             }
         }
     }
@@ -85,60 +85,32 @@ final class Input
             if (!is_array($entry)) {
                 throw new InputException(sprintf('%s[%d]: expected array, got %s', $prefix, $i, self::typeName($entry)), 3);
             }
-<<<<<<< HEAD
-            foreach ($entry as $key => $_) {
-                if (is_int($key) || !isset(self::KEYS[$key])) {
-                    throw new InputException(sprintf('%s[%d].%s: unknown key', $prefix, $i, is_int($key) ? $key : Args::printable($key)), 3);
-                }
-            }
             $type = $entry['type'] ?? null;
-            if (!is_string($type)) {
-                throw new InputException(sprintf('%s[%d].type: %s, got %s', $prefix, $i, self::TYPE_EXPECTED,
-                    array_key_exists('type', $entry) ? self::typeName($type) : 'nothing'), 3);
-            }
-            $t = array_search($type, State::TYPES, true);
-            if ($t === false) {
-                throw new InputException(sprintf("%s[%d].type: %s, got '%s'", $prefix, $i, self::TYPE_EXPECTED, Args::printable($type)), 3);
-            }
-=======
-            $type = $entry['type'] ?? null;
->>>>>>> polyfill
             $p = $entry['points'] ?? null;
             $at = $entry['at'] ?? null;
             $ref = $entry['ref'] ?? null;
             if (count($entry) !== (int) ($type !== null) + (int) ($p !== null) + (int) ($at !== null) + (int) ($ref !== null)) {
-                self::checkKeys($entry, $i); // an unknown key, or a known one set to null
+                self::checkKeys($entry, $prefix, $i); // an unknown key, or a known one set to null
             }
             $t = is_string($type) ? self::TYPE_IDS[$type] ?? null : null;
             if ($t === null) {
-                throw new InputException(sprintf('entries[%d].type: %s, got %s', $i, self::TYPE_EXPECTED, is_string($type)
-                    ? "'" . self::cstr($type, 32) . "'" : (array_key_exists('type', $entry) ? self::typeName($type) : 'nothing')), 3);
+                throw new InputException(sprintf('%s[%d].type: %s, got %s', $prefix, $i, self::TYPE_EXPECTED, is_string($type)
+                    ? "'" . Args::printable($type) . "'" : (array_key_exists('type', $entry) ? self::typeName($type) : 'nothing')), 3);
             }
             if (!is_int($p) || $p < 0) {
                 throw new InputException(sprintf('%s[%d].points: expected int >= 0, got %s', $prefix, $i,
                     !array_key_exists('points', $entry) ? 'nothing' : (is_int($p) ? 'a negative int' : self::typeName($p))), 3);
             }
-<<<<<<< HEAD
-            if (!array_key_exists('at', $entry)) {
-                throw new InputException(sprintf('%s[%d].at: is required', $prefix, $i), 3);
-            }
-            $at = $entry['at'];
-            $at = is_int($at) ? $at : Time::at($at, $now, "{$prefix}[$i].at", InputException::class);
-            $ref = $entry['ref'] ?? '';
-            if (!is_string($ref)) {
-                throw new InputException(sprintf('%s[%d].ref: expected string, got %s', $prefix, $i, self::typeName($ref)), 3);
-=======
             if (!is_int($at)) {
                 if ($at === null && !array_key_exists('at', $entry)) {
-                    throw new InputException(sprintf('entries[%d].at: is required', $i), 3);
+                    throw new InputException(sprintf('%s[%d].at: is required', $prefix, $i), 3);
                 }
-                $at = Time::at($at, $now, "entries[$i].at", InputException::class);
+                $at = Time::at($at, $now, "{$prefix}[$i].at", InputException::class);
             }
             if ($ref === null) {
                 $ref = '';
             } elseif (!is_string($ref)) {
-                throw new InputException(sprintf('entries[%d].ref: expected string, got %s', $i, self::typeName($ref)), 3);
->>>>>>> polyfill
+                throw new InputException(sprintf('%s[%d].ref: expected string, got %s', $prefix, $i, self::typeName($ref)), 3);
             }
             $types[] = $t;
             $points[] = $p;
