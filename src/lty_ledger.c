@@ -619,8 +619,9 @@ lty_status lty_ledger_warnings_due(const lty_ledger *l, int64_t from, int64_t to
 	lty_expiry_warning **out, size_t *count, lty_error *err)
 {
 	const lty_ledger_rules *r = &l->rules;
-	size_t i, j, n = 0, next = 0, cap;
-	candidate *cands;
+	size_t i, j, n = 0, next = 0;
+	candidate *cands = NULL;
+	int pass;
 	lty_expiry_warning *list;
 	lty_ledger_state s;
 	char path[48];
@@ -631,29 +632,36 @@ lty_status lty_ledger_warnings_due(const lty_ledger *l, int64_t from, int64_t to
 		*out = lty_arena_alloc(arena, 1);
 		return LTY_OK;
 	}
-	/* Every expiry date an earn or grant may set, for every warning offset falling in (from, to]. */
-	cap = l->count * r->warn_count;
-	cands = lty_arena_array(arena, cap, sizeof(candidate));
-	if (cands == NULL) {
-		return lty_error_set(err, LTY_ERR_NOMEM, "ledger: out of memory");
-	}
-	for (i = 0; i < l->count; i++) {
-		int64_t expires;
-		if (l->entries[i].type != LTY_ENTRY_EARN && l->entries[i].type != LTY_ENTRY_GRANT) {
-			continue;
+	/* Every expiry date an earn or grant may set, for every warning offset falling in (from, to]:
+	 * counted first, so that memory follows the window, not entries x warn_days. */
+	for (pass = 0; pass < 2; pass++) {
+		if (pass == 1) {
+			cands = lty_arena_array(arena, n ? n : 1, sizeof(candidate));
+			if (cands == NULL) {
+				return lty_error_set(err, LTY_ERR_NOMEM, "ledger: out of memory");
+			}
+			n = 0;
 		}
-		expires = after_days(l->entries[i].at, r->days);
-		for (j = 0; j < r->warn_count; j++) {
-			int64_t due;
-			/* A warning due before the representable range is never in (from, to]. */
-			if (__builtin_sub_overflow(expires, r->warn_days[j] * DAY, &due)) {
+		for (i = 0; i < l->count; i++) {
+			int64_t expires;
+			if (l->entries[i].type != LTY_ENTRY_EARN && l->entries[i].type != LTY_ENTRY_GRANT) {
 				continue;
 			}
-			if (due > from && due <= to && expires != INT64_MAX) {
-				cands[n].due_at = due;
-				cands[n].expires_at = expires;
-				cands[n].days = r->warn_days[j];
-				n++;
+			expires = after_days(l->entries[i].at, r->days);
+			for (j = 0; j < r->warn_count; j++) {
+				int64_t due;
+				/* A warning due before the representable range is never in (from, to]. */
+				if (__builtin_sub_overflow(expires, r->warn_days[j] * DAY, &due)) {
+					continue;
+				}
+				if (due > from && due <= to && expires != INT64_MAX) {
+					if (pass == 1) {
+						cands[n].due_at = due;
+						cands[n].expires_at = expires;
+						cands[n].days = r->warn_days[j];
+					}
+					n++;
+				}
 			}
 		}
 	}
