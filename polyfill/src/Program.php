@@ -39,6 +39,9 @@ final class Program
         if (strlen($json) > self::MAX_JSON_BYTES) {
             throw new ConfigException(sprintf('settings: %d bytes of JSON, at most %d', strlen($json), self::MAX_JSON_BYTES), 1);
         }
+        if (strlen($json) >= 64 * 1024) {
+            self::checkSize($json);
+        }
         try {
             $settings = json_decode($json, true, 512, JSON_THROW_ON_ERROR);
         } catch (\JsonException $e) {
@@ -54,6 +57,56 @@ final class Program
             throw new ConfigException("settings: invalid JSON: $message", 1);
         }
         return self::wrap(Loader::load($settings));
+    }
+
+    /**
+     * Large settings are refused before json_decode() runs out of memory_limit on them, with the
+     * extension's estimate: one value more per `,`, `[` and `{` outside strings, 450 bytes each.
+     */
+    private static function checkSize(string $json): void
+    {
+        $values = 1;
+        $len = strlen($json);
+        for ($i = 0, $inString = false; $i < $len; $i++) {
+            if ($inString) {
+                $i += strcspn($json, '"\\', $i);
+                if ($i < $len && $json[$i] === '\\') {
+                    $i++; // the escaped character
+                } else {
+                    $inString = false;
+                }
+            } else {
+                $i += strcspn($json, '",[{', $i);
+                if ($i < $len) {
+                    $json[$i] === '"' ? $inString = true : $values++;
+                }
+            }
+        }
+        if ($values > 4000000) {
+            throw new ConfigException('settings: more than 4000000 values', 1);
+        }
+        $limit = self::bytes((string) ini_get('memory_limit'));
+        if ($limit <= 0) {
+            return;
+        }
+        $need = $values * 450;
+        $left = max(0, $limit - memory_get_usage());
+        if ($need > $left) {
+            throw new ConfigException(sprintf('settings: up to %d values may need %d MiB to compile, memory_limit leaves %d MiB',
+                $values, $need >> 20, $left >> 20), 1);
+        }
+    }
+
+    /** memory_limit in bytes ("128M", "1G", "-1"), as PHP reads it. */
+    private static function bytes(string $quantity): int
+    {
+        $n = (int) $quantity;
+        return match (strtolower(substr(trim($quantity), -1))) {
+            'k' => $n << 10,
+            'm' => $n << 20,
+            'g' => $n << 30,
+            default => $n,
+        };
     }
 
     private static function wrap(CompiledProgram $compiled): self
