@@ -160,16 +160,10 @@ bool php_loyalty_cache_wanted(zend_string *json)
 	return LOYALTY_G(cache_size) > 0 && ZSTR_LEN(json) <= CACHE_MAX_KEY;
 }
 
-void php_loyalty_cache_add(zend_string *json, php_loyalty_compiled *compiled)
+/* The oldest entries go until at most `keep` remain (programs in use keep their own reference). */
+static void cache_trim(HashTable *cache, zend_long keep)
 {
-	HashTable *cache = LOYALTY_G(cache);
-
-	if (cache == NULL) {
-		cache = LOYALTY_G(cache) = pemalloc(sizeof(HashTable), 1);
-		zend_hash_init(cache, 8, NULL, cache_entry_dtor, 1);
-	}
-	/* Full: the oldest entry goes (programs in use keep their own reference). */
-	while (zend_hash_num_elements(cache) >= (uint32_t) LOYALTY_G(cache_size) && zend_hash_num_elements(cache) > 0) {
+	while (zend_hash_num_elements(cache) > (keep > 0 ? (uint32_t) keep : 0)) {
 		zend_string *oldest_key;
 		zend_ulong oldest_index;
 		HashPosition pos;
@@ -179,6 +173,24 @@ void php_loyalty_cache_add(zend_string *json, php_loyalty_compiled *compiled)
 		}
 		zend_hash_del(cache, oldest_key);
 	}
+}
+
+void php_loyalty_cache_resized(void)
+{
+	if (LOYALTY_G(cache) != NULL) {
+		cache_trim(LOYALTY_G(cache), LOYALTY_G(cache_size));
+	}
+}
+
+void php_loyalty_cache_add(zend_string *json, php_loyalty_compiled *compiled)
+{
+	HashTable *cache = LOYALTY_G(cache);
+
+	if (cache == NULL) {
+		cache = LOYALTY_G(cache) = pemalloc(sizeof(HashTable), 1);
+		zend_hash_init(cache, 8, NULL, cache_entry_dtor, 1);
+	}
+	cache_trim(cache, LOYALTY_G(cache_size) - 1); /* room for this one */
 	compiled->refcount++;
 	zend_hash_str_update_ptr(cache, ZSTR_VAL(json), ZSTR_LEN(json), compiled);
 }

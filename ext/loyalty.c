@@ -16,8 +16,17 @@
 
 ZEND_DECLARE_MODULE_GLOBALS(loyalty)
 
+static PHP_INI_MH(OnUpdateCacheSize)
+{
+	if (OnUpdateLong(entry, new_value, mh_arg1, mh_arg2, mh_arg3, stage) == FAILURE) {
+		return FAILURE;
+	}
+	php_loyalty_cache_resized(); /* a smaller cache lets its oldest programs go now */
+	return SUCCESS;
+}
+
 PHP_INI_BEGIN()
-	STD_PHP_INI_ENTRY("loyalty.cache_size", "64", PHP_INI_ALL, OnUpdateLong, cache_size,
+	STD_PHP_INI_ENTRY("loyalty.cache_size", "64", PHP_INI_ALL, OnUpdateCacheSize, cache_size,
 		zend_loyalty_globals, loyalty_globals)
 PHP_INI_END()
 

@@ -64,6 +64,8 @@ bool php_loyalty_cache_wanted(zend_string *json);
 php_loyalty_compiled *php_loyalty_cache_find(zend_string *json);
 void php_loyalty_cache_add(zend_string *json, php_loyalty_compiled *compiled);
 void php_loyalty_cache_destroy(void);
+/* After loyalty.cache_size changed: the oldest entries beyond it go. */
+void php_loyalty_cache_resized(void);
 
 /* Program objects: { compiled program (shared); its program and sorted names, borrowed; std } */
 typedef struct {

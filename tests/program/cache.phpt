@@ -43,6 +43,11 @@ $c = new Loyalty\Engine($json('orders > 1')); // evicted: compiled again
 echo cache_line(), "\n";
 var_dump($c->inSegment('s', ['orders' => 1]));
 
+// Lowering the size lets the oldest programs go at once.
+ini_set('loyalty.cache_size', '1');
+echo cache_line(), "\n";
+ini_set('loyalty.cache_size', '2');
+
 // cache_size=0 disables it.
 ini_set('loyalty.cache_size', '0');
 Loyalty\Program::fromJson($json('orders > 1'));
@@ -63,5 +68,6 @@ Loyalty\ExpressionException
 bool(true)
 2 of 2 programs, 1 hits, 6 misses
 bool(false)
+1 of 1 programs, 1 hits, 6 misses
 disabled
 1 of 1 programs, 1 hits, 7 misses
