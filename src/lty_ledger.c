@@ -135,6 +135,21 @@ static void expire_until(const lty_ledger_rules *r, lty_ledger_state *s, int64_t
 	}
 }
 
+/* The total expire_until(t) would leave, without moving s. */
+static int64_t total_at(const lty_ledger_rules *r, const lty_ledger_state *s, int64_t t)
+{
+	int64_t total = s->total;
+	size_t i;
+
+	if (r->expires && r->mode == LTY_EXPIRY_ROLLING && s->has_deadline && s->deadline <= t) {
+		return 0;
+	}
+	for (i = s->head; i < s->count && !lot_valid(r, s, &s->lots[i], t); i++) {
+		total -= s->lots[i].remaining;
+	}
+	return total;
+}
+
 static lty_status add_lot(const lty_allocator *al, lty_ledger_state *s, const lty_lot *lot, lty_error *err)
 {
 	lty_lot *lots = grow(al, s->lots, &s->capacity, s->count + 1, sizeof(lty_lot));
@@ -389,8 +404,9 @@ lty_status lty_ledger_add(lty_ledger *l, lty_entry_type type, int64_t points, in
 		al->free(al->ctx, e.ref); /* refused: nothing changed */
 		return err->status;
 	}
-	if (pos == l->count && (type == LTY_ENTRY_EARN || type == LTY_ENTRY_GRANT) && points > INT64_MAX - l->end.total) {
-		al->free(al->ctx, e.ref); /* refused before the end state moves */
+	/* Points expired by then do not count (they are dropped first): refused before the end state moves. */
+	if (pos == l->count && (type == LTY_ENTRY_EARN || type == LTY_ENTRY_GRANT) && points > INT64_MAX - total_at(&l->rules, &l->end, at)) {
+		al->free(al->ctx, e.ref);
 		return overflow_error(path, points, err);
 	}
 	if (pos == l->count) {

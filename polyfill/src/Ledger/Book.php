@@ -63,7 +63,8 @@ final class Book
         }
         if ($pos === $this->count) {
             // In time order: continue from the end state.
-            if ($type <= State::GRANT && $points > PHP_INT_MAX - $this->end->total) {
+            // points expired by then do not count (they are dropped first)
+            if ($type <= State::GRANT && $points > PHP_INT_MAX - $this->end->totalAt($this->rules, $at)) {
                 throw State::overflow($path, $points);
             }
             $this->end->apply($this->rules, $type, $points, $at, $path);

@@ -164,6 +164,15 @@ final class State
         return $sum;
     }
 
+    /** The total expireUntil($t) would leave, without moving the state. */
+    public function totalAt(Rules $r, int $t): int
+    {
+        if ($r->expires && !$r->perLot) {
+            return $this->hasDeadline && $this->deadline <= $t ? 0 : $this->total;
+        }
+        return $r->expires ? $this->sumFrom($this->firstValid($t)) : $this->total;
+    }
+
     /** Drops what has expired by $t, and moves $head past lots that count no more. */
     public function expireUntil(Rules $r, int $t): void
     {
