@@ -17,6 +17,9 @@ use Loyalty\Polyfill\Settings\CompiledProgram;
  */
 final class Engine
 {
+    use NotSerializable;
+    use NoDynamicProperties;
+
     private ?Program $program = null;
     private ?CompiledProgram $compiled = null;
 
@@ -141,36 +144,10 @@ final class Engine
         throw new \Error('Trying to clone an uncloneable object of class ' . self::class);
     }
 
-    public function __serialize(): array
-    {
-        throw new \Exception("Serialization of '" . self::class . "' is not allowed");
-    }
-
-    public function __unserialize(array $data): void
-    {
-        throw new \Exception("Unserialization of '" . self::class . "' is not allowed");
-    }
-
     /** As the extension shows it: no properties. */
     public function __debugInfo(): array
     {
         return [];
     }
 
-    /** No properties from outside, as the extension's object (strict properties). */
-    public function __set(string $name, mixed $value): void
-    {
-        throw new \Error('Cannot create dynamic property ' . self::class . '::$' . $name);
-    }
-
-    public function __get(string $name): mixed
-    {
-        trigger_error('Undefined property: ' . self::class . '::$' . $name, E_USER_WARNING);
-        return null;
-    }
-
-    public function __isset(string $name): bool
-    {
-        return false;
-    }
 }

@@ -23,6 +23,9 @@ use Loyalty\Polyfill\Ledger\State;
  */
 final class Ledger
 {
+    use NotSerializable;
+    use NoDynamicProperties;
+
     /** At most this many coupons per issueRewards() call; the rest comes with the next call. */
     private const MAX_COUPONS_PER_CALL = 1000;
     /** Crockford base32: digits and capitals without I, L, O, U. */
@@ -190,32 +193,6 @@ final class Ledger
         if ($this->book !== null) {
             $this->book = clone $this->book;
         }
-    }
-
-    public function __serialize(): array
-    {
-        throw new \Exception("Serialization of '" . self::class . "' is not allowed");
-    }
-
-    public function __unserialize(array $data): void
-    {
-        throw new \Exception("Unserialization of '" . self::class . "' is not allowed");
-    }
-
-    public function __set(string $name, mixed $value): void
-    {
-        throw new \Error(sprintf('Cannot create dynamic property %s::$%s', self::class, $name));
-    }
-
-    public function __get(string $name): mixed
-    {
-        trigger_error('Undefined property: ' . self::class . '::$' . $name, E_USER_WARNING);
-        return null;
-    }
-
-    public function __isset(string $name): bool
-    {
-        return false;
     }
 
     public function __unset(string $name): void

@@ -15,6 +15,8 @@ use Loyalty\Polyfill\Settings\Warnings;
  */
 final class Program
 {
+    use NoDynamicProperties;
+
     private const MAX_JSON_BYTES = 16 * 1024 * 1024;
 
     /** @var \WeakMap<Program, CompiledProgram>|null */
@@ -186,23 +188,6 @@ final class Program
     public function __clone()
     {
         throw new \Error('Trying to clone an uncloneable object of class ' . self::class);
-    }
-
-    /** No properties from outside, as the extension's object (strict properties). */
-    public function __set(string $name, mixed $value): void
-    {
-        throw new \Error('Cannot create dynamic property ' . self::class . '::$' . $name);
-    }
-
-    public function __get(string $name): mixed
-    {
-        trigger_error('Undefined property: ' . self::class . '::$' . $name, E_USER_WARNING);
-        return null;
-    }
-
-    public function __isset(string $name): bool
-    {
-        return false;
     }
 
     /** As the extension shows it: no properties. */

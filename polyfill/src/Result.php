@@ -9,6 +9,8 @@ namespace Loyalty\Polyfill;
  */
 final class Result implements \JsonSerializable
 {
+    use NotSerializable;
+
     public readonly int $subtotal;
     /** engine discounts on the products (advantages and loyalty) */
     public readonly int $discount;
@@ -58,17 +60,6 @@ final class Result implements \JsonSerializable
     {
         Args::count('Loyalty\\Result::jsonSerialize', func_num_args(), 0, 0);
         return $this->toArray();
-    }
-
-    /** Not serializable, as the extension's class (store toArray()). */
-    public function __serialize(): array
-    {
-        throw new \Exception("Serialization of '" . self::class . "' is not allowed");
-    }
-
-    public function __unserialize(array $data): void
-    {
-        throw new \Exception("Unserialization of '" . self::class . "' is not allowed");
     }
 
     /** No dynamic properties, as the extension's class. */
