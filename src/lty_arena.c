@@ -64,6 +64,25 @@ void *lty_arena_alloc(lty_arena *arena, size_t size)
 	return data;
 }
 
+void *lty_arena_grow(lty_arena *arena, void *items, size_t count, size_t *capacity, size_t size)
+{
+	size_t cap = *capacity ? 2 * *capacity : 8;
+	void *grown;
+
+	if (count < *capacity) {
+		return items;
+	}
+	grown = lty_arena_array(arena, cap, size);
+	if (grown == NULL) {
+		return NULL;
+	}
+	if (count) {
+		memcpy(grown, items, count * size);
+	}
+	*capacity = cap;
+	return grown;
+}
+
 void *lty_arena_array(lty_arena *arena, size_t n, size_t size)
 {
 	if (size != 0 && n > SIZE_MAX / size) {

@@ -41,20 +41,13 @@ lty_rejected *lty_checkout_reject(checkout *ck, lty_source source, const lty_str
 		r->quiet_count++;
 		return &ck->unused; /* what callers fill in is known from the advantage */
 	}
-	if (r->rejected_count == ck->rejected_cap) {
-		size_t cap = ck->rejected_cap ? 2 * ck->rejected_cap : 8;
-		lty_rejected *grown = lty_arena_array(ck->arena, cap, sizeof(lty_rejected));
-		if (grown == NULL) {
-			lty_error_set(ck->err, LTY_ERR_NOMEM, "evaluate: out of memory");
-			return &ck->unused;
-		}
-		if (r->rejected_count) {
-			memcpy(grown, r->rejected, r->rejected_count * sizeof(lty_rejected));
-		}
-		r->rejected = grown;
-		ck->rejected_cap = cap;
+	x = lty_arena_grow(ck->arena, r->rejected, r->rejected_count, &ck->rejected_cap, sizeof(lty_rejected));
+	if (x == NULL) {
+		lty_error_set(ck->err, LTY_ERR_NOMEM, "evaluate: out of memory");
+		return &ck->unused;
 	}
-	x = &r->rejected[r->rejected_count];
+	r->rejected = x;
+	x += r->rejected_count;
 	x->seq = (uint32_t) r->rejected_count++;
 	x->source = source;
 	x->id = *id;
@@ -246,7 +239,7 @@ static void choose_advantages(checkout *ck, candidate *cands, size_t count)
 
 static void evaluate_advantages(checkout *ck, lty_arena *arena)
 {
-	candidate *cands = NULL, cand;
+	candidate *cands = NULL, *grown, cand;
 	size_t i, count = 0, cap = 0;
 
 	ck->r->quiet = lty_arena_array(arena, ck->p->advantage_count ? ck->p->advantage_count : 1, 1);
@@ -264,19 +257,12 @@ static void evaluate_advantages(checkout *ck, lty_arena *arena)
 		if (!cand.eligible) {
 			continue;
 		}
-		if (count == cap) { /* eligible ones are few: grow as they come */
-			candidate *grown;
-			cap = cap ? 2 * cap : 8;
-			grown = lty_arena_array(arena, cap, sizeof(candidate));
-			if (grown == NULL) {
-				lty_error_set(ck->err, LTY_ERR_NOMEM, "evaluate: out of memory");
-				return;
-			}
-			if (count) {
-				memcpy(grown, cands, count * sizeof(candidate));
-			}
-			cands = grown;
+		grown = lty_arena_grow(arena, cands, count, &cap, sizeof(candidate)); /* eligible ones are few */
+		if (grown == NULL) {
+			lty_error_set(ck->err, LTY_ERR_NOMEM, "evaluate: out of memory");
+			return;
 		}
+		cands = grown;
 		cand.index = i;
 		cands[count++] = cand;
 	}

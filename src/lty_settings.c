@@ -353,6 +353,7 @@ static int resolve_segment(void *ctx, const char *name, size_t len)
 static int resolve_attr(void *ctx, const char *name, size_t len)
 {
 	lty_loader *l = ctx;
+	lty_str *grown;
 	size_t i;
 
 	for (i = 0; i < l->attr_count; i++) {
@@ -360,18 +361,11 @@ static int resolve_attr(void *ctx, const char *name, size_t len)
 			return (int) i;
 		}
 	}
-	if (l->attr_count == l->attr_cap) {
-		size_t cap = l->attr_cap ? l->attr_cap * 2 : 8;
-		lty_str *grown = lty_arena_array(l->arena, cap, sizeof(lty_str));
-		if (grown == NULL || cap > INT32_MAX) {
-			return -1;
-		}
-		if (l->attr_count) {
-			memcpy(grown, l->attrs, l->attr_count * sizeof(lty_str));
-		}
-		l->attrs = grown;
-		l->attr_cap = cap;
+	grown = lty_arena_grow(l->arena, l->attrs, l->attr_count, &l->attr_cap, sizeof(lty_str));
+	if (grown == NULL || l->attr_cap > INT32_MAX) {
+		return -1;
 	}
+	l->attrs = grown;
 	l->attrs[l->attr_count].ptr = lty_arena_strndup(l->arena, name, len);
 	l->attrs[l->attr_count].len = len;
 	if (l->attrs[l->attr_count].ptr == NULL) {

@@ -21,20 +21,13 @@ static void warn(warnings *w, const char *path, const char *fmt, ...)
 static void warn(warnings *w, const char *path, const char *fmt, ...)
 {
 	va_list ap;
+	lty_warning *items = lty_arena_grow(w->arena, w->items, w->count, &w->capacity, sizeof(lty_warning));
 
-	if (w->count == w->capacity) {
-		size_t cap = w->capacity ? w->capacity * 2 : 8;
-		lty_warning *grown = lty_arena_array(w->arena, cap, sizeof(lty_warning));
-		if (grown == NULL) {
-			w->failed = true;
-			return;
-		}
-		if (w->count) {
-			memcpy(grown, w->items, w->count * sizeof(lty_warning));
-		}
-		w->items = grown;
-		w->capacity = cap;
+	if (items == NULL) {
+		w->failed = true;
+		return;
 	}
+	w->items = items;
 	snprintf(w->items[w->count].path, sizeof(w->items[w->count].path), "%s", path);
 	va_start(ap, fmt);
 	vsnprintf(w->items[w->count].message, sizeof(w->items[w->count].message), fmt, ap);
