@@ -205,9 +205,6 @@ static zend_result timestamp_of_string(zend_string *s, zend_long now, const char
 	zend_result ok = FAILURE;
 	char shown[96];
 
-	if (php_loyalty_local_time(ZSTR_VAL(s), ZSTR_LEN(s), out)) {
-		return SUCCESS;
-	}
 	if (ZSTR_LEN(s) > 0 && ZSTR_LEN(s) < 256 && memchr(ZSTR_VAL(s), '\0', ZSTR_LEN(s)) == NULL) {
 		/* strtotime() itself, so that shops get exactly the formats PHP reads. */
 		ZVAL_STRINGL(&fn, "strtotime", sizeof("strtotime") - 1);
@@ -227,13 +224,23 @@ static zend_result timestamp_of_string(zend_string *s, zend_long now, const char
 	return ok;
 }
 
-zend_result php_loyalty_date(zval *zv, zend_long now, const char *path, zend_long *out)
+bool php_loyalty_date_quick(zval *zv, zend_long *out)
 {
 	ZVAL_DEREF(zv);
+	if (Z_TYPE_P(zv) == IS_LONG) {
+		*out = Z_LVAL_P(zv);
+		return true;
+	}
+	return Z_TYPE_P(zv) == IS_STRING && php_loyalty_local_time(Z_STRVAL_P(zv), Z_STRLEN_P(zv), out);
+}
+
+zend_result php_loyalty_date(zval *zv, zend_long now, const char *path, zend_long *out)
+{
+	if (php_loyalty_date_quick(zv, out)) {
+		return SUCCESS;
+	}
+	ZVAL_DEREF(zv);
 	switch (Z_TYPE_P(zv)) {
-		case IS_LONG:
-			*out = Z_LVAL_P(zv);
-			return SUCCESS;
 		case IS_STRING:
 			return timestamp_of_string(Z_STR_P(zv), now, path, out);
 		case IS_OBJECT:

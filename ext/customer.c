@@ -57,9 +57,7 @@ static zend_result read_date(HashTable *ht, php_loyalty_key k, zend_long now, co
 		return SUCCESS;
 	}
 	/* The usual forms need no path: it is written only for the general reader's errors. */
-	if (Z_TYPE_P(zv) == IS_LONG) {
-		ts = Z_LVAL_P(zv);
-	} else if (Z_TYPE_P(zv) != IS_STRING || !php_loyalty_local_time(Z_STRVAL_P(zv), Z_STRLEN_P(zv), &ts)) {
+	if (!php_loyalty_date_quick(zv, &ts)) {
 		snprintf(where, sizeof(where), "%s.%s", path, key);
 		if (php_loyalty_date(zv, now, where, &ts) == FAILURE) {
 			return FAILURE;

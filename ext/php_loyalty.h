@@ -161,6 +161,9 @@ void php_loyalty_scratch_free(php_loyalty_scratch *s);
 /* A date (int, DateTimeInterface or strtotime() string) as Unix time, relative to `now`
  * for relative strings. FAILURE with an InputException naming `path`. */
 zend_result php_loyalty_date(zval *zv, zend_long now, const char *path, zend_long *out);
+/* The forms php_loyalty_date() reads without a path or a PHP call: an int, or a date as MySQL
+ * writes it (local_time.c); false for anything else. */
+bool php_loyalty_date_quick(zval *zv, zend_long *out);
 /* A date argument typed int|string|DateTimeInterface (TypeError otherwise); `path` names it
  * in an InputException when it cannot be read. */
 zend_result php_loyalty_date_arg(zval *zv, uint32_t arg_num, const char *path, zend_long *out);
