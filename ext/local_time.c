@@ -176,11 +176,23 @@ static const tz_table *current_table(void)
 	return t;
 }
 
+/* The period holding time t (start[period] <= t; start[0] is the table's beginning). */
+static size_t period_of(const tz_table *t, int64_t at)
+{
+	size_t lo = 0, hi = t->count;
+
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (t->start[mid] <= at) lo = mid; else hi = mid;
+	}
+	return lo;
+}
+
 bool php_loyalty_local_time(const char *s, size_t len, zend_long *out)
 {
 	const tz_table *t;
 	int64_t local, utc;
-	size_t lo, hi;
+	size_t p;
 
 	if (!parse_local(s, len, &local) || local < TABLE_BEGIN + 2 * DAY || local > TABLE_END - 2 * DAY
 			|| (t = current_table()) == NULL) {
@@ -188,21 +200,10 @@ bool php_loyalty_local_time(const char *s, size_t len, zend_long *out)
 	}
 	/* The period holding local - offset(local): if it runs at least a day either side, that
 	 * offset is the one strtotime() applies (offsets are under a day). */
-	lo = 0;
-	hi = t->count;
-	while (hi - lo > 1) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (t->start[mid] <= local) lo = mid; else hi = mid;
-	}
-	utc = local - t->offset[lo];
-	lo = 0;
-	hi = t->count;
-	while (hi - lo > 1) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (t->start[mid] <= utc) lo = mid; else hi = mid;
-	}
-	if (utc - DAY < t->start[lo] || (lo + 1 < t->count && utc + DAY >= t->start[lo + 1])
-			|| local - t->offset[lo] != utc) {
+	utc = local - t->offset[period_of(t, local)];
+	p = period_of(t, utc);
+	if (utc - DAY < t->start[p] || (p + 1 < t->count && utc + DAY >= t->start[p + 1])
+			|| local - t->offset[p] != utc) {
 		return false;
 	}
 	*out = (zend_long) utc;
