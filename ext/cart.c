@@ -42,9 +42,26 @@ static zend_result money(HashTable *ht, php_loyalty_key key, int64_t *out)
 	return non_negative(zv, path, "int (minor units)", out);
 }
 
+/* qty or price of line i: an int >= 0, required. */
+static zend_result line_count(HashTable *ht, php_loyalty_key key, size_t i, const char *what, int64_t *out)
+{
+	zval *zv = php_loyalty_key_find(ht, key);
+	char path[96];
+
+	if (zv != NULL && Z_TYPE_P(zv) == IS_LONG && Z_LVAL_P(zv) >= 0) { /* the usual case: no path to write */
+		*out = Z_LVAL_P(zv);
+		return SUCCESS;
+	}
+	snprintf(path, sizeof(path), "cart.lines[%zu].%s", i, PHP_LOYALTY_KEY_NAME(key));
+	if (zv == NULL) {
+		php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "%s: is required", path);
+		return FAILURE;
+	}
+	return non_negative(zv, path, what, out);
+}
+
 static zend_result read_line(zval *line, size_t i, lty_cart_line *out, bool *refs)
 {
-	char path[96];
 	zval *zv;
 	HashTable *ht;
 
@@ -57,8 +74,13 @@ static zend_result read_line(zval *line, size_t i, lty_cart_line *out, bool *ref
 	ht = Z_ARRVAL_P(line);
 	memset(out, 0, sizeof(*out));
 	zv = zend_hash_find_known_hash(ht, php_loyalty_keys[PHP_LOYALTY_K_SKU]);
-	*refs |= zv != NULL && Z_ISREF_P(zv);
-	zv = PHP_LOYALTY_KEY(ht, SKU);
+	if (zv != NULL) { /* as php_loyalty_key_find(), noting a reference on the way */
+		*refs |= Z_ISREF_P(zv);
+		ZVAL_DEREF(zv);
+		if (Z_TYPE_P(zv) == IS_NULL) {
+			zv = NULL;
+		}
+	}
 	if (zv != NULL && Z_TYPE_P(zv) != IS_STRING && Z_TYPE_P(zv) != IS_LONG) {
 		php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "cart.lines[%zu].sku: expected string, got %s", i, zend_zval_type_name(zv));
 		return FAILURE;
@@ -68,31 +90,9 @@ static zend_result read_line(zval *line, size_t i, lty_cart_line *out, bool *ref
 		php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "cart.lines[%zu].category: expected string, got %s", i, zend_zval_type_name(zv));
 		return FAILURE;
 	}
-	zv = PHP_LOYALTY_KEY(ht, QTY);
-	if (zv != NULL && Z_TYPE_P(zv) == IS_LONG && Z_LVAL_P(zv) >= 0) { /* the usual case: no path to write */
-		out->qty = Z_LVAL_P(zv);
-	} else {
-		snprintf(path, sizeof(path), "cart.lines[%zu].qty", i);
-		if (zv == NULL) {
-			php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "%s: is required", path);
-			return FAILURE;
-		}
-		if (non_negative(zv, path, "int", &out->qty) == FAILURE) {
-			return FAILURE;
-		}
-	}
-	zv = PHP_LOYALTY_KEY(ht, PRICE);
-	if (zv != NULL && Z_TYPE_P(zv) == IS_LONG && Z_LVAL_P(zv) >= 0) {
-		out->price = Z_LVAL_P(zv);
-	} else {
-		snprintf(path, sizeof(path), "cart.lines[%zu].price", i);
-		if (zv == NULL) {
-			php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "%s: is required", path);
-			return FAILURE;
-		}
-		if (non_negative(zv, path, "int (minor units)", &out->price) == FAILURE) {
-			return FAILURE;
-		}
+	if (line_count(ht, PHP_LOYALTY_K_QTY, i, "int", &out->qty) == FAILURE
+			|| line_count(ht, PHP_LOYALTY_K_PRICE, i, "int (minor units)", &out->price) == FAILURE) {
+		return FAILURE;
 	}
 	if (__builtin_mul_overflow(out->qty, out->price, &out->amount)) {
 		php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "cart.lines[%zu]: qty * price overflows 64-bit minor units", i);
