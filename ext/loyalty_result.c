@@ -100,13 +100,15 @@ static void build_rejected(zval *out, const lty_program *p, const lty_result *r)
 	}
 }
 
-static void build_lines(zval *out, const lty_result *r, const lty_cart *cart, zval *cart_lines)
+/* `lines`: the cart's as read (count of them), `cart_lines` its PHP array (skus), NULL when the
+ * cart gave a subtotal. */
+static void build_lines(zval *out, const lty_result *r, const lty_cart_line *lines, size_t count, zval *cart_lines)
 {
 	zval *line, *sku;
 	size_t i = 0;
 
-	array_init_size(out, (uint32_t) cart->line_count);
-	if (cart_lines == NULL || !cart->has_lines) {
+	array_init_size(out, (uint32_t) count);
+	if (cart_lines == NULL) {
 		return;
 	}
 	ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(cart_lines), line) {
@@ -122,7 +124,7 @@ static void build_lines(zval *out, const lty_result *r, const lty_cart *cart, zv
 			sku = &null_sku;
 		}
 		zend_hash_add_new(Z_ARRVAL(entry), php_loyalty_keys[PHP_LOYALTY_K_SKU], sku);
-		put_long(&entry, PHP_LOYALTY_K_AMOUNT, (zend_long) cart->lines[i].amount);
+		put_long(&entry, PHP_LOYALTY_K_AMOUNT, (zend_long) lines[i].amount);
 		put_long(&entry, PHP_LOYALTY_K_DISCOUNT, (zend_long) r->line_discounts[i]);
 		add_next_index_zval(out, &entry);
 		i++;
@@ -137,8 +139,7 @@ typedef struct {
 	size_t line_count;
 	const lty_cart_line *lines;
 	zval cart_lines;             /* the cart's `lines` array, for the skus; UNDEF when none */
-	zend_object *program;        /* owns the rule ids the rejections point to */
-	bool pending;                /* rejected and lines not built yet */
+	zend_object *program;        /* owns the rule ids the rejections point to; NULL once built */
 	zend_object std;
 } result_obj;
 
@@ -150,26 +151,28 @@ static inline result_obj *result_from_obj(zend_object *obj)
 }
 
 /* Builds the lazy properties and lets go of what they were built from. */
-static void materialize(zend_object *object)
+/* Lets go of what the lazy properties are built from. */
+static void release_sources(result_obj *obj)
 {
-	result_obj *obj = result_from_obj(object);
-	lty_cart cart;
-
-	if (!obj->pending) {
-		return;
-	}
-	obj->pending = false;
-	memset(&cart, 0, sizeof(cart));
-	cart.lines = obj->lines;
-	cart.line_count = obj->line_count;
-	cart.has_lines = Z_TYPE(obj->cart_lines) != IS_UNDEF;
-	build_rejected(OBJ_PROP_NUM(object, P_REJECTED), php_loyalty_program_from_obj(obj->program)->program, &obj->r);
-	build_lines(OBJ_PROP_NUM(object, P_LINES), &obj->r, &cart, cart.has_lines ? &obj->cart_lines : NULL);
 	lty_arena_free(&obj->arena);
 	zval_ptr_dtor(&obj->cart_lines);
 	ZVAL_UNDEF(&obj->cart_lines);
 	OBJ_RELEASE(obj->program);
 	obj->program = NULL;
+}
+
+/* Builds the lazy properties (once: obj->program is NULL afterwards). */
+static void materialize(zend_object *object)
+{
+	result_obj *obj = result_from_obj(object);
+
+	if (obj->program == NULL) {
+		return;
+	}
+	build_rejected(OBJ_PROP_NUM(object, P_REJECTED), php_loyalty_program_from_obj(obj->program)->program, &obj->r);
+	build_lines(OBJ_PROP_NUM(object, P_LINES), &obj->r, obj->lines, obj->line_count,
+		Z_TYPE(obj->cart_lines) != IS_UNDEF ? &obj->cart_lines : NULL);
+	release_sources(obj);
 }
 
 static bool lazy_name(zend_string *name)
@@ -186,7 +189,6 @@ static zend_object *result_create(zend_class_entry *ce)
 	obj->std.handlers = &result_handlers;
 	ZVAL_UNDEF(&obj->cart_lines);
 	obj->program = NULL;
-	obj->pending = false;
 	return &obj->std;
 }
 
@@ -194,17 +196,15 @@ static void result_free(zend_object *object)
 {
 	result_obj *obj = result_from_obj(object);
 
-	if (obj->pending) {
-		lty_arena_free(&obj->arena);
-		zval_ptr_dtor(&obj->cart_lines);
-		OBJ_RELEASE(obj->program);
+	if (obj->program != NULL) { /* never read */
+		release_sources(obj);
 	}
 	zend_object_std_dtor(object);
 }
 
 static zval *result_read_property(zend_object *object, zend_string *name, int type, void **cache_slot, zval *rv)
 {
-	if (result_from_obj(object)->pending && lazy_name(name)) {
+	if (result_from_obj(object)->program != NULL && lazy_name(name)) {
 		materialize(object);
 	}
 	return zend_std_read_property(object, name, type, cache_slot, rv);
@@ -212,7 +212,7 @@ static zval *result_read_property(zend_object *object, zend_string *name, int ty
 
 static int result_has_property(zend_object *object, zend_string *name, int check_empty, void **cache_slot)
 {
-	if (result_from_obj(object)->pending && lazy_name(name)) {
+	if (result_from_obj(object)->program != NULL && lazy_name(name)) {
 		materialize(object);
 	}
 	return zend_std_has_property(object, name, check_empty, cache_slot);
@@ -306,8 +306,7 @@ void php_loyalty_result_build(zval *out, const lty_result *r, lty_arena *arena, 
 		ZVAL_COPY(&obj->cart_lines, cart_lines);
 	}
 	GC_ADDREF(program);
-	obj->program = program;
-	obj->pending = true;
+	obj->program = program; /* pending from here */
 	if (line_refs) { /* skus behind PHP references could change before a late read: read them now */
 		materialize(object);
 	}
