@@ -161,8 +161,8 @@ static void check_advantage(checkout *ck, const lty_advantage *a, candidate *can
 		return;
 	}
 	if (!in_advantage_segment(ck, a)) {
-		x = lty_checkout_reject(ck, LTY_SOURCE_ADVANTAGE, &a->id, LTY_REASON_NOT_IN_SEGMENT, LTY_MSG_NOT_IN_SEGMENT, 0, 0);
-		x->advantage = a;
+		/* quiet: its message names the advantage's segment, known from the rule */
+		lty_checkout_reject(ck, LTY_SOURCE_ADVANTAGE, &a->id, LTY_REASON_NOT_IN_SEGMENT, LTY_MSG_NOT_IN_SEGMENT, 0, 0);
 		return;
 	}
 	if (ck->has_voucher && !a->with_voucher) {
