@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 root=$PWD
 
 bash scripts/setup.sh
+source scripts/phpt-lib.sh   # phpt_count
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 git ls-files -z | xargs -0 -I{} cp --parents {} "$work"
@@ -31,8 +32,8 @@ set -e
 # The failed tests, with their diffs.
 sed -n '/^FAILED TEST SUMMARY/,/^=====/p' "$log"
 grep -E -A30 '^========DIFF========' "$log" | head -200 || true
-passed=$(sed -n 's/^Tests passed *: *\([0-9]*\).*/\1/p' "$log" | tail -n 1)
-failed=$(sed -n 's/^Tests failed *: *\([0-9]*\).*/\1/p' "$log" | tail -n 1)
+passed=$(phpt_count passed "$log")
+failed=$(phpt_count failed "$log")
 reports=$(cat "$work"/asan.* "$work"/ubsan.* 2>/dev/null | grep -cE 'ERROR: AddressSanitizer|runtime error' || true)
 if [ "$reports" != 0 ]; then
 	for f in "$work"/asan.* "$work"/ubsan.*; do [ -f "$f" ] && head -30 "$f"; done

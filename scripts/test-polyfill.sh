@@ -40,11 +40,7 @@ mkdir "$scratch/tests"
 		esac
 	done)
 
-ext_dir=$(php-config --extension-dir)
-sqlite=()
-if [ -f "$ext_dir/pdo_sqlite.so" ]; then
-	sqlite=(-d "extension=$ext_dir/pdo.so" -d "extension=$ext_dir/pdo_sqlite.so")
-fi
+source "$root/scripts/phpt-lib.sh"   # $sqlite, phpt_count
 
 paths=()
 for p in "$@"; do
@@ -58,10 +54,10 @@ set +e
 php "$root/run-tests.php" -n -d auto_prepend_file="$root/scripts/polyfill-prepend.php" "${sqlite[@]}" \
 	-p "$(command -v php)" -q --show-diff "${paths[@]}" 2>&1 | sed "s#$scratch/#$root/#g" | tee "$log"
 set -e
-passed=$(sed -n 's/^Tests passed *: *\([0-9]*\).*/\1/p' "$log" | tail -n 1)
-failed=$(sed -n 's/^Tests failed *: *\([0-9]*\).*/\1/p' "$log" | tail -n 1)
-leaked=$(sed -n 's/^Tests leaked *: *\([0-9]*\).*/\1/p' "$log" | tail -n 1)
-skipped=$(sed -n 's/^Tests skipped *: *\([0-9]*\).*/\1/p' "$log" | tail -n 1)
+passed=$(phpt_count passed "$log")
+failed=$(phpt_count failed "$log")
+leaked=$(phpt_count leaked "$log")
+skipped=$(phpt_count skipped "$log")
 rm -f "$log"
 passed=${passed:-0}
 failed=$(( ${failed:-0} + ${leaked:-0} ))

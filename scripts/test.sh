@@ -31,12 +31,7 @@ c_passed=$(echo "$c_line" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1/
 c_failed=$(echo "$c_line" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\2/p')
 [ -n "$c_passed" ] || { c_passed=0; c_failed=1; }
 
-# pdo_sqlite for the examples that use a database (Debian builds it as a shared module).
-ext_dir=$(php-config --extension-dir)
-sqlite=()
-if [ -f "$ext_dir/pdo_sqlite.so" ]; then
-	sqlite=(-d "extension=$ext_dir/pdo.so" -d "extension=$ext_dir/pdo_sqlite.so")
-fi
+source scripts/phpt-lib.sh   # $sqlite, phpt_count
 
 log=$(mktemp)
 export NO_INTERACTION=1 REPORT_EXIT_STATUS=1
@@ -44,10 +39,10 @@ set +e
 php run-tests.php -n -d extension_dir="$PWD/modules" -d extension=loyalty.so "${sqlite[@]}" \
 	-p "$(command -v php)" "${args[@]}" "$@" 2>&1 | tee "$log"
 set -e
-passed=$(sed -n 's/^Tests passed *: *\([0-9]*\).*/\1/p' "$log" | tail -n 1)
-failed=$(sed -n 's/^Tests failed *: *\([0-9]*\).*/\1/p' "$log" | tail -n 1)
-leaked=$(sed -n 's/^Tests leaked *: *\([0-9]*\).*/\1/p' "$log" | tail -n 1)
-skipped=$(sed -n 's/^Tests skipped *: *\([0-9]*\).*/\1/p' "$log" | tail -n 1)
+passed=$(phpt_count passed "$log")
+failed=$(phpt_count failed "$log")
+leaked=$(phpt_count leaked "$log")
+skipped=$(phpt_count skipped "$log")
 rm -f "$log"
 passed=$(( ${passed:-0} + c_passed ))
 failed=$(( ${failed:-0} + ${leaked:-0} + c_failed ))
