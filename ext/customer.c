@@ -1,5 +1,7 @@
-/* A customer array (SPEC 3) -> lty_customer, reading only the fields the
- * program uses. Strings are borrowed from the array for the length of one
+/* A customer array (SPEC 3) -> lty_customer. evaluate() and segmentsOf() read and
+ * check every documented key, so that a settings change never turns a customer that
+ * worked into an error; filter() and inSegment() read only the fields the program's
+ * segments use (docs/decisions.md). Strings are borrowed from the array for the length of one
  * call; dates are read first because a DateTimeInterface subclass runs user
  * code, which must not be able to free strings already borrowed. */
 #ifdef HAVE_CONFIG_H
@@ -161,14 +163,14 @@ static const struct {
 	{ PHP_LOYALTY_K_BOUGHT, LTY_FIELD_BOUGHT, offsetof(lty_customer, bought) },
 };
 
-static zend_result read_lists(const lty_program *p, HashTable *ht, const char *path, php_loyalty_scratch *s, lty_customer *out)
+static zend_result read_lists(uint32_t fields, HashTable *ht, const char *path, php_loyalty_scratch *s, lty_customer *out)
 {
 	HashTable *lists[3];
 	size_t need = 0, used = 0, i;
 
 	for (i = 0; i < 3; i++) {
 		lists[i] = NULL;
-		if ((p->fields & list_fields[i].field) && list_of(ht, list_fields[i].key, path, &lists[i]) == FAILURE) {
+		if ((fields & list_fields[i].field) && list_of(ht, list_fields[i].key, path, &lists[i]) == FAILURE) {
 			return FAILURE;
 		}
 		need += lists[i] ? zend_hash_num_elements(lists[i]) : 0;
@@ -185,6 +187,53 @@ static zend_result read_lists(const lty_program *p, HashTable *ht, const char *p
 		used += target->count;
 	}
 	return SUCCESS;
+}
+
+/* Every attribute a scalar (a finite one when a float), whether the program reads it or not. */
+static zend_result check_attrs(HashTable *ht, const char *path)
+{
+	zval *attrs = PHP_LOYALTY_KEY(ht, ATTRIBUTES), *zv;
+	zend_string *skey;
+	zend_ulong ikey;
+	char name[64];
+
+	if (attrs == NULL) {
+		return SUCCESS;
+	}
+	if (Z_TYPE_P(attrs) != IS_ARRAY) {
+		return fail_type(path, "attributes", "array of scalars", attrs);
+	}
+	ZEND_HASH_FOREACH_KEY_VAL(Z_ARRVAL_P(attrs), ikey, skey, zv) {
+		ZVAL_DEREF(zv);
+		if (Z_TYPE_P(zv) <= IS_STRING && (Z_TYPE_P(zv) != IS_DOUBLE || zend_finite(Z_DVAL_P(zv)))) {
+			continue;
+		}
+		if (skey) {
+			php_loyalty_printable(name, sizeof(name), ZSTR_VAL(skey), ZSTR_LEN(skey));
+		} else {
+			snprintf(name, sizeof(name), ZEND_LONG_FMT, (zend_long) ikey);
+		}
+		if (Z_TYPE_P(zv) == IS_DOUBLE) {
+			php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "%s.attributes.%s: expected a finite number, got %s",
+				path, name, zend_isnan(Z_DVAL_P(zv)) ? "NAN" : Z_DVAL_P(zv) < 0 ? "-INF" : "INF");
+		} else {
+			php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "%s.attributes.%s: expected a scalar, got %s",
+				path, name, zend_zval_type_name(zv));
+		}
+		return FAILURE;
+	} ZEND_HASH_FOREACH_END();
+	return SUCCESS;
+}
+
+/* `id` (SPEC 3): an int or a string; null is the same as none. */
+static zend_result check_id(HashTable *ht, const char *path)
+{
+	zval *id = PHP_LOYALTY_KEY(ht, ID);
+
+	if (id == NULL || Z_TYPE_P(id) == IS_NULL || Z_TYPE_P(id) == IS_LONG || Z_TYPE_P(id) == IS_STRING) {
+		return SUCCESS;
+	}
+	return fail_type(path, "id", "int or string", id);
 }
 
 static zend_result read_attrs(const lty_program *p, HashTable *ht, const char *path, php_loyalty_scratch *s, lty_customer *out)
@@ -255,7 +304,7 @@ static zend_result read_ledger(const lty_program *p, HashTable *ht, zend_long no
 }
 
 zend_result php_loyalty_customer(const lty_program *p, HashTable *ht, zend_long now,
-	const char *path, php_loyalty_scratch *s, lty_customer *out)
+	const char *path, uint32_t fields, php_loyalty_scratch *s, lty_customer *out)
 {
 	zval *active;
 
@@ -273,19 +322,21 @@ zend_result php_loyalty_customer(const lty_program *p, HashTable *ht, zend_long 
 		}
 		out->active = Z_TYPE_P(active) == IS_TRUE;
 	}
-	if ((p->fields & LTY_FIELD_POINTS) && read_ledger(p, ht, now, path, out) == FAILURE) {
+	if ((fields & LTY_FIELD_POINTS) && read_ledger(p, ht, now, path, out) == FAILURE) {
 		return FAILURE;
 	}
 	if (read_count(ht, PHP_LOYALTY_K_ORDERS, path, "int", &out->orders) == FAILURE
-			|| ((p->fields & LTY_FIELD_SPENT) && read_count(ht, PHP_LOYALTY_K_SPENT, path, "int (minor units)", &out->spent) == FAILURE)
-			|| ((p->fields & LTY_FIELD_POINTS) && !out->has_ledger && read_count(ht, PHP_LOYALTY_K_POINTS, path, "int", &out->points) == FAILURE)
-			|| ((p->fields & LTY_FIELD_LIFETIME_POINTS)
+			|| ((fields & LTY_FIELD_SPENT) && read_count(ht, PHP_LOYALTY_K_SPENT, path, "int (minor units)", &out->spent) == FAILURE)
+			|| ((fields & LTY_FIELD_POINTS) && !out->has_ledger && read_count(ht, PHP_LOYALTY_K_POINTS, path, "int", &out->points) == FAILURE)
+			|| ((fields & LTY_FIELD_LIFETIME_POINTS)
 				&& read_count(ht, PHP_LOYALTY_K_LIFETIME_POINTS, path, "int", &out->lifetime_points) == FAILURE)
-			|| ((p->fields & LTY_FIELD_CITY) && read_string(ht, PHP_LOYALTY_K_CITY, path, &out->city) == FAILURE)
-			|| ((p->fields & LTY_FIELD_POSTCODE) && read_string(ht, PHP_LOYALTY_K_POSTCODE, path, &out->postcode) == FAILURE)
-			|| ((p->fields & LTY_FIELD_COUNTRY) && read_string(ht, PHP_LOYALTY_K_COUNTRY, path, &out->country) == FAILURE)
-			|| read_lists(p, ht, path, s, out) == FAILURE
-			|| ((p->fields & LTY_FIELD_ATTRIBUTES) && read_attrs(p, ht, path, s, out) == FAILURE)) {
+			|| ((fields & LTY_FIELD_CITY) && read_string(ht, PHP_LOYALTY_K_CITY, path, &out->city) == FAILURE)
+			|| ((fields & LTY_FIELD_POSTCODE) && read_string(ht, PHP_LOYALTY_K_POSTCODE, path, &out->postcode) == FAILURE)
+			|| ((fields & LTY_FIELD_COUNTRY) && read_string(ht, PHP_LOYALTY_K_COUNTRY, path, &out->country) == FAILURE)
+			|| read_lists(fields, ht, path, s, out) == FAILURE
+			|| ((fields & LTY_FIELD_ID) && check_id(ht, path) == FAILURE)
+			|| ((fields & LTY_FIELD_ID) && check_attrs(ht, path) == FAILURE)
+			|| ((fields & LTY_FIELD_ATTRIBUTES) && read_attrs(p, ht, path, s, out) == FAILURE)) {
 		return FAILURE;
 	}
 	return SUCCESS;

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: fb871b65dc2ef03cd0797891eadf09be742c2315 */
+ * Stub hash: d2a824883634f42ec42b67a779ef8b272e92e3d4 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Loyalty_Program___construct, 0, 0, 0)
 ZEND_END_ARG_INFO()

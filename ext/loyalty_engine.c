@@ -170,7 +170,7 @@ ZEND_METHOD(Loyalty_Engine, segmentsOf)
 	ZEND_PARSE_PARAMETERS_END();
 
 	if ((obj = engine_of(ZEND_THIS)) == NULL || php_loyalty_now(now_zv, 2, "now", &now) == FAILURE
-			|| php_loyalty_customer(obj->program, customer_ht, now, "customer", &obj->scratch, &customer) == FAILURE) {
+			|| php_loyalty_customer(obj->program, customer_ht, now, "customer", LTY_FIELDS_ALL, &obj->scratch, &customer) == FAILURE) {
 		RETURN_THROWS();
 	}
 	segment_names(obj, &customer, now, false, return_value);
@@ -198,7 +198,7 @@ ZEND_METHOD(Loyalty_Engine, evaluate)
 
 	/* The customer first: reading its dates may run user code, before any string is borrowed. */
 	if ((obj = engine_of(ZEND_THIS)) == NULL || php_loyalty_now(now_zv, 3, "now", &now) == FAILURE
-			|| php_loyalty_customer(obj->program, customer_ht, now, "customer", &obj->scratch, &customer) == FAILURE) {
+			|| php_loyalty_customer(obj->program, customer_ht, now, "customer", LTY_FIELDS_ALL, &obj->scratch, &customer) == FAILURE) {
 		RETURN_THROWS();
 	}
 	lty_arena_init(&arena, &php_loyalty_allocator);
@@ -238,7 +238,7 @@ ZEND_METHOD(Loyalty_Engine, inSegment)
 
 	if ((obj = engine_of(ZEND_THIS)) == NULL || (index = segment_arg(obj->program, segment)) < 0
 			|| php_loyalty_now(now_zv, 3, "now", &now) == FAILURE
-			|| php_loyalty_customer(obj->program, customer_ht, now, "customer", &obj->scratch, &customer) == FAILURE) {
+			|| php_loyalty_customer(obj->program, customer_ht, now, "customer", obj->program->fields, &obj->scratch, &customer) == FAILURE) {
 		RETURN_THROWS();
 	}
 	lty_membership_init(&m, obj->program, &customer, now, obj->scratch.memo);
@@ -307,7 +307,7 @@ static zend_result filter_one(filter_state *st, zval *key, zval *item)
 	}
 	/* Hold the row: user code (a DateTimeInterface subclass) could otherwise drop it mid-read. */
 	ZVAL_COPY(&hold, item);
-	if (php_loyalty_customer(st->engine->program, Z_ARRVAL(hold), st->now, path, &st->engine->scratch, &customer) == FAILURE) {
+	if (php_loyalty_customer(st->engine->program, Z_ARRVAL(hold), st->now, path, st->engine->program->fields, &st->engine->scratch, &customer) == FAILURE) {
 		result = FAILURE;
 	} else {
 		lty_membership_init(&m, st->engine->program, &customer, st->now, st->engine->scratch.memo);

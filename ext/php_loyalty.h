@@ -124,7 +124,7 @@ typedef enum {
 	PHP_LOYALTY_K_POINTS_SPENT, PHP_LOYALTY_K_REASON, PHP_LOYALTY_K_MESSAGE, PHP_LOYALTY_K_MISSING,
 	PHP_LOYALTY_K_AMOUNT, PHP_LOYALTY_K_ADVANTAGE, PHP_LOYALTY_K_LOYALTY,
 	PHP_LOYALTY_K_REASON_FIRST, /* the reason codes, in lty_reason order */
-	PHP_LOYALTY_K_COUNT = PHP_LOYALTY_K_REASON_FIRST + 10
+	PHP_LOYALTY_K_COUNT = PHP_LOYALTY_K_REASON_FIRST + 11
 } php_loyalty_key;
 extern zend_string *php_loyalty_keys[PHP_LOYALTY_K_COUNT];
 void php_loyalty_keys_init(void);
@@ -170,8 +170,9 @@ zend_result php_loyalty_date_arg(zval *zv, uint32_t arg_num, const char *path, z
 /* $now (or a ledger's optional $at) as passed to a method (argument `arg_num`, named `path`
  * in an InputException): null means the current time. */
 zend_result php_loyalty_now(zval *zv, uint32_t arg_num, const char *path, zend_long *out);
-/* Reads the fields `program` uses from a customer array. */
+/* Reads and checks the `fields` (LTY_FIELD_* bits) of a customer array: LTY_FIELDS_ALL for
+ * evaluate() and segmentsOf(), program->fields for the batch paths. */
 zend_result php_loyalty_customer(const lty_program *program, HashTable *ht, zend_long now,
-	const char *path, php_loyalty_scratch *scratch, lty_customer *out);
+	const char *path, uint32_t fields, php_loyalty_scratch *scratch, lty_customer *out);
 
 #endif

@@ -149,7 +149,18 @@ static bool in_advantage_segment(checkout *ck, const lty_advantage *a)
 	return lty_membership_matches(&ck->m, a->inline_expr);
 }
 
-/* Checks one advantage in the order of SPEC 10; fills `cand` when it is eligible. */
+/* SPEC 14: a tier that gives nothing on this cart is not applied. When its free shipping was refused,
+ * the carrier is the reason (eligibility comes first); otherwise it is zero_value. */
+static void reject_nothing_given(checkout *ck, const lty_advantage *a, const candidate *cand)
+{
+	if (cand->ship_refused) {
+		lty_checkout_reject_carrier(ck, LTY_SOURCE_ADVANTAGE, &a->id, &cand->tier->benefit);
+	} else {
+		lty_checkout_reject(ck, LTY_SOURCE_ADVANTAGE, &a->id, LTY_REASON_ZERO_VALUE, LTY_MSG_ZERO_VALUE, 0, 0);
+	}
+}
+
+/* Checks one advantage in the order of SPEC 10 and 14; fills `cand` when it is eligible and gives something. */
 static void check_advantage(checkout *ck, const lty_advantage *a, candidate *cand)
 {
 	lty_rejected *x;
@@ -181,9 +192,8 @@ static void check_advantage(checkout *ck, const lty_advantage *a, candidate *can
 		cand->ship = lty_checkout_carrier_allowed(&cand->tier->benefit, &ck->cart->carrier);
 		cand->ship_refused = !cand->ship;
 	}
-	if (cand->ship_refused && cand->discount == 0 && !cand->tier->benefit.has_discount && !cand->tier->benefit.has_percent) {
-		/* Free shipping was all it gave. */
-		lty_checkout_reject_carrier(ck, LTY_SOURCE_ADVANTAGE, &a->id, &cand->tier->benefit);
+	if (!cand->ship && lty_min(cand->discount, ck->payable) == 0) {
+		reject_nothing_given(ck, a, cand);
 		return;
 	}
 	/* Saturates: a discount and a shipping cost near INT64_MAX each are worth "more than anything". */
@@ -227,6 +237,11 @@ static void choose_advantages(checkout *ck, candidate *cands, size_t count)
 		}
 		{
 			int64_t d = lty_min(cands[i].discount, ck->remaining);
+			if (d == 0 && !cands[i].ship) {
+				/* SPEC 14: the running cap left it nothing; the best-of is not run again */
+				reject_nothing_given(ck, a, &cands[i]);
+				continue;
+			}
 			ck->remaining -= d;
 			lty_checkout_apply(ck, LTY_SOURCE_ADVANTAGE, &a->id, &a->label, d, cands[i].ship, 0);
 			ck->advantage_applied = true;
@@ -407,7 +422,7 @@ lty_status lty_checkout_evaluate(const lty_program *program, const lty_cart *car
 	result->subtotal = cart->subtotal;
 	result->shipping = cart->shipping;
 	ck.has_voucher = cart->voucher_count > 0 || cart->voucher_discount > 0;
-	ck.payable = lty_max(0, cart->subtotal - cart->voucher_discount);
+	ck.payable = cart->subtotal - lty_min(cart->voucher_discount, cart->subtotal); /* minus the voucher used */
 	ck.remaining = ck.payable;
 	evaluate_advantages(&ck, arena);
 	ck.rule = program->advantage_count;
@@ -418,7 +433,8 @@ lty_status lty_checkout_evaluate(const lty_program *program, const lty_cart *car
 		return err->status;
 	}
 	order_rejections(result);
-	net = lty_max(0, cart->subtotal - result->discount - cart->voucher_discount);
+	/* SPEC 14: a voucher reduces the merchandise only, never the shipping. */
+	net = ck.payable - result->discount;
 	if (!lty_add(net, cart->shipping - result->shipping_discount, &result->total)) {
 		return lty_error_set(err, LTY_ERR_INPUT, "cart: total overflows 64-bit minor units");
 	}

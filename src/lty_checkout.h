@@ -47,7 +47,8 @@ typedef enum {
 	LTY_REASON_MIN_CART,
 	LTY_REASON_NO_POINTS,
 	LTY_REASON_CARRIER,
-	LTY_REASON_DISABLED
+	LTY_REASON_DISABLED,
+	LTY_REASON_ZERO_VALUE        /* eligible, but gives nothing on this cart (SPEC 14) */
 } lty_reason;
 
 #define LTY_MESSAGE_MAX 200        /* longest message, NUL included */
@@ -75,9 +76,9 @@ typedef enum {
 	LTY_MSG_NO_BRACKET_POINTS,   /* a points, the first bracket needs b */
 	LTY_MSG_NO_BRACKET_ORDERS,   /* a orders, ... */
 	LTY_MSG_NOT_USABLE,          /* a usable points, the bracket needs b */
-	LTY_MSG_NOTHING_LEFT,
 	LTY_MSG_NO_CARRIER,          /* free shipping only with `benefit`'s carriers */
-	LTY_MSG_OTHER_CARRIER        /* ..., not `text` (the cart's carrier) */
+	LTY_MSG_OTHER_CARRIER,       /* ..., not `text` (the cart's carrier) */
+	LTY_MSG_ZERO_VALUE
 } lty_message;
 
 typedef struct {

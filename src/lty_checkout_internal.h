@@ -17,7 +17,7 @@ typedef struct {
 	size_t rejected_cap;      /* room in r->rejected */
 	lty_rejected unused;      /* filled in by callers of a quiet rejection, and ignored */
 	bool has_voucher;
-	int64_t payable;          /* subtotal - voucher_discount, never below 0 */
+	int64_t payable;          /* subtotal - the voucher used, min(voucher_discount, subtotal) (SPEC 14) */
 	int64_t remaining;        /* payable not yet discounted by the engine */
 	size_t rule;              /* the rule being checked (advantage index; advantage_count for loyalty) */
 	bool advantage_applied;

@@ -51,8 +51,12 @@ enum {
 	LTY_FIELD_BOUGHT = 1u << 10,
 	LTY_FIELD_POINTS = 1u << 11,
 	LTY_FIELD_LIFETIME_POINTS = 1u << 12,
-	LTY_FIELD_ATTRIBUTES = 1u << 13
+	LTY_FIELD_ATTRIBUTES = 1u << 13,
+	LTY_FIELD_ID = 1u << 14           /* checked, never read by an expression */
 };
+
+/* Every documented key: what evaluate() and segmentsOf() check (docs/decisions.md). */
+#define LTY_FIELDS_ALL ((LTY_FIELD_ID << 1) - 1)
 
 /* Fields every program reads: the built-in segments need them. */
 #define LTY_FIELDS_BUILTIN (LTY_FIELD_ACTIVE | LTY_FIELD_ORDERS | LTY_FIELD_FIRST_ORDER | LTY_FIELD_LAST_ORDER)

@@ -303,3 +303,16 @@ lty_status lty_load_loyalty(lty_loader *l, const lty_doc *map)
 	l->program->fields |= LTY_FIELD_POINTS | LTY_FIELD_LIFETIME_POINTS;
 	return LTY_OK;
 }
+
+int64_t lty_bracket_default_cost(const lty_loyalty *y, const lty_bracket *b)
+{
+	if (b->has_rate || y->rank_by != LTY_RANK_POINTS || (!b->benefit.has_discount && !b->benefit.has_percent)) {
+		return 0;
+	}
+	return b->from;
+}
+
+int64_t lty_bracket_cost(const lty_loyalty *y, const lty_bracket *b)
+{
+	return b->has_cost ? b->cost : lty_bracket_default_cost(y, b);
+}

@@ -34,18 +34,6 @@ static const lty_bracket *find_bracket(const lty_loyalty *y, int64_t metric, int
 	return i == SIZE_MAX ? NULL : &y->brackets[i];
 }
 
-/* SPEC 10: `from` for fixed and percent brackets ranked by points; 0 otherwise. */
-static int64_t bracket_cost(const lty_loyalty *y, const lty_bracket *b)
-{
-	if (b->has_cost) {
-		return b->cost;
-	}
-	if (y->rank_by == LTY_RANK_POINTS && (b->benefit.has_discount || b->benefit.has_percent)) {
-		return b->from;
-	}
-	return 0;
-}
-
 /* The conditions of SPEC 10 before a bracket is looked at; false when one failed (rejected). */
 static bool conditions_met(checkout *ck, const lty_loyalty *y)
 {
@@ -107,7 +95,7 @@ lty_status lty_points_spend(checkout *ck)
 	const lty_loyalty *y = &ck->p->loyalty;
 	const lty_bracket *b;
 	int64_t metric, lowest, usable, cost, discount, rate_points, spent;
-	bool gives_discount, ship = false;
+	bool ship = false;
 
 	if (!ck->p->has_loyalty || y->bracket_count == 0 || !ck->cart->use_points || !conditions_met(ck, y)) {
 		return LTY_OK;
@@ -120,21 +108,23 @@ lty_status lty_points_spend(checkout *ck)
 			y->rank_by == LTY_RANK_ORDERS ? LTY_MSG_NO_BRACKET_ORDERS : LTY_MSG_NO_BRACKET_POINTS, metric, lowest);
 		return LTY_OK;
 	}
-	cost = b->has_rate ? b->rate_points : bracket_cost(y, b);
-	if (cost > usable) {
+	/* A rate has no cost: fewer points than a block give nothing (zero_value below). keep_all never
+	 * deducts, so its cost gates nothing (SPEC 14). */
+	cost = b->has_rate ? 0 : lty_bracket_cost(y, b);
+	if (y->policy != LTY_POLICY_KEEP_ALL && cost > usable) {
 		reject(ck, LTY_REASON_NO_POINTS, cost - usable, LTY_MSG_NOT_USABLE, usable, cost);
 		return LTY_OK;
 	}
 	discount = bracket_discount(ck, y, b, usable, &rate_points);
-	gives_discount = b->has_rate || b->benefit.has_discount || b->benefit.has_percent;
 	if (b->benefit.free_shipping) {
 		ship = lty_checkout_carrier_allowed(&b->benefit, &ck->cart->carrier);
 	}
 	if (!ship && discount == 0) {
-		if (b->benefit.free_shipping && !gives_discount) {
+		/* Gives nothing: a refused free shipping is the reason when it had one (SPEC 14). */
+		if (b->benefit.free_shipping) {
 			lty_checkout_reject_carrier(ck, LTY_SOURCE_LOYALTY, &loyalty_id, &b->benefit);
 		} else {
-			reject(ck, LTY_REASON_MIN_CART, -1, LTY_MSG_NOTHING_LEFT, 0, 0);
+			reject(ck, LTY_REASON_ZERO_VALUE, -1, LTY_MSG_ZERO_VALUE, 0, 0);
 		}
 		return LTY_OK;
 	}
@@ -180,7 +170,7 @@ lty_status lty_points_earn(checkout *ck)
 		if (y->earn_per_order) {
 			earned = y->earn_points;
 		} else {
-			billed = lty_max(0, ck->r->subtotal - ck->r->discount - ck->cart->voucher_discount);
+			billed = ck->payable - ck->r->discount; /* the voucher used and the engine's discounts are off */
 			if (!lty_mul(billed / y->earn_per_amount, y->earn_points, &earned)) {
 				return lty_error_set(ck->err, LTY_ERR_INPUT, "cart: points earned overflow 64 bits");
 			}

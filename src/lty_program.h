@@ -131,6 +131,11 @@ void lty_program_free(lty_program *program);
 /* The normalized settings (defaults filled in), allocated in `arena`. */
 lty_doc *lty_program_to_doc(const lty_program *program, lty_arena *arena);
 
+/* The points a bracket costs: `cost` as written, else its default (SPEC 10): `from` for fixed and
+ * percent brackets ranked by points, 0 otherwise. A rate has none (its blocks spend points). */
+int64_t lty_bracket_default_cost(const lty_loyalty *loyalty, const lty_bracket *bracket);
+int64_t lty_bracket_cost(const lty_loyalty *loyalty, const lty_bracket *bracket);
+
 /* Index of a segment by name, or -1. */
 int lty_program_segment_index(const lty_program *program, const char *name, size_t len);
 

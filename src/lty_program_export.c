@@ -151,15 +151,6 @@ static void export_advantage(exporter *x, lty_doc *slot, const lty_advantage *a)
 	}
 }
 
-/* The cost a bracket spends when none is written (SPEC 10). */
-static int64_t default_cost(const lty_loyalty *y, const lty_bracket *b)
-{
-	if (y->rank_by != LTY_RANK_POINTS || (!b->benefit.has_discount && !b->benefit.has_percent)) {
-		return 0;
-	}
-	return b->from;
-}
-
 static void export_bracket(exporter *x, lty_doc *slot, const lty_loyalty *y, const lty_bracket *b)
 {
 	lty_doc *m = map_new(x, 7);
@@ -183,7 +174,7 @@ static void export_bracket(exporter *x, lty_doc *slot, const lty_loyalty *y, con
 		set_strings(x, PUT(x, slot, "carriers"), &b->benefit.carriers);
 	}
 	if (!b->has_rate) {
-		set_int(PUT(x, slot, "cost"), b->has_cost ? b->cost : default_cost(y, b));
+		set_int(PUT(x, slot, "cost"), lty_bracket_cost(y, b));
 	}
 }
 

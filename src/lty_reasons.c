@@ -10,7 +10,7 @@ const char *lty_reason_name(lty_reason reason)
 {
 	static const char *const names[] = {
 		"not_in_segment", "below_tier", "voucher", "advantage_wins", "not_best",
-		"order_number", "min_cart", "no_points", "carrier", "disabled"
+		"order_number", "min_cart", "no_points", "carrier", "disabled", "zero_value"
 	};
 	return names[reason];
 }
@@ -87,8 +87,8 @@ size_t lty_rejected_message(const lty_rejected *x, char *buf, size_t size)
 		case LTY_MSG_NOT_USABLE:
 			n = snprintf(buf, size, "%lld usable points, the bracket needs %lld", (long long) x->a, (long long) x->b);
 			break;
-		case LTY_MSG_NOTHING_LEFT:
-			n = snprintf(buf, size, "nothing left to pay with points");
+		case LTY_MSG_ZERO_VALUE:
+			n = snprintf(buf, size, "gives 0.00 on this cart");
 			break;
 	}
 	if (n < 0) {

@@ -143,7 +143,9 @@ static void check_brackets(warnings *w, const lty_loyalty *y)
 				break;
 			}
 		}
-		if (y->rank_by == LTY_RANK_POINTS && b->has_cost && b->cost > b->from) {
+		if (y->policy == LTY_POLICY_KEEP_ALL && b->has_cost && b->cost != lty_bracket_default_cost(y, b)) {
+			warn(w, path, "cost %lld has no effect: keep_all never deducts points", (long long) b->cost);
+		} else if (y->rank_by == LTY_RANK_POINTS && b->has_cost && b->cost > b->from) {
 			warn(w, path, "costs %lld points but is reached from %lld: customers with fewer than %lld points reach it and cannot use it",
 				(long long) b->cost, (long long) b->from, (long long) b->cost);
 		}

@@ -37,7 +37,7 @@ final class Checkout
         }
         $balance += $s->pointsEarned;
         $cart = $s->cart;
-        $net = max(0, $cart->subtotal - $s->discount - $cart->voucherDiscount);
+        $net = $s->payable - $s->discount; // SPEC 14: a voucher reduces the merchandise only
         $shipping = $cart->shipping - $s->shippingDiscount;
         if ($net > PHP_INT_MAX - $shipping) {
             throw new InputException('cart: total overflows 64-bit minor units', 3);

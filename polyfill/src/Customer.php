@@ -9,11 +9,17 @@ use Loyalty\Polyfill\Settings\CompiledProgram;
 
 /**
  * @internal One customer as a program sees it (SPEC 3), converted once per call as
- * ext/customer.c does: only the fields the program reads are read and checked. Read-only
- * after construction; segment membership is memoized per customer.
+ * ext/customer.c does: evaluate() and segmentsOf() read and check every documented key
+ * (ALL_FIELDS), filter() and inSegment() only the fields the program reads. Read-only after
+ * construction; segment membership is memoized per customer.
  */
 final class Customer
 {
+    /** `id`: checked, never read by an expression */
+    public const F_ID = Compiler::F_ATTRIBUTES << 1;
+    /** every documented key (docs/decisions.md) */
+    public const ALL_FIELDS = (self::F_ID << 1) - 1;
+
     private const FIRST_ORDER_RECENT_SECONDS = 30 * 86400;
     private const MAX_LIST = 1000000;
 
@@ -48,10 +54,10 @@ final class Customer
      * Reads `$data` at `$path` ("customer", "customers[KEY]") in the order of the extension:
      * dates first (a DateTimeInterface subclass runs user code), then the other fields.
      */
-    public static function fromArray(CompiledProgram $p, Program $program, array $data, int $now, string $path): self
+    public static function fromArray(CompiledProgram $p, Program $program, array $data, int $now, string $path,
+        int $fields): self
     {
         $c = new self($p, $now);
-        $fields = $p->fields;
         // Common fields inline: this runs once per customer of filter().
         if (($v = $data['first_order'] ?? null) !== null) {
             $c->firstOrder = is_int($v) ? $v : Time::at($v, $now, "$path.first_order", InputException::class);
@@ -96,10 +102,39 @@ final class Customer
         if ($fields & (Compiler::F_GROUPS | Compiler::F_CARRIERS | Compiler::F_BOUGHT)) {
             $c->readLists($data, $fields, $path);
         }
+        if ($fields & self::F_ID) {
+            self::checkAll($data, $path);
+        }
         if (($fields & Compiler::F_ATTRIBUTES) && $p->attrNames && ($attrs = $data['attributes'] ?? null) !== null) {
             $c->readAttributes($attrs, $p->attrNames, $path);
         }
         return $c;
+    }
+
+    /** `id` an int or a string; every attribute a scalar (a finite one when a float), read or not. */
+    private static function checkAll(array $data, string $path): void
+    {
+        $id = $data['id'] ?? null;
+        if ($id !== null && !is_int($id) && !is_string($id)) {
+            self::fail($path, 'id', 'int or string', $id);
+        }
+        $attrs = $data['attributes'] ?? null;
+        if ($attrs === null) {
+            return;
+        }
+        if (!is_array($attrs)) {
+            self::fail($path, 'attributes', 'array of scalars', $attrs);
+        }
+        foreach ($attrs as $name => $v) {
+            if (is_float($v) && !is_finite($v)) {
+                throw new InputException(sprintf('%s.attributes.%s: expected a finite number, got %s',
+                    $path, Args::printable((string) $name, 64), is_nan($v) ? 'NAN' : ($v < 0 ? '-INF' : 'INF')), 3);
+            }
+            if ($v !== null && !is_scalar($v)) {
+                throw new InputException(sprintf('%s.attributes.%s: expected a scalar, got %s',
+                    $path, Args::printable((string) $name, 64), Args::typeName($v)), 3);
+            }
+        }
     }
 
     /** groups, carriers, bought: each list is type-checked before the items of any is read. */

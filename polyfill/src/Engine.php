@@ -79,7 +79,7 @@ final class Engine
         Args::count('Loyalty\\Engine::segmentsOf', func_num_args(), 1, 2);
         $compiled = $this->compiled();
         $now = Time::now($now, 2, 'Loyalty\\Engine::segmentsOf');
-        return Customer::fromArray($compiled, $this->program, $customer, $now, 'customer')->segmentNames();
+        return Customer::fromArray($compiled, $this->program, $customer, $now, 'customer', Customer::ALL_FIELDS)->segmentNames();
     }
 
     public function inSegment(string $segment = '', array $customer = [], mixed $now = null): bool
@@ -88,7 +88,7 @@ final class Engine
         $compiled = $this->compiled();
         $index = self::segmentArg($compiled, $segment);
         $now = Time::now($now, 3, 'Loyalty\\Engine::inSegment');
-        return Customer::fromArray($compiled, $this->program, $customer, $now, 'customer')->test($index);
+        return Customer::fromArray($compiled, $this->program, $customer, $now, 'customer', $compiled->fields)->test($index);
     }
 
     /** @return list<int|string> ids (or keys when a customer has no id), in input order */
@@ -107,7 +107,7 @@ final class Engine
             if (!is_array($item)) {
                 throw new InputException("$path: expected array, got " . Args::typeName($item), 3);
             }
-            if (!Customer::fromArray($compiled, $program, $item, $now, $path)->test($index)) {
+            if (!Customer::fromArray($compiled, $program, $item, $now, $path, $compiled->fields)->test($index)) {
                 continue;
             }
             $id = $item['id'] ?? null;

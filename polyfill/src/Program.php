@@ -144,12 +144,12 @@ final class Program
     }
 
     /**
-     * @internal validated, converted customer (only the fields the program uses are read, as the
-     * extension does); throws \Loyalty\InputException with paths like "customer.orders"
+     * @internal validated, converted customer, every documented key checked (as evaluate() does);
+     * throws \Loyalty\InputException with paths like "customer.orders"
      */
     public function customer(array $customer, int $now, string $path = 'customer'): Customer
     {
-        return Customer::fromArray($this->compiled(), $this, $customer, $now, $path);
+        return Customer::fromArray($this->compiled(), $this, $customer, $now, $path, Customer::ALL_FIELDS);
     }
 
     /** @return list<string> built-in segments first, then custom ones in settings order */

@@ -38,10 +38,10 @@ show('1 = 0.50', eng(['brackets' => [['from' => 1, 'rate' => ['points' => 1, 'va
 3.50 cart: discount 300 total 50 spent 30 balance 34 +loyalty 300 pts 30
 2.99 cart: discount 200 total 99 spent 20 balance 44 +loyalty 200 pts 20
 6.00 cart: discount 600 total 0 spent 60 balance 4 +loyalty 600 pts 60
-0.99 cart: discount 0 total 199 spent 0 balance 64 -loyalty min_cart
+0.99 cart: discount 0 total 199 spent 0 balance 64 -loyalty zero_value
 after voucher: discount 200 total 50 spent 20 balance 44 +loyalty 200 pts 20
 after advantage: discount 950 total 50 spent 30 balance 34 +a 650 pts 0 +loyalty 300 pts 30
-9 points: discount 0 total 5000 spent 0 balance 9 -loyalty no_points missing 1
+9 points: discount 0 total 5000 spent 0 balance 9 -loyalty zero_value
 exactly one block: discount 100 total 4900 spent 10 balance 0 +loyalty 100 pts 10
 3 = 0.07: discount 147 total 9853 spent 63 balance 1 +loyalty 147 pts 63
 1 = 0.50: discount 1450 total 49 spent 29 balance 35 +loyalty 1450 pts 29

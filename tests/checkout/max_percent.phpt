@@ -40,4 +40,4 @@ percent capped: discount 250 spent 100 balance 100
 percent under the cap: discount 801 spent 100 balance 100
 rate, 10% of 55.00: discount 500 spent 50 balance 14
 rate, 100%: discount 600 spent 60 balance 4
-max_percent 0: discount 0 spent 0 balance 200 -loyalty min_cart
+max_percent 0: discount 0 spent 0 balance 200 -loyalty zero_value

@@ -69,4 +69,4 @@ min_cart: subtotal 79.99 is below 80.00
 min_cart 0: loyalty min_cart 8000
 no threshold: seg not_in_segment none vou voucher none car carrier none small not_best none loyalty voucher none
 disabled: seg disabled none vou disabled none car disabled none big disabled none small disabled none loyalty disabled none
-nothing to pay: loyalty min_cart none
+nothing to pay: loyalty zero_value none

@@ -42,7 +42,7 @@ false: discount 0 spent 0 balance 64 applied 0
 25: discount 200 spent 20 balance 44 applied 1
 30: discount 300 spent 30 balance 34 applied 1
 1000: discount 600 spent 60 balance 4 applied 1
-9: discount 0 spent 0 balance 64 applied 0 -loyalty no_points missing 1
+9: discount 0 spent 0 balance 64 applied 0 -loyalty zero_value
 false, voucher: discount 0 spent 0 balance 64 applied 0
 0, no points: discount 0 spent 0 balance 0 applied 0
 fixed, 50: discount 0 spent 0 balance 130 applied 0 -loyalty no_points missing 50

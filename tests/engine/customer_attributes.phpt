@@ -1,5 +1,5 @@
 --TEST--
-Customer attributes: an array whose used entries are finite scalars
+Customer attributes: an array of finite scalars; segmentsOf() checks every entry, filter() only those the program reads
 --EXTENSIONS--
 loyalty
 --FILE--
@@ -36,11 +36,21 @@ $show(['attributes' => ['tier' => new stdClass]]);
 $show(['attributes' => ['score' => NAN]]);
 $show(['attributes' => ['score' => INF]]);
 $show(['attributes' => ['score' => -INF]]);
-// attributes the program does not use are not checked
-$show(['attributes' => ['unused' => NAN, 'other' => [1, 2], 'obj' => new stdClass, 'tier' => 'gold']]);
-// a program that uses no attribute does not read them at all
+// segmentsOf() and evaluate() check the entries no expression reads as well
+$show(['attributes' => ['tier' => 'gold', 'unused' => NAN]]);
+$show(['attributes' => ['tier' => 'gold', 'other' => [1, 2]]]);
+$show(['attributes' => ['tier' => 'gold', 'obj' => new stdClass]]);
+// filter() reads only the entries the program reads
+$rows = [['id' => 1, 'attributes' => ['unused' => NAN, 'other' => [1, 2], 'obj' => new stdClass, 'tier' => 'gold']]];
+echo json_encode($e->filter('gold', $rows, $now)), "\n";
+// and a program that reads no attribute does not look at them at all there
 $n = new Engine(['segments' => ['x' => 'orders > 1']]);
-echo implode(',', $n->segmentsOf(['attributes' => 'not an array', 'orders' => 2], $now)), "\n";
+echo json_encode($n->filter('x', [5 => ['attributes' => 'not an array', 'orders' => 2]], $now)), "\n";
+try {
+    $n->segmentsOf(['attributes' => 'not an array', 'orders' => 2], $now);
+} catch (Loyalty\InputException $t) {
+    echo $t->getMessage(), "\n";
+}
 ?>
 --EXPECTF--
 all,big,flag,gold,no_orders
@@ -57,5 +67,9 @@ all,no_orders
 3 customer.attributes.score: expected a finite number, got NAN
 3 customer.attributes.score: expected a finite number, got INF
 3 customer.attributes.score: expected a finite number, got %r-?%rINF
-all,gold,no_orders
-all,customers,loyal,x
+3 customer.attributes.unused: expected a finite number, got NAN
+3 customer.attributes.other: expected a scalar, got array
+3 customer.attributes.obj: expected a scalar, got stdClass
+[1]
+[5]
+customer.attributes: expected array of scalars, got string

@@ -75,7 +75,7 @@ tiers: Loyalty\ConfigException advantages[0].tiers: expected a list of tiers, go
 list self: Loyalty\ConfigException settings: expected an object, got list
 customer self: ["all","no_orders","vip"]
 groups self: Loyalty\InputException customer.groups[0]: expected string, got array
-attributes self: ["all","no_orders"]
+attributes self: Loyalty\InputException customer.attributes.attributes: expected a scalar, got array
 attr x self: Loyalty\InputException customer.attributes.x: expected a scalar, got array
 cart line self: Loyalty\InputException cart.lines[0].qty: is required
 cart lines self: Loyalty\InputException cart.lines[0]: expected array, got int

@@ -92,7 +92,7 @@ spent NAN: Loyalty\InputException customer.spent: expected int (minor units), go
 orders NAN: Loyalty\InputException customer.orders: expected int, got float
 attr NAN: Loyalty\InputException customer.attributes.score: expected a finite number, got NAN
 date NAN: Loyalty\InputException customer.last_order: expected int, DateTimeInterface or date string, got float
-groups NAN: ["all","no_orders"]
+groups NAN: Loyalty\InputException customer.groups[0]: expected string, got float
 price INF: Loyalty\InputException cart.lines[0].price: expected int (minor units), got float
 qty INF: Loyalty\InputException cart.lines[0].qty: expected int, got float
 subtotal INF: Loyalty\InputException cart.subtotal: expected int (minor units), got float
@@ -101,7 +101,7 @@ spent INF: Loyalty\InputException customer.spent: expected int (minor units), go
 orders INF: Loyalty\InputException customer.orders: expected int, got float
 attr INF: Loyalty\InputException customer.attributes.score: expected a finite number, got INF
 date INF: Loyalty\InputException customer.last_order: expected int, DateTimeInterface or date string, got float
-groups INF: ["all","no_orders"]
+groups INF: Loyalty\InputException customer.groups[0]: expected string, got float
 price -INF: Loyalty\InputException cart.lines[0].price: expected int (minor units), got float
 qty -INF: Loyalty\InputException cart.lines[0].qty: expected int, got float
 subtotal -INF: Loyalty\InputException cart.subtotal: expected int (minor units), got float
@@ -110,7 +110,7 @@ spent -INF: Loyalty\InputException customer.spent: expected int (minor units), g
 orders -INF: Loyalty\InputException customer.orders: expected int, got float
 attr -INF: Loyalty\InputException customer.attributes.score: expected a finite number, got -INF
 date -INF: Loyalty\InputException customer.last_order: expected int, DateTimeInterface or date string, got float
-groups -INF: ["all","no_orders"]
+groups -INF: Loyalty\InputException customer.groups[0]: expected string, got float
 --- ledger
 entry points NAN: Loyalty\InputException entries[0].points: expected int >= 0, got float
 entry at INF: Loyalty\InputException entries[0].at: expected int, DateTimeInterface or date string, got float

@@ -143,16 +143,16 @@ filter key: Loyalty\InputException customers[-9223372036854775808]: expected arr
 filter key as id: [-9223372036854775808,9223372036854775807]
 --- the largest settings work
 tier at max: [9223372036854775807,9223372036854775807,9223372036854775807,0,0,0,9223372036854775806,["advantage_wins: a segment advantage applied and points do not combine with it"]]
-rate value max: [9223372036854775806,0,0,9223372036854775806,9223372036854775806,0,9223372036854775807,["below_tier: subtotal 92233720368547758.06 is below 92233720368547758.07","min_cart: nothing left to pay with points"]]
+rate value max: [9223372036854775806,0,0,9223372036854775806,9223372036854775806,0,9223372036854775807,["below_tier: subtotal 92233720368547758.06 is below 92233720368547758.07","zero_value: gives 0.00 on this cart"]]
 earned overflow: Loyalty\InputException customer.points: balance overflows 64 bits
 --- percents, caps and rounding modes at the top of the range
-half_up max: [9223372036854775807,9223372036854775807,9223372036854775807,0,0,0,9223372036854775807,["min_cart: nothing left to pay with points"]]
-half_up lines: [9223372036854775807,9223372036854775807,0,0,0,0,1,["min_cart: nothing left to pay with points"]]
+half_up max: [9223372036854775807,9223372036854775807,9223372036854775807,0,0,0,9223372036854775807,["zero_value: gives 0.00 on this cart"]]
+half_up lines: [9223372036854775807,9223372036854775807,0,0,0,0,1,["zero_value: gives 0.00 on this cart"]]
 half_up voucher: [9223372036854775807,0,0,1,0,0,5,["voucher: does not apply with a voucher","voucher: does not apply with a voucher","voucher: points cannot be used with a voucher"]]
-half_even max: [9223372036854775807,9223372036854775807,9223372036854775807,0,0,0,9223372036854775807,["min_cart: nothing left to pay with points"]]
-half_even lines: [9223372036854775807,9223372036854775807,0,0,0,0,1,["min_cart: nothing left to pay with points"]]
+half_even max: [9223372036854775807,9223372036854775807,9223372036854775807,0,0,0,9223372036854775807,["zero_value: gives 0.00 on this cart"]]
+half_even lines: [9223372036854775807,9223372036854775807,0,0,0,0,1,["zero_value: gives 0.00 on this cart"]]
 half_even voucher: [9223372036854775807,0,0,1,0,0,5,["voucher: does not apply with a voucher","voucher: does not apply with a voucher","voucher: points cannot be used with a voucher"]]
-down max: [9223372036854775807,9223372036854775806,9223372036854775807,1,0,0,9223372036854775807,["min_cart: nothing left to pay with points"]]
+down max: [9223372036854775807,9223372036854775806,9223372036854775807,1,0,0,9223372036854775807,["zero_value: gives 0.00 on this cart"]]
 down lines: [9223372036854775807,9223372036854775807,0,0,0,1,0,[]]
 down voucher: [9223372036854775807,0,0,1,0,0,5,["voucher: does not apply with a voucher","voucher: does not apply with a voucher","voucher: points cannot be used with a voucher"]]
 keep_all per_order max: [1,0,9223372036854775807,1,0,0,9223372036854775807,[]]

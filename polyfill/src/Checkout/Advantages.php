@@ -45,6 +45,11 @@ final class Advantages
                 continue;
             }
             $d = min($c->discount, $s->remaining);
+            if ($d === 0 && !$c->ship) {
+                // SPEC 14: the running cap left it nothing; the best-of is not run again.
+                self::rejectNothingGiven($s, $i, $a, $c);
+                continue;
+            }
             $s->remaining -= $d;
             $s->apply('advantage', $a->id, $a->label, $d, $c->ship, 0);
             $s->advantageApplied = true;
@@ -54,7 +59,20 @@ final class Advantages
         }
     }
 
-    /** The candidate when the advantage is eligible; otherwise its rejection is recorded. */
+    /**
+     * SPEC 14: a tier that gives nothing on this cart is not applied. When its free shipping was
+     * refused, the carrier is the reason (eligibility comes first); otherwise it is zero_value.
+     */
+    private static function rejectNothingGiven(State $s, int $i, Advantage $a, Candidate $c): void
+    {
+        if ($c->shipRefused) {
+            $s->rejectCarrier($i, 'advantage', $a->id, $c->tier);
+        } else {
+            $s->rejectZero($i, 'advantage', $a->id);
+        }
+    }
+
+    /** The candidate when the advantage is eligible and gives something; otherwise its rejection is recorded. */
     private static function check(State $s, int $i, Advantage $a): ?Candidate
     {
         if (!$s->customer->active) {
@@ -87,13 +105,12 @@ final class Advantages
             $c->ship = $tier->carrierAllowed($s->cart->carrier);
             $c->shipRefused = !$c->ship;
         }
-        if ($c->shipRefused && $tier->discount === null && $tier->percentBp === null) {
-            // Free shipping was all it gave.
-            $s->rejectCarrier($i, 'advantage', $a->id, $tier);
+        $discount = min($c->discount, $s->payable);
+        if ($discount === 0 && !$c->ship) {
+            self::rejectNothingGiven($s, $i, $a, $c);
             return null;
         }
         // Saturates, as in the extension: near 64 bits each is worth "more than anything".
-        $discount = min($c->discount, $s->payable);
         $shipping = $c->ship ? $s->cart->shipping : 0;
         $c->value = $discount > PHP_INT_MAX - $shipping ? PHP_INT_MAX : $discount + $shipping;
         return $c;

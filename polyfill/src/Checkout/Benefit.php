@@ -20,7 +20,7 @@ final class Benefit
     public ?array $carriers = null;
     /** @var list<string> the same, as written, for messages */
     public array $carrierList = [];
-    /** brackets: the points it costs (the effective cost; a rate bracket costs one block) */
+    /** brackets: the points it costs (the effective cost; a rate has none: its blocks spend points) */
     public int $cost = 0;
 
     public function __construct(array $b)
@@ -39,13 +39,7 @@ final class Benefit
             $this->carrierList = array_values($b['carriers']);
             $this->carriers = array_fill_keys($this->carrierList, true);
         }
-        $this->cost = $this->ratePoints ?? $b['cost'] ?? 0;
-    }
-
-    /** Gives a discount of some kind (fixed, percent or rate). */
-    public function givesDiscount(): bool
-    {
-        return $this->discount !== null || $this->percentBp !== null || $this->ratePoints !== null;
+        $this->cost = $this->ratePoints === null ? $b['cost'] ?? 0 : 0;
     }
 
     /** Free shipping is allowed with this carrier (null: none chosen). */

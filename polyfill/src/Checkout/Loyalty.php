@@ -45,7 +45,9 @@ final class Loyalty
                 $metric, $y->rankBy === 'orders' ? 'orders' : 'points', $y->lowestBracket), $y->lowestBracket - $metric);
             return;
         }
-        if ($b->cost > $usable) {
+        // A rate has no cost: fewer points than a block give nothing (zero_value below). keep_all
+        // never deducts, so its cost gates nothing (SPEC 14).
+        if ($y->policy !== 'keep_all' && $b->cost > $usable) {
             $s->reject($rule, self::ID, self::ID, 'no_points', sprintf('%d usable points, the bracket needs %d',
                 $usable, $b->cost), $b->cost - $usable);
             return;
@@ -53,10 +55,11 @@ final class Loyalty
         [$discount, $ratePoints] = self::discount($s, $b, $usable);
         $ship = $b->freeShipping && $b->carrierAllowed($s->cart->carrier);
         if (!$ship && $discount === 0) {
-            if ($b->freeShipping && !$b->givesDiscount()) {
+            // Gives nothing: a refused free shipping is the reason when it had one (SPEC 14).
+            if ($b->freeShipping) {
                 $s->rejectCarrier($rule, self::ID, self::ID, $b);
             } else {
-                $s->reject($rule, self::ID, self::ID, 'min_cart', 'nothing left to pay with points');
+                $s->rejectZero($rule, self::ID, self::ID);
             }
             return;
         }
@@ -147,7 +150,7 @@ final class Loyalty
             if ($y->earnPerOrder) {
                 $earned = $y->earnPoints;
             } else {
-                $billed = max(0, $s->cart->subtotal - $s->discount - $s->cart->voucherDiscount);
+                $billed = $s->payable - $s->discount; // the voucher used and the engine's discounts are off
                 $blocks = intdiv($billed, $y->earnPerAmount);
                 if ($y->earnPoints !== 0 && $blocks > intdiv(PHP_INT_MAX, $y->earnPoints)) {
                     throw new InputException('cart: points earned overflow 64 bits', 3);

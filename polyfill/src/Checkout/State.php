@@ -10,7 +10,7 @@ use Loyalty\Polyfill\Customer;
 /** @internal The state of one evaluation, and how applied and rejected rules are recorded. */
 final class State
 {
-    /** subtotal - voucher_discount, never below 0 */
+    /** subtotal - the voucher used, min(voucher_discount, subtotal) (SPEC 14) */
     public int $payable;
     /** what is payable and not yet discounted by the engine */
     public int $remaining;
@@ -31,7 +31,7 @@ final class State
     public function __construct(public Plan $plan, public Cart $cart, public Customer $customer)
     {
         $this->hasVoucher = $cart->vouchers > 0 || $cart->voucherDiscount > 0;
-        $this->payable = max(0, $cart->subtotal - $cart->voucherDiscount);
+        $this->payable = $cart->subtotal - min($cart->voucherDiscount, $cart->subtotal);
         $this->remaining = $this->payable;
     }
 
@@ -53,6 +53,12 @@ final class State
         $carrier = $this->cart->carrier;
         $this->reject($rule, $source, $id, 'carrier', 'free shipping only with ' . $b->carrierNames()
             . ($carrier === null ? ', no carrier chosen' : ', not ' . Args::printable($carrier, 48)));
+    }
+
+    /** The `zero_value` rejection of a rule that gives nothing on this cart (SPEC 14). */
+    public function rejectZero(int $rule, string $source, string $id): void
+    {
+        $this->reject($rule, $source, $id, 'zero_value', 'gives 0.00 on this cart');
     }
 
     /** Records an applied rule; its discount fits what remains payable. */

@@ -153,7 +153,10 @@ final class Warnings
             } else {
                 $seen[$b['from']] = $i;
             }
-            if ($y['rank_by'] === 'points' && $costGiven[$i] && $b['cost'] > $b['from']) {
+            $defaultCost = $y['rank_by'] === 'points' && (isset($b['discount']) || isset($b['discount_percent'])) ? $b['from'] : 0;
+            if ($y['spend']['policy'] === 'keep_all' && $costGiven[$i] && $b['cost'] !== $defaultCost) {
+                $w[] = self::warning($path, sprintf('cost %d has no effect: keep_all never deducts points', $b['cost']));
+            } elseif ($y['rank_by'] === 'points' && $costGiven[$i] && $b['cost'] > $b['from']) {
                 $w[] = self::warning($path, sprintf('costs %d points but is reached from %d: customers with fewer than %d points reach it and cannot use it',
                     $b['cost'], $b['from'], $b['cost']));
             }
