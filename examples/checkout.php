@@ -34,6 +34,10 @@ $scenarios = [
         ['lines' => [['sku' => 'MUG-3', 'qty' => 4, 'price' => 1100]], 'vouchers' => ['WELCOME5'],
          'voucher_discount' => 500, 'shipping' => 690],
     ],
+    'Same customer redeeming only 5 points (a block is 10)' => [
+        ['id' => 2, 'orders' => 3, 'points' => 64],
+        ['lines' => [['sku' => 'MUG-3', 'qty' => 4, 'price' => 1100]], 'use_points' => 5, 'shipping' => 690],
+    ],
     'First order, not yet allowed to use points' => [
         ['id' => 3, 'orders' => 0, 'points' => 40],
         ['lines' => [['sku' => 'TEA-01', 'qty' => 3, 'price' => 1250]], 'shipping' => 690],

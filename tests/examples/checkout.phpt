@@ -48,6 +48,15 @@ include __DIR__ . '/../../examples/checkout.php';
    TOTAL 45.90
    points: +0 earned, -0 spent, balance 64
 
+== Same customer redeeming only 5 points (a block is 10)
+   segments: all, customers, loyal
+   MUG-3         44.00  discount   0.00
+   subtotal 44.00
+   - loyalty not applied: zero_value: gives 0.00 on this cart
+   shipping 6.90
+   TOTAL 50.90
+   points: +44 earned, -0 spent, balance 108
+
 == First order, not yet allowed to use points
    segments: all, no_orders
    TEA-01        37.50  discount   0.00
@@ -75,4 +84,3 @@ include __DIR__ . '/../../examples/checkout.php';
    shipping 6.90
    TOTAL 45.90
    points: +39 earned, -0 spent, balance 54
-
