@@ -157,7 +157,7 @@ zend_string *php_loyalty_keys[PHP_LOYALTY_K_COUNT];
 void php_loyalty_keys_init(void)
 {
 	static const char *const names[PHP_LOYALTY_K_REASON_FIRST] = {
-		"lines", "subtotal", "carrier", "shipping", "voucher_discount", "vouchers", "use_points", "sku", "category", "qty", "price", "id", "active", "groups", "orders", "spent", "first_order", "last_order", "city", "postcode", "country", "carriers", "bought", "points", "lifetime_points", "attributes", "ledger",
+		"lines", "subtotal", "carrier", "shipping", "voucher_discount", "vouchers", "use_points", "sku", "category", "qty", "price", "id", "active", "groups", "orders", "spent", "first_order", "last_order", "city", "postcode", "country", "carriers", "bought", "points", "lifetime_points", "attributes", "ledger", "uses",
 		"source", "label", "discount", "free_shipping", "points_spent", "reason", "message", "missing", "amount",
 		"advantage", "loyalty"
 	};

@@ -20,6 +20,7 @@ void php_loyalty_scratch_init(php_loyalty_scratch *s, const lty_program *program
 	s->strs_cap = 0;
 	s->attrs = program->attr_count ? ecalloc(program->attr_count, sizeof(lty_scalar)) : NULL;
 	s->memo = ecalloc(program->segment_count, 1);
+	s->uses = program->limited_count ? ecalloc(program->limited_count, sizeof(int64_t)) : NULL;
 }
 
 void php_loyalty_scratch_free(php_loyalty_scratch *s)
@@ -33,9 +34,13 @@ void php_loyalty_scratch_free(php_loyalty_scratch *s)
 	if (s->memo) {
 		efree(s->memo);
 	}
+	if (s->uses) {
+		efree(s->uses);
+	}
 	s->strs = NULL;
 	s->attrs = NULL;
 	s->memo = NULL;
+	s->uses = NULL;
 }
 
 
@@ -225,6 +230,56 @@ static zend_result check_attrs(HashTable *ht, const char *path)
 	return SUCCESS;
 }
 
+/* `uses` (SPEC 11): advantage id -> times used, each an int >= 0 or null (all checked); the counts of the
+ * advantages with max_uses go to scratch, 0 when absent. */
+static zend_result read_uses(const lty_program *p, HashTable *ht, const char *path, php_loyalty_scratch *s, lty_customer *out)
+{
+	zval *uses = PHP_LOYALTY_KEY(ht, USES), *zv;
+	zend_string *skey;
+	zend_ulong ikey;
+	char name[64];
+	size_t i;
+
+	out->uses = s->uses;
+	if (p->limited_count > 0) {
+		memset(s->uses, 0, p->limited_count * sizeof(int64_t));
+	}
+	if (uses == NULL) {
+		return SUCCESS;
+	}
+	if (Z_TYPE_P(uses) != IS_ARRAY) {
+		return fail_type(path, "uses", "array of advantage id => int", uses);
+	}
+	ZEND_HASH_FOREACH_KEY_VAL(Z_ARRVAL_P(uses), ikey, skey, zv) {
+		ZVAL_DEREF(zv);
+		if ((Z_TYPE_P(zv) == IS_LONG && Z_LVAL_P(zv) >= 0) || Z_TYPE_P(zv) == IS_NULL) {
+			continue; /* null: never used, as a NULL column */
+		}
+		if (skey) {
+			php_loyalty_printable(name, sizeof(name), ZSTR_VAL(skey), ZSTR_LEN(skey));
+		} else {
+			snprintf(name, sizeof(name), ZEND_LONG_FMT, (zend_long) ikey);
+		}
+		if (Z_TYPE_P(zv) == IS_LONG) {
+			php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "%s.uses.%s: must be >= 0, got " ZEND_LONG_FMT,
+				path, name, Z_LVAL_P(zv));
+		} else {
+			php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "%s.uses.%s: expected int, got %s",
+				path, name, zend_zval_type_name(zv));
+		}
+		return FAILURE;
+	} ZEND_HASH_FOREACH_END();
+	for (i = 0; i < p->limited_count; i++) {
+		const lty_str *id = &p->advantages[p->limited[i]].id;
+		zv = zend_symtable_str_find(Z_ARRVAL_P(uses), id->ptr, id->len); /* "42" is the int key 42 */
+		if (zv != NULL) {
+			ZVAL_DEREF(zv);
+			s->uses[i] = Z_TYPE_P(zv) == IS_LONG ? Z_LVAL_P(zv) : 0;
+		}
+	}
+	return SUCCESS;
+}
+
 /* `id` (SPEC 3): an int or a string; null is the same as none. */
 static zend_result check_id(HashTable *ht, const char *path)
 {
@@ -336,6 +391,7 @@ zend_result php_loyalty_customer(const lty_program *p, HashTable *ht, zend_long 
 			|| read_lists(fields, ht, path, s, out) == FAILURE
 			|| ((fields & LTY_FIELD_ID) && check_id(ht, path) == FAILURE)
 			|| ((fields & LTY_FIELD_ID) && check_attrs(ht, path) == FAILURE)
+			|| ((fields & LTY_FIELD_USES) && read_uses(p, ht, path, s, out) == FAILURE)
 			|| ((fields & LTY_FIELD_ATTRIBUTES) && read_attrs(p, ht, path, s, out) == FAILURE)) {
 		return FAILURE;
 	}

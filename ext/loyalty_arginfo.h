@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: d2a824883634f42ec42b67a779ef8b272e92e3d4 */
+ * Stub hash: 95c402bf99177329970cc7840f21cd0d77942efa */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Loyalty_Program___construct, 0, 0, 0)
 ZEND_END_ARG_INFO()

@@ -137,6 +137,9 @@ final class Cases
                 $a[$key] = Gen::chance($true);
             }
         }
+        if (Gen::chance(20)) {
+            $a['max_uses'] = Gen::pick([1, 2, Gen::int(1, 5)]); // SPEC 11
+        }
         $tiers = [];
         for ($j = 0, $n = Gen::int(1, 3); $j < $n; $j++) {
             $tier = self::benefit(false);
@@ -270,10 +273,16 @@ final class Cases
         if (Gen::chance(15)) {
             $c['attributes'] = ['tier' => Gen::pick(['gold', 'silver'])];
         }
+        if (Gen::chance(30)) {
+            $c['uses'] = []; // SPEC 11: advantage id => times used
+            for ($i = Gen::int(0, 3); $i > 0; $i--) {
+                $c['uses']['adv' . Gen::int(0, 5)] = Gen::chance(10) ? null : Gen::int(0, 4);
+            }
+        }
         if (Gen::chance(2)) {
             // One wrong value (the InputException must be the same, when the program reads the key).
             $key = Gen::pick(['active', 'orders', 'spent', 'points', 'lifetime_points', 'groups', 'city', 'carriers',
-                'last_order', 'first_order', 'attributes']);
+                'last_order', 'first_order', 'attributes', 'uses', 'id']);
             $c[$key] = Gen::pick([1.5, '7', -3, 'yes', 1, true, [], ['x', 2], 'not a date', null, PHP_INT_MAX]);
         }
         return $c;

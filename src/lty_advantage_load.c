@@ -123,7 +123,7 @@ static lty_status load_advantage(lty_loader *l, const lty_doc *d, lty_advantage 
 	size_t n, id_set *ids)
 {
 	static const char *const keys[] = {
-		"id", "label", "segment", "earn_points", "with_voucher", "combinable", "tiers", NULL
+		"id", "label", "segment", "earn_points", "with_voucher", "combinable", "max_uses", "tiers", NULL
 	};
 
 	if (lty_expect_map(l, d, keys) != LTY_OK
@@ -151,10 +151,38 @@ static lty_status load_advantage(lty_loader *l, const lty_doc *d, lty_advantage 
 	if (load_segment(l, d, a) != LTY_OK
 			|| lty_read_bool(l, d, "earn_points", true, &a->earn_points) != LTY_OK
 			|| lty_read_bool(l, d, "with_voucher", false, &a->with_voucher) != LTY_OK
-			|| lty_read_bool(l, d, "combinable", false, &a->combinable) != LTY_OK) {
+			|| lty_read_bool(l, d, "combinable", false, &a->combinable) != LTY_OK
+			|| lty_read_int(l, d, "max_uses", 0, 1, INT64_MAX, NULL, &a->max_uses) != LTY_OK) {
 		return l->err->status;
 	}
 	return load_tiers(l, d, a);
+}
+
+/* The advantages with max_uses get a slot each: the glue reads the customer's `uses` for those only. */
+static lty_status index_limited(lty_loader *l, lty_advantage *advs, size_t count)
+{
+	size_t i, n = 0;
+	size_t *limited;
+
+	for (i = 0; i < count; i++) {
+		n += advs[i].max_uses > 0;
+	}
+	if (n == 0) {
+		return LTY_OK;
+	}
+	limited = lty_arena_array(l->arena, n, sizeof(size_t));
+	if (limited == NULL) {
+		return lty_fail_nomem(l);
+	}
+	for (i = 0, n = 0; i < count; i++) {
+		if (advs[i].max_uses > 0) {
+			advs[i].uses_slot = n;
+			limited[n++] = i;
+		}
+	}
+	l->program->limited = limited;
+	l->program->limited_count = n;
+	return LTY_OK;
 }
 
 lty_status lty_load_advantages(lty_loader *l, const lty_doc *list)
@@ -188,6 +216,9 @@ lty_status lty_load_advantages(lty_loader *l, const lty_doc *list)
 	}
 	l->program->advantages = advs;
 	l->program->advantage_count = list->u.c.count;
+	if (index_limited(l, advs, list->u.c.count) != LTY_OK) {
+		return l->err->status;
+	}
 	if (lty_advantage_index_build(l->program, l->arena) != LTY_OK) {
 		return lty_fail_nomem(l);
 	}

@@ -171,6 +171,11 @@ static void check_advantage(checkout *ck, const lty_advantage *a, candidate *can
 		lty_checkout_reject(ck, LTY_SOURCE_ADVANTAGE, &a->id, LTY_REASON_DISABLED, LTY_MSG_DISABLED, 0, 0);
 		return;
 	}
+	if (a->max_uses > 0 && ck->c->uses[a->uses_slot] >= a->max_uses) {
+		lty_checkout_reject(ck, LTY_SOURCE_ADVANTAGE, &a->id, LTY_REASON_USED_UP, LTY_MSG_USED_UP,
+			ck->c->uses[a->uses_slot], a->max_uses);
+		return;
+	}
 	if (!in_advantage_segment(ck, a)) {
 		/* quiet: its message names the advantage's segment, known from the rule */
 		lty_checkout_reject(ck, LTY_SOURCE_ADVANTAGE, &a->id, LTY_REASON_NOT_IN_SEGMENT, LTY_MSG_NOT_IN_SEGMENT, 0, 0);

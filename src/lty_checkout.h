@@ -48,7 +48,8 @@ typedef enum {
 	LTY_REASON_NO_POINTS,
 	LTY_REASON_CARRIER,
 	LTY_REASON_DISABLED,
-	LTY_REASON_ZERO_VALUE        /* eligible, but gives nothing on this cart (SPEC 14) */
+	LTY_REASON_ZERO_VALUE,       /* eligible, but gives nothing on this cart (SPEC 14) */
+	LTY_REASON_USED_UP           /* the customer used it max_uses times (SPEC 11) */
 } lty_reason;
 
 #define LTY_MESSAGE_MAX 200        /* longest message, NUL included */
@@ -78,7 +79,8 @@ typedef enum {
 	LTY_MSG_NOT_USABLE,          /* a usable points, the bracket needs b */
 	LTY_MSG_NO_CARRIER,          /* free shipping only with `benefit`'s carriers */
 	LTY_MSG_OTHER_CARRIER,       /* ..., not `text` (the cart's carrier) */
-	LTY_MSG_ZERO_VALUE
+	LTY_MSG_ZERO_VALUE,
+	LTY_MSG_USED_UP              /* used a times, at most b */
 } lty_message;
 
 typedef struct {

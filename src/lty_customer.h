@@ -52,11 +52,12 @@ enum {
 	LTY_FIELD_POINTS = 1u << 11,
 	LTY_FIELD_LIFETIME_POINTS = 1u << 12,
 	LTY_FIELD_ATTRIBUTES = 1u << 13,
-	LTY_FIELD_ID = 1u << 14           /* checked, never read by an expression */
+	LTY_FIELD_ID = 1u << 14,          /* checked, never read by an expression */
+	LTY_FIELD_USES = 1u << 15         /* read by checkout (max_uses), never by an expression */
 };
 
 /* Every documented key: what evaluate() and segmentsOf() check (docs/decisions.md). */
-#define LTY_FIELDS_ALL ((LTY_FIELD_ID << 1) - 1)
+#define LTY_FIELDS_ALL ((LTY_FIELD_USES << 1) - 1)
 
 /* Fields every program reads: the built-in segments need them. */
 #define LTY_FIELDS_BUILTIN (LTY_FIELD_ACTIVE | LTY_FIELD_ORDERS | LTY_FIELD_FIRST_ORDER | LTY_FIELD_LAST_ORDER)
@@ -79,6 +80,7 @@ typedef struct {
 	lty_str_list carriers;
 	lty_str_list bought;
 	const lty_scalar *attrs;     /* one per program attribute slot (lty_program.attr_names) */
+	const int64_t *uses;         /* times used, one per advantage with max_uses (lty_program.limited) */
 } lty_customer;
 
 #endif

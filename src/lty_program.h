@@ -58,6 +58,8 @@ typedef struct {
 	bool earn_points;            /* default true */
 	bool with_voucher;           /* default false */
 	bool combinable;             /* default false */
+	int64_t max_uses;            /* per customer (SPEC 11); 0: no limit */
+	size_t uses_slot;            /* with max_uses: its index in lty_program.limited and lty_customer.uses */
 	const lty_tier *tiers;       /* written order */
 	size_t tier_count;
 	const uint32_t *tier_order;  /* tier indexes by from (lty_thresholds.h) */
@@ -115,6 +117,8 @@ typedef struct lty_program {
 	size_t segment_count;
 	const lty_advantage *advantages;
 	size_t advantage_count;
+	const size_t *limited;       /* indexes of the advantages with max_uses, in settings order */
+	size_t limited_count;
 	bool has_loyalty;
 	lty_loyalty loyalty;
 	const lty_str *attr_names;   /* attr.NAME read by any expression, by slot */

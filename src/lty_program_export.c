@@ -126,7 +126,7 @@ static void put_benefit(exporter *x, lty_doc *map, const lty_benefit *b, bool sh
 
 static void export_advantage(exporter *x, lty_doc *slot, const lty_advantage *a)
 {
-	lty_doc *m = map_new(x, 7), *tiers;
+	lty_doc *m = map_new(x, 8), *tiers;
 	size_t i;
 
 	if (m == NULL) {
@@ -139,6 +139,9 @@ static void export_advantage(exporter *x, lty_doc *slot, const lty_advantage *a)
 	set_bool(PUT(x, slot, "earn_points"), a->earn_points);
 	set_bool(PUT(x, slot, "with_voucher"), a->with_voucher);
 	set_bool(PUT(x, slot, "combinable"), a->combinable);
+	if (a->max_uses > 0) { /* unset: left out, as the other optional values */
+		set_int(PUT(x, slot, "max_uses"), a->max_uses);
+	}
 	tiers = list_new(x, PUT(x, slot, "tiers"), a->tier_count);
 	for (i = 0; tiers != NULL && i < a->tier_count; i++) {
 		lty_doc *t = map_new(x, 5);

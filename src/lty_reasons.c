@@ -10,7 +10,7 @@ const char *lty_reason_name(lty_reason reason)
 {
 	static const char *const names[] = {
 		"not_in_segment", "below_tier", "voucher", "advantage_wins", "not_best",
-		"order_number", "min_cart", "no_points", "carrier", "disabled", "zero_value"
+		"order_number", "min_cart", "no_points", "carrier", "disabled", "zero_value", "used_up"
 	};
 	return names[reason];
 }
@@ -86,6 +86,10 @@ size_t lty_rejected_message(const lty_rejected *x, char *buf, size_t size)
 			break;
 		case LTY_MSG_NOT_USABLE:
 			n = snprintf(buf, size, "%lld usable points, the bracket needs %lld", (long long) x->a, (long long) x->b);
+			break;
+		case LTY_MSG_USED_UP:
+			n = snprintf(buf, size, "already used %lld time%s, at most %lld per customer", (long long) x->a,
+				x->a == 1 ? "" : "s", (long long) x->b);
 			break;
 		case LTY_MSG_ZERO_VALUE:
 			n = snprintf(buf, size, "gives 0.00 on this cart");

@@ -17,8 +17,10 @@ final class Customer
 {
     /** `id`: checked, never read by an expression */
     public const F_ID = Compiler::F_ATTRIBUTES << 1;
+    /** `uses`: read by checkout (max_uses), never by an expression */
+    public const F_USES = self::F_ID << 1;
     /** every documented key (docs/decisions.md) */
-    public const ALL_FIELDS = (self::F_ID << 1) - 1;
+    public const ALL_FIELDS = (self::F_USES << 1) - 1;
 
     private const FIRST_ORDER_RECENT_SECONDS = 30 * 86400;
     private const MAX_LIST = 1000000;
@@ -43,6 +45,8 @@ final class Customer
     public array $bought = [];
     /** @var array<string, scalar|null> attr.NAME values of the names the program reads */
     public array $attrs = [];
+    /** @var array<int|string, int> advantage id => times used (SPEC 11) */
+    private array $uses = [];
     /** @var array<int, bool> segment index => membership */
     private array $memo = [];
 
@@ -105,10 +109,40 @@ final class Customer
         if ($fields & self::F_ID) {
             self::checkAll($data, $path);
         }
+        if (($fields & self::F_USES) && ($uses = $data['uses'] ?? null) !== null) {
+            $c->uses = self::readUses($uses, $path);
+        }
         if (($fields & Compiler::F_ATTRIBUTES) && $p->attrNames && ($attrs = $data['attributes'] ?? null) !== null) {
             $c->readAttributes($attrs, $p->attrNames, $path);
         }
         return $c;
+    }
+
+    /** `uses` (SPEC 11): advantage id => times used, each an int >= 0 or null. */
+    private static function readUses(mixed $uses, string $path): array
+    {
+        if (!is_array($uses)) {
+            self::fail($path, 'uses', 'array of advantage id => int', $uses);
+        }
+        foreach ($uses as $id => $n) {
+            if ($n === null) {
+                continue; // never used, as a NULL column
+            }
+            if (!is_int($n)) {
+                throw new InputException(sprintf('%s.uses.%s: expected int, got %s',
+                    $path, Args::printable((string) $id, 64), Args::typeName($n)), 3);
+            }
+            if ($n < 0) {
+                throw new InputException(sprintf('%s.uses.%s: must be >= 0, got %d', $path, Args::printable((string) $id, 64), $n), 3);
+            }
+        }
+        return $uses;
+    }
+
+    /** Times the customer used the advantage `$id` (0 when not given). */
+    public function uses(string $id): int
+    {
+        return $this->uses[$id] ?? 0; // "42" and 42 are the same key, as in the extension
     }
 
     /** `id` an int or a string; every attribute a scalar (a finite one when a float), read or not. */

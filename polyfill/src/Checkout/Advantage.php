@@ -14,6 +14,8 @@ final class Advantage
     public bool $named;
     public bool $withVoucher;
     public bool $combinable;
+    /** per customer (SPEC 11); null: no limit */
+    public ?int $maxUses;
     /** @var list<Benefit> by `from` descending, the first written first on equal `from` */
     public array $tiers;
     public int $lowest = PHP_INT_MAX;
@@ -26,6 +28,7 @@ final class Advantage
         $this->named = $named;
         $this->withVoucher = $a['with_voucher'];
         $this->combinable = $a['combinable'];
+        $this->maxUses = $a['max_uses'] ?? null;
         $this->tiers = Plan::byFromDescending(array_map(static fn (array $t) => new Benefit($t), $a['tiers']));
         foreach ($this->tiers as $t) {
             $this->lowest = min($this->lowest, $t->from);

@@ -79,6 +79,11 @@ final class Advantages
             $s->reject($i, 'advantage', $a->id, 'disabled', 'the customer account is disabled');
             return null;
         }
+        if ($a->maxUses !== null && ($used = $s->customer->uses($a->id)) >= $a->maxUses) {
+            $s->reject($i, 'advantage', $a->id, 'used_up', sprintf('already used %d time%s, at most %d per customer',
+                $used, $used === 1 ? '' : 's', $a->maxUses));
+            return null;
+        }
         if (!$s->customer->advantageMatches($i)) {
             $s->reject($i, 'advantage', $a->id, 'not_in_segment',
                 sprintf($a->named ? "not in segment '%s'" : 'does not match %s', Args::printable($a->segment, 112)));

@@ -504,7 +504,7 @@ final class Loader
 
     private function advantage(mixed $d, int $i, array &$ids): array
     {
-        $this->expectMap($d, ['id', 'label', 'segment', 'earn_points', 'with_voucher', 'combinable', 'tiers']);
+        $this->expectMap($d, ['id', 'label', 'segment', 'earn_points', 'with_voucher', 'combinable', 'max_uses', 'tiers']);
         $id = $this->readString($d, 'id', true);
         $label = $this->readString($d, 'label', false);
         if ($id === '') {
@@ -530,6 +530,9 @@ final class Loader
             'with_voucher' => $this->readBool($d, 'with_voucher', false),
             'combinable' => $this->readBool($d, 'combinable', false),
         ];
+        if (($maxUses = $this->readInt($d, 'max_uses', null, 1)) !== null) {
+            $a['max_uses'] = $maxUses; // unset: left out, as the other optional values
+        }
         $a['tiers'] = $this->tiers($d);
         return $a;
     }
