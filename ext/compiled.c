@@ -7,6 +7,8 @@
 #endif
 
 #include "php.h"
+#include "zend_exceptions.h"
+#include "ext/date/php_date.h"
 
 #include "php_loyalty.h"
 
@@ -84,6 +86,77 @@ static zend_string **segment_names(const lty_program *program, bool persistent)
 	return names;
 }
 
+/* PHP's default timezone, as date_default_timezone_get() gives it ("UTC" when unreadable). */
+static const char *default_timezone(void)
+{
+	timelib_tzinfo *tzi = get_timezone_info();
+
+	return tzi != NULL && tzi->name != NULL ? tzi->name : "UTC";
+}
+
+/* A call of a PHP function of ext/date; false (and no exception left) when it failed. */
+static bool call_date_function(const char *name, zval *rv, uint32_t argc, zval *argv)
+{
+	zval fn;
+	bool ok;
+
+	ZVAL_STRING(&fn, name);
+	ok = call_user_function(NULL, NULL, &fn, rv, argc, argv) == SUCCESS && !EG(exception);
+	zval_ptr_dtor(&fn);
+	if (EG(exception)) {
+		zend_clear_exception(); /* the loader reports the bad value with its path */
+	}
+	return ok;
+}
+
+/* IANA names, backward-compatible links included (DateTimeZone::ALL_WITH_BC). */
+static bool timezone_known(void *ctx, const char *name, size_t len)
+{
+	zval arg, list, *item;
+	bool found = false;
+
+	(void) ctx;
+	ZVAL_LONG(&arg, 4095);
+	if (call_date_function("timezone_identifiers_list", &list, 1, &arg) && Z_TYPE(list) == IS_ARRAY) {
+		ZEND_HASH_FOREACH_VAL(Z_ARRVAL(list), item) {
+			if (Z_TYPE_P(item) == IS_STRING && Z_STRLEN_P(item) == len && memcmp(Z_STRVAL_P(item), name, len) == 0) {
+				found = true;
+				break;
+			}
+		} ZEND_HASH_FOREACH_END();
+	}
+	zval_ptr_dtor(&list);
+	return found;
+}
+
+/* date_create_immutable(s, timezone_open(tz))->getTimestamp(), silently. */
+static bool read_date(void *ctx, const char *s, size_t len, const char *tz, size_t tz_len, int64_t *out)
+{
+	zval args[2], zone, date, ts;
+	bool ok = false;
+
+	(void) ctx;
+	if (len == 0 || len > 255 || memchr(s, '\0', len) != NULL) {
+		return false;
+	}
+	ZVAL_STRINGL(&args[0], tz, tz_len);
+	ZVAL_UNDEF(&date);
+	if (call_date_function("timezone_open", &zone, 1, args) && Z_TYPE(zone) == IS_OBJECT) {
+		zval_ptr_dtor(&args[0]);
+		ZVAL_STRINGL(&args[0], s, len);
+		ZVAL_COPY_VALUE(&args[1], &zone);
+		if (call_date_function("date_create_immutable", &date, 2, args) && Z_TYPE(date) == IS_OBJECT
+				&& call_date_function("date_timestamp_get", &ts, 1, &date) && Z_TYPE(ts) == IS_LONG) {
+			*out = Z_LVAL(ts);
+			ok = true;
+		}
+	}
+	zval_ptr_dtor(&args[0]);
+	zval_ptr_dtor(&zone);
+	zval_ptr_dtor(&date);
+	return ok;
+}
+
 php_loyalty_compiled *php_loyalty_compile(zval *settings, bool persistent)
 {
 	const lty_allocator *allocator = persistent ? &persistent_allocator : &php_loyalty_allocator;
@@ -94,7 +167,13 @@ php_loyalty_compiled *php_loyalty_compile(zval *settings, bool persistent)
 	lty_error *err;
 	lty_status st;
 	bool too_large;
+	lty_host host;
 
+	host.default_timezone = default_timezone();
+	host.default_timezone_len = strlen(host.default_timezone);
+	host.timezone_known = timezone_known;
+	host.read_date = read_date;
+	host.ctx = NULL;
 	lty_arena_init(&arena, &php_loyalty_allocator);
 	doc = php_loyalty_doc_from_zval(&arena, settings, &too_large);
 	err = emalloc(sizeof(lty_error));
@@ -102,7 +181,7 @@ php_loyalty_compiled *php_loyalty_compile(zval *settings, bool persistent)
 		st = too_large ? lty_error_set(err, LTY_ERR_CONFIG, "settings: more than %u values", LTY_MAX_SETTINGS_NODES)
 			: lty_error_set(err, LTY_ERR_NOMEM, "settings: out of memory");
 	} else {
-		st = lty_program_load(allocator, doc, &program, err);
+		st = lty_program_load(allocator, &host, doc, &program, err);
 	}
 	lty_arena_free(&arena);
 	if (st != LTY_OK) {
@@ -146,6 +225,13 @@ php_loyalty_compiled *php_loyalty_cache_find(zend_string *json)
 	php_loyalty_compiled *compiled;
 
 	compiled = LOYALTY_G(cache) ? zend_hash_find_ptr(LOYALTY_G(cache), json) : NULL;
+	if (compiled != NULL && !compiled->program->timezone_given) {
+		/* compiled under another default timezone: the same settings now mean another program */
+		const char *tz = default_timezone();
+		if (strlen(tz) != compiled->program->timezone.len || memcmp(tz, compiled->program->timezone.ptr, strlen(tz)) != 0) {
+			compiled = NULL;
+		}
+	}
 	if (compiled == NULL) {
 		LOYALTY_G(cache_misses)++;
 		return NULL;

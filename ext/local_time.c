@@ -151,29 +151,36 @@ static tz_table *table_load(const char *name)
 	return t;
 }
 
-/* The table of the default timezone, loaded on first use; NULL when unavailable. */
-static const tz_table *current_table(void)
+/* The table of timezone `name`, loaded on first use; NULL when unavailable. */
+static const tz_table *table_of(const char *name, size_t len)
 {
-	timelib_tzinfo *tzi = get_timezone_info();
 	HashTable *tables = LOYALTY_G(tz_tables);
 	tz_table *t;
 
-	if (tzi == NULL || tzi->name == NULL) {
-		return NULL;
-	}
 	if (tables == NULL) {
 		tables = LOYALTY_G(tz_tables) = pemalloc(sizeof(HashTable), 1);
 		zend_hash_init(tables, 4, NULL, table_dtor, 1);
 	}
-	t = zend_hash_str_find_ptr(tables, tzi->name, strlen(tzi->name));
+	t = zend_hash_str_find_ptr(tables, name, len);
 	if (t == NULL) {
-		t = table_load(tzi->name);
+		t = table_load(name);
 		if (t == NULL) {
 			return NULL;
 		}
-		zend_hash_str_add_ptr(tables, tzi->name, strlen(tzi->name), t);
+		zend_hash_str_add_ptr(tables, name, len, t);
 	}
 	return t;
+}
+
+/* The table of the default timezone; NULL when unavailable. */
+static const tz_table *current_table(void)
+{
+	timelib_tzinfo *tzi = get_timezone_info();
+
+	if (tzi == NULL || tzi->name == NULL) {
+		return NULL;
+	}
+	return table_of(tzi->name, strlen(tzi->name));
 }
 
 /* The period holding time t (start[period] <= t; start[0] is the table's beginning). */
@@ -207,6 +214,18 @@ bool php_loyalty_local_time(const char *s, size_t len, zend_long *out)
 		return false;
 	}
 	*out = (zend_long) utc;
+	return true;
+}
+
+bool php_loyalty_utc_offset(const char *name, size_t len, zend_long at, int64_t *out)
+{
+	const tz_table *t;
+
+	if (memchr(name, '\0', len) != NULL || (t = table_of(name, len)) == NULL) {
+		return false;
+	}
+	/* Before 1970 the first period's offset, after 2100 the last one's: shops' dates are in between. */
+	*out = t->offset[period_of(t, at)];
 	return true;
 }
 

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 95c402bf99177329970cc7840f21cd0d77942efa */
+ * Stub hash: 994554593556ba34164f07f4569982afe1886d2c */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Loyalty_Program___construct, 0, 0, 0)
 ZEND_END_ARG_INFO()

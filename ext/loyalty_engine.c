@@ -188,6 +188,7 @@ ZEND_METHOD(Loyalty_Engine, evaluate)
 	lty_arena arena;
 	lty_error *err;
 	bool line_refs = false;
+	int64_t utc_offset = 0;
 
 	ZEND_PARSE_PARAMETERS_START(2, 3)
 		Z_PARAM_ARRAY_HT(cart_ht)
@@ -201,13 +202,17 @@ ZEND_METHOD(Loyalty_Engine, evaluate)
 			|| php_loyalty_customer(obj->program, customer_ht, now, "customer", LTY_FIELDS_ALL, &obj->scratch, &customer) == FAILURE) {
 		RETURN_THROWS();
 	}
+	if (obj->program->has_clock && !php_loyalty_utc_offset(obj->program->timezone.ptr, obj->program->timezone.len, now, &utc_offset)) {
+		php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "now: the offsets of timezone %s cannot be read", obj->program->timezone.ptr);
+		RETURN_THROWS();
+	}
 	lty_arena_init(&arena, &php_loyalty_allocator);
 	if (php_loyalty_cart(cart_ht, &arena, &cart, &line_refs) == FAILURE) {
 		lty_arena_free(&arena);
 		RETURN_THROWS();
 	}
 	err = emalloc(sizeof(lty_error));
-	if (lty_checkout_evaluate(obj->program, &cart, &customer, now, obj->scratch.memo, &arena, &result, err) != LTY_OK) {
+	if (lty_checkout_evaluate(obj->program, &cart, &customer, now, utc_offset, obj->scratch.memo, &arena, &result, err) != LTY_OK) {
 		php_loyalty_throw(err);
 	} else {
 		segment_names(obj, &customer, now, true, &segments);

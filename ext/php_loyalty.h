@@ -107,6 +107,9 @@ void php_loyalty_result_setup(zend_class_entry *ce);
 /* local_time.c: 'YYYY-MM-DD[ HH:MM:SS]' in the default timezone as strtotime() reads it;
  * false when the fast path does not apply (the caller uses strtotime()). */
 bool php_loyalty_local_time(const char *s, size_t len, zend_long *out);
+/* The UTC offset of timezone `name` at `at` (seconds east), from the same per-process tables;
+ * false when the timezone's transitions cannot be read. */
+bool php_loyalty_utc_offset(const char *name, size_t len, zend_long at, int64_t *out);
 void php_loyalty_local_time_shutdown(void);
 
 /* convert.c: PHP values <-> core structs */
@@ -124,7 +127,7 @@ typedef enum {
 	PHP_LOYALTY_K_POINTS_SPENT, PHP_LOYALTY_K_REASON, PHP_LOYALTY_K_MESSAGE, PHP_LOYALTY_K_MISSING,
 	PHP_LOYALTY_K_AMOUNT, PHP_LOYALTY_K_ADVANTAGE, PHP_LOYALTY_K_LOYALTY,
 	PHP_LOYALTY_K_REASON_FIRST, /* the reason codes, in lty_reason order */
-	PHP_LOYALTY_K_COUNT = PHP_LOYALTY_K_REASON_FIRST + 12
+	PHP_LOYALTY_K_COUNT = PHP_LOYALTY_K_REASON_FIRST + 13
 } php_loyalty_key;
 extern zend_string *php_loyalty_keys[PHP_LOYALTY_K_COUNT];
 void php_loyalty_keys_init(void);

@@ -94,6 +94,9 @@ final class Cases
         if (Gen::chance(50)) {
             $s['rounding'] = Gen::pick(['half_up', 'half_even', 'down']);
         }
+        if (Gen::chance(30)) {
+            $s['timezone'] = Gen::pick(['UTC', 'Europe/Paris', 'America/New_York', 'Asia/Tokyo', 'Australia/Lord_Howe']);
+        }
         $segments = [];
         for ($i = 0, $n = Gen::int(0, 3); $i < $n; $i++) {
             $segments['seg' . $i] = Gen::pick(self::EXPRESSIONS);
@@ -115,6 +118,29 @@ final class Cases
             $s['loyalty'] = self::loyalty();
         }
         return $s;
+    }
+
+    /** SPEC 11: dates around NOW (ints and strings), days and hours (some wrapping midnight). */
+    private static function schedule(array &$a): void
+    {
+        if (Gen::chance(15)) {
+            $a['starts_at'] = Gen::chance(50) ? NOW + Gen::int(-10, 10) * 3600 : gmdate('Y-m-d H:i:s', NOW + Gen::int(-10, 10) * 86400);
+        }
+        if (Gen::chance(15)) {
+            $a['ends_at'] = Gen::chance(50) ? NOW + Gen::int(-10, 10) * 3600 : gmdate('Y-m-d', NOW + Gen::int(-10, 10) * 86400);
+        }
+        if (Gen::chance(15)) {
+            $days = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+            shuffle($days);
+            $a['days'] = array_slice($days, 0, Gen::int(1, 4));
+        }
+        if (Gen::chance(15)) {
+            $open = Gen::int(0, 23) * 60 + Gen::pick([0, 30]);
+            $close = Gen::chance(10) ? 1440 : Gen::int(0, 23) * 60 + Gen::pick([0, 15]);
+            if ($close !== $open) {
+                $a['hours'] = sprintf('%02d:%02d-%02d:%02d', intdiv($open, 60), $open % 60, intdiv($close, 60), $close % 60);
+            }
+        }
     }
 
     private static function advantage(int $i, array $segments): array
@@ -140,6 +166,7 @@ final class Cases
         if (Gen::chance(20)) {
             $a['max_uses'] = Gen::pick([1, 2, Gen::int(1, 5)]); // SPEC 11
         }
+        self::schedule($a);
         $tiers = [];
         for ($j = 0, $n = Gen::int(1, 3); $j < $n; $j++) {
             $tier = self::benefit(false);
@@ -466,7 +493,7 @@ for ($i = 1; $i <= $cases; $i++) {
         fprintf(STDERR, "%d cases, %d mismatches, %.1f s\n", $checked, $mismatches, microtime(true) - $start);
     }
     $settings = Cases::settings();
-    $case = [$settings, Cases::cart(), Cases::customer(), Gen::chance(90) ? NOW : Gen::int(0, 2000000000)];
+    $case = [$settings, Cases::cart(), Cases::customer(), Gen::chance(70) ? NOW : (Gen::chance(60) ? NOW + Gen::int(-864000, 864000) : Gen::int(0, 2000000000))];
     if (!isValid($settings)) {
         continue; // the generator aims at valid programs; a rare invalid one is not a checkout case
     }

@@ -83,6 +83,93 @@ static lty_status load_segment(lty_loader *l, const lty_doc *map, lty_advantage 
 	return LTY_OK;
 }
 
+/* A date of the settings: an int (Unix time) or a string the host reads in the program's timezone. */
+static lty_status read_date(lty_loader *l, const lty_doc *map, const char *key, bool *has, int64_t *out)
+{
+	const lty_doc *d = lty_member(map, key);
+	const lty_str *tz = &l->program->timezone;
+	lty_status st = LTY_OK;
+	char shown[96];
+	size_t old;
+
+	*has = d != NULL;
+	if (d == NULL) {
+		return LTY_OK;
+	}
+	old = lty_path_key(l, key);
+	if (d->kind == LTY_DOC_INT) {
+		*out = d->u.i;
+	} else if (d->kind != LTY_DOC_STRING) {
+		st = lty_fail(l, "expected int (Unix time) or date string, got %s", lty_doc_type_name(d));
+	} else if (l->host == NULL || !l->host->read_date(l->host->ctx, d->u.str.ptr, d->u.str.len, tz->ptr, tz->len, out)) {
+		lty_printable(shown, sizeof(shown), d->u.str.ptr, d->u.str.len);
+		st = lty_fail(l, "invalid date '%s'", shown);
+	}
+	lty_path_pop(l, old);
+	return st;
+}
+
+/* `days`: a non-empty list of lowercase day names. */
+static lty_status read_days(lty_loader *l, const lty_doc *map, lty_schedule *s)
+{
+	bool present;
+	size_t i;
+
+	s->day_bits = 0x7f;
+	if (lty_read_strings(l, map, "days", &present, &s->days) != LTY_OK) {
+		return l->err->status;
+	}
+	if (!present) {
+		return LTY_OK;
+	}
+	if (s->days.count == 0) {
+		size_t old = lty_path_key(l, "days");
+		lty_fail(l, "must not be empty (leave it out for every day)");
+		lty_path_pop(l, old);
+		return LTY_ERR_CONFIG;
+	}
+	s->day_bits = 0;
+	for (i = 0; i < s->days.count; i++) {
+		int bit = lty_day_bit(s->days.items[i].ptr, s->days.items[i].len);
+		if (bit < 0) {
+			size_t old = lty_path_key(l, "days"), at = lty_path_index(l, i);
+			char shown[96];
+			lty_printable(shown, sizeof(shown), s->days.items[i].ptr, s->days.items[i].len);
+			lty_fail(l, "unknown day '%s' (mon, tue, wed, thu, fri, sat or sun)", shown);
+			lty_path_pop(l, at);
+			lty_path_pop(l, old);
+			return LTY_ERR_CONFIG;
+		}
+		s->day_bits |= (uint8_t) (1u << bit);
+	}
+	return LTY_OK;
+}
+
+/* starts_at, ends_at, days, hours (SPEC 11, 13). */
+static lty_status load_schedule(lty_loader *l, const lty_doc *map, lty_advantage *a)
+{
+	lty_schedule *s = &a->schedule;
+
+	if (read_date(l, map, "starts_at", &s->has_starts_at, &s->starts_at) != LTY_OK
+			|| read_date(l, map, "ends_at", &s->has_ends_at, &s->ends_at) != LTY_OK
+			|| read_days(l, map, s) != LTY_OK
+			|| lty_read_string(l, map, "hours", false, NULL, &s->hours) != LTY_OK) {
+		return l->err->status;
+	}
+	s->has_hours = s->hours.ptr != NULL;
+	if (s->has_hours && !lty_hours_parse(s->hours.ptr, s->hours.len, &s->open, &s->close)) {
+		size_t old = lty_path_key(l, "hours");
+		char shown[96];
+		lty_printable(shown, sizeof(shown), s->hours.ptr, s->hours.len);
+		lty_fail(l, "expected \"HH:MM-HH:MM\" (00:00 to 24:00, start and end different), got '%s'", shown);
+		lty_path_pop(l, old);
+		return LTY_ERR_CONFIG;
+	}
+	a->has_schedule = lty_schedule_set(s);
+	l->program->has_clock = l->program->has_clock || lty_schedule_has_clock(s);
+	return LTY_OK;
+}
+
 /* Advantage ids seen so far: open addressing over indexes, so that 100,000 advantages
  * are checked for duplicates in linear time. */
 typedef struct {
@@ -123,7 +210,8 @@ static lty_status load_advantage(lty_loader *l, const lty_doc *d, lty_advantage 
 	size_t n, id_set *ids)
 {
 	static const char *const keys[] = {
-		"id", "label", "segment", "earn_points", "with_voucher", "combinable", "max_uses", "tiers", NULL
+		"id", "label", "segment", "earn_points", "with_voucher", "combinable", "max_uses",
+		"starts_at", "ends_at", "days", "hours", "tiers", NULL
 	};
 
 	if (lty_expect_map(l, d, keys) != LTY_OK
@@ -152,7 +240,8 @@ static lty_status load_advantage(lty_loader *l, const lty_doc *d, lty_advantage 
 			|| lty_read_bool(l, d, "earn_points", true, &a->earn_points) != LTY_OK
 			|| lty_read_bool(l, d, "with_voucher", false, &a->with_voucher) != LTY_OK
 			|| lty_read_bool(l, d, "combinable", false, &a->combinable) != LTY_OK
-			|| lty_read_int(l, d, "max_uses", 0, 1, INT64_MAX, NULL, &a->max_uses) != LTY_OK) {
+			|| lty_read_int(l, d, "max_uses", 0, 1, INT64_MAX, NULL, &a->max_uses) != LTY_OK
+			|| load_schedule(l, d, a) != LTY_OK) {
 		return l->err->status;
 	}
 	return load_tiers(l, d, a);

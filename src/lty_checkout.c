@@ -149,6 +149,31 @@ static bool in_advantage_segment(checkout *ck, const lty_advantage *a)
 	return lty_membership_matches(&ck->m, a->inline_expr);
 }
 
+/* SPEC 11, 13: false (and rejected `schedule`) when the advantage is not active now; `missing` is
+ * the seconds until it starts, only before its start. */
+static bool schedule_active(checkout *ck, const lty_advantage *a)
+{
+	lty_schedule_state state = lty_schedule_check(&a->schedule, ck->now, ck->utc_offset);
+	int64_t seconds = 0;
+	lty_rejected *x;
+
+	if (state == LTY_SCHEDULE_ACTIVE) {
+		return true;
+	}
+	if (state == LTY_SCHEDULE_NOT_STARTED) {
+		seconds = a->schedule.starts_at - ck->now; /* > 0, fits: both are int64 and now < starts_at */
+	} else if (state == LTY_SCHEDULE_ENDED && __builtin_sub_overflow(ck->now, a->schedule.ends_at, &seconds)) {
+		seconds = 0; /* ended longer ago than 64 bits count: "ended" */
+	}
+	x = lty_checkout_reject(ck, LTY_SOURCE_ADVANTAGE, &a->id, LTY_REASON_SCHEDULE, LTY_MSG_SCHEDULE, (int64_t) state, seconds);
+	x->advantage = a;
+	if (state == LTY_SCHEDULE_NOT_STARTED) {
+		x->has_missing = true;
+		x->missing = seconds;
+	}
+	return false;
+}
+
 /* SPEC 14: a tier that gives nothing on this cart is not applied. When its free shipping was refused,
  * the carrier is the reason (eligibility comes first); otherwise it is zero_value. */
 static void reject_nothing_given(checkout *ck, const lty_advantage *a, const candidate *cand)
@@ -169,6 +194,9 @@ static void check_advantage(checkout *ck, const lty_advantage *a, candidate *can
 	memset(cand, 0, sizeof(*cand));
 	if (!ck->c->active) {
 		lty_checkout_reject(ck, LTY_SOURCE_ADVANTAGE, &a->id, LTY_REASON_DISABLED, LTY_MSG_DISABLED, 0, 0);
+		return;
+	}
+	if (a->has_schedule && !schedule_active(ck, a)) {
 		return;
 	}
 	if (a->max_uses > 0 && ck->c->uses[a->uses_slot] >= a->max_uses) {
@@ -408,7 +436,7 @@ static lty_status allocate_lines(checkout *ck, lty_arena *arena)
 }
 
 lty_status lty_checkout_evaluate(const lty_program *program, const lty_cart *cart,
-	const lty_customer *customer, int64_t now, uint8_t *memo, lty_arena *arena,
+	const lty_customer *customer, int64_t now, int64_t utc_offset, uint8_t *memo, lty_arena *arena,
 	lty_result *result, lty_error *err)
 {
 	checkout ck;
@@ -420,6 +448,8 @@ lty_status lty_checkout_evaluate(const lty_program *program, const lty_cart *car
 	ck.p = program;
 	ck.cart = cart;
 	ck.c = customer;
+	ck.now = now;
+	ck.utc_offset = utc_offset;
 	ck.r = result;
 	ck.err = err;
 	ck.arena = arena;

@@ -49,7 +49,8 @@ typedef enum {
 	LTY_REASON_CARRIER,
 	LTY_REASON_DISABLED,
 	LTY_REASON_ZERO_VALUE,       /* eligible, but gives nothing on this cart (SPEC 14) */
-	LTY_REASON_USED_UP           /* the customer used it max_uses times (SPEC 11) */
+	LTY_REASON_USED_UP,          /* the customer used it max_uses times (SPEC 11) */
+	LTY_REASON_SCHEDULE          /* not active now: dates, days or hours (SPEC 11) */
 } lty_reason;
 
 #define LTY_MESSAGE_MAX 200        /* longest message, NUL included */
@@ -80,7 +81,8 @@ typedef enum {
 	LTY_MSG_NO_CARRIER,          /* free shipping only with `benefit`'s carriers */
 	LTY_MSG_OTHER_CARRIER,       /* ..., not `text` (the cart's carrier) */
 	LTY_MSG_ZERO_VALUE,
-	LTY_MSG_USED_UP              /* used a times, at most b */
+	LTY_MSG_USED_UP,             /* used a times, at most b */
+	LTY_MSG_SCHEDULE             /* `advantage`'s schedule in state a (lty_schedule_state), b seconds from its start or end */
 } lty_message;
 
 typedef struct {
@@ -118,9 +120,10 @@ typedef struct {
 } lty_result;
 
 /* Evaluates into `result`, allocating its arrays in `arena` (freed by the caller).
- * `memo` has program->segment_count bytes. Fails only on overflow or memory. */
+ * `memo` has program->segment_count bytes. `utc_offset`: seconds east of UTC of the program's
+ * timezone at `now`, read only when program->has_clock. Fails only on overflow or memory. */
 lty_status lty_checkout_evaluate(const lty_program *program, const lty_cart *cart,
-	const lty_customer *customer, int64_t now, uint8_t *memo, lty_arena *arena,
+	const lty_customer *customer, int64_t now, int64_t utc_offset, uint8_t *memo, lty_arena *arena,
 	lty_result *result, lty_error *err);
 
 /* Every rejection, records and quiet ones merged in rule order: a cursor starts zeroed;

@@ -9,6 +9,8 @@ typedef struct {
 	const lty_program *p;
 	const lty_cart *cart;
 	const lty_customer *c;
+	int64_t now;
+	int64_t utc_offset;       /* of the program's timezone at now (schedules with days or hours) */
 	lty_membership m;
 	lty_result *r;
 	lty_error *err;

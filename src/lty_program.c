@@ -198,9 +198,40 @@ static lty_status load_segments(lty_loader *l, const lty_doc *root)
 	return check_cycles(l);
 }
 
+/* `timezone` (SPEC 11): an IANA name the host knows; default the host's at compile time. */
+static lty_status load_timezone(lty_loader *l, const lty_doc *root)
+{
+	lty_program *p = l->program;
+	size_t old;
+
+	if (lty_read_string(l, root, "timezone", false, NULL, &p->timezone) != LTY_OK) {
+		return l->err->status;
+	}
+	p->timezone_given = p->timezone.ptr != NULL;
+	if (!p->timezone_given) {
+		const char *name = l->host != NULL && l->host->default_timezone != NULL ? l->host->default_timezone : "UTC";
+		size_t len = l->host != NULL && l->host->default_timezone != NULL ? l->host->default_timezone_len : 3;
+		p->timezone.ptr = lty_arena_strndup(l->arena, name, len);
+		p->timezone.len = len;
+		return p->timezone.ptr == NULL ? lty_fail_nomem(l) : LTY_OK;
+	}
+	if (l->host != NULL ? l->host->timezone_known(l->host->ctx, p->timezone.ptr, p->timezone.len)
+			: p->timezone.len == 3 && memcmp(p->timezone.ptr, "UTC", 3) == 0) {
+		return LTY_OK;
+	}
+	old = lty_path_key(l, "timezone");
+	{
+		char shown[96];
+		lty_printable(shown, sizeof(shown), p->timezone.ptr, p->timezone.len);
+		lty_fail(l, "unknown timezone '%s' (an IANA name such as Europe/Paris)", shown);
+	}
+	lty_path_pop(l, old);
+	return LTY_ERR_CONFIG;
+}
+
 static lty_status load_root(lty_loader *l, const lty_doc *root)
 {
-	static const char *const keys[] = { "segments", "advantages", "loyalty", "rounding", NULL };
+	static const char *const keys[] = { "segments", "advantages", "loyalty", "rounding", "timezone", NULL };
 	static const char *const roundings[] = { "half_up", "half_even", "down", NULL };
 	const lty_doc *d;
 	lty_str rounding;
@@ -216,7 +247,7 @@ static lty_status load_root(lty_loader *l, const lty_doc *root)
 	l->program->rounding = rounding.ptr == NULL ? LTY_ROUND_HALF_UP
 		: rounding.len == strlen("half_even") ? LTY_ROUND_HALF_EVEN
 		: rounding.len == strlen("down") ? LTY_ROUND_DOWN : LTY_ROUND_HALF_UP;
-	if (load_segments(l, root) != LTY_OK) {
+	if (load_timezone(l, root) != LTY_OK || load_segments(l, root) != LTY_OK) {
 		return l->err->status;
 	}
 	d = lty_member(root, "advantages");
@@ -238,7 +269,7 @@ static lty_status load_root(lty_loader *l, const lty_doc *root)
 	return LTY_OK;
 }
 
-lty_status lty_program_load(const lty_allocator *allocator, const lty_doc *settings,
+lty_status lty_program_load(const lty_allocator *allocator, const lty_host *host, const lty_doc *settings,
 	lty_program **out, lty_error *err)
 {
 	lty_arena arena;
@@ -253,6 +284,7 @@ lty_status lty_program_load(const lty_allocator *allocator, const lty_doc *setti
 	}
 	memset(&l, 0, sizeof(l));
 	l.program = p;
+	l.host = host;
 	l.arena = &arena;
 	l.err = err;
 	p->fields = LTY_FIELDS_BUILTIN;

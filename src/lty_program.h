@@ -14,6 +14,7 @@
 #include "lty_doc.h"
 #include "lty_error.h"
 #include "lty_expr.h"
+#include "lty_schedule.h"
 
 #define LTY_MAX_DAYS 36500
 
@@ -59,6 +60,8 @@ typedef struct {
 	bool with_voucher;           /* default false */
 	bool combinable;             /* default false */
 	int64_t max_uses;            /* per customer (SPEC 11); 0: no limit */
+	bool has_schedule;
+	lty_schedule schedule;       /* when has_schedule (SPEC 11) */
 	size_t uses_slot;            /* with max_uses: its index in lty_program.limited and lty_customer.uses */
 	const lty_tier *tiers;       /* written order */
 	size_t tier_count;
@@ -113,6 +116,9 @@ typedef struct {
 typedef struct lty_program {
 	lty_arena arena;
 	lty_rounding rounding;
+	lty_str timezone;            /* IANA name: as written, else the host's default at compile time */
+	bool timezone_given;         /* written in the settings (else a cached program must match the default) */
+	bool has_clock;              /* some schedule reads days or hours: evaluation needs the local offset */
 	const lty_segment *segments; /* built-ins first */
 	size_t segment_count;
 	const lty_advantage *advantages;
@@ -127,8 +133,20 @@ typedef struct lty_program {
 	lty_advantage_index index;   /* advantages by the literal their inline segment requires */
 } lty_program;
 
-/* Validates and compiles settings. Errors name the path of the bad value. */
-lty_status lty_program_load(const lty_allocator *allocator, const lty_doc *settings,
+/* What loading needs from the host for timezones and date strings (the glue gives PHP's).
+ * Without one: timezone UTC only, dates as ints only. */
+typedef struct {
+	const char *default_timezone;    /* when the settings name none */
+	size_t default_timezone_len;
+	/* true when `name` is a timezone the host knows */
+	bool (*timezone_known)(void *ctx, const char *name, size_t len);
+	/* a date string of the settings as Unix time, read in `timezone`; false when it cannot be read */
+	bool (*read_date)(void *ctx, const char *s, size_t len, const char *timezone, size_t timezone_len, int64_t *out);
+	void *ctx;
+} lty_host;
+
+/* Validates and compiles settings. Errors name the path of the bad value. `host` may be NULL. */
+lty_status lty_program_load(const lty_allocator *allocator, const lty_host *host, const lty_doc *settings,
 	lty_program **out, lty_error *err);
 void lty_program_free(lty_program *program);
 

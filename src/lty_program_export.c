@@ -126,7 +126,8 @@ static void put_benefit(exporter *x, lty_doc *map, const lty_benefit *b, bool sh
 
 static void export_advantage(exporter *x, lty_doc *slot, const lty_advantage *a)
 {
-	lty_doc *m = map_new(x, 8), *tiers;
+	lty_doc *m = map_new(x, 12), *tiers;
+	const lty_schedule *s = &a->schedule;
 	size_t i;
 
 	if (m == NULL) {
@@ -139,8 +140,21 @@ static void export_advantage(exporter *x, lty_doc *slot, const lty_advantage *a)
 	set_bool(PUT(x, slot, "earn_points"), a->earn_points);
 	set_bool(PUT(x, slot, "with_voucher"), a->with_voucher);
 	set_bool(PUT(x, slot, "combinable"), a->combinable);
-	if (a->max_uses > 0) { /* unset: left out, as the other optional values */
+	/* unset: left out, as the other optional values; dates as Unix time (SPEC 13) */
+	if (a->max_uses > 0) {
 		set_int(PUT(x, slot, "max_uses"), a->max_uses);
+	}
+	if (s->has_starts_at) {
+		set_int(PUT(x, slot, "starts_at"), s->starts_at);
+	}
+	if (s->has_ends_at) {
+		set_int(PUT(x, slot, "ends_at"), s->ends_at);
+	}
+	if (s->days.count > 0) {
+		set_strings(x, PUT(x, slot, "days"), &s->days);
+	}
+	if (s->has_hours) {
+		set_str(PUT(x, slot, "hours"), &s->hours);
 	}
 	tiers = list_new(x, PUT(x, slot, "tiers"), a->tier_count);
 	for (i = 0; tiers != NULL && i < a->tier_count; i++) {
@@ -285,11 +299,12 @@ static void export_loyalty(exporter *x, lty_doc *slot, const lty_loyalty *y)
 lty_doc *lty_program_to_doc(const lty_program *p, lty_arena *arena)
 {
 	exporter x = { arena, true };
-	lty_doc *root = map_new(&x, 4), *d;
+	lty_doc *root = map_new(&x, 5), *d;
 	static const char *const roundings[] = { "half_up", "half_even", "down" };
 	size_t i;
 
 	set_cstr(PUT(&x, root, "rounding"), roundings[p->rounding]);
+	set_str(PUT(&x, root, "timezone"), &p->timezone); /* always: a compiled program keeps its own */
 	d = PUT(&x, root, "segments");
 	if (d != NULL) {
 		lty_doc *m = map_new(&x, p->segment_count - LTY_SEG_BUILTIN_COUNT);

@@ -10,7 +10,7 @@ const char *lty_reason_name(lty_reason reason)
 {
 	static const char *const names[] = {
 		"not_in_segment", "below_tier", "voucher", "advantage_wins", "not_best",
-		"order_number", "min_cart", "no_points", "carrier", "disabled", "zero_value", "used_up"
+		"order_number", "min_cart", "no_points", "carrier", "disabled", "zero_value", "used_up", "schedule"
 	};
 	return names[reason];
 }
@@ -27,6 +27,27 @@ static void carrier_names(const lty_benefit *b, char *buf, size_t size)
 		lty_printable(shown, sizeof(shown), b->carriers.items[i].ptr, b->carriers.items[i].len);
 		n = snprintf(buf + used, size - used, "%s%s", i == 0 ? "" : i + 1 == b->carriers.count ? " or " : ", ", shown);
 		used += n > 0 ? (size_t) n : 0;
+	}
+}
+
+/* "starts in 2 days 3 hours", "ended 5 minutes ago", "only on fri 22:00-02:00". */
+static int schedule_message(const lty_rejected *x, char *buf, size_t size)
+{
+	char words[64];
+
+	switch ((lty_schedule_state) x->a) {
+		case LTY_SCHEDULE_NOT_STARTED:
+			lty_duration_words(x->b, words, sizeof(words));
+			return snprintf(buf, size, "starts in %s", words);
+		case LTY_SCHEDULE_ENDED:
+			if (x->b < 1) {
+				return snprintf(buf, size, "ended");
+			}
+			lty_duration_words(x->b, words, sizeof(words));
+			return snprintf(buf, size, "ended %s ago", words);
+		default:
+			lty_schedule_window(&x->advantage->schedule, words, sizeof(words));
+			return snprintf(buf, size, "only %s", words);
 	}
 }
 
@@ -86,6 +107,9 @@ size_t lty_rejected_message(const lty_rejected *x, char *buf, size_t size)
 			break;
 		case LTY_MSG_NOT_USABLE:
 			n = snprintf(buf, size, "%lld usable points, the bracket needs %lld", (long long) x->a, (long long) x->b);
+			break;
+		case LTY_MSG_SCHEDULE:
+			n = schedule_message(x, buf, size);
 			break;
 		case LTY_MSG_USED_UP:
 			n = snprintf(buf, size, "already used %lld time%s, at most %lld per customer", (long long) x->a,

@@ -9,6 +9,7 @@
 
 typedef struct {
 	lty_program *program;
+	const lty_host *host;
 	lty_arena *arena;
 	lty_error *err;
 	char path[LTY_PATH_MAX];

@@ -25,7 +25,7 @@ final class Checkout
     {
         // The customer first, as the extension does (reading its dates may run user code).
         $c = $program->customer($customer, $now);
-        $s = new State(Plan::of($program), new Cart($cart), $c);
+        $s = new State(Plan::of($program), new Cart($cart), $c, $now);
 
         Advantages::evaluate($s);
         Loyalty::spend($s);

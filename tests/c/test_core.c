@@ -72,7 +72,7 @@ static lty_program *program_with(const char *expr, lty_error *err)
 	segs = put(root, "segments");
 	*segs = *map_of(1);
 	set_str(put(segs, "s"), expr);
-	lty_program_load(&counting, root, &p, err);
+	lty_program_load(&counting, NULL, root, &p, err);
 	return p;
 }
 
@@ -221,7 +221,7 @@ static lty_program *ledger_program(const char *mode, int64_t days, int64_t pendi
 	set_str(put(expiry, "mode"), mode);
 	put(loyalty, "pending_days")->kind = LTY_DOC_INT;
 	loyalty->u.c.items[1].u.i = pending;
-	lty_program_load(&counting, root, &p, &err);
+	lty_program_load(&counting, NULL, root, &p, &err);
 	return p;
 }
 
@@ -340,7 +340,7 @@ static lty_program *free_shipping_program(void)
 	tier->u.c.items[0].u.i = 100;
 	put(tier, "free_shipping")->kind = LTY_DOC_BOOL;
 	tier->u.c.items[1].u.b = true;
-	lty_program_load(&counting, root, &p, &err);
+	lty_program_load(&counting, NULL, root, &p, &err);
 	return p;
 }
 
@@ -359,7 +359,7 @@ static lty_status evaluate_shipping(const lty_program *p, int64_t shipping, lty_
 	cart.shipping = shipping;
 	cart.use_points = true;
 	lty_arena_init(&arena, &counting);
-	st = lty_checkout_evaluate(p, &cart, &c, 1800000000, memo, &arena, r, err);
+	st = lty_checkout_evaluate(p, &cart, &c, 1800000000, 0, memo, &arena, r, err);
 	lty_arena_free(&arena);
 	return st;
 }
@@ -404,7 +404,7 @@ static lty_program *second_order_program(void)
 	bracket->u.c.items[0].u.i = 10;
 	put(bracket, "discount")->kind = LTY_DOC_INT;
 	bracket->u.c.items[1].u.i = 100;
-	lty_program_load(&counting, root, &p, &err);
+	lty_program_load(&counting, NULL, root, &p, &err);
 	return p;
 }
 
@@ -422,7 +422,7 @@ static lty_status evaluate_orders(const lty_program *p, int64_t orders, lty_aren
 	c.points = 50;
 	cart.subtotal = 1000;
 	cart.use_points = true;
-	return lty_checkout_evaluate(p, &cart, &c, 1800000000, memo, arena, r, err);
+	return lty_checkout_evaluate(p, &cart, &c, 1800000000, 0, memo, arena, r, err);
 }
 
 /* Found by fuzz_evaluate: the order number (orders + 1) overflowed at orders = INT64_MAX. */

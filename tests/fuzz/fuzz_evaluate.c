@@ -510,8 +510,8 @@ static void evaluate(const lty_program *p)
 	if (fuzz_verbose()) {
 		dump_case();
 	}
-	s1 = lty_checkout_evaluate(p, &cart, &customer, now, memo, &a1, &r1, &e1);
-	s2 = lty_checkout_evaluate(p, &cart, &customer, now, memo, &a2, &r2, &e2);
+	s1 = lty_checkout_evaluate(p, &cart, &customer, now, 0, memo, &a1, &r1, &e1);
+	s2 = lty_checkout_evaluate(p, &cart, &customer, now, 0, memo, &a2, &r2, &e2);
 	FUZZ_ASSERT(s1 == s2, "two evaluations differ: %d then %d", s1, s2);
 	if (fuzz_verbose()) {
 		fprintf(stderr, "status %d: discount %lld total %lld earned %lld spent %lld balance %lld, %zu applied, %zu rejected\n",
@@ -539,7 +539,7 @@ static void evaluate(const lty_program *p)
 	/* Once more with the arena's allocator failing early: a clean status, nothing kept. */
 	fuzz_fail_after = (long) (fuzz_u8(&cart_bytes) % 4);
 	lty_arena_init(&a1, &fuzz_failing);
-	s2 = lty_checkout_evaluate(p, &cart, &customer, now, memo, &a1, &r2, &e2);
+	s2 = lty_checkout_evaluate(p, &cart, &customer, now, 0, memo, &a1, &r2, &e2);
 	FUZZ_ASSERT(s2 == s1 || s2 == LTY_ERR_NOMEM, "status %d when memory runs out, %d otherwise", s2, s1);
 	lty_arena_free(&a1);
 	fuzz_fail_after = -1;
@@ -567,7 +567,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	lty_arena_init(&doc_arena, &lty_malloc_allocator);
 	doc = fuzz_parse_doc(&doc_arena, g.json, g.len);
 	FUZZ_ASSERT(doc != NULL, "the generated settings do not parse");
-	FUZZ_ASSERT(lty_program_load(&fuzz_counting, doc, &p, &err) == LTY_OK, "valid settings refused: %s", err.message);
+	FUZZ_ASSERT(lty_program_load(&fuzz_counting, NULL, doc, &p, &err) == LTY_OK, "valid settings refused: %s", err.message);
 	attrs = calloc(p->attr_count ? p->attr_count : 1, sizeof(lty_scalar));
 	FUZZ_ASSERT(attrs != NULL, "out of memory");
 	in = &cart_bytes;

@@ -116,7 +116,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		&& lty_doc_set_string(&arena, &segs->u.c.items[0], LTY_DOC_STRING, (const char *) data, size)
 		&& lty_doc_set_string(&arena, &segs->u.c.items[1], LTY_DOC_STRING, "orders >= 2", 11), "out of memory");
 	memset(&err, 0, sizeof(err));
-	if (lty_program_load(&fuzz_counting, root, &p, &err) == LTY_OK) {
+	if (lty_program_load(&fuzz_counting, NULL, root, &p, &err) == LTY_OK) {
 		int seg = lty_program_segment_index(p, "s", 1);
 		FUZZ_ASSERT(seg >= 0, "segment s is missing");
 		if (fuzz_verbose()) {

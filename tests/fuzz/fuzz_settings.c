@@ -49,7 +49,7 @@ static void round_trip(const lty_program *p, size_t warnings)
 	lty_arena_init(&a2, &fuzz_counting);
 	first = lty_program_to_doc(p, &a1);
 	FUZZ_ASSERT(first != NULL, "export failed");
-	FUZZ_ASSERT(lty_program_load(&fuzz_counting, first, &again, &err) == LTY_OK,
+	FUZZ_ASSERT(lty_program_load(&fuzz_counting, NULL, first, &again, &err) == LTY_OK,
 		"the export of a loaded program is refused: %s", err.message);
 	second = lty_program_to_doc(again, &a2);
 	FUZZ_ASSERT(second != NULL, "second export failed");
@@ -133,7 +133,7 @@ static void evaluate_cases(const lty_program *p)
 		lty_error err;
 		fill_case(which, &c, &cart, lines, attrs);
 		lty_arena_init(&arena, &fuzz_counting);
-		if (lty_checkout_evaluate(p, &cart, &c, 1800000000, memo, &arena, &r, &err) == LTY_OK) {
+		if (lty_checkout_evaluate(p, &cart, &c, 1800000000, 0, memo, &arena, &r, &err) == LTY_OK) {
 			fuzz_check_result(p, &cart, &c, &r);
 		} else {
 			FUZZ_ASSERT(err.status == LTY_ERR_INPUT && strlen(err.message) > 0, "case %d: status %d: %s", which,
@@ -177,7 +177,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	if (doc != NULL) {
 		memset(&err, 0, sizeof(err));
-		if (lty_program_load(&fuzz_counting, doc, &p, &err) == LTY_OK) {
+		if (lty_program_load(&fuzz_counting, NULL, doc, &p, &err) == LTY_OK) {
 			FUZZ_ASSERT(p != NULL, "LTY_OK without a program");
 			if (fuzz_verbose()) {
 				fprintf(stderr, "loaded: %zu segments, %zu advantages, loyalty %s\n", p->segment_count,

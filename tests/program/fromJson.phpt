@@ -38,7 +38,7 @@ $p = Loyalty\Program::fromJson('{"advantages":[{"id":"caf\u00e9","label":"Caf\u0
 var_dump($p->toArray()['advantages'][0]['label'] === "Caf\u{e9} \u{2615}");
 --EXPECT--
 bool(true)
-rounding,segments,advantages,loyalty
+rounding,timezone,segments,advantages,loyalty
 vip,wholesale,welcome
 {"policy":"lose_used","from_order":2,"min_cart":3000,"with_voucher":false,"with_advantage":false}
 {"threshold":5000,"coupon":{"discount_percent":10,"min_cart":10000,"valid_days":90}}

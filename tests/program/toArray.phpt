@@ -51,6 +51,7 @@ echo json_encode($p->toArray()['loyalty']['brackets']), "\n";
 --EXPECT--
 array (
   'rounding' => 'half_up',
+  'timezone' => 'UTC',
   'segments' => 
   array (
     'vip' => '\'VIP\' in groups',
@@ -178,6 +179,7 @@ array (
 )
 array (
   'rounding' => 'half_up',
+  'timezone' => 'UTC',
   'segments' => 
   array (
   ),

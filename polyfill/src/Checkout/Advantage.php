@@ -16,6 +16,8 @@ final class Advantage
     public bool $combinable;
     /** per customer (SPEC 11); null: no limit */
     public ?int $maxUses;
+    /** when it is active (SPEC 11); null: always */
+    public ?Schedule $schedule;
     /** @var list<Benefit> by `from` descending, the first written first on equal `from` */
     public array $tiers;
     public int $lowest = PHP_INT_MAX;
@@ -29,6 +31,7 @@ final class Advantage
         $this->withVoucher = $a['with_voucher'];
         $this->combinable = $a['combinable'];
         $this->maxUses = $a['max_uses'] ?? null;
+        $this->schedule = Schedule::of($a);
         $this->tiers = Plan::byFromDescending(array_map(static fn (array $t) => new Benefit($t), $a['tiers']));
         foreach ($this->tiers as $t) {
             $this->lowest = min($this->lowest, $t->from);

@@ -79,6 +79,17 @@ final class Advantages
             $s->reject($i, 'advantage', $a->id, 'disabled', 'the customer account is disabled');
             return null;
         }
+        if ($a->schedule !== null && ($state = $a->schedule->check($s->now, $s->utcOffset)) !== Schedule::ACTIVE) {
+            $seconds = match ($state) {
+                Schedule::NOT_STARTED => $a->schedule->startsAt - $s->now,
+                // ended longer ago than 64 bits count: "ended", as in the extension
+                Schedule::ENDED => $a->schedule->endsAt < 0 && $s->now > PHP_INT_MAX + $a->schedule->endsAt ? 0 : $s->now - $a->schedule->endsAt,
+                default => 0,
+            };
+            $s->reject($i, 'advantage', $a->id, 'schedule', $a->schedule->message($state, $seconds),
+                $state === Schedule::NOT_STARTED ? $seconds : null);
+            return null;
+        }
         if ($a->maxUses !== null && ($used = $s->customer->uses($a->id)) >= $a->maxUses) {
             $s->reject($i, 'advantage', $a->id, 'used_up', sprintf('already used %d time%s, at most %d per customer',
                 $used, $used === 1 ? '' : 's', $a->maxUses));

@@ -16,6 +16,9 @@ final class Plan
     private static ?\WeakMap $plans = null;
 
     public int $rounding;
+    public string $timezone;
+    /** some schedule reads days or hours: evaluation needs the timezone's offset at now */
+    public bool $hasClock = false;
     /** @var list<Advantage> */
     public array $advantages = [];
     /** @var list<int> indexes of the advantages with earn_points false */
@@ -48,9 +51,11 @@ final class Plan
     private function __construct(array $settings, array $segmentNames)
     {
         $this->rounding = Money::rounding($settings['rounding']);
+        $this->timezone = $settings['timezone'];
         $names = array_flip($segmentNames);
         foreach ($settings['advantages'] as $i => $a) {
-            $this->advantages[] = new Advantage($a, isset($names[$a['segment']]));
+            $this->advantages[] = $advantage = new Advantage($a, isset($names[$a['segment']]));
+            $this->hasClock = $this->hasClock || ($advantage->schedule?->usesClock() ?? false);
             if (!$a['earn_points']) {
                 $this->noEarning[] = $i;
             }

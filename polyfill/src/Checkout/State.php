@@ -28,8 +28,14 @@ final class State
     /** @var array<int, list<array>> rejections by rule (advantage index; the advantage count for loyalty) */
     public array $rejected = [];
 
-    public function __construct(public Plan $plan, public Cart $cart, public Customer $customer)
+    /** the program's timezone offset at now, when a schedule reads days or hours (else 0) */
+    public int $utcOffset = 0;
+
+    public function __construct(public Plan $plan, public Cart $cart, public Customer $customer, public int $now)
     {
+        if ($plan->hasClock) {
+            $this->utcOffset = (new \DateTimeZone($plan->timezone))->getOffset(new \DateTimeImmutable('@' . $now));
+        }
         $this->hasVoucher = $cart->vouchers > 0 || $cart->voucherDiscount > 0;
         $this->payable = $cart->subtotal - min($cart->voucherDiscount, $cart->subtotal);
         $this->remaining = $this->payable;

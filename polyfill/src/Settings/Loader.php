@@ -6,6 +6,7 @@ namespace Loyalty\Polyfill\Settings;
 use Loyalty\ConfigException;
 use Loyalty\ExpressionException;
 use Loyalty\Polyfill\Args;
+use Loyalty\Polyfill\Checkout\Schedule;
 use Loyalty\Polyfill\Expression\Compiler;
 use Loyalty\Polyfill\Expression\Expression;
 
@@ -41,6 +42,8 @@ final class Loader
     /** @var list<bool> */
     private array $costGiven = [];
     private string $rankBy = 'points';
+    /** the program's timezone, read first: date strings of the settings are read in it */
+    private string $timezone = 'UTC';
 
     private function __construct()
     {
@@ -341,8 +344,9 @@ final class Loader
         if (!self::isMap($root)) {
             $this->fail('settings: expected an object, got ' . self::typeName($root));
         }
-        $this->expectMap($root, ['segments', 'advantages', 'loyalty', 'rounding']);
+        $this->expectMap($root, ['segments', 'advantages', 'loyalty', 'rounding', 'timezone']);
         $rounding = $this->readString($root, 'rounding', false, ['half_up', 'half_even', 'down']) ?? 'half_up';
+        $this->timezone = $this->timezone($root);
         $segments = $this->segments($root);
         $advantages = [];
         if (($d = $root['advantages'] ?? null) !== null) {
@@ -358,6 +362,7 @@ final class Loader
         }
         $settings = [
             'rounding' => $rounding,
+            'timezone' => $this->timezone,
             'segments' => $segments,
             'advantages' => $advantages,
             'loyalty' => $loyalty,
@@ -370,6 +375,69 @@ final class Loader
         }
         return new CompiledProgram($settings, $this->segmentNames, $this->segmentIndex, $this->exprs, $order,
             $this->advantageSegments, array_map('strval', array_keys($this->attrs)), $this->fields, $this->costGiven);
+    }
+
+    /** `timezone` (SPEC 11): an IANA name (backward links included); default PHP's at compile time. */
+    private function timezone(array $root): string
+    {
+        $tz = $this->readString($root, 'timezone', false);
+        if ($tz === null) {
+            return date_default_timezone_get();
+        }
+        if (!in_array($tz, \DateTimeZone::listIdentifiers(\DateTimeZone::ALL_WITH_BC), true)) {
+            $this->failAt('timezone', sprintf("unknown timezone '%s' (an IANA name such as Europe/Paris)", self::printable($tz, 96)));
+        }
+        return $tz;
+    }
+
+    /** A date of the settings: an int (Unix time) or a string read in the program's timezone. */
+    private function readDate(array $map, string $key): ?int
+    {
+        $d = $map[$key] ?? null;
+        if ($d === null || is_int($d)) {
+            return $d;
+        }
+        if (!is_string($d)) {
+            $this->failAt($key, 'expected int (Unix time) or date string, got ' . self::typeName($d));
+        }
+        $at = false;
+        if ($d !== '' && strlen($d) < 256 && !str_contains($d, "\0")) {
+            $at = date_create_immutable($d, new \DateTimeZone($this->timezone));
+        }
+        if ($at === false) {
+            $this->failAt($key, sprintf("invalid date '%s'", self::printable($d, 96)));
+        }
+        return $at->getTimestamp();
+    }
+
+    /** starts_at, ends_at, days, hours (SPEC 11, 13), added to `$a` when given. */
+    private function schedule(array $d, array &$a): void
+    {
+        foreach (['starts_at', 'ends_at'] as $key) {
+            if (($at = $this->readDate($d, $key)) !== null) {
+                $a[$key] = $at;
+            }
+        }
+        if (($days = $this->readStrings($d, 'days')) !== null) {
+            if ($days === []) {
+                $this->failAt('days', 'must not be empty (leave it out for every day)');
+            }
+            foreach ($days as $i => $day) {
+                if (!in_array($day, Schedule::DAYS, true)) {
+                    $this->push('days');
+                    $this->pushIndex($i);
+                    $this->fail(sprintf("unknown day '%s' (mon, tue, wed, thu, fri, sat or sun)", self::printable($day, 96)));
+                }
+            }
+            $a['days'] = $days;
+        }
+        if (($hours = $this->readString($d, 'hours', false)) !== null) {
+            if (Schedule::parseHours($hours) === null) {
+                $this->failAt('hours', sprintf("expected \"HH:MM-HH:MM\" (00:00 to 24:00, start and end different), got '%s'",
+                    self::printable($hours, 96)));
+            }
+            $a['hours'] = $hours;
+        }
     }
 
     private static function validSegmentName(string $s): bool
@@ -504,7 +572,8 @@ final class Loader
 
     private function advantage(mixed $d, int $i, array &$ids): array
     {
-        $this->expectMap($d, ['id', 'label', 'segment', 'earn_points', 'with_voucher', 'combinable', 'max_uses', 'tiers']);
+        $this->expectMap($d, ['id', 'label', 'segment', 'earn_points', 'with_voucher', 'combinable', 'max_uses',
+            'starts_at', 'ends_at', 'days', 'hours', 'tiers']);
         $id = $this->readString($d, 'id', true);
         $label = $this->readString($d, 'label', false);
         if ($id === '') {
@@ -533,6 +602,7 @@ final class Loader
         if (($maxUses = $this->readInt($d, 'max_uses', null, 1)) !== null) {
             $a['max_uses'] = $maxUses; // unset: left out, as the other optional values
         }
+        $this->schedule($d, $a);
         $a['tiers'] = $this->tiers($d);
         return $a;
     }

@@ -41,6 +41,9 @@ final class Warnings
         }
         foreach ($p->settings['advantages'] as $ai => $a) {
             self::tiers($w, $ai, $a['tiers']);
+            if (isset($a['starts_at'], $a['ends_at']) && $a['ends_at'] <= $a['starts_at']) {
+                $w[] = self::warning("advantages[$ai].ends_at", 'is not after starts_at: the advantage is never active');
+            }
         }
         if ($p->settings['loyalty'] !== null) {
             self::brackets($w, $p->settings['loyalty'], $p->bracketCostGiven);
@@ -56,7 +59,8 @@ final class Warnings
             return;
         }
         foreach ($advantages as $i => $a) {
-            if ($a['segment'] !== 'all' || !($a['with_voucher'] || !$y['spend']['with_voucher'])) {
+            if ($a['segment'] !== 'all' || !($a['with_voucher'] || !$y['spend']['with_voucher'])
+                    || isset($a['max_uses']) || isset($a['starts_at']) || isset($a['ends_at']) || isset($a['days']) || isset($a['hours'])) {
                 continue;
             }
             foreach ($a['tiers'] as $t) {
