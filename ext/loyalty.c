@@ -38,6 +38,7 @@ zend_class_entry *php_loyalty_ledger_exception_ce;
 zend_class_entry *php_loyalty_program_ce;
 zend_class_entry *php_loyalty_engine_ce;
 zend_class_entry *php_loyalty_result_ce;
+zend_class_entry *php_loyalty_report_ce;
 zend_class_entry *php_loyalty_ledger_ce;
 
 static void *php_loyalty_emalloc(void *ctx, size_t size)
@@ -123,6 +124,7 @@ static PHP_MINIT_FUNCTION(loyalty)
 	php_loyalty_ledger_setup(php_loyalty_ledger_ce);
 	php_loyalty_result_ce = register_class_Loyalty_Result(php_json_serializable_ce);
 	php_loyalty_result_setup(php_loyalty_result_ce);
+	php_loyalty_report_ce = register_class_Loyalty_Report(php_json_serializable_ce);
 	return SUCCESS;
 }
 

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 994554593556ba34164f07f4569982afe1886d2c */
+ * Stub hash: 94cee4b43fd8109d43bd2bacea98a73091c8b495 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Loyalty_Program___construct, 0, 0, 0)
 ZEND_END_ARG_INFO()
@@ -55,6 +55,12 @@ ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_Loyalty_Engine_evaluate, 0,
 	ZEND_ARG_OBJ_TYPE_MASK(0, now, DateTimeInterface, MAY_BE_LONG|MAY_BE_STRING|MAY_BE_NULL, "null")
 ZEND_END_ARG_INFO()
 
+ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_Loyalty_Engine_backtest, 0, 1, Loyalty\\Report, 0)
+	ZEND_ARG_OBJ_TYPE_MASK(0, orders, Traversable, MAY_BE_ARRAY, NULL)
+	ZEND_ARG_OBJ_INFO_WITH_DEFAULT_VALUE(0, draft, Loyalty\\Program, 1, "null")
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, progress, IS_CALLABLE, 1, "null")
+ZEND_END_ARG_INFO()
+
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Loyalty_Ledger___construct, 0, 0, 1)
 	ZEND_ARG_OBJ_INFO(0, program, Loyalty\\Program, 0)
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, entries, IS_ARRAY, 0, "[]")
@@ -101,6 +107,12 @@ ZEND_END_ARG_INFO()
 
 #define arginfo_class_Loyalty_Result_jsonSerialize arginfo_class_Loyalty_Program_toArray
 
+#define arginfo_class_Loyalty_Report___construct arginfo_class_Loyalty_Program___construct
+
+#define arginfo_class_Loyalty_Report_toArray arginfo_class_Loyalty_Program_toArray
+
+#define arginfo_class_Loyalty_Report_jsonSerialize arginfo_class_Loyalty_Program_toArray
+
 
 ZEND_METHOD(Loyalty_Program, __construct);
 ZEND_METHOD(Loyalty_Program, fromArray);
@@ -116,6 +128,7 @@ ZEND_METHOD(Loyalty_Engine, segmentsOf);
 ZEND_METHOD(Loyalty_Engine, inSegment);
 ZEND_METHOD(Loyalty_Engine, filter);
 ZEND_METHOD(Loyalty_Engine, evaluate);
+ZEND_METHOD(Loyalty_Engine, backtest);
 ZEND_METHOD(Loyalty_Ledger, __construct);
 ZEND_METHOD(Loyalty_Ledger, earn);
 ZEND_METHOD(Loyalty_Ledger, grant);
@@ -129,6 +142,9 @@ ZEND_METHOD(Loyalty_Ledger, entries);
 ZEND_METHOD(Loyalty_Result, __construct);
 ZEND_METHOD(Loyalty_Result, toArray);
 ZEND_METHOD(Loyalty_Result, jsonSerialize);
+ZEND_METHOD(Loyalty_Report, __construct);
+ZEND_METHOD(Loyalty_Report, toArray);
+ZEND_METHOD(Loyalty_Report, jsonSerialize);
 
 
 static const zend_function_entry class_Loyalty_Exception_methods[] = {
@@ -176,6 +192,7 @@ static const zend_function_entry class_Loyalty_Engine_methods[] = {
 	ZEND_ME(Loyalty_Engine, inSegment, arginfo_class_Loyalty_Engine_inSegment, ZEND_ACC_PUBLIC)
 	ZEND_ME(Loyalty_Engine, filter, arginfo_class_Loyalty_Engine_filter, ZEND_ACC_PUBLIC)
 	ZEND_ME(Loyalty_Engine, evaluate, arginfo_class_Loyalty_Engine_evaluate, ZEND_ACC_PUBLIC)
+	ZEND_ME(Loyalty_Engine, backtest, arginfo_class_Loyalty_Engine_backtest, ZEND_ACC_PUBLIC)
 	ZEND_FE_END
 };
 
@@ -199,6 +216,14 @@ static const zend_function_entry class_Loyalty_Result_methods[] = {
 	ZEND_ME(Loyalty_Result, __construct, arginfo_class_Loyalty_Result___construct, ZEND_ACC_PRIVATE)
 	ZEND_ME(Loyalty_Result, toArray, arginfo_class_Loyalty_Result_toArray, ZEND_ACC_PUBLIC)
 	ZEND_ME(Loyalty_Result, jsonSerialize, arginfo_class_Loyalty_Result_jsonSerialize, ZEND_ACC_PUBLIC)
+	ZEND_FE_END
+};
+
+
+static const zend_function_entry class_Loyalty_Report_methods[] = {
+	ZEND_ME(Loyalty_Report, __construct, arginfo_class_Loyalty_Report___construct, ZEND_ACC_PRIVATE)
+	ZEND_ME(Loyalty_Report, toArray, arginfo_class_Loyalty_Report_toArray, ZEND_ACC_PUBLIC)
+	ZEND_ME(Loyalty_Report, jsonSerialize, arginfo_class_Loyalty_Report_jsonSerialize, ZEND_ACC_PUBLIC)
 	ZEND_FE_END
 };
 
@@ -378,6 +403,48 @@ static zend_class_entry *register_class_Loyalty_Result(zend_class_entry *class_e
 	zend_string *property_lines_name = zend_string_init("lines", sizeof("lines") - 1, 1);
 	zend_declare_typed_property(class_entry, property_lines_name, &property_lines_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_ARRAY));
 	zend_string_release(property_lines_name);
+
+	return class_entry;
+}
+
+static zend_class_entry *register_class_Loyalty_Report(zend_class_entry *class_entry_JsonSerializable)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_NS_CLASS_ENTRY(ce, "Loyalty", "Report", class_Loyalty_Report_methods);
+	class_entry = zend_register_internal_class_ex(&ce, NULL);
+	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES|ZEND_ACC_NOT_SERIALIZABLE;
+	zend_class_implements(class_entry, 1, class_entry_JsonSerializable);
+
+	zval property_orders_default_value;
+	ZVAL_UNDEF(&property_orders_default_value);
+	zend_string *property_orders_name = zend_string_init("orders", sizeof("orders") - 1, 1);
+	zend_declare_typed_property(class_entry, property_orders_name, &property_orders_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_LONG));
+	zend_string_release(property_orders_name);
+
+	zval property_failed_default_value;
+	ZVAL_UNDEF(&property_failed_default_value);
+	zend_string *property_failed_name = zend_string_init("failed", sizeof("failed") - 1, 1);
+	zend_declare_typed_property(class_entry, property_failed_name, &property_failed_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_ARRAY));
+	zend_string_release(property_failed_name);
+
+	zval property_current_default_value;
+	ZVAL_UNDEF(&property_current_default_value);
+	zend_string *property_current_name = zend_string_init("current", sizeof("current") - 1, 1);
+	zend_declare_typed_property(class_entry, property_current_name, &property_current_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_ARRAY));
+	zend_string_release(property_current_name);
+
+	zval property_draft_default_value;
+	ZVAL_UNDEF(&property_draft_default_value);
+	zend_string *property_draft_name = zend_string_init("draft", sizeof("draft") - 1, 1);
+	zend_declare_typed_property(class_entry, property_draft_name, &property_draft_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_ARRAY|MAY_BE_NULL));
+	zend_string_release(property_draft_name);
+
+	zval property_delta_default_value;
+	ZVAL_UNDEF(&property_delta_default_value);
+	zend_string *property_delta_name = zend_string_init("delta", sizeof("delta") - 1, 1);
+	zend_declare_typed_property(class_entry, property_delta_name, &property_delta_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_ARRAY|MAY_BE_NULL));
+	zend_string_release(property_delta_name);
 
 	return class_entry;
 }

@@ -9,13 +9,6 @@
 
 #include "php_loyalty.h"
 
-typedef struct {
-	zend_object *program_obj;     /* the Program, referenced */
-	const lty_program *program;   /* its compiled form */
-	php_loyalty_scratch scratch;  /* reused for every customer */
-	zend_object std;
-} php_loyalty_engine_obj;
-
 static zend_object_handlers engine_handlers;
 
 static inline php_loyalty_engine_obj *engine_from_obj(zend_object *obj)
@@ -48,7 +41,7 @@ static void engine_free(zend_object *object)
 }
 
 /* The engine of $this, or NULL with an Error when its constructor did not complete. */
-static php_loyalty_engine_obj *engine_of(zval *this_zv)
+php_loyalty_engine_obj *php_loyalty_engine_of(zval *this_zv)
 {
 	php_loyalty_engine_obj *obj = engine_from_obj(Z_OBJ_P(this_zv));
 
@@ -110,7 +103,7 @@ ZEND_METHOD(Loyalty_Engine, program)
 	php_loyalty_engine_obj *obj;
 
 	ZEND_PARSE_PARAMETERS_NONE();
-	if ((obj = engine_of(ZEND_THIS)) == NULL) {
+	if ((obj = php_loyalty_engine_of(ZEND_THIS)) == NULL) {
 		RETURN_THROWS();
 	}
 	GC_ADDREF(obj->program_obj);
@@ -169,7 +162,7 @@ ZEND_METHOD(Loyalty_Engine, segmentsOf)
 		Z_PARAM_ZVAL_OR_NULL(now_zv)
 	ZEND_PARSE_PARAMETERS_END();
 
-	if ((obj = engine_of(ZEND_THIS)) == NULL || php_loyalty_now(now_zv, 2, "now", &now) == FAILURE
+	if ((obj = php_loyalty_engine_of(ZEND_THIS)) == NULL || php_loyalty_now(now_zv, 2, "now", &now) == FAILURE
 			|| php_loyalty_customer(obj->program, customer_ht, now, "customer", LTY_FIELDS_ALL, &obj->scratch, &customer) == FAILURE) {
 		RETURN_THROWS();
 	}
@@ -198,7 +191,7 @@ ZEND_METHOD(Loyalty_Engine, evaluate)
 	ZEND_PARSE_PARAMETERS_END();
 
 	/* The customer first: reading its dates may run user code, before any string is borrowed. */
-	if ((obj = engine_of(ZEND_THIS)) == NULL || php_loyalty_now(now_zv, 3, "now", &now) == FAILURE
+	if ((obj = php_loyalty_engine_of(ZEND_THIS)) == NULL || php_loyalty_now(now_zv, 3, "now", &now) == FAILURE
 			|| php_loyalty_customer(obj->program, customer_ht, now, "customer", LTY_FIELDS_ALL, &obj->scratch, &customer) == FAILURE) {
 		RETURN_THROWS();
 	}
@@ -241,7 +234,7 @@ ZEND_METHOD(Loyalty_Engine, inSegment)
 		Z_PARAM_ZVAL_OR_NULL(now_zv)
 	ZEND_PARSE_PARAMETERS_END();
 
-	if ((obj = engine_of(ZEND_THIS)) == NULL || (index = segment_arg(obj->program, segment)) < 0
+	if ((obj = php_loyalty_engine_of(ZEND_THIS)) == NULL || (index = segment_arg(obj->program, segment)) < 0
 			|| php_loyalty_now(now_zv, 3, "now", &now) == FAILURE
 			|| php_loyalty_customer(obj->program, customer_ht, now, "customer", obj->program->fields, &obj->scratch, &customer) == FAILURE) {
 		RETURN_THROWS();
@@ -285,8 +278,9 @@ static zend_result add_id(filter_state *st, const char *path, zval *key, HashTab
 }
 
 /* Tests one customer; adds its id (or key) to the result. FAILURE with an exception. */
-static zend_result filter_one(filter_state *st, zval *key, zval *item)
+static zend_result filter_one(void *ctx, zval *key, zval *item)
 {
+	filter_state *st = ctx;
 	char path[64 + MAX_LENGTH_OF_LONG], shown[64];
 	lty_customer customer;
 	lty_membership m;
@@ -324,72 +318,6 @@ static zend_result filter_one(filter_state *st, zval *key, zval *item)
 	return result;
 }
 
-static zend_result filter_array(filter_state *st, HashTable *ht)
-{
-	zend_string *skey;
-	zend_ulong ikey;
-	zval *item, key;
-
-	ZEND_HASH_FOREACH_KEY_VAL(ht, ikey, skey, item) {
-		if (skey) {
-			ZVAL_STR(&key, skey);
-		} else {
-			ZVAL_LONG(&key, (zend_long) ikey);
-		}
-		if (filter_one(st, &key, item) == FAILURE) {
-			return FAILURE;
-		}
-	} ZEND_HASH_FOREACH_END();
-	return SUCCESS;
-}
-
-/* Any Traversable, generators included: one customer in memory at a time. */
-static zend_result filter_traversable(filter_state *st, zend_object *traversable)
-{
-	zend_object_iterator *it;
-	zend_result result = FAILURE;
-	zval key, *item, object;
-
-	ZVAL_OBJ(&object, traversable);
-	it = traversable->ce->get_iterator(traversable->ce, &object, 0);
-	if (it == NULL || EG(exception)) {
-		if (it) {
-			zend_iterator_dtor(it);
-		}
-		return FAILURE;
-	}
-	if (it->funcs->rewind) {
-		it->funcs->rewind(it);
-	}
-	while (!EG(exception) && it->funcs->valid(it) == SUCCESS && !EG(exception)) {
-		item = it->funcs->get_current_data(it);
-		if (EG(exception) || item == NULL) {
-			break;
-		}
-		if (it->funcs->get_current_key) {
-			it->funcs->get_current_key(it, &key);
-			if (EG(exception)) {
-				zval_ptr_dtor(&key);
-				break;
-			}
-		} else {
-			ZVAL_LONG(&key, (zend_long) it->index);
-		}
-		if (filter_one(st, &key, item) == FAILURE) {
-			zval_ptr_dtor(&key);
-			break;
-		}
-		zval_ptr_dtor(&key);
-		it->index++;
-		it->funcs->move_forward(it);
-	}
-	if (!EG(exception)) {
-		result = SUCCESS;
-	}
-	zend_iterator_dtor(it);
-	return result;
-}
-
 ZEND_METHOD(Loyalty_Engine, filter)
 {
 	php_loyalty_engine_obj *obj;
@@ -405,7 +333,7 @@ ZEND_METHOD(Loyalty_Engine, filter)
 		Z_PARAM_ZVAL_OR_NULL(now_zv)
 	ZEND_PARSE_PARAMETERS_END();
 
-	if ((obj = engine_of(ZEND_THIS)) == NULL || (st.segment = segment_arg(obj->program, segment)) < 0
+	if ((obj = php_loyalty_engine_of(ZEND_THIS)) == NULL || (st.segment = segment_arg(obj->program, segment)) < 0
 			|| php_loyalty_now(now_zv, 3, "now", &st.now) == FAILURE) {
 		RETURN_THROWS();
 	}
@@ -414,11 +342,7 @@ ZEND_METHOD(Loyalty_Engine, filter)
 	array_init(return_value);
 	/* Keep the engine alive even if a generator drops the last reference to it. */
 	GC_ADDREF(&obj->std);
-	if (Z_TYPE_P(customers) == IS_ARRAY) {
-		ok = filter_array(&st, Z_ARRVAL_P(customers));
-	} else {
-		ok = filter_traversable(&st, Z_OBJ_P(customers));
-	}
+	ok = php_loyalty_iterate(customers, filter_one, &st);
 	OBJ_RELEASE(&obj->std);
 	if (ok == FAILURE) {
 		zval_ptr_dtor(return_value);

@@ -24,6 +24,7 @@ extern zend_class_entry *php_loyalty_ledger_exception_ce;
 extern zend_class_entry *php_loyalty_program_ce;
 extern zend_class_entry *php_loyalty_engine_ce;
 extern zend_class_entry *php_loyalty_result_ce;
+extern zend_class_entry *php_loyalty_report_ce;
 extern zend_class_entry *php_loyalty_ledger_ce;
 
 /* The core's allocator, backed by emalloc. */
@@ -158,6 +159,21 @@ typedef struct {
 	uint8_t *memo;
 	int64_t *uses;     /* one per advantage with max_uses (lty_program.limited) */
 } php_loyalty_scratch;
+
+typedef struct {
+	zend_object *program_obj;     /* the Program, referenced */
+	const lty_program *program;   /* its compiled form */
+	php_loyalty_scratch scratch;  /* reused for every customer */
+	zend_object std;
+} php_loyalty_engine_obj;
+
+/* The engine of $this, or NULL with an Error when its constructor did not complete. */
+php_loyalty_engine_obj *php_loyalty_engine_of(zval *this_zv);
+
+/* Calls `each` on every key and item of an iterable parameter (array or Traversable) until it
+ * fails; FAILURE with an exception (its own, or the iterator's). */
+typedef zend_result (*php_loyalty_each)(void *ctx, zval *key, zval *item);
+zend_result php_loyalty_iterate(zval *iterable, php_loyalty_each each, void *ctx);
 
 void php_loyalty_scratch_init(php_loyalty_scratch *s, const lty_program *program);
 void php_loyalty_scratch_free(php_loyalty_scratch *s);

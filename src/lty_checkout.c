@@ -76,6 +76,7 @@ void lty_checkout_apply(checkout *ck, lty_source source, const lty_str *id, cons
 	a->discount = discount;
 	a->free_shipping = ship;
 	a->points_spent = points;
+	a->rule = ck->rule;
 	ck->r->discount += discount; /* <= payable: no overflow */
 	if (ship && !ck->r->free_shipping) {
 		ck->r->free_shipping = true;

@@ -62,6 +62,7 @@ typedef struct {
 	int64_t discount;
 	bool free_shipping;
 	int64_t points_spent;
+	size_t rule;                 /* advantage index, or advantage_count for loyalty */
 } lty_applied;
 
 /* Which message a rejection has. Messages are written only when the caller asks for them

@@ -71,6 +71,12 @@ final class Engine
     public function filter(string $segment, iterable $customers, int|string|\DateTimeInterface|null $now = null): array {}
 
     public function evaluate(array $cart, array $customer, int|string|\DateTimeInterface|null $now = null): Result {}
+
+    /**
+     * What the program (and a draft) would have given over past orders: each row
+     * ['cart' => ..., 'customer' => ..., 'at' => date]; bad rows are counted, never fatal.
+     */
+    public function backtest(iterable $orders, ?Program $draft = null, ?callable $progress = null): Report {}
 }
 
 /**
@@ -119,7 +125,7 @@ final class Result implements \JsonSerializable
     public readonly int $shipping;
     public readonly int $shippingDiscount;
     public readonly bool $freeShipping;
-    /** subtotal - discount - voucher_discount + shipping - shippingDiscount */
+    /** subtotal - voucher used (at most the subtotal) - discount + shipping - shippingDiscount */
     public readonly int $total;
     public readonly int $pointsEarned;
     public readonly int $pointsSpent;
@@ -141,4 +147,27 @@ final class Result implements \JsonSerializable
     public function jsonSerialize(): array {}
 }
 
+
+/**
+ * The sums of what evaluate() would have returned over past orders (Engine::backtest()).
+ */
+final class Report implements \JsonSerializable
+{
+    /** rows read, bad ones included */
+    public readonly int $orders;
+    /** @var array{count: int, by_class: array<string, int>, messages: list<array{row: int, class: string, message: string}>} */
+    public readonly array $failed;
+    /** @var array{discount: int, shipping_saved: int, points_earned: int, points_spent: int, loyalty_discount: int, orders_discounted: int, advantages: array<string, array{applied: int, discount: int, shipping_saved: int}>, segments: array<string, int>} */
+    public readonly array $current;
+    /** the same for the draft program, null without one */
+    public readonly ?array $draft;
+    /** draft - current, null without a draft */
+    public readonly ?array $delta;
+
+    private function __construct() {}
+
+    public function toArray(): array {}
+
+    public function jsonSerialize(): array {}
+}
 }

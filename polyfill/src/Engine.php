@@ -133,6 +133,24 @@ final class Engine
         return Checkout::evaluate($this->program, $cart, $customer, $now);
     }
 
+    /** What the program (and a draft) would have given over past orders (SPEC 12). */
+    public function backtest(iterable $orders = [], ?Program $draft = null, mixed $progress = null): Report
+    {
+        Args::count('Loyalty\\Engine::backtest', func_num_args(), 1, 3);
+        if ($progress !== null && !is_callable($progress)) {
+            // the extension's ZPP text for a callable parameter
+            $why = match (true) {
+                is_string($progress) && !str_contains($progress, '::') => sprintf('function "%s" not found or invalid function name', $progress),
+                is_string($progress) || is_array($progress) || is_object($progress) => 'not a valid callback',
+                default => 'no array or string given',
+            };
+            throw new \TypeError("Loyalty\\Engine::backtest(): Argument #3 (\$progress) must be a valid callback or null, $why");
+        }
+        $this->compiled();
+        $draft?->compiled();
+        return (new Backtest($this->program, $draft))->run($orders, $progress);
+    }
+
     private static function segmentArg(CompiledProgram $compiled, string $name): int
     {
         return $compiled->segmentIndex[$name]

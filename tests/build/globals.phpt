@@ -39,6 +39,7 @@ php_loyalty_keys
 php_loyalty_ledger_ce
 php_loyalty_ledger_exception_ce
 php_loyalty_program_ce
+php_loyalty_report_ce
 php_loyalty_result_ce
 program_handlers
 result_handlers
