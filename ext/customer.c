@@ -196,9 +196,15 @@ static void read_float_attr(double d, lty_scalar *a)
 {
 	int decpt;
 	bool negative;
-	char *end, *digits = zend_dtoa(d, 0, 0, &decpt, &negative, &end);
-	size_t n = (size_t) (end - digits);
+	char *end, *digits;
+	size_t n;
 
+	if (lty_dec_from_double(d, &a->u.i)) {
+		a->kind = LTY_SCALAR_DECIMAL;
+		return;
+	}
+	digits = zend_dtoa(d, 0, 0, &decpt, &negative, &end);
+	n = (size_t) (end - digits);
 	if (lty_dec_from_digits(negative, digits, n, decpt - (int) n, &a->u.i)) {
 		a->kind = LTY_SCALAR_DECIMAL;
 	}

@@ -34,6 +34,27 @@ bool lty_dec_from_digits(bool negative, const char *digits, size_t n, int exp10,
 	return true;
 }
 
+/* Below 2^31 neighbouring floats are less than half a millionth apart, so at most one
+ * millionth reads back as d: when the nearest one does, it is d's shortest digits (which
+ * read back too and, being no longer, are millionths as well). Otherwise d has more than
+ * 6 decimals. */
+bool lty_dec_from_double(double d, int64_t *out)
+{
+	double t;
+	int64_t m;
+
+	if (!(d > -2147483648.0 && d < 2147483648.0)) {
+		return false;
+	}
+	t = d * 1e6;
+	m = (int64_t) (t < 0 ? t - 0.5 : t + 0.5);
+	if ((double) m / 1e6 != d) {
+		return false;
+	}
+	*out = m;
+	return true;
+}
+
 bool lty_dec_add(int64_t a, int64_t b, int64_t *out)
 {
 	return !__builtin_add_overflow(a, b, out) && *out != INT64_MIN;

@@ -19,6 +19,10 @@ bool lty_dec_from_int(int64_t i, int64_t *out);
  * `negative`; false when out of range. Reads a float by its shortest digits. */
 bool lty_dec_from_digits(bool negative, const char *digits, size_t n, int exp10, int64_t *out);
 
+/* The decimal of a float whose shortest digits have at most 6 decimals, without printing
+ * it (the common case: prices, rates); false means "print it and use lty_dec_from_digits". */
+bool lty_dec_from_double(double d, int64_t *out);
+
 bool lty_dec_add(int64_t a, int64_t b, int64_t *out);
 bool lty_dec_sub(int64_t a, int64_t b, int64_t *out);
 /* a * b and a / b cut toward zero to millionths (as int / int cuts to units); a / 0 is false. */

@@ -56,6 +56,15 @@ final class Decimal
      */
     public static function fromFloat(float $f): ?self
     {
+        // Below 2^31 at most one millionth reads back as $f: when the nearest one does, it is
+        // the shortest digits (lty_dec_from_double()); otherwise print the float.
+        if ($f > -2147483648.0 && $f < 2147483648.0) {
+            $t = $f * 1e6;
+            $m = (int) ($t < 0 ? $t - 0.5 : $t + 0.5);
+            if ($m / 1e6 === $f) {
+                return new self($m);
+            }
+        }
         $precision = ini_get('serialize_precision');
         if ($precision !== '-1') {
             ini_set('serialize_precision', '-1');
