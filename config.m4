@@ -29,7 +29,7 @@ if test "$PHP_LOYALTY" != "no"; then
   PHP_NEW_EXTENSION(loyalty,
     ext/loyalty.c ext/loyalty_program.c ext/loyalty_engine.c ext/convert.c ext/customer.c dnl
     ext/cart.c ext/loyalty_result.c ext/loyalty_ledger.c ext/compiled.c ext/local_time.c ext/iterable.c ext/loyalty_backtest.c dnl
-    src/lty_error.c src/lty_arena.c src/lty_doc.c src/lty_lexer.c src/lty_expr_parse.c dnl
+    src/lty_error.c src/lty_arena.c src/lty_doc.c src/lty_lexer.c src/lty_expr_parse.c src/lty_decimal.c dnl
     src/lty_expr_eval.c src/lty_segment.c src/lty_settings.c src/lty_program.c src/lty_advantage_load.c src/lty_advantage_index.c dnl
     src/lty_loyalty_load.c src/lty_program_export.c src/lty_money.c src/lty_thresholds.c src/lty_checkout.c src/lty_reasons.c src/lty_points.c src/lty_warnings.c src/lty_ledger.c src/lty_schedule.c src/lty_backtest.c,
     $ext_shared,, $LOYALTY_CFLAGS)

@@ -9,8 +9,10 @@
 #endif
 
 #include "php.h"
+#include "zend_strtod.h"
 
 #include "php_loyalty.h"
+#include "../src/lty_decimal.h"
 
 #define PATH_MAX_LEN 256
 
@@ -291,6 +293,28 @@ static zend_result check_id(HashTable *ht, const char *path)
 	return fail_type(path, "id", "int or string", id);
 }
 
+/* A float attribute as the decimal PHP prints (serialize_precision -1: the shortest
+ * digits that read back as the same float), so 0.3 is 0.3 and not 0.299999...; beyond
+ * the decimal range it stays null, as an overflow would. */
+static void read_float_attr(double d, lty_scalar *a)
+{
+	int decpt;
+	bool negative;
+	char *end, *digits;
+	size_t n;
+
+	if (lty_dec_from_double(d, &a->u.i)) {
+		a->kind = LTY_SCALAR_DECIMAL;
+		return;
+	}
+	digits = zend_dtoa(d, 0, 0, &decpt, &negative, &end);
+	n = (size_t) (end - digits);
+	if (lty_dec_from_digits(negative, digits, n, decpt - (int) n, &a->u.i)) {
+		a->kind = LTY_SCALAR_DECIMAL;
+	}
+	zend_freedtoa(digits);
+}
+
 static zend_result read_attrs(const lty_program *p, HashTable *ht, const char *path, php_loyalty_scratch *s, lty_customer *out)
 {
 	zval *attrs = PHP_LOYALTY_KEY(ht, ATTRIBUTES), *zv;
@@ -324,8 +348,7 @@ static zend_result read_attrs(const lty_program *p, HashTable *ht, const char *p
 						path, p->attr_names[i].ptr, zend_isnan(Z_DVAL_P(zv)) ? "NAN" : Z_DVAL_P(zv) < 0 ? "-INF" : "INF");
 					return FAILURE;
 				}
-				a->kind = LTY_SCALAR_DOUBLE;
-				a->u.d = Z_DVAL_P(zv);
+				read_float_attr(Z_DVAL_P(zv), a);
 				break;
 			case IS_STRING:
 				a->kind = LTY_SCALAR_STRING;

@@ -6,7 +6,8 @@
  *   php -d extension=modules/loyalty.so scripts/differential_segments.php [--seed=N] [--cases=N] [--show=N]
  *
  * Each case is either a random expression (generated from the grammar, then now and then
- * mutated at the byte level: insertions, deletions, stray bytes, deep nesting, long names)
+ * mutated at the byte level: insertions, deletions, stray bytes, deep nesting, long names;
+ * decimal literals and float attributes where binary floats would round)
  * compiled as a segment and, when it compiles, evaluated for random customers at a random
  * `now` (segmentsOf() and inSegment()); or random settings mutated at one place (a key dropped,
  * a value replaced by another type, an unknown key) compared on toArray(), segmentNames(),
@@ -51,14 +52,46 @@ function str(string $s): string
 
 function number(): string
 {
-    return match (mt_rand(0, 9)) {
+    return match (mt_rand(0, 11)) {
         0 => (string) PHP_INT_MAX,
         1 => '9223372036854775808',
         2 => mt_rand(0, 99) . '.' . mt_rand(0, 99),
         3 => '0.' . str_repeat('0', mt_rand(0, 20)) . mt_rand(1, 9),
         4 => '1234567890123456789.5',
         5 => '12345678901234567890.5',
+        6, 7 => decimal(),
         default => (string) mt_rand(0, 1000),
+    };
+}
+
+/**
+ * Decimal literals where binary floats go wrong (0.1, 4.35, 80.15, ...), with up to 6 decimals
+ * (7 is a compile error), trailing zeros, and around the decimal range (9223372036854.775807).
+ */
+function decimal(): string
+{
+    return match (mt_rand(0, 9)) {
+        0 => pick(['0.1', '0.2', '0.3', '0.7', '1.1', '1.15', '2.675', '4.35', '19.99', '80.15', '0.000001', '0.30']),
+        1 => mt_rand(0, 999) . '.' . str_pad((string) mt_rand(0, 999999), mt_rand(6, 7), '0', STR_PAD_LEFT),
+        2 => mt_rand(0, 99) . '.' . mt_rand(0, 99) . str_repeat('0', mt_rand(0, 12)),
+        3 => pick(['9223372036854.775807', '9223372036854.775808', '9223372036854', '9223372036855', '9223372036854.5',
+            '3037000.5', '3037000.4', '0.0000005']),
+        4 => mt_rand(0, 9223372) . '.' . mt_rand(0, 999999),
+        default => mt_rand(0, 100) . '.' . mt_rand(0, 99),
+    };
+}
+
+/** A float attribute that binary rounding or its printed digits make interesting. */
+function floatAttr(): float
+{
+    return match (mt_rand(0, 7)) {
+        0 => pick([0.1 + 0.2, 0.3, 1 / 3, 2 / 3, -2 / 3, 19.99, 4.35, 80.15, 24045 / 300, 0.1 + 0.7, 1.15 * 100]),
+        1 => mt_rand(-100000, 100000) / 100,
+        2 => mt_rand(0, 1000000) / mt_rand(1, 9999),
+        3 => mt_rand() / mt_getrandmax() * pick([1, 1000, 1e9, 1e13]),
+        4 => pick([1.5e-6, -1.5e-6, 1e-7, 9223372036854.775, -9223372036854.775, 9.3e12, -0.0, 1e-300, 1e15,
+            PHP_FLOAT_EPSILON, PHP_FLOAT_MAX, 5.0]),
+        default => mt_rand(0, 999999) / 1000000 + mt_rand(0, 100),
     };
 }
 
@@ -106,7 +139,7 @@ function condition(int $depth): string
     if ($depth > 5) {
         return pick(['true', 'false', 'active', "segment('a')", 'attr.b']);
     }
-    switch (mt_rand(0, 11)) {
+    switch (mt_rand(0, 12)) {
         case 0:
             return condition($depth + 1) . ' and ' . condition($depth + 1);
         case 1:
@@ -127,6 +160,14 @@ function condition(int $depth): string
             return value('str', $depth + 1) . pick([' like ', ' not like ']) . str(pick(WORDS));
         case 8:
             return "segment('" . pick(['a', 'b', 'loyal', 'all', 'first_order_recent', 'disabled']) . "')";
+        case 9:
+            // decimal arithmetic against a decimal: where float rounding would show
+            $operand = static fn(): string => chance(30) ? 'attr.' . pick(['n', 'x']) : (chance(20) ? pick(FIELDS_NUM) : decimal());
+            $e = $operand();
+            for ($i = 0, $n = mt_rand(1, 3); $i < $n; $i++) {
+                $e .= ' ' . pick(['+', '-', '*', '/']) . ' ' . $operand();
+            }
+            return $e . ' ' . pick(['==', '!=', '<', '<=', '>', '>=']) . ' ' . decimal();
         default:
             return pick(['active', 'true', 'false', 'attr.b', "'VIP' in groups", 'orders >= 2']);
     }
@@ -189,7 +230,8 @@ function customer(): array
         $a = [];
         foreach (['n', 's', 'b', 'x', 'big'] as $k) {
             if (chance(60)) {
-                $a[$k] = pick([1, 2.5, -3, 'Paris', '10', true, false, null, PHP_INT_MAX, 1e300, 0.1]);
+                $a[$k] = chance(40) ? floatAttr()
+                    : pick([1, 2.5, -3, 'Paris', '10', '0.3', true, false, null, PHP_INT_MAX, 1e300, 0.1, 9223372036855]);
             }
         }
         $c['attributes'] = $a;

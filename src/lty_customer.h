@@ -21,7 +21,7 @@ typedef enum {
 	LTY_SCALAR_NULL,
 	LTY_SCALAR_BOOL,
 	LTY_SCALAR_INT,
-	LTY_SCALAR_DOUBLE,
+	LTY_SCALAR_DECIMAL,
 	LTY_SCALAR_STRING
 } lty_scalar_kind;
 
@@ -30,8 +30,7 @@ typedef struct {
 	lty_scalar_kind kind;
 	union {
 		bool b;
-		int64_t i;
-		double d;     /* always finite */
+		int64_t i;    /* INT; DECIMAL: millionths (lty_decimal.h) */
 		lty_str s;
 	} u;
 } lty_scalar;

@@ -3,15 +3,15 @@
  * Null (missing field, overflow, division by zero, a run-time type mismatch
  * of an attribute) makes every comparison false. */
 #include "lty_expr_internal.h"
+#include "lty_decimal.h"
 
-#include <math.h>
 #include <string.h>
 
 typedef enum {
 	V_NULL,
 	V_BOOL,
 	V_INT,
-	V_DOUBLE,
+	V_DEC,         /* u.i millionths (lty_decimal.h) */
 	V_STR,
 	V_LIST_NODE,   /* a list literal: u.node */
 	V_LIST_STRS    /* a customer list: u.strs */
@@ -23,7 +23,6 @@ typedef struct {
 	union {
 		bool b;
 		int64_t i;
-		double d;
 		lty_str s;
 		uint32_t node;
 		lty_str_list strs;
@@ -51,6 +50,14 @@ static value make_int(int64_t i)
 	value v = make_null();
 	v.kind = V_INT;
 	v.u.i = i;
+	return v;
+}
+
+static value make_dec(int64_t m)
+{
+	value v = make_null();
+	v.kind = V_DEC;
+	v.u.i = m;
 	return v;
 }
 
@@ -125,7 +132,7 @@ static value attr(const ctx *c, uint32_t slot)
 		case LTY_SCALAR_NULL: break;
 		case LTY_SCALAR_BOOL: v = make_bool(s->u.b); break;
 		case LTY_SCALAR_INT: v = make_int(s->u.i); break;
-		case LTY_SCALAR_DOUBLE: v.kind = V_DOUBLE; v.u.d = s->u.d; break;
+		case LTY_SCALAR_DECIMAL: v = make_dec(s->u.i); break;
 		case LTY_SCALAR_STRING: v = make_str(s->u.s); break;
 	}
 	return v;
@@ -133,7 +140,7 @@ static value attr(const ctx *c, uint32_t slot)
 
 static bool is_num(const value *v)
 {
-	return v->kind == V_INT || v->kind == V_DOUBLE;
+	return v->kind == V_INT || v->kind == V_DEC;
 }
 
 static bool is_list(const value *v)
@@ -141,37 +148,16 @@ static bool is_list(const value *v)
 	return v->kind == V_LIST_NODE || v->kind == V_LIST_STRS;
 }
 
-/* -1, 0, 1; exact for int/int, and for int/double where the double is integral. */
+/* -1, 0, 1, exact: decimals are millionths, compared with ints without converting them. */
 static int cmp_num(const value *a, const value *b)
 {
-	if (a->kind == V_INT && b->kind == V_INT) {
+	if (a->kind == b->kind) {
 		return (a->u.i > b->u.i) - (a->u.i < b->u.i);
 	}
-	if (a->kind == V_DOUBLE && b->kind == V_DOUBLE) {
-		return (a->u.d > b->u.d) - (a->u.d < b->u.d);
-	}
 	if (a->kind == V_INT) {
-		return -cmp_num(b, a);
+		return -lty_dec_cmp_int(b->u.i, a->u.i);
 	}
-	/* a double, b int */
-	{
-		double d = a->u.d;
-		int64_t i = b->u.i;
-		if (d >= 9223372036854775808.0) {
-			return 1;
-		}
-		if (d < -9223372036854775808.0) {
-			return -1;
-		}
-		{
-			double t = trunc(d);
-			int64_t di = (int64_t) t;
-			if (di != i) {
-				return (di > i) - (di < i);
-			}
-			return (d > t) - (d < t);
-		}
-	}
+	return lty_dec_cmp_int(a->u.i, b->u.i);
 }
 
 static unsigned char fold(unsigned char ch, bool lower)
@@ -295,6 +281,25 @@ bool lty_glob_match(const char *pat, size_t plen, const char *s, size_t slen, bo
 	return p == plen;
 }
 
+/* A decimal with an int or a decimal: the int is read as a decimal first (null when
+ * it is beyond the decimal range), then the result is cut to millionths. */
+static value dec_arith(const value *a, const value *b, uint8_t op)
+{
+	int64_t x = a->u.i, y = b->u.i, z;
+	bool ok;
+
+	if ((a->kind == V_INT && !lty_dec_from_int(x, &x)) || (b->kind == V_INT && !lty_dec_from_int(y, &y))) {
+		return make_null();
+	}
+	switch (op) {
+		case LTY_ARITH_ADD: ok = lty_dec_add(x, y, &z); break;
+		case LTY_ARITH_SUB: ok = lty_dec_sub(x, y, &z); break;
+		case LTY_ARITH_MUL: ok = lty_dec_mul(x, y, &z); break;
+		default: ok = lty_dec_div(x, y, &z); break;
+	}
+	return ok ? make_dec(z) : make_null();
+}
+
 static value arith(value a, value b, uint8_t op)
 {
 	value r = make_null();
@@ -316,28 +321,7 @@ static value arith(value a, value b, uint8_t op)
 		}
 		return overflow ? r : make_int(z);
 	}
-	{
-		double x = a.kind == V_INT ? (double) a.u.i : a.u.d;
-		double y = b.kind == V_INT ? (double) b.u.i : b.u.d;
-		double z;
-		switch (op) {
-			case LTY_ARITH_ADD: z = x + y; break;
-			case LTY_ARITH_SUB: z = x - y; break;
-			case LTY_ARITH_MUL: z = x * y; break;
-			default:
-				if (y == 0.0) {
-					return r;
-				}
-				z = x / y;
-				break;
-		}
-		if (!isfinite(z)) {
-			return r;
-		}
-		r.kind = V_DOUBLE;
-		r.u.d = z;
-		return r;
-	}
+	return dec_arith(&a, &b, op);
 }
 
 static bool truthy(const value *v)
@@ -355,7 +339,7 @@ static value eval(const ctx *c, uint32_t index)
 	switch ((lty_op) n->op) {
 		case LTY_OP_BOOL: return make_bool(n->k.b);
 		case LTY_OP_INT: return make_int(n->k.i);
-		case LTY_OP_DOUBLE: v.kind = V_DOUBLE; v.u.d = n->k.d; return v;
+		case LTY_OP_DEC: return make_dec(n->k.i);
 		case LTY_OP_STRING: {
 			lty_str s = { n->k.s.ptr, n->k.s.len };
 			return make_str(s);

@@ -18,7 +18,7 @@ typedef enum {
 typedef enum {
 	LTY_OP_BOOL,     /* k.b */
 	LTY_OP_INT,      /* k.i */
-	LTY_OP_DOUBLE,   /* k.d */
+	LTY_OP_DEC,      /* k.i: millionths (lty_decimal.h) */
 	LTY_OP_STRING,   /* k.s */
 	LTY_OP_FIELD,    /* k.field: LTY_F_* */
 	LTY_OP_ATTR,     /* k.slot */
@@ -70,7 +70,6 @@ typedef struct {
 	union {
 		bool b;
 		int64_t i;
-		double d;
 		struct {
 			const char *ptr;
 			uint32_t len;

@@ -3,6 +3,7 @@
  * column of the offending token. Nodes are built in scratch memory sized by a
  * first scan, then copied to the arena at their exact size. */
 #include "lty_expr_internal.h"
+#include "lty_decimal.h"
 #include "lty_lexer.h"
 
 #include <inttypes.h>
@@ -307,69 +308,56 @@ static uint32_t parse_string_literal(lty_parser *p)
 	return n;
 }
 
-/* Mantissa / 10^scale as the nearest double: exact when the mantissa fits 53 bits and
- * scale <= 22 (both operands exact, one correctly rounded division), which covers every
- * literal of up to 15 significant digits; longer ones go through long double. */
-static double decimal_value(uint64_t mantissa, int scale)
-{
-	static const double pow10[] = {
-		1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
-		1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22
-	};
-	long double d = (long double) mantissa;
-
-	if (mantissa < ((uint64_t) 1 << 53) && scale <= 22) {
-		return (double) mantissa / pow10[scale];
-	}
-	while (scale-- > 0) {
-		d /= 10.0L;
-	}
-	return (double) d;
-}
-
-#define LTY_DECIMAL_MAX_DIGITS 19
-
-static uint32_t parse_number(lty_parser *p)
+/* An int literal; above PHP_INT_MAX is an error. */
+static uint32_t parse_int(lty_parser *p)
 {
 	const char *s = p->tok_start, *end = s + p->tok_len;
-	uint64_t mantissa = 0;
-	int scale = 0, significant = 0;
-	bool fraction = false;
+	int64_t value = 0;
 	uint32_t n;
 
 	for (; s < end; s++) {
-		if (*s == '.') {
-			fraction = true;
-			continue;
-		}
-		if (mantissa != 0 || *s != '0') {
-			significant++;
-		}
-		if (significant > LTY_DECIMAL_MAX_DIGITS || (!fraction && memchr(s, '.', (size_t) (end - s)) == NULL
-				&& mantissa > (UINT64_MAX - 9) / 10)) {
-			break;
-		}
-		mantissa = mantissa * 10 + (uint64_t) (*s - '0');
-		scale += fraction;
-	}
-	if (s < end) {
-		bool is_decimal = memchr(p->tok_start, '.', p->tok_len) != NULL;
-		return fail_at(p, p->tok_start, is_decimal ? "decimal literal has too many digits"
-			: "integer literal exceeds PHP_INT_MAX");
-	}
-	if (!fraction) {
-		if (mantissa > (uint64_t) INT64_MAX) {
+		if (__builtin_mul_overflow(value, 10, &value) || __builtin_add_overflow(value, *s - '0', &value)) {
 			return fail_at(p, p->tok_start, "integer literal exceeds PHP_INT_MAX");
 		}
-		n = new_node(p, LTY_OP_INT, LTY_TYPE_NUM);
-		if (n != NO_NODE) {
-			p->nodes[n].k.i = (int64_t) mantissa;
-		}
-	} else {
-		n = new_node(p, LTY_OP_DOUBLE, LTY_TYPE_NUM);
-		if (n != NO_NODE) {
-			p->nodes[n].k.d = decimal_value(mantissa, scale);
-		}
+	}
+	n = new_node(p, LTY_OP_INT, LTY_TYPE_NUM);
+	if (n != NO_NODE) {
+		p->nodes[n].k.i = value;
+	}
+	advance(p);
+	return n;
+}
+
+/* A decimal literal, held exactly in millionths: more than LTY_DEC_SCALE digits after
+ * the point (trailing zeros aside) or a value beyond the decimal range cannot be, so
+ * they are compile errors rather than a silently rounded number. */
+static uint32_t parse_decimal(lty_parser *p)
+{
+	const char *s = p->tok_start, *end = s + p->tok_len;
+	const char *dot = memchr(s, '.', p->tok_len), *f;
+	int64_t m, frac = 0;
+	size_t digits;
+	uint32_t n;
+
+	while (end > dot + 1 && end[-1] == '0') {
+		end--;
+	}
+	digits = (size_t) (end - (dot + 1));
+	if (digits > LTY_DEC_SCALE) {
+		return fail_at(p, p->tok_start, "decimal literal has more than %d digits after the point", LTY_DEC_SCALE);
+	}
+	for (f = dot + 1; f < end; f++) {
+		frac = frac * 10 + (*f - '0');
+	}
+	for (; digits < LTY_DEC_SCALE; digits++) {
+		frac *= 10;
+	}
+	if (!lty_dec_from_digits(false, s, (size_t) (dot - s), 0, &m) || !lty_dec_add(m, frac, &m)) {
+		return fail_at(p, p->tok_start, "decimal literal exceeds 9223372036854.775807");
+	}
+	n = new_node(p, LTY_OP_DEC, LTY_TYPE_NUM);
+	if (n != NO_NODE) {
+		p->nodes[n].k.i = m;
 	}
 	advance(p);
 	return n;
@@ -575,8 +563,9 @@ static uint32_t parse_primary(lty_parser *p)
 	}
 	switch (p->tok) {
 		case LTY_TOK_INT:
+			return parse_int(p);
 		case LTY_TOK_DECIMAL:
-			return parse_number(p);
+			return parse_decimal(p);
 		case LTY_TOK_STRING:
 			return parse_string_literal(p);
 		case LTY_TOK_TRUE:

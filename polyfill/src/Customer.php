@@ -5,6 +5,7 @@ namespace Loyalty\Polyfill;
 
 use Loyalty\InputException;
 use Loyalty\Polyfill\Expression\Compiler;
+use Loyalty\Polyfill\Expression\Decimal;
 use Loyalty\Polyfill\Settings\CompiledProgram;
 
 /**
@@ -43,7 +44,7 @@ final class Customer
     public array $carriers = [];
     /** @var list<string> */
     public array $bought = [];
-    /** @var array<string, scalar|null> attr.NAME values of the names the program reads */
+    /** @var array<string, bool|int|string|Decimal|null> attr.NAME values of the names the program reads (floats as decimals) */
     public array $attrs = [];
     /** @var array<int|string, int> advantage id => times used (SPEC 11) */
     private array $uses = [];
@@ -214,7 +215,8 @@ final class Customer
             if ($v !== null && !is_scalar($v)) {
                 throw new InputException(sprintf('%s.attributes.%s: expected a scalar, got %s', $path, $name, Args::typeName($v)), 3);
             }
-            $this->attrs[$name] = $v;
+            // A float as the decimal PHP prints, so 0.3 is 0.3 (null beyond the decimal range).
+            $this->attrs[$name] = is_float($v) ? Decimal::fromFloat($v) : $v;
         }
     }
 

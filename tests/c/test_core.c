@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "../../src/lty_checkout.h"
+#include "../../src/lty_decimal.h"
 #include "../../src/lty_expr.h"
 #include "../../src/lty_ledger.h"
 #include "../../src/lty_program.h"
@@ -447,12 +448,50 @@ static void test_orders_overflow(void)
 	CHECK(live_blocks == 0);
 }
 
+/* The paths of lty_decimal.c that expressions rarely reach: products and quotients
+ * beyond 64 bits (expected values computed with exact integers). */
+static void test_decimal(void)
+{
+	const int64_t M = INT64_MAX;
+	int64_t z = 0;
+
+	CHECK(lty_dec_div(M, M - 1, &z) && z == 1000000);
+	CHECK(lty_dec_div(M - 1, M, &z) && z == 999999);
+	CHECK(lty_dec_div(M, -2000000, &z) && z == -4611686018427387903);
+	CHECK(lty_dec_div(M, 1500000, &z) && z == 6148914691236517204);
+	CHECK(lty_dec_div(-(M - 5), 7000000, &z) && z == -1317624576693539400);
+	CHECK(lty_dec_div(M, INT64_C(3000000000007), &z) && z == 3074457345611);
+	CHECK(lty_dec_div(INT64_C(123456789012345678), INT64_C(-987654321098), &z) && z == -124999998861);
+	CHECK(lty_dec_div(INT64_C(5000000000000000000), INT64_C(4999999999999999999), &z) && z == 1000000);
+	CHECK(lty_dec_div(1, M, &z) && z == 0);
+	CHECK(!lty_dec_div(M, 3, &z) && !lty_dec_div(-M, 7, &z) && !lty_dec_div(1, 0, &z));
+	CHECK(lty_dec_mul(M, 1000000, &z) && z == M);
+	CHECK(lty_dec_mul(M, 999999, &z) && z == INT64_C(9223362813482738952));
+	CHECK(lty_dec_mul(INT64_C(4000000000000000), 3000000, &z) && z == INT64_C(12000000000000000));
+	CHECK(lty_dec_mul(-1500000, -1, &z) && z == 1 && lty_dec_mul(-1500000, 1, &z) && z == -1);
+	CHECK(!lty_dec_mul(-M, 1500000, &z) && !lty_dec_mul(INT64_C(3037000499999999), INT64_C(3037000499999999), &z));
+	CHECK(!lty_dec_sub(-M, 1, &z) && !lty_dec_add(M, 1, &z) && lty_dec_add(-M, 0, &z) && z == -M);
+	CHECK(lty_dec_cmp_int(-1, 0) == -1 && lty_dec_cmp_int(1, 0) == 1 && lty_dec_cmp_int(-M, INT64_MIN) == 1);
+	CHECK(lty_dec_cmp_int(M, INT64_C(9223372036854)) == 1 && lty_dec_cmp_int(INT64_C(9223372036854000000), INT64_C(9223372036854)) == 0);
+	CHECK(lty_dec_from_digits(true, "15", 2, -7, &z) && z == -1 && lty_dec_from_digits(false, "3", 1, -300, &z) && z == 0);
+	CHECK(!lty_dec_from_digits(false, "1", 1, 300, &z) && lty_dec_from_digits(false, "0", 1, 300, &z) && z == 0);
+	CHECK(lty_dec_from_digits(false, "9223372036854775807", 19, -6, &z) && z == M);
+	CHECK(!lty_dec_from_digits(false, "9223372036854775808", 19, -6, &z) && !lty_dec_from_int(INT64_C(9223372036855), &z));
+	/* floats with at most 6 decimals skip the printing; the others must be printed */
+	CHECK(lty_dec_from_double(0.1 + 0.2, &z) == false && lty_dec_from_double(1.0 / 3, &z) == false);
+	CHECK(lty_dec_from_double(0.3, &z) && z == 300000 && lty_dec_from_double(-19.99, &z) && z == -19990000);
+	CHECK(lty_dec_from_double(2147483647.999999, &z) && z == INT64_C(2147483647999999));
+	CHECK(lty_dec_from_double(-0.0, &z) && z == 0 && lty_dec_from_double(1e-6, &z) && z == 1);
+	CHECK(!lty_dec_from_double(2147483648.0, &z) && !lty_dec_from_double(1e-7, &z));
+}
+
 int main(void)
 {
 	lty_arena_init(&doc_arena, &lty_malloc_allocator);
 	test_evaluation();
 	test_errors();
 	test_glob();
+	test_decimal();
 	test_memory();
 	test_ledger();
 	test_thresholds();

@@ -37,8 +37,8 @@ show('0.5 + 0.5 == 1', $c);
 show('spent == 9223372036854775807', $c);
 show('9223372036854775807 > 9223372036854775806', $c);
 show('00000000000000000000000000001 == 1', $c);
-show('1.000000000000000000 == 1', $c);      // 19 significant digits
-show('1234567890.123456789 > 1234567890', $c);
+show('1.000000000000000000 == 1', $c);      // trailing zeros do not count against the 6 decimals
+show('1234567890.123456 > 1234567890', $c);
 echo "--- strings\n";
 show("city == 'it\\'s'", $c);
 show('city == "it\'s"', $c);
@@ -95,7 +95,7 @@ spent == 9223372036854775807 => true
 9223372036854775807 > 9223372036854775806 => true
 00000000000000000000000000001 == 1 => true
 1.000000000000000000 == 1 => true
-1234567890.123456789 > 1234567890 => true
+1234567890.123456 > 1234567890 => true
 --- strings
 city == 'it\'s' => true
 city == "it's" => true
@@ -176,6 +176,6 @@ TRUE
 segments.s: unknown field 'False' at column 1
 False == false
 ^
-segments.s: decimal literal has too many digits at column 1
+segments.s: decimal literal has more than 6 digits after the point at column 1
 1.12345678901234567890 > 0
 ^

@@ -389,7 +389,7 @@ static void gen_customer(lty_scalar *attrs, size_t attr_count)
 			case 0: attrs[i].kind = LTY_SCALAR_NULL; break;
 			case 1: attrs[i].kind = LTY_SCALAR_INT; attrs[i].u.i = gen_small(0, 3); break;
 			case 2: attrs[i].kind = LTY_SCALAR_STRING; attrs[i].u.s = (lty_str) { "gold", 4 }; break;
-			case 3: attrs[i].kind = LTY_SCALAR_DOUBLE; attrs[i].u.d = 1.5; break;
+			case 3: attrs[i].kind = LTY_SCALAR_DECIMAL; attrs[i].u.i = 1500000; break; /* 1.5 */
 			default: attrs[i].kind = LTY_SCALAR_BOOL; attrs[i].u.b = true; break;
 		}
 	}

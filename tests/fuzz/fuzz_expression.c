@@ -57,7 +57,7 @@ static void fill_customer(lty_customer *c, int which, lty_scalar *attrs, size_t 
 			case 0: a->kind = LTY_SCALAR_NULL; break;
 			case 1: a->kind = LTY_SCALAR_BOOL; a->u.b = true; break;
 			case 2: a->kind = LTY_SCALAR_INT; a->u.i = which == 3 ? INT64_MIN : 3; break;
-			case 3: a->kind = LTY_SCALAR_DOUBLE; a->u.d = which == 3 ? -1e308 : 2.5; break;
+			case 3: a->kind = LTY_SCALAR_DECIMAL; a->u.i = which == 3 ? -INT64_MAX : 2500000; break; /* 2.5 */
 			default: a->kind = LTY_SCALAR_STRING; a->u.s = (lty_str) { "gold", 4 }; break;
 		}
 	}

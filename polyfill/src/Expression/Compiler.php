@@ -19,7 +19,6 @@ final class Compiler
 {
     public const MAX_SOURCE = 4096;
     public const MAX_DEPTH = 64;
-    private const DECIMAL_MAX_DIGITS = 19;
 
     // Static types (lty_type)
     public const T_BOOL = 0;
@@ -553,7 +552,7 @@ final class Compiler
                 $numbers = $rhs[2] === self::T_NUM;
                 $f = static function (Customer $c) use ($x, $l, $found, $numbers): bool {
                     $v = $x($c);
-                    if ($v === null || ($numbers && !is_int($v) && !is_float($v))) {
+                    if ($v === null || ($numbers && !is_int($v) && !$v instanceof Decimal)) {
                         return false;
                     }
                     foreach ($l($c) as $item) {
@@ -688,9 +687,8 @@ final class Compiler
     {
         $text = $this->tokText();
         $dot = strpos($text, '.');
-        $digits = ltrim($dot === false ? $text : substr($text, 0, $dot) . substr($text, $dot + 1), '0');
         if ($dot === false) {
-            // An int above PHP_INT_MAX (the C stops at the 20th significant digit or a uint64 overflow).
+            $digits = ltrim($text, '0');
             if (strlen($digits) > 19 || (strlen($digits) === 19 && strcmp($digits, '9223372036854775807') > 0)) {
                 $this->fail($this->tokStart, 'integer literal exceeds PHP_INT_MAX');
             }
@@ -698,26 +696,19 @@ final class Compiler
             $this->advance();
             return [static fn() => $value, self::T_NUM, self::T_ANY];
         }
-        if (strlen($digits) > self::DECIMAL_MAX_DIGITS) {
-            $this->fail($this->tokStart, 'decimal literal has too many digits');
+        // Held exactly in millionths: what cannot be is an error, not a rounded number.
+        $frac = rtrim(substr($text, $dot + 1), '0');
+        if (strlen($frac) > Decimal::SCALE) {
+            $this->fail($this->tokStart, sprintf('decimal literal has more than %d digits after the point', Decimal::SCALE));
         }
-        $scale = strlen($text) - $dot - 1;
-        $value = self::decimalValue($digits === '' ? 0 : (int) $digits, $digits, $scale);
+        $m = Decimal::fromDigits(false, substr($text, 0, $dot), 0);
+        $m = $m === null ? null : Decimal::add($m, (int) str_pad($frac, Decimal::SCALE, '0'));
+        if ($m === null) {
+            $this->fail($this->tokStart, 'decimal literal exceeds 9223372036854.775807');
+        }
+        $value = new Decimal($m);
         $this->advance();
         return [static fn() => $value, self::T_NUM, self::T_ANY];
-    }
-
-    /**
-     * mantissa / 10^scale as the nearest double, as the C: exact division when the mantissa
-     * fits 53 bits and scale <= 22; otherwise the C divides a long double by 10 repeatedly,
-     * which strtod's correctly rounded result matches for these literals.
-     */
-    private static function decimalValue(int $mantissa, string $digits, int $scale): float
-    {
-        if ($mantissa < (1 << 53) && $scale <= 22) {
-            return (float) $mantissa / (float) (10 ** $scale);
-        }
-        return (float) (($digits === '' ? '0' : $digits) . 'e-' . $scale);
     }
 
     private function parseField(): array

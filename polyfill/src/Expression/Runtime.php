@@ -5,15 +5,15 @@ namespace Loyalty\Polyfill\Expression;
 
 /**
  * @internal Run-time helpers of compiled expressions (src/lty_expr_eval.c). Values are plain
- * PHP values: null, bool, int, float, string, and arrays for lists.
+ * PHP values: null, bool, int, Decimal, string, and arrays for lists.
  */
 final class Runtime
 {
     /** Three-valued comparison: -1/0/1, or null when a side is null or the kinds differ. */
     public static function compare(mixed $a, mixed $b): ?int
     {
-        if (is_int($a) || is_float($a)) {
-            return is_int($b) || is_float($b) ? self::compareNumbers($a, $b) : null;
+        if (is_int($a) || $a instanceof Decimal) {
+            return is_int($b) || $b instanceof Decimal ? self::compareNumbers($a, $b) : null;
         }
         if (is_string($a)) {
             return is_string($b) ? strcmp($a, $b) <=> 0 : null;
@@ -39,45 +39,27 @@ final class Runtime
         return null;
     }
 
-    /** compare() of two values statically typed as numbers: int, float or null. */
-    public static function compareNullableNumbers(int|float|null $a, int|float|null $b): ?int
+    /** compare() of two values statically typed as numbers: int, Decimal or null. */
+    public static function compareNullableNumbers(int|Decimal|null $a, int|Decimal|null $b): ?int
     {
         if ($a === null || $b === null) {
             return null;
         }
-        return is_int($a) === is_int($b) ? $a <=> $b : self::compareNumbers($a, $b);
+        return is_int($a) && is_int($b) ? $a <=> $b : self::compareNumbers($a, $b);
     }
 
-    /** Exact for int/int, and for int/float where the float is integral (no rounding of the int). */
-    public static function compareNumbers(int|float $a, int|float $b): int
+    /** Exact: decimals are millionths, compared with ints without converting them. */
+    public static function compareNumbers(int|Decimal $a, int|Decimal $b): int
     {
-        if (is_int($a) === is_int($b)) {
-            return $a <=> $b;
-        }
         if (is_int($a)) {
-            return -self::compareNumbers($b, $a);
+            return is_int($b) ? $a <=> $b : -Decimal::compareInt($b->m, $a);
         }
-        // $a float, $b int
-        if ($a >= 9223372036854775808.0) {
-            return 1;
-        }
-        if ($a < -9223372036854775808.0) {
-            return -1;
-        }
-        $t = $a < 0 ? ceil($a) : floor($a);
-        $ti = (int) $t;
-        if ($ti !== $b) {
-            return $ti <=> $b;
-        }
-        return $a <=> $t;
+        return is_int($b) ? Decimal::compareInt($a->m, $b) : $a->m <=> $b->m;
     }
 
     /** One step of an arithmetic chain; null on overflow, division by zero or a non-number. */
-    public static function arith(mixed $x, mixed $y, int $op): int|float|null
+    public static function arith(mixed $x, mixed $y, int $op): int|Decimal|null
     {
-        if (!(is_int($x) || is_float($x)) || !(is_int($y) || is_float($y))) {
-            return null;
-        }
         if (is_int($x) && is_int($y)) {
             switch ($op) {
                 case 0: $z = $x + $y; break;
@@ -91,19 +73,27 @@ final class Runtime
             }
             return is_int($z) ? $z : null; // int overflow gives a float in PHP
         }
-        $x = (float) $x;
-        $y = (float) $y;
-        switch ($op) {
-            case 0: $z = $x + $y; break;
-            case 1: $z = $x - $y; break;
-            case 2: $z = $x * $y; break;
-            default:
-                if ($y == 0.0) {
-                    return null;
-                }
-                $z = $x / $y;
+        return self::decimalArith($x, $y, $op);
+    }
+
+    /**
+     * A decimal with an int or a decimal: the int is read as a decimal first (null when it is
+     * beyond the decimal range), then the result is cut to millionths.
+     */
+    private static function decimalArith(mixed $x, mixed $y, int $op): ?Decimal
+    {
+        $a = is_int($x) ? Decimal::fromInt($x) : ($x instanceof Decimal ? $x->m : null);
+        $b = is_int($y) ? Decimal::fromInt($y) : ($y instanceof Decimal ? $y->m : null);
+        if ($a === null || $b === null) {
+            return null;
         }
-        return is_finite($z) ? $z : null;
+        $z = match ($op) {
+            0 => Decimal::add($a, $b),
+            1 => Decimal::sub($a, $b),
+            2 => Decimal::mul($a, $b),
+            default => Decimal::div($a, $b),
+        };
+        return $z === null ? null : new Decimal($z);
     }
 
     /** floor((now - when) / 86400), null when unknown or on overflow. */
