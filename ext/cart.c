@@ -60,10 +60,37 @@ static zend_result line_count(HashTable *ht, php_loyalty_key key, size_t i, cons
 	return non_negative(zv, path, what, out);
 }
 
-static zend_result read_line(zval *line, size_t i, lty_cart_line *out, bool *refs)
+/* sku or category: a string, or an int read as its digits (SPEC 13); NULL means absent. */
+static zend_result line_text(zval *zv, size_t i, const char *key, lty_arena *arena, lty_str *out)
+{
+	char digits[MAX_LENGTH_OF_LONG + 1];
+
+	if (zv == NULL) {
+		return SUCCESS;
+	}
+	if (Z_TYPE_P(zv) == IS_STRING) {
+		out->ptr = Z_STRVAL_P(zv);
+		out->len = Z_STRLEN_P(zv);
+		return SUCCESS;
+	}
+	if (Z_TYPE_P(zv) != IS_LONG) {
+		php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "cart.lines[%zu].%s: expected string, got %s", i, key, zend_zval_type_name(zv));
+		return FAILURE;
+	}
+	out->len = (size_t) snprintf(digits, sizeof(digits), ZEND_LONG_FMT, Z_LVAL_P(zv));
+	out->ptr = lty_arena_strndup(arena, digits, out->len);
+	if (out->ptr == NULL) {
+		zend_throw_error(NULL, "evaluate: out of memory");
+		return FAILURE;
+	}
+	return SUCCESS;
+}
+
+static zend_result read_line(const lty_program *p, zval *line, size_t i, lty_arena *arena, lty_cart_line *out, bool *refs)
 {
 	zval *zv;
 	HashTable *ht;
+	char path[64];
 
 	*refs |= Z_ISREF_P(line);
 	ZVAL_DEREF(line);
@@ -81,13 +108,8 @@ static zend_result read_line(zval *line, size_t i, lty_cart_line *out, bool *ref
 			zv = NULL;
 		}
 	}
-	if (zv != NULL && Z_TYPE_P(zv) != IS_STRING && Z_TYPE_P(zv) != IS_LONG) {
-		php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "cart.lines[%zu].sku: expected string, got %s", i, zend_zval_type_name(zv));
-		return FAILURE;
-	}
-	zv = PHP_LOYALTY_KEY(ht, CATEGORY);
-	if (zv != NULL && Z_TYPE_P(zv) != IS_STRING) {
-		php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "cart.lines[%zu].category: expected string, got %s", i, zend_zval_type_name(zv));
+	if (line_text(zv, i, "sku", arena, &out->sku) == FAILURE
+			|| line_text(PHP_LOYALTY_KEY(ht, CATEGORY), i, "category", arena, &out->category) == FAILURE) {
 		return FAILURE;
 	}
 	if (line_count(ht, PHP_LOYALTY_K_QTY, i, "int", &out->qty) == FAILURE
@@ -98,10 +120,17 @@ static zend_result read_line(zval *line, size_t i, lty_cart_line *out, bool *ref
 		php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "cart.lines[%zu]: qty * price overflows 64-bit minor units", i);
 		return FAILURE;
 	}
-	return SUCCESS;
+	/* line attributes (SPEC 11, 13): every entry checked, the program's line slots read */
+	if (p->line_attr_count > 0 && (out->attrs = lty_arena_array(arena, p->line_attr_count, sizeof(lty_scalar))) == NULL) {
+		zend_throw_error(NULL, "evaluate: out of memory");
+		return FAILURE;
+	}
+	snprintf(path, sizeof(path), "cart.lines[%zu]", i);
+	return php_loyalty_attributes(PHP_LOYALTY_KEY(ht, ATTRIBUTES), path, p->line_attr_names, p->line_attr_count,
+		(lty_scalar *) out->attrs, true);
 }
 
-static zend_result read_lines(zval *lines, lty_arena *arena, lty_cart *cart, bool *refs)
+static zend_result read_lines(const lty_program *p, zval *lines, lty_arena *arena, lty_cart *cart, bool *refs)
 {
 	lty_cart_line *out;
 	zval *line;
@@ -121,7 +150,7 @@ static zend_result read_lines(zval *lines, lty_arena *arena, lty_cart *cart, boo
 	cart->lines = out;
 	cart->subtotal = 0;
 	ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(lines), line) {
-		if (read_line(line, i, &out[i], refs) == FAILURE) {
+		if (read_line(p, line, i, arena, &out[i], refs) == FAILURE) {
 			return FAILURE;
 		}
 		if (__builtin_add_overflow(cart->subtotal, out[i].amount, &cart->subtotal)) {
@@ -182,13 +211,13 @@ static zend_result read_use_points(HashTable *ht, lty_cart *cart)
 	return SUCCESS;
 }
 
-zend_result php_loyalty_cart(HashTable *ht, lty_arena *arena, lty_cart *cart, bool *line_refs)
+zend_result php_loyalty_cart(const lty_program *p, HashTable *ht, lty_arena *arena, lty_cart *cart, bool *line_refs)
 {
 	zval *lines = PHP_LOYALTY_KEY(ht, LINES), *carrier;
 
 	memset(cart, 0, sizeof(*cart));
 	if (lines != NULL) {
-		if (read_lines(lines, arena, cart, line_refs) == FAILURE) {
+		if (read_lines(p, lines, arena, cart, line_refs) == FAILURE) {
 			return FAILURE;
 		}
 	} else if (money(ht, PHP_LOYALTY_K_SUBTOTAL, &cart->subtotal) == FAILURE) {

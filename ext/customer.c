@@ -12,7 +12,6 @@
 #include "zend_strtod.h"
 
 #include "php_loyalty.h"
-#include "../src/lty_decimal.h"
 
 #define PATH_MAX_LEN 256
 
@@ -196,42 +195,6 @@ static zend_result read_lists(uint32_t fields, HashTable *ht, const char *path, 
 	return SUCCESS;
 }
 
-/* Every attribute a scalar (a finite one when a float), whether the program reads it or not. */
-static zend_result check_attrs(HashTable *ht, const char *path)
-{
-	zval *attrs = PHP_LOYALTY_KEY(ht, ATTRIBUTES), *zv;
-	zend_string *skey;
-	zend_ulong ikey;
-	char name[64];
-
-	if (attrs == NULL) {
-		return SUCCESS;
-	}
-	if (Z_TYPE_P(attrs) != IS_ARRAY) {
-		return fail_type(path, "attributes", "array of scalars", attrs);
-	}
-	ZEND_HASH_FOREACH_KEY_VAL(Z_ARRVAL_P(attrs), ikey, skey, zv) {
-		ZVAL_DEREF(zv);
-		if (Z_TYPE_P(zv) <= IS_STRING && (Z_TYPE_P(zv) != IS_DOUBLE || zend_finite(Z_DVAL_P(zv)))) {
-			continue;
-		}
-		if (skey) {
-			php_loyalty_printable(name, sizeof(name), ZSTR_VAL(skey), ZSTR_LEN(skey));
-		} else {
-			snprintf(name, sizeof(name), ZEND_LONG_FMT, (zend_long) ikey);
-		}
-		if (Z_TYPE_P(zv) == IS_DOUBLE) {
-			php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "%s.attributes.%s: expected a finite number, got %s",
-				path, name, zend_isnan(Z_DVAL_P(zv)) ? "NAN" : Z_DVAL_P(zv) < 0 ? "-INF" : "INF");
-		} else {
-			php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "%s.attributes.%s: expected a scalar, got %s",
-				path, name, zend_zval_type_name(zv));
-		}
-		return FAILURE;
-	} ZEND_HASH_FOREACH_END();
-	return SUCCESS;
-}
-
 /* `uses` (SPEC 11): advantage id -> times used, each an int >= 0 or null (all checked); the counts of the
  * advantages with max_uses go to scratch, 0 when absent. */
 static zend_result read_uses(const lty_program *p, HashTable *ht, const char *path, php_loyalty_scratch *s, lty_customer *out)
@@ -293,77 +256,6 @@ static zend_result check_id(HashTable *ht, const char *path)
 	return fail_type(path, "id", "int or string", id);
 }
 
-/* A float attribute as the decimal PHP prints (serialize_precision -1: the shortest
- * digits that read back as the same float), so 0.3 is 0.3 and not 0.299999...; beyond
- * the decimal range it stays null, as an overflow would. */
-static void read_float_attr(double d, lty_scalar *a)
-{
-	int decpt;
-	bool negative;
-	char *end, *digits;
-	size_t n;
-
-	if (lty_dec_from_double(d, &a->u.i)) {
-		a->kind = LTY_SCALAR_DECIMAL;
-		return;
-	}
-	digits = zend_dtoa(d, 0, 0, &decpt, &negative, &end);
-	n = (size_t) (end - digits);
-	if (lty_dec_from_digits(negative, digits, n, decpt - (int) n, &a->u.i)) {
-		a->kind = LTY_SCALAR_DECIMAL;
-	}
-	zend_freedtoa(digits);
-}
-
-static zend_result read_attrs(const lty_program *p, HashTable *ht, const char *path, php_loyalty_scratch *s, lty_customer *out)
-{
-	zval *attrs = PHP_LOYALTY_KEY(ht, ATTRIBUTES), *zv;
-	size_t i;
-
-	out->attrs = s->attrs;
-	if (p->attr_count == 0) {
-		return SUCCESS;
-	}
-	memset(s->attrs, 0, p->attr_count * sizeof(lty_scalar));
-	if (attrs == NULL) {
-		return SUCCESS;
-	}
-	if (Z_TYPE_P(attrs) != IS_ARRAY) {
-		return fail_type(path, "attributes", "array of scalars", attrs);
-	}
-	for (i = 0; i < p->attr_count; i++) {
-		lty_scalar *a = &s->attrs[i];
-		zv = zend_symtable_str_find(Z_ARRVAL_P(attrs), p->attr_names[i].ptr, p->attr_names[i].len);
-		if (zv == NULL) {
-			continue;
-		}
-		ZVAL_DEREF(zv);
-		switch (Z_TYPE_P(zv)) {
-			case IS_NULL: break;
-			case IS_FALSE: case IS_TRUE: a->kind = LTY_SCALAR_BOOL; a->u.b = Z_TYPE_P(zv) == IS_TRUE; break;
-			case IS_LONG: a->kind = LTY_SCALAR_INT; a->u.i = Z_LVAL_P(zv); break;
-			case IS_DOUBLE:
-				if (!zend_finite(Z_DVAL_P(zv))) {
-					php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "%s.attributes.%s: expected a finite number, got %s",
-						path, p->attr_names[i].ptr, zend_isnan(Z_DVAL_P(zv)) ? "NAN" : Z_DVAL_P(zv) < 0 ? "-INF" : "INF");
-					return FAILURE;
-				}
-				read_float_attr(Z_DVAL_P(zv), a);
-				break;
-			case IS_STRING:
-				a->kind = LTY_SCALAR_STRING;
-				a->u.s.ptr = Z_STRVAL_P(zv);
-				a->u.s.len = Z_STRLEN_P(zv);
-				break;
-			default:
-				php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "%s.attributes.%s: expected a scalar, got %s",
-					path, p->attr_names[i].ptr, zend_zval_type_name(zv));
-				return FAILURE;
-		}
-	}
-	return SUCCESS;
-}
-
 /* `ledger` (SPEC 8): its balance at now stands for `points`. Read with the dates: it may run user code. */
 static zend_result read_ledger(const lty_program *p, HashTable *ht, zend_long now, const char *path, lty_customer *out)
 {
@@ -413,9 +305,9 @@ zend_result php_loyalty_customer(const lty_program *p, HashTable *ht, zend_long 
 			|| ((fields & LTY_FIELD_COUNTRY) && read_string(ht, PHP_LOYALTY_K_COUNTRY, path, &out->country) == FAILURE)
 			|| read_lists(fields, ht, path, s, out) == FAILURE
 			|| ((fields & LTY_FIELD_ID) && check_id(ht, path) == FAILURE)
-			|| ((fields & LTY_FIELD_ID) && check_attrs(ht, path) == FAILURE)
-			|| ((fields & LTY_FIELD_USES) && read_uses(p, ht, path, s, out) == FAILURE)
-			|| ((fields & LTY_FIELD_ATTRIBUTES) && read_attrs(p, ht, path, s, out) == FAILURE)) {
+			|| ((fields & LTY_FIELD_ATTRIBUTES) && php_loyalty_attributes(PHP_LOYALTY_KEY(ht, ATTRIBUTES), path,
+				p->attr_names, p->attr_count, s->attrs, (fields & LTY_FIELD_ID) != 0) == FAILURE)
+			|| ((fields & LTY_FIELD_USES) && read_uses(p, ht, path, s, out) == FAILURE)) {
 		return FAILURE;
 	}
 	return SUCCESS;

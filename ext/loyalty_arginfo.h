@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 94cee4b43fd8109d43bd2bacea98a73091c8b495 */
+ * Stub hash: 419a9c0cfa354f93bae03a3d92f0cc090b553489 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Loyalty_Program___construct, 0, 0, 0)
 ZEND_END_ARG_INFO()

@@ -81,7 +81,7 @@ static zend_result evaluate_row(run *r, HashTable *row, zend_long n)
 	zend_long now;
 	lty_arena arena;
 	lty_error err;
-	lty_cart cart;
+	lty_cart carts[2];
 	bool line_refs = false;
 	zend_result ok = SUCCESS;
 	size_t i;
@@ -98,9 +98,11 @@ static zend_result evaluate_row(run *r, HashTable *row, zend_long n)
 		}
 	}
 	lty_arena_init(&arena, &php_loyalty_allocator);
-	if (php_loyalty_cart(cart_ht, &arena, &cart, &line_refs) == FAILURE) {
-		lty_arena_free(&arena);
-		return FAILURE;
+	for (i = 0; i < r->side_count; i++) { /* each program reads the line attributes it uses */
+		if (php_loyalty_cart(r->sides[i].program, cart_ht, &arena, &carts[i], &line_refs) == FAILURE) {
+			lty_arena_free(&arena);
+			return FAILURE;
+		}
 	}
 	for (i = 0; ok == SUCCESS && i < r->side_count; i++) {
 		const lty_program *p = r->sides[i].program;
@@ -109,7 +111,7 @@ static zend_result evaluate_row(run *r, HashTable *row, zend_long n)
 			php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "orders[" ZEND_LONG_FMT "].at: the offsets of timezone %s cannot be read",
 				n, p->timezone.ptr);
 			ok = FAILURE;
-		} else if (lty_checkout_evaluate(p, &cart, &customers[i], now, offset, r->sides[i].scratch->memo, &arena, &results[i], &err) != LTY_OK) {
+		} else if (lty_checkout_evaluate(p, &carts[i], &customers[i], now, offset, r->sides[i].scratch->memo, &arena, &results[i], &err) != LTY_OK) {
 			php_loyalty_throw(&err);
 			ok = FAILURE;
 		}

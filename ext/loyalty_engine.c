@@ -200,7 +200,7 @@ ZEND_METHOD(Loyalty_Engine, evaluate)
 		RETURN_THROWS();
 	}
 	lty_arena_init(&arena, &php_loyalty_allocator);
-	if (php_loyalty_cart(cart_ht, &arena, &cart, &line_refs) == FAILURE) {
+	if (php_loyalty_cart(obj->program, cart_ht, &arena, &cart, &line_refs) == FAILURE) {
 		lty_arena_free(&arena);
 		RETURN_THROWS();
 	}

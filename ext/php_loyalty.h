@@ -95,7 +95,7 @@ zend_result php_loyalty_ledger_balance(zval *ledger, const lty_program *program,
 
 /* cart.c: reads a cart; line arrays are allocated in `arena`. *line_refs is set when a line
  * or its sku is a PHP reference (which later writes could change under a lazy Result). */
-zend_result php_loyalty_cart(HashTable *ht, lty_arena *arena, lty_cart *cart, bool *line_refs);
+zend_result php_loyalty_cart(const lty_program *program, HashTable *ht, lty_arena *arena, lty_cart *cart, bool *line_refs);
 
 /* loyalty_result.c: a Result object from a core result, taking over `arena` (which holds
  * the result's arrays and the cart's lines; it is left empty). `cart_lines` is the cart's
@@ -128,7 +128,7 @@ typedef enum {
 	PHP_LOYALTY_K_POINTS_SPENT, PHP_LOYALTY_K_REASON, PHP_LOYALTY_K_MESSAGE, PHP_LOYALTY_K_MISSING,
 	PHP_LOYALTY_K_AMOUNT, PHP_LOYALTY_K_ADVANTAGE, PHP_LOYALTY_K_LOYALTY,
 	PHP_LOYALTY_K_REASON_FIRST, /* the reason codes, in lty_reason order */
-	PHP_LOYALTY_K_COUNT = PHP_LOYALTY_K_REASON_FIRST + 13
+	PHP_LOYALTY_K_COUNT = PHP_LOYALTY_K_REASON_FIRST + 14
 } php_loyalty_key;
 extern zend_string *php_loyalty_keys[PHP_LOYALTY_K_COUNT];
 void php_loyalty_keys_init(void);
@@ -190,6 +190,11 @@ zend_result php_loyalty_date_arg(zval *zv, uint32_t arg_num, const char *path, z
 /* $now (or a ledger's optional $at) as passed to a method (argument `arg_num`, named `path`
  * in an InputException): null means the current time. */
 zend_result php_loyalty_now(zval *zv, uint32_t arg_num, const char *path, zend_long *out);
+/* `attributes` (a zval, NULL when absent) of a customer or a cart line at `path`: an array of
+ * scalars or nulls, floats finite. Every entry is checked when `check_all`, else only those
+ * named; the named ones are read into `out` (`count` slots; null when absent). */
+zend_result php_loyalty_attributes(zval *attrs, const char *path, const lty_str *names, size_t count,
+	lty_scalar *out, bool check_all);
 /* Reads and checks the `fields` (LTY_FIELD_* bits) of a customer array: LTY_FIELDS_ALL for
  * evaluate() and segmentsOf(), program->fields for the batch paths. */
 zend_result php_loyalty_customer(const lty_program *program, HashTable *ht, zend_long now,

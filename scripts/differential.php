@@ -143,6 +143,13 @@ final class Cases
         }
     }
 
+    /** Line expressions (SPEC 11) over the generated lines: categories, prices, attributes. */
+    private const LINE_EXPRESSIONS = [
+        "category == 'books'", "category in ['toys', 'comics']", 'price >= 1000', 'qty >= 2 and price < 5000',
+        "attr.brand == 'Lego'", 'attr.rate >= 0.5', "sku like 'SKU-1*'", "not (category == 'gift')", 'amount > 2000 or qty == 3',
+        "lower(category) == 'toys' and attr.rate == 0.3", 'price < 0',
+    ];
+
     private static function advantage(int $i, array $segments): array
     {
         $a = ['id' => Gen::chance(95) ? 'adv' . $i : str_repeat('long-id-', 10) . $i];
@@ -167,11 +174,27 @@ final class Cases
             $a['max_uses'] = Gen::pick([1, 2, Gen::int(1, 5)]); // SPEC 11
         }
         self::schedule($a);
+        // SPEC 11: rules on products
+        if (Gen::chance(25)) {
+            $a['lines'] = Gen::pick(self::LINE_EXPRESSIONS);
+        }
+        $quantity = Gen::chance(15);
+        if ($quantity || Gen::chance(5)) {
+            $a['tiers_on'] = $quantity ? 'quantity' : 'amount';
+        }
         $tiers = [];
         for ($j = 0, $n = Gen::int(1, 3); $j < $n; $j++) {
+            if ($quantity && Gen::chance(40)) {
+                $tier = ['from' => Gen::int(1, 6), 'free_units' => Gen::pick([1, 1, 2, Gen::int(1, 9)])];
+                if (Gen::chance(20)) {
+                    $tier['free_shipping'] = true;
+                }
+                $tiers[] = $tier;
+                continue;
+            }
             $tier = self::benefit(false);
             if (Gen::chance(80)) {
-                $tier = ['from' => Gen::pick([0, Gen::int(0, 30000), Gen::int(0, 300) * 100])] + $tier;
+                $tier = ['from' => $quantity ? Gen::int(0, 12) : Gen::pick([0, Gen::int(0, 30000), Gen::int(0, 300) * 100])] + $tier;
             }
             $tiers[] = $tier;
         }
@@ -324,6 +347,12 @@ final class Cases
                 $line = ['qty' => Gen::pick([1, 1, 2, 3, Gen::int(0, 10)]), 'price' => Gen::pick([Gen::int(0, 10000), Gen::int(1, 100) * 100, 999])];
                 if (Gen::chance(90)) {
                     $line = ['sku' => Gen::chance(80) ? 'SKU-' . $i : $i] + $line;
+                }
+                if (Gen::chance(60)) {
+                    $line['category'] = Gen::chance(95) ? Gen::pick(['books', 'toys', 'comics', 'gift']) : 7;
+                }
+                if (Gen::chance(25)) {
+                    $line['attributes'] = ['brand' => Gen::pick(['Lego', 'Hasbro', null]), 'rate' => Gen::pick([0.5, 1, 0.3, '2'])];
                 }
                 if (Gen::chance(5)) {
                     $line['price'] = Gen::money(10000);

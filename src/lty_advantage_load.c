@@ -5,17 +5,43 @@
 
 #include <string.h>
 
-static lty_status load_tier(lty_loader *l, const lty_doc *d, lty_tier *t)
+/* `free_units` (SPEC 11, 13): an int >= 1, from >= 1 units, tiers_on quantity, no discount beside it. */
+static lty_status check_free_units(lty_loader *l, const lty_tier *t, const lty_advantage *a)
 {
-	static const char *const keys[] = { "from", "discount", "discount_percent", "free_shipping", "carriers", NULL };
+	const char *problem = NULL;
+	size_t old;
+
+	if (!a->tiers_on_quantity) {
+		problem = "needs tiers_on: quantity (free units are counted per `from` units)";
+	} else if (t->benefit.has_discount || t->benefit.has_percent) {
+		problem = "excludes discount and discount_percent";
+	} else if (t->from < 1) {
+		problem = "needs from >= 1 (units)";
+	}
+	if (problem == NULL) {
+		return LTY_OK;
+	}
+	old = lty_path_key(l, "free_units");
+	lty_fail(l, "%s", problem);
+	lty_path_pop(l, old);
+	return LTY_ERR_CONFIG;
+}
+
+static lty_status load_tier(lty_loader *l, const lty_doc *d, lty_tier *t, const lty_advantage *a)
+{
+	static const char *const keys[] = { "from", "discount", "discount_percent", "free_units", "free_shipping", "carriers", NULL };
+	bool has_free_units;
 
 	if (lty_expect_map(l, d, keys) != LTY_OK
-			|| lty_read_money(l, d, "from", 0, NULL, &t->from) != LTY_OK
-			|| lty_read_benefit(l, d, &t->benefit) != LTY_OK) {
+			|| (a->tiers_on_quantity ? lty_read_int(l, d, "from", 0, 0, INT64_MAX, NULL, &t->from)
+				: lty_read_money(l, d, "from", 0, NULL, &t->from)) != LTY_OK
+			|| lty_read_benefit(l, d, &t->benefit) != LTY_OK
+			|| lty_read_int(l, d, "free_units", 0, 1, INT64_MAX, &has_free_units, &t->free_units) != LTY_OK
+			|| (has_free_units && check_free_units(l, t, a) != LTY_OK)) {
 		return l->err->status;
 	}
-	if (!t->benefit.has_discount && !t->benefit.has_percent && !t->benefit.free_shipping) {
-		return lty_fail(l, "gives nothing: set discount, discount_percent or free_shipping");
+	if (!t->benefit.has_discount && !t->benefit.has_percent && !t->benefit.free_shipping && !has_free_units) {
+		return lty_fail(l, "gives nothing: set discount, discount_percent, free_units or free_shipping");
 	}
 	return LTY_OK;
 }
@@ -44,7 +70,7 @@ static lty_status load_tiers(lty_loader *l, const lty_doc *map, lty_advantage *a
 	}
 	for (i = 0; i < list->u.c.count; i++) {
 		size_t at = lty_path_index(l, i);
-		if (load_tier(l, &list->u.c.items[i], &tiers[i]) != LTY_OK) {
+		if (load_tier(l, &list->u.c.items[i], &tiers[i], a) != LTY_OK) {
 			return l->err->status;
 		}
 		lty_path_pop(l, at);
@@ -77,6 +103,29 @@ static lty_status load_segment(lty_loader *l, const lty_doc *map, lty_advantage 
 	}
 	old = lty_path_key(l, "segment");
 	if (lty_compile_expr(l, &a->segment_source, &a->inline_expr) != LTY_OK) {
+		return l->err->status;
+	}
+	lty_path_pop(l, old);
+	return LTY_OK;
+}
+
+/* `tiers_on` (amount or quantity) and `lines`, a line expression (SPEC 11). */
+static lty_status load_lines(lty_loader *l, const lty_doc *map, lty_advantage *a)
+{
+	static const char *const bases[] = { "amount", "quantity", NULL };
+	lty_str base;
+	size_t old;
+
+	if (lty_read_string(l, map, "tiers_on", false, bases, &base) != LTY_OK
+			|| lty_read_string(l, map, "lines", false, NULL, &a->lines_source) != LTY_OK) {
+		return l->err->status;
+	}
+	a->tiers_on_quantity = base.ptr != NULL && base.len == strlen("quantity");
+	if (a->lines_source.ptr == NULL) {
+		return LTY_OK;
+	}
+	old = lty_path_key(l, "lines");
+	if (lty_compile_line_expr(l, &a->lines_source, &a->lines) != LTY_OK) {
 		return l->err->status;
 	}
 	lty_path_pop(l, old);
@@ -210,7 +259,7 @@ static lty_status load_advantage(lty_loader *l, const lty_doc *d, lty_advantage 
 	size_t n, id_set *ids)
 {
 	static const char *const keys[] = {
-		"id", "label", "segment", "earn_points", "with_voucher", "combinable", "max_uses",
+		"id", "label", "segment", "earn_points", "with_voucher", "combinable", "tiers_on", "lines", "max_uses",
 		"starts_at", "ends_at", "days", "hours", "tiers", NULL
 	};
 
@@ -240,6 +289,7 @@ static lty_status load_advantage(lty_loader *l, const lty_doc *d, lty_advantage 
 			|| lty_read_bool(l, d, "earn_points", true, &a->earn_points) != LTY_OK
 			|| lty_read_bool(l, d, "with_voucher", false, &a->with_voucher) != LTY_OK
 			|| lty_read_bool(l, d, "combinable", false, &a->combinable) != LTY_OK
+			|| load_lines(l, d, a) != LTY_OK
 			|| lty_read_int(l, d, "max_uses", 0, 1, INT64_MAX, NULL, &a->max_uses) != LTY_OK
 			|| load_schedule(l, d, a) != LTY_OK) {
 		return l->err->status;

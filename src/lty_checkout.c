@@ -13,6 +13,8 @@
 /* An eligible advantage before the best-of choice. */
 typedef struct {
 	const lty_tier *tier;
+	lty_concern concern;      /* the lines it concerns (SPEC 11) */
+	bool item_scoped;         /* `lines` or free units: allocated over its lines as it applies */
 	int64_t discount;         /* uncapped */
 	bool ship;                /* free shipping for the chosen carrier */
 	bool ship_refused;        /* free shipping limited to other carriers */
@@ -128,13 +130,17 @@ static const lty_tier *find_tier(const lty_advantage *a, int64_t subtotal, int64
 	return i == SIZE_MAX ? NULL : &a->tiers[i];
 }
 
-static int64_t benefit_discount(const checkout *ck, const lty_benefit *b)
+/* A tier's discount on what the advantage concerns: its lines' amount, or the subtotal. */
+static int64_t tier_discount(checkout *ck, const lty_tier *t, const lty_concern *c)
 {
-	if (b->has_discount) {
-		return lty_min(b->discount, ck->r->subtotal);
+	if (t->free_units > 0) {
+		return lty_lines_free_units(ck, c, t);
 	}
-	if (b->has_percent) {
-		return lty_percent_of(ck->r->subtotal, b->percent_bp, ck->p->rounding);
+	if (t->benefit.has_discount) {
+		return lty_min(t->benefit.discount, c->amount);
+	}
+	if (t->benefit.has_percent) {
+		return lty_percent_of(c->amount, t->benefit.percent_bp, ck->p->rounding);
 	}
 	return 0;
 }
@@ -190,7 +196,7 @@ static void reject_nothing_given(checkout *ck, const lty_advantage *a, const can
 static void check_advantage(checkout *ck, const lty_advantage *a, candidate *cand)
 {
 	lty_rejected *x;
-	int64_t lowest;
+	int64_t lowest, basis;
 
 	memset(cand, 0, sizeof(*cand));
 	if (!ck->c->active) {
@@ -214,14 +220,24 @@ static void check_advantage(checkout *ck, const lty_advantage *a, candidate *can
 		lty_checkout_reject(ck, LTY_SOURCE_ADVANTAGE, &a->id, LTY_REASON_VOUCHER, LTY_MSG_ADVANTAGE_VOUCHER, 0, 0);
 		return;
 	}
-	cand->tier = find_tier(a, ck->r->subtotal, &lowest);
-	if (cand->tier == NULL) {
-		x = lty_checkout_reject(ck, LTY_SOURCE_ADVANTAGE, &a->id, LTY_REASON_BELOW_TIER, LTY_MSG_BELOW, ck->r->subtotal, lowest);
-		x->has_missing = true;
-		x->missing = lowest - ck->r->subtotal;
+	if (lty_lines_concern(ck, a, &cand->concern) != LTY_OK) {
 		return;
 	}
-	cand->discount = benefit_discount(ck, &cand->tier->benefit);
+	if (a->lines != NULL && cand->concern.count == 0) {
+		lty_checkout_reject(ck, LTY_SOURCE_ADVANTAGE, &a->id, LTY_REASON_NO_LINE, LTY_MSG_NO_LINE, 0, 0)->advantage = a;
+		return;
+	}
+	basis = a->tiers_on_quantity ? cand->concern.units : cand->concern.amount;
+	cand->tier = find_tier(a, basis, &lowest);
+	if (cand->tier == NULL) {
+		x = lty_checkout_reject(ck, LTY_SOURCE_ADVANTAGE, &a->id, LTY_REASON_BELOW_TIER,
+			a->tiers_on_quantity ? LTY_MSG_BELOW_UNITS : a->lines != NULL ? LTY_MSG_BELOW_LINES : LTY_MSG_BELOW, basis, lowest);
+		x->has_missing = true;
+		x->missing = lowest - basis; /* in units with tiers_on quantity ("add 2 more books") */
+		return;
+	}
+	cand->item_scoped = a->lines != NULL || cand->tier->free_units > 0;
+	cand->discount = tier_discount(ck, cand->tier, &cand->concern);
 	if (cand->tier->benefit.free_shipping) {
 		cand->ship = lty_checkout_carrier_allowed(&cand->tier->benefit, &ck->cart->carrier);
 		cand->ship_refused = !cand->ship;
@@ -271,12 +287,21 @@ static void choose_advantages(checkout *ck, candidate *cands, size_t count)
 		}
 		{
 			int64_t d = lty_min(cands[i].discount, ck->remaining);
+			if (cands[i].item_scoped) { /* never more than is left of its lines (SPEC 13) */
+				d = lty_min(d, lty_lines_left(ck, &cands[i].concern));
+			}
 			if (d == 0 && !cands[i].ship) {
 				/* SPEC 14: the running cap left it nothing; the best-of is not run again */
 				reject_nothing_given(ck, a, &cands[i]);
 				continue;
 			}
 			ck->remaining -= d;
+			if (cands[i].item_scoped) {
+				ck->item_total += d;
+				if (lty_lines_spread(ck, d, &cands[i].concern) != LTY_OK) {
+					return;
+				}
+			}
 			lty_checkout_apply(ck, LTY_SOURCE_ADVANTAGE, &a->id, &a->label, d, cands[i].ship, 0);
 			ck->advantage_applied = true;
 			if (cands[i].ship_refused) {
@@ -373,65 +398,26 @@ bool lty_result_next_rejection(const lty_program *p, const lty_result *r, lty_re
 	return true;
 }
 
-/* Largest remainder: line shares of the discount, in proportion to line amounts, summing exactly. */
-typedef struct {
-	int64_t remainder;
-	size_t index;
-} share;
-
-static int by_remainder(const void *a, const void *b)
-{
-	const share *x = a, *y = b;
-
-	if (x->remainder != y->remainder) {
-		return x->remainder > y->remainder ? -1 : 1;
-	}
-	return x->index < y->index ? -1 : x->index > y->index;
-}
-
-/* Carts are small: insertion sort beats qsort's set-up there; large carts take qsort. */
-static void sort_shares(share *shares, size_t n)
-{
-	size_t i, j;
-
-	if (n > 48) {
-		qsort(shares, n, sizeof(share), by_remainder);
-		return;
-	}
-	for (i = 1; i < n; i++) {
-		share x = shares[i];
-		for (j = i; j > 0 && by_remainder(&shares[j - 1], &x) > 0; j--) {
-			shares[j] = shares[j - 1];
-		}
-		shares[j] = x;
-	}
-}
-
-static lty_status allocate_lines(checkout *ck, lty_arena *arena)
+/* Per-line allocation: room for it before the advantages apply, item-scoped ones being
+ * allocated as they apply; the rest (cart-level discounts and loyalty) at the end. */
+static lty_status lines_init(checkout *ck)
 {
 	const lty_cart *cart = ck->cart;
-	int64_t discount = ck->r->discount, given = 0;
-	share *shares;
 	size_t i;
 
-	ck->r->line_discounts = lty_arena_array(arena, cart->line_count ? cart->line_count : 1, sizeof(int64_t));
-	shares = lty_arena_array(arena, cart->line_count ? cart->line_count : 1, sizeof(share));
-	if (ck->r->line_discounts == NULL || shares == NULL) {
+	ck->r->line_discounts = lty_arena_array(ck->arena, cart->line_count ? cart->line_count : 1, sizeof(int64_t));
+	if (ck->r->line_discounts == NULL) {
 		return lty_error_set(ck->err, LTY_ERR_NOMEM, "evaluate: out of memory");
 	}
-	if (discount == 0 || ck->r->subtotal == 0) {
+	if (cart->line_count == 0) {
 		return LTY_OK;
 	}
-	for (i = 0; i < cart->line_count; i++) {
-		__int128 part = (__int128) discount * cart->lines[i].amount;
-		ck->r->line_discounts[i] = (int64_t) (part / ck->r->subtotal);
-		shares[i].remainder = (int64_t) (part % ck->r->subtotal);
-		shares[i].index = i;
-		given += ck->r->line_discounts[i];
+	ck->left = lty_arena_array(ck->arena, cart->line_count, sizeof(int64_t));
+	if (ck->left == NULL) {
+		return lty_error_set(ck->err, LTY_ERR_NOMEM, "evaluate: out of memory");
 	}
-	sort_shares(shares, cart->line_count);
-	for (i = 0; given < discount && i < cart->line_count; i++, given++) {
-		ck->r->line_discounts[shares[i].index]++;
+	for (i = 0; i < cart->line_count; i++) {
+		ck->left[i] = cart->lines[i].amount;
 	}
 	return LTY_OK;
 }
@@ -460,6 +446,9 @@ lty_status lty_checkout_evaluate(const lty_program *program, const lty_cart *car
 	ck.has_voucher = cart->voucher_count > 0 || cart->voucher_discount > 0;
 	ck.payable = cart->subtotal - lty_min(cart->voucher_discount, cart->subtotal); /* minus the voucher used */
 	ck.remaining = ck.payable;
+	if (lines_init(&ck) != LTY_OK) {
+		return err->status;
+	}
 	evaluate_advantages(&ck, arena);
 	ck.rule = program->advantage_count;
 	if (err->status != LTY_OK || lty_points_spend(&ck) != LTY_OK || lty_points_earn(&ck) != LTY_OK) {
@@ -474,5 +463,5 @@ lty_status lty_checkout_evaluate(const lty_program *program, const lty_cart *car
 	if (!lty_add(net, cart->shipping - result->shipping_discount, &result->total)) {
 		return lty_error_set(err, LTY_ERR_INPUT, "cart: total overflows 64-bit minor units");
 	}
-	return allocate_lines(&ck, arena);
+	return lty_lines_spread(&ck, result->discount - ck.item_total, NULL);
 }

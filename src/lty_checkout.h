@@ -13,13 +13,6 @@
 #include "lty_error.h"
 #include "lty_program.h"
 
-typedef struct {
-	lty_str sku;
-	int64_t qty;
-	int64_t price;               /* unit price, minor units */
-	int64_t amount;              /* qty * price, checked by the reader */
-} lty_cart_line;
-
 /* A cart as the glue read it: amounts already checked for type, sign and overflow. */
 typedef struct {
 	const lty_cart_line *lines;
@@ -50,7 +43,8 @@ typedef enum {
 	LTY_REASON_DISABLED,
 	LTY_REASON_ZERO_VALUE,       /* eligible, but gives nothing on this cart (SPEC 14) */
 	LTY_REASON_USED_UP,          /* the customer used it max_uses times (SPEC 11) */
-	LTY_REASON_SCHEDULE          /* not active now: dates, days or hours (SPEC 11) */
+	LTY_REASON_SCHEDULE,         /* not active now: dates, days or hours (SPEC 11) */
+	LTY_REASON_NO_LINE           /* no cart line matches its `lines` (SPEC 11) */
 } lty_reason;
 
 #define LTY_MESSAGE_MAX 200        /* longest message, NUL included */
@@ -83,7 +77,10 @@ typedef enum {
 	LTY_MSG_OTHER_CARRIER,       /* ..., not `text` (the cart's carrier) */
 	LTY_MSG_ZERO_VALUE,
 	LTY_MSG_USED_UP,             /* used a times, at most b */
-	LTY_MSG_SCHEDULE             /* `advantage`'s schedule in state a (lty_schedule_state), b seconds from its start or end */
+	LTY_MSG_SCHEDULE,            /* `advantage`'s schedule in state a (lty_schedule_state), b seconds from its start or end */
+	LTY_MSG_NO_LINE,             /* no line matches `advantage`'s lines */
+	LTY_MSG_BELOW_LINES,         /* the concerned lines make a, below b (money) */
+	LTY_MSG_BELOW_UNITS          /* a units, the first tier needs b */
 } lty_message;
 
 typedef struct {

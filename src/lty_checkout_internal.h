@@ -24,7 +24,27 @@ typedef struct {
 	size_t rule;              /* the rule being checked (advantage index; advantage_count for loyalty) */
 	bool advantage_applied;
 	bool loyalty_used;
+	int64_t *left;            /* per cart line: its amount not yet allocated; NULL without lines */
+	int64_t item_total;       /* item-scoped discounts applied, allocated as they apply */
 } checkout;
+
+/* What an advantage concerns on this cart (SPEC 11): its matching lines, or the whole cart. */
+typedef struct {
+	const uint8_t *match;     /* per cart line, 1 when concerned; NULL: every line */
+	size_t count;             /* lines concerned */
+	int64_t amount;           /* their amount (the subtotal without `lines`) */
+	int64_t units;            /* their quantity, saturating at INT64_MAX */
+} lty_concern;
+
+/* lty_lines.c */
+lty_status lty_lines_concern(checkout *ck, const lty_advantage *a, lty_concern *out);
+/* The value of a free_units tier: the cheapest concerned units, k per whole `from` units. */
+int64_t lty_lines_free_units(checkout *ck, const lty_concern *c, const lty_tier *t);
+/* What is left of the concerned lines after the item-scoped discounts allocated so far. */
+int64_t lty_lines_left(const checkout *ck, const lty_concern *c);
+/* Allocates `amount` over what is left of the concerned lines (every line when `c` is NULL),
+ * largest remainder first; amount never exceeds what is left. */
+lty_status lty_lines_spread(checkout *ck, int64_t amount, const lty_concern *c);
 
 /* Records a rejection of the rule being checked; the caller fills in what its message needs. */
 lty_rejected *lty_checkout_reject(checkout *ck, lty_source source, const lty_str *id, lty_reason reason,

@@ -61,6 +61,16 @@ enum {
 /* Fields every program reads: the built-in segments need them. */
 #define LTY_FIELDS_BUILTIN (LTY_FIELD_ACTIVE | LTY_FIELD_ORDERS | LTY_FIELD_FIRST_ORDER | LTY_FIELD_LAST_ORDER)
 
+/* One cart line as the glue read it (SPEC 4, 11): what line expressions read. */
+typedef struct {
+	lty_str sku;                 /* an int sku as its digits; ptr NULL when absent */
+	lty_str category;            /* likewise */
+	int64_t qty;
+	int64_t price;               /* unit price, minor units */
+	int64_t amount;              /* qty * price, checked by the reader */
+	const lty_scalar *attrs;     /* one per program line-attribute slot (lty_program.line_attr_names) */
+} lty_cart_line;
+
 typedef struct {
 	bool active;                 /* default true */
 	int64_t orders;              /* default 0 */

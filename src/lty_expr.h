@@ -20,14 +20,17 @@ typedef struct lty_expr lty_expr;
 typedef struct {
 	/* Index of a segment by name, or -1 when there is none. */
 	int (*segment_index)(void *ctx, const char *name, size_t len);
-	/* Slot of attr.NAME in lty_customer.attrs (allocating one for a new name), or -1 when out of memory. */
+	/* Slot of attr.NAME in lty_customer.attrs, or lty_cart_line.attrs for a line expression
+	 * (allocating one for a new name), or -1 when out of memory. */
 	int (*attr_slot)(void *ctx, const char *name, size_t len);
 	void *ctx;
+	bool line;       /* a line expression (SPEC 11): over one cart line, not the customer */
 } lty_expr_resolver;
 
 /* What evaluation needs besides the customer. */
 typedef struct {
-	const lty_customer *customer;
+	const lty_customer *customer;                 /* NULL for a line expression */
+	const lty_cart_line *line;                    /* the line a line expression reads */
 	int64_t now;                                  /* Unix time */
 	bool (*segment)(void *ctx, int index);        /* membership of segment('name'), memoized by the caller */
 	void *ctx;
@@ -42,6 +45,10 @@ lty_status lty_expr_compile(lty_arena *arena, const char *src, size_t len, const
 bool lty_expr_matches(const lty_expr *expr, const lty_expr_env *env);
 
 const char *lty_expr_source(const lty_expr *expr, size_t *len);
+/* Whether it was compiled as a line expression. */
+bool lty_expr_is_line(const lty_expr *expr);
+/* The line expression can never match (`price < 0`): for warnings(). */
+bool lty_expr_never_matches_line(const lty_expr *expr);
 /* LTY_FIELD_* bits of the customer fields the expression reads. */
 uint32_t lty_expr_fields(const lty_expr *expr);
 /* A segment referenced through segment('name'), for cycle detection. */

@@ -101,10 +101,27 @@ static value days_since(const ctx *c, bool has, int64_t when)
 	return make_int(days);
 }
 
+static value line_field(const ctx *c, uint32_t f)
+{
+	const lty_cart_line *l = c->env->line;
+
+	switch (f) {
+		case LTY_F_SKU: return make_str(l->sku);
+		case LTY_F_CATEGORY: return make_str(l->category);
+		case LTY_F_QTY: return make_int(l->qty);
+		case LTY_F_PRICE: return make_int(l->price);
+		case LTY_F_AMOUNT: return make_int(l->amount);
+	}
+	return make_null();
+}
+
 static value field(const ctx *c, uint32_t f)
 {
 	const lty_customer *cu = c->env->customer;
 
+	if (c->e->line) {
+		return line_field(c, f);
+	}
 	switch (f) {
 		case LTY_F_ACTIVE: return make_bool(cu->active);
 		case LTY_F_GROUPS: return make_strs(cu->groups);
@@ -125,7 +142,7 @@ static value field(const ctx *c, uint32_t f)
 
 static value attr(const ctx *c, uint32_t slot)
 {
-	const lty_scalar *s = &c->env->customer->attrs[slot];
+	const lty_scalar *s = c->e->line ? &c->env->line->attrs[slot] : &c->env->customer->attrs[slot];
 	value v = make_null();
 
 	switch (s->kind) {

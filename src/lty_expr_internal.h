@@ -51,7 +51,13 @@ typedef enum {
 	LTY_F_POINTS,
 	LTY_F_LIFETIME_POINTS,
 	LTY_F_DAYS_SINCE_FIRST_ORDER,
-	LTY_F_DAYS_SINCE_LAST_ORDER
+	LTY_F_DAYS_SINCE_LAST_ORDER,
+	/* line fields (SPEC 11) */
+	LTY_F_SKU,
+	LTY_F_CATEGORY,
+	LTY_F_QTY,
+	LTY_F_PRICE,
+	LTY_F_AMOUNT
 } lty_field;
 
 typedef struct {
@@ -85,6 +91,7 @@ struct lty_expr {
 	const lty_kid *kids;
 	uint32_t root;
 	uint32_t fields;            /* LTY_FIELD_* bits read */
+	bool line;                  /* a line expression: fields and attributes are the line's */
 	const lty_expr_ref *segment_refs;
 	size_t segment_ref_count;
 	const char *source;         /* NUL-terminated copy */

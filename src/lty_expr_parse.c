@@ -385,11 +385,69 @@ static const struct {
 	{ "days_since_last_order", LTY_F_DAYS_SINCE_LAST_ORDER, LTY_TYPE_NUM, LTY_TYPE_ANY, LTY_FIELD_LAST_ORDER },
 };
 
+/* The fields of a line expression (SPEC 11): strings null when missing, amount = qty * price. */
+static const struct {
+	const char *name;
+	lty_field field;
+	lty_type type;
+} line_fields[] = {
+	{ "sku", LTY_F_SKU, LTY_TYPE_STR },
+	{ "category", LTY_F_CATEGORY, LTY_TYPE_STR },
+	{ "qty", LTY_F_QTY, LTY_TYPE_NUM },
+	{ "price", LTY_F_PRICE, LTY_TYPE_NUM },
+	{ "amount", LTY_F_AMOUNT, LTY_TYPE_NUM },
+};
+
+static int find_field(const char *name, size_t len, bool line)
+{
+	size_t i;
+
+	for (i = 0; !line && i < sizeof(fields) / sizeof(fields[0]); i++) {
+		if (strlen(fields[i].name) == len && memcmp(fields[i].name, name, len) == 0) {
+			return (int) i;
+		}
+	}
+	for (i = 0; line && i < sizeof(line_fields) / sizeof(line_fields[0]); i++) {
+		if (strlen(line_fields[i].name) == len && memcmp(line_fields[i].name, name, len) == 0) {
+			return (int) i;
+		}
+	}
+	return -1;
+}
+
+static uint32_t parse_line_field(lty_parser *p)
+{
+	int i = find_field(p->tok_start, p->tok_len, true);
+	uint32_t n;
+
+	if (i < 0) {
+		if (find_field(p->tok_start, p->tok_len, false) >= 0) {
+			return fail_at(p, p->tok_start, "'%.*s' is a customer field: a line expression reads sku, category, qty, price, amount and attr.NAME",
+				(int) p->tok_len, p->tok_start);
+		}
+		return fail_at(p, p->tok_start, "unknown field '%.*s'", (int) p->tok_len, p->tok_start);
+	}
+	n = new_node(p, LTY_OP_FIELD, line_fields[i].type);
+	if (n != NO_NODE) {
+		p->nodes[n].elem = LTY_TYPE_ANY;
+		p->nodes[n].k.field = line_fields[i].field;
+	}
+	advance(p);
+	return n;
+}
+
 static uint32_t parse_field(lty_parser *p)
 {
 	size_t i;
 	uint32_t n;
 
+	if (p->resolver->line) {
+		return parse_line_field(p);
+	}
+	if (find_field(p->tok_start, p->tok_len, true) >= 0) {
+		return fail_at(p, p->tok_start, "'%.*s' is a line field: only line expressions (an advantage's lines, earn.exclude, earn.bonus) read it",
+			(int) p->tok_len, p->tok_start);
+	}
 	for (i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {
 		if (strlen(fields[i].name) == p->tok_len && memcmp(fields[i].name, p->tok_start, p->tok_len) == 0) {
 			n = new_node(p, LTY_OP_FIELD, fields[i].type);
@@ -420,7 +478,9 @@ static uint32_t parse_attr(lty_parser *p)
 	n = new_node(p, LTY_OP_ATTR, LTY_TYPE_DYN);
 	if (n != NO_NODE) {
 		p->nodes[n].k.slot = (uint32_t) slot;
-		p->fields |= LTY_FIELD_ATTRIBUTES;
+		if (!p->resolver->line) {
+			p->fields |= LTY_FIELD_ATTRIBUTES;
+		}
 	}
 	advance(p);
 	return n;
@@ -509,6 +569,9 @@ static uint32_t parse_call(lty_parser *p)
 	}
 	if (op == LTY_OP_SEGMENT) {
 		int index;
+		if (p->resolver->line) {
+			return fail_at(p, name, "segment() reads the customer: not in a line expression");
+		}
 		if (p->tok != LTY_TOK_STRING) {
 			return fail_at(p, arg_at, "segment() takes a string literal");
 		}
@@ -894,6 +957,7 @@ static lty_status finish(lty_parser *p, uint32_t root, const char *src, size_t l
 	e->kids = kids;
 	e->root = root;
 	e->fields = p->fields;
+	e->line = p->resolver->line;
 	e->segment_refs = refs;
 	e->segment_ref_count = p->ref_count;
 	e->source = source;
@@ -955,6 +1019,47 @@ const char *lty_expr_source(const lty_expr *expr, size_t *len)
 {
 	*len = expr->source_len;
 	return expr->source;
+}
+
+bool lty_expr_is_line(const lty_expr *expr)
+{
+	return expr->line;
+}
+
+/* `price < 0`, `0 > qty` (and a conjunction holding one): line numbers are never negative. */
+static bool never_negative_cmp(const lty_expr *e, const lty_node *n)
+{
+	const lty_node *a, *b;
+	lty_cmp cmp;
+
+	if (n->op == LTY_OP_AND) {
+		uint32_t i;
+		for (i = 0; i < n->count; i++) {
+			if (never_negative_cmp(e, &e->nodes[e->kids[n->first + i].node])) {
+				return true;
+			}
+		}
+		return false;
+	}
+	if (n->op != LTY_OP_CMP) {
+		return false;
+	}
+	a = &e->nodes[e->kids[n->first].node];
+	b = &e->nodes[e->kids[n->first + 1].node];
+	cmp = (lty_cmp) n->sub;
+	if (a->op != LTY_OP_FIELD) { /* 0 > price is price < 0 */
+		const lty_node *t = a;
+		a = b;
+		b = t;
+		cmp = cmp == LTY_CMP_GT ? LTY_CMP_LT : cmp == LTY_CMP_LT ? LTY_CMP_GT : cmp;
+	}
+	return a->op == LTY_OP_FIELD && (a->k.field == LTY_F_QTY || a->k.field == LTY_F_PRICE || a->k.field == LTY_F_AMOUNT)
+		&& cmp == LTY_CMP_LT && (b->op == LTY_OP_INT || b->op == LTY_OP_DEC) && b->k.i <= 0;
+}
+
+bool lty_expr_never_matches_line(const lty_expr *expr)
+{
+	return expr->line && never_negative_cmp(expr, &expr->nodes[expr->root]);
 }
 
 uint32_t lty_expr_fields(const lty_expr *expr)

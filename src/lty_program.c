@@ -292,8 +292,10 @@ lty_status lty_program_load(const lty_allocator *allocator, const lty_host *host
 		lty_arena_free(&arena);
 		return err->status;
 	}
-	p->attr_names = l.attrs;
-	p->attr_count = l.attr_count;
+	p->attr_names = l.attrs.items;
+	p->attr_count = l.attrs.count;
+	p->line_attr_names = l.line_attrs.items;
+	p->line_attr_count = l.line_attrs.count;
 	p->arena = arena; /* the program now owns its arena (it lives inside it) */
 	*out = p;
 	return LTY_OK;

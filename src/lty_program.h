@@ -46,8 +46,9 @@ typedef struct {
 } lty_benefit;
 
 typedef struct {
-	int64_t from;                /* subtotal threshold, minor units */
+	int64_t from;                /* threshold: money, or units with tiers_on quantity */
 	lty_benefit benefit;
+	int64_t free_units;          /* per whole `from` units, this many free (SPEC 11); 0: none */
 } lty_tier;
 
 typedef struct {
@@ -59,6 +60,9 @@ typedef struct {
 	bool earn_points;            /* default true */
 	bool with_voucher;           /* default false */
 	bool combinable;             /* default false */
+	const lty_expr *lines;       /* line expression: the lines it concerns (SPEC 11); NULL: the whole cart */
+	lty_str lines_source;
+	bool tiers_on_quantity;      /* `from` counts units of the concerned lines, not their amount */
 	int64_t max_uses;            /* per customer (SPEC 11); 0: no limit */
 	bool has_schedule;
 	lty_schedule schedule;       /* when has_schedule (SPEC 11) */
@@ -129,6 +133,8 @@ typedef struct lty_program {
 	lty_loyalty loyalty;
 	const lty_str *attr_names;   /* attr.NAME read by any expression, by slot */
 	size_t attr_count;
+	const lty_str *line_attr_names; /* attr.NAME read by line expressions, by slot (SPEC 11) */
+	size_t line_attr_count;
 	uint32_t fields;             /* LTY_FIELD_* read by any expression or built-in */
 	lty_advantage_index index;   /* advantages by the literal their inline segment requires */
 } lty_program;

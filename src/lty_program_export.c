@@ -108,13 +108,16 @@ static void set_strings(exporter *x, lty_doc *d, const lty_str_list *l)
 	}
 }
 
-static void put_benefit(exporter *x, lty_doc *map, const lty_benefit *b, bool shipping)
+static void put_benefit(exporter *x, lty_doc *map, const lty_benefit *b, bool shipping, int64_t free_units)
 {
 	if (b->has_discount) {
 		set_int(PUT(x, map, "discount"), b->discount);
 	}
 	if (b->has_percent) {
 		set_percent(PUT(x, map, "discount_percent"), b->percent_bp);
+	}
+	if (free_units > 0) {
+		set_int(PUT(x, map, "free_units"), free_units);
 	}
 	if (shipping) {
 		set_bool(PUT(x, map, "free_shipping"), b->free_shipping);
@@ -126,7 +129,7 @@ static void put_benefit(exporter *x, lty_doc *map, const lty_benefit *b, bool sh
 
 static void export_advantage(exporter *x, lty_doc *slot, const lty_advantage *a)
 {
-	lty_doc *m = map_new(x, 12), *tiers;
+	lty_doc *m = map_new(x, 14), *tiers;
 	const lty_schedule *s = &a->schedule;
 	size_t i;
 
@@ -140,6 +143,10 @@ static void export_advantage(exporter *x, lty_doc *slot, const lty_advantage *a)
 	set_bool(PUT(x, slot, "earn_points"), a->earn_points);
 	set_bool(PUT(x, slot, "with_voucher"), a->with_voucher);
 	set_bool(PUT(x, slot, "combinable"), a->combinable);
+	set_cstr(PUT(x, slot, "tiers_on"), a->tiers_on_quantity ? "quantity" : "amount"); /* a default, as every other */
+	if (a->lines != NULL) {
+		set_str(PUT(x, slot, "lines"), &a->lines_source);
+	}
 	/* unset: left out, as the other optional values; dates as Unix time (SPEC 13) */
 	if (a->max_uses > 0) {
 		set_int(PUT(x, slot, "max_uses"), a->max_uses);
@@ -158,13 +165,13 @@ static void export_advantage(exporter *x, lty_doc *slot, const lty_advantage *a)
 	}
 	tiers = list_new(x, PUT(x, slot, "tiers"), a->tier_count);
 	for (i = 0; tiers != NULL && i < a->tier_count; i++) {
-		lty_doc *t = map_new(x, 5);
+		lty_doc *t = map_new(x, 6);
 		if (t == NULL) {
 			return;
 		}
 		tiers->u.c.items[i] = *t;
 		set_int(PUT(x, &tiers->u.c.items[i], "from"), a->tiers[i].from);
-		put_benefit(x, &tiers->u.c.items[i], &a->tiers[i].benefit, true);
+		put_benefit(x, &tiers->u.c.items[i], &a->tiers[i].benefit, true, a->tiers[i].free_units);
 	}
 }
 
@@ -177,7 +184,7 @@ static void export_bracket(exporter *x, lty_doc *slot, const lty_loyalty *y, con
 	}
 	*slot = *m;
 	set_int(PUT(x, slot, "from"), b->from);
-	put_benefit(x, slot, &b->benefit, false);
+	put_benefit(x, slot, &b->benefit, false, 0);
 	if (b->has_rate) {
 		lty_doc *rate = map_new(x, 2), *r = PUT(x, slot, "rate");
 		if (rate != NULL && r != NULL) {
@@ -236,7 +243,7 @@ static void export_sections(exporter *x, lty_doc *m, const lty_loyalty *y)
 			e = PUT(x, d, "coupon");
 			if (e != NULL) {
 				*e = *coupon;
-				put_benefit(x, e, &y->reward, false);
+				put_benefit(x, e, &y->reward, false, 0);
 				set_int(PUT(x, e, "min_cart"), y->reward_min_cart);
 				if (y->reward_valid_days) {
 					set_int(PUT(x, e, "valid_days"), y->reward_valid_days);

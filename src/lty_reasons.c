@@ -10,7 +10,7 @@ const char *lty_reason_name(lty_reason reason)
 {
 	static const char *const names[] = {
 		"not_in_segment", "below_tier", "voucher", "advantage_wins", "not_best",
-		"order_number", "min_cart", "no_points", "carrier", "disabled", "zero_value", "used_up", "schedule"
+		"order_number", "min_cart", "no_points", "carrier", "disabled", "zero_value", "used_up", "schedule", "no_line"
 	};
 	return names[reason];
 }
@@ -107,6 +107,17 @@ size_t lty_rejected_message(const lty_rejected *x, char *buf, size_t size)
 			break;
 		case LTY_MSG_NOT_USABLE:
 			n = snprintf(buf, size, "%lld usable points, the bracket needs %lld", (long long) x->a, (long long) x->b);
+			break;
+		case LTY_MSG_NO_LINE:
+			lty_printable(shown, sizeof(shown), a->lines_source.ptr, a->lines_source.len);
+			n = snprintf(buf, size, "no cart line matches %s", shown);
+			break;
+		case LTY_MSG_BELOW_LINES:
+			n = snprintf(buf, size, "the matching lines make %s, below %s", lty_money_format(x->a, one, sizeof(one)),
+				lty_money_format(x->b, two, sizeof(two)));
+			break;
+		case LTY_MSG_BELOW_UNITS:
+			n = snprintf(buf, size, "%lld unit%s, the first tier needs %lld", (long long) x->a, x->a == 1 ? "" : "s", (long long) x->b);
 			break;
 		case LTY_MSG_SCHEDULE:
 			n = schedule_message(x, buf, size);

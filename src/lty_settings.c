@@ -350,43 +350,66 @@ static int resolve_segment(void *ctx, const char *name, size_t len)
 	return lty_program_segment_index(l->program, name, len);
 }
 
-static int resolve_attr(void *ctx, const char *name, size_t len)
+/* The slot of `name` in a list of attribute names, added when new; -1 when out of memory. */
+static int name_slot(lty_loader *l, lty_names *names, const char *name, size_t len)
 {
-	lty_loader *l = ctx;
 	lty_str *grown;
 	size_t i;
 
-	for (i = 0; i < l->attr_count; i++) {
-		if (l->attrs[i].len == len && memcmp(l->attrs[i].ptr, name, len) == 0) {
+	for (i = 0; i < names->count; i++) {
+		if (names->items[i].len == len && memcmp(names->items[i].ptr, name, len) == 0) {
 			return (int) i;
 		}
 	}
-	grown = lty_arena_grow(l->arena, l->attrs, l->attr_count, &l->attr_cap, sizeof(lty_str));
-	if (grown == NULL || l->attr_cap > INT32_MAX) {
+	grown = lty_arena_grow(l->arena, names->items, names->count, &names->cap, sizeof(lty_str));
+	if (grown == NULL || names->cap > INT32_MAX) {
 		return -1;
 	}
-	l->attrs = grown;
-	l->attrs[l->attr_count].ptr = lty_arena_strndup(l->arena, name, len);
-	l->attrs[l->attr_count].len = len;
-	if (l->attrs[l->attr_count].ptr == NULL) {
+	names->items = grown;
+	names->items[names->count].ptr = lty_arena_strndup(l->arena, name, len);
+	names->items[names->count].len = len;
+	if (names->items[names->count].ptr == NULL) {
 		return -1;
 	}
-	return (int) l->attr_count++;
+	return (int) names->count++;
 }
 
-lty_status lty_compile_expr(lty_loader *l, const lty_str *src, const lty_expr **out)
+static int resolve_attr(void *ctx, const char *name, size_t len)
+{
+	lty_loader *l = ctx;
+	return name_slot(l, &l->attrs, name, len);
+}
+
+static int resolve_line_attr(void *ctx, const char *name, size_t len)
+{
+	lty_loader *l = ctx;
+	return name_slot(l, &l->line_attrs, name, len);
+}
+
+static lty_status compile(lty_loader *l, const lty_str *src, bool line, const lty_expr **out)
 {
 	lty_expr_resolver r;
 	lty_expr *e;
 	lty_status st;
 
 	r.segment_index = resolve_segment;
-	r.attr_slot = resolve_attr;
+	r.attr_slot = line ? resolve_line_attr : resolve_attr;
 	r.ctx = l;
+	r.line = line;
 	st = lty_expr_compile(l->arena, src->ptr, src->len, l->path, &r, &e, l->err);
 	if (st == LTY_OK) {
 		l->program->fields |= lty_expr_fields(e);
 		*out = e;
 	}
 	return st;
+}
+
+lty_status lty_compile_expr(lty_loader *l, const lty_str *src, const lty_expr **out)
+{
+	return compile(l, src, false, out);
+}
+
+lty_status lty_compile_line_expr(lty_loader *l, const lty_str *src, const lty_expr **out)
+{
+	return compile(l, src, true, out);
 }

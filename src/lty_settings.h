@@ -7,6 +7,12 @@
 
 #define LTY_PATH_MAX 512
 
+/* Attribute names by slot, grown by doubling in the arena. */
+typedef struct {
+	lty_str *items;
+	size_t count, cap;
+} lty_names;
+
 typedef struct {
 	lty_program *program;
 	const lty_host *host;
@@ -14,9 +20,8 @@ typedef struct {
 	lty_error *err;
 	char path[LTY_PATH_MAX];
 	size_t path_len;
-	/* attribute names seen so far (grown by doubling in the arena) */
-	lty_str *attrs;
-	size_t attr_count, attr_cap;
+	lty_names attrs;       /* customer attribute names seen so far */
+	lty_names line_attrs;  /* line attribute names (SPEC 11) */
 } lty_loader;
 
 /* Path building: each returns the previous length, to restore with path_pop. */
@@ -59,7 +64,8 @@ lty_status lty_read_benefit(lty_loader *l, const lty_doc *map, lty_benefit *out)
 lty_status lty_load_advantages(lty_loader *l, const lty_doc *list);
 lty_status lty_load_loyalty(lty_loader *l, const lty_doc *map);
 
-/* Compiles an expression with the program's resolver. */
+/* Compiles an expression with the program's resolver: over the customer, or over one cart line. */
 lty_status lty_compile_expr(lty_loader *l, const lty_str *src, const lty_expr **out);
+lty_status lty_compile_line_expr(lty_loader *l, const lty_str *src, const lty_expr **out);
 
 #endif

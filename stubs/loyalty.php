@@ -135,7 +135,7 @@ final class Result implements \JsonSerializable
     public readonly array $segments;
     /** @var list<array{source: string, id: string, label: string, discount: int, free_shipping: bool, points_spent: int}> */
     public readonly array $applied;
-    /** @var list<array{source: 'advantage'|'loyalty', id: string, reason: 'disabled'|'schedule'|'used_up'|'not_in_segment'|'voucher'|'below_tier'|'carrier'|'zero_value'|'not_best'|'order_number'|'min_cart'|'advantage_wins'|'no_points', message: string, missing?: int}> */
+    /** @var list<array{source: 'advantage'|'loyalty', id: string, reason: 'disabled'|'schedule'|'used_up'|'not_in_segment'|'voucher'|'no_line'|'below_tier'|'carrier'|'zero_value'|'not_best'|'order_number'|'min_cart'|'advantage_wins'|'no_points', message: string, missing?: int}> */
     public readonly array $rejected;
     /** @var list<array{sku: mixed, amount: int, discount: int}> */
     public readonly array $lines;

@@ -25,7 +25,8 @@ final class Checkout
     {
         // The customer first, as the extension does (reading its dates may run user code).
         $c = $program->customer($customer, $now);
-        $s = new State(Plan::of($program), new Cart($cart), $c, $now);
+        $plan = Plan::of($program);
+        $s = new State($plan, new Cart($cart, $plan->lineAttrNames), $c, $now);
 
         Advantages::evaluate($s);
         Loyalty::spend($s);
@@ -44,9 +45,10 @@ final class Checkout
         }
         $lines = [];
         if ($cart->amounts !== null) {
-            $shares = Allocation::shares($cart->amounts, $s->discount, $cart->subtotal);
+            // item-scoped discounts were allocated as they applied; the rest goes over what is left
+            Allocation::spread($s, $s->discount - $s->itemTotal, null);
             foreach ($cart->amounts as $i => $amount) {
-                $lines[] = ['sku' => $cart->skus[$i], 'amount' => $amount, 'discount' => $shares[$i]];
+                $lines[] = ['sku' => $cart->skus[$i], 'amount' => $amount, 'discount' => $s->lineDiscounts[$i]];
             }
         }
 

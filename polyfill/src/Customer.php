@@ -108,13 +108,13 @@ final class Customer
             $c->readLists($data, $fields, $path);
         }
         if ($fields & self::F_ID) {
-            self::checkAll($data, $path);
+            self::checkId($data, $path);
+        }
+        if ($fields & Compiler::F_ATTRIBUTES) {
+            $c->attrs = Attributes::read($data['attributes'] ?? null, $path, $p->attrNames, ($fields & self::F_ID) !== 0);
         }
         if (($fields & self::F_USES) && ($uses = $data['uses'] ?? null) !== null) {
             $c->uses = self::readUses($uses, $path);
-        }
-        if (($fields & Compiler::F_ATTRIBUTES) && $p->attrNames && ($attrs = $data['attributes'] ?? null) !== null) {
-            $c->readAttributes($attrs, $p->attrNames, $path);
         }
         return $c;
     }
@@ -146,29 +146,12 @@ final class Customer
         return $this->uses[$id] ?? 0; // "42" and 42 are the same key, as in the extension
     }
 
-    /** `id` an int or a string; every attribute a scalar (a finite one when a float), read or not. */
-    private static function checkAll(array $data, string $path): void
+    /** `id`: an int or a string. */
+    private static function checkId(array $data, string $path): void
     {
         $id = $data['id'] ?? null;
         if ($id !== null && !is_int($id) && !is_string($id)) {
             self::fail($path, 'id', 'int or string', $id);
-        }
-        $attrs = $data['attributes'] ?? null;
-        if ($attrs === null) {
-            return;
-        }
-        if (!is_array($attrs)) {
-            self::fail($path, 'attributes', 'array of scalars', $attrs);
-        }
-        foreach ($attrs as $name => $v) {
-            if (is_float($v) && !is_finite($v)) {
-                throw new InputException(sprintf('%s.attributes.%s: expected a finite number, got %s',
-                    $path, Args::printable((string) $name, 64), is_nan($v) ? 'NAN' : ($v < 0 ? '-INF' : 'INF')), 3);
-            }
-            if ($v !== null && !is_scalar($v)) {
-                throw new InputException(sprintf('%s.attributes.%s: expected a scalar, got %s',
-                    $path, Args::printable((string) $name, 64), Args::typeName($v)), 3);
-            }
         }
     }
 
@@ -201,25 +184,6 @@ final class Customer
     }
 
     /** attr.NAME values: scalars (finite floats) or null, for the names the program reads. */
-    private function readAttributes(mixed $attrs, array $names, string $path): void
-    {
-        if (!is_array($attrs)) {
-            self::fail($path, 'attributes', 'array of scalars', $attrs);
-        }
-        foreach ($names as $name) {
-            $v = $attrs[$name] ?? null;
-            if (is_float($v) && !is_finite($v)) {
-                throw new InputException(sprintf('%s.attributes.%s: expected a finite number, got %s',
-                    $path, $name, is_nan($v) ? 'NAN' : ($v < 0 ? '-INF' : 'INF')), 3);
-            }
-            if ($v !== null && !is_scalar($v)) {
-                throw new InputException(sprintf('%s.attributes.%s: expected a scalar, got %s', $path, $name, Args::typeName($v)), 3);
-            }
-            // A float as the decimal PHP prints, so 0.3 is 0.3 (null beyond the decimal range).
-            $this->attrs[$name] = is_float($v) ? Decimal::fromFloat($v) : $v;
-        }
-    }
-
     private static function count(array $data, string $key, string $path, string $what): int
     {
         $v = $data[$key] ?? null;

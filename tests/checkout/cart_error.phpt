@@ -76,7 +76,7 @@ line string: 3 ok cart.lines[0]: expected array, got string
 line int: 3 ok cart.lines[1]: expected array, got int
 lines string: 3 ok cart.lines: expected list of lines, got string
 sku float: 3 ok cart.lines[0].sku: expected string, got float
-category int: 3 ok cart.lines[0].category: expected string, got int
+category int: no exception (total 0)
 qty * price: 3 ok cart.lines[1]: qty * price overflows 64-bit minor units
 qty * price max: 3 ok cart.lines[0]: qty * price overflows 64-bit minor units
 sum of lines: 3 ok cart.lines[2]: subtotal overflows 64-bit minor units

@@ -62,8 +62,8 @@ disabled first: discount 0 |  | welcome:disabled 42:disabled always:disabled loy
 loyalty after used_up: discount 200 | loyalty | welcome:used_up
 used_up: already used 2 times, at most 1 per customer
 used_up: already used 3 times, at most 3 per customer
-{"id":"welcome","label":"welcome","segment":"all","earn_points":true,"with_voucher":false,"combinable":false,"max_uses":1,"tiers":[{"from":0,"discount":500,"free_shipping":false}]}
-{"id":"a","label":"a","segment":"all","earn_points":true,"with_voucher":false,"combinable":false,"tiers":[{"from":0,"discount":1,"free_shipping":false}]}
+{"id":"welcome","label":"welcome","segment":"all","earn_points":true,"with_voucher":false,"combinable":false,"tiers_on":"amount","max_uses":1,"tiers":[{"from":0,"discount":500,"free_shipping":false}]}
+{"id":"a","label":"a","segment":"all","earn_points":true,"with_voucher":false,"combinable":false,"tiers_on":"amount","tiers":[{"from":0,"discount":1,"free_shipping":false}]}
 customer.uses: expected array of advantage id => int, got string
 customer.uses.welcome: expected int, got string
 customer.uses.x: must be >= 0, got -1

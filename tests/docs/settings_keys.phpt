@@ -130,7 +130,7 @@ $templates = [
     '' => [[]],
     'segments' => [[]],
     'advantages[]' => [['id' => 'a', 'tiers' => [['discount' => 100]]]],
-    'advantages[].tiers[]' => [['free_shipping' => true]],
+    'advantages[].tiers[]' => [['free_shipping' => true], ['from' => 1]],
     'loyalty' => [[]],
     'loyalty.earn' => [['per_amount' => 100], ['per_order' => 10]],
     'loyalty.spend' => [[]],
@@ -152,6 +152,9 @@ function place(string $section, array $map, array $templates): array
     $list = str_ends_with($last, '[]');
     $name = $list ? substr($last, 0, -2) : $last;
     $outer = $templates[$parent][0];
+    if (isset($map['free_units'])) {
+        $outer['tiers_on'] = 'quantity'; // free units count units (SPEC 11)
+    }
     $outer[$name] = $list ? [$map] : $map;
     return place($parent, $outer, $templates);
 }

@@ -43,7 +43,7 @@ bool(true)
 bool(true)
 all,customers,loyal,vip,vip_paris
 bool(true)
-O:15:"Loyalty\Program":1:{s:8:"settings";a:5:{s:8:"rounding";s:7:"half_up";s:8:"timezone";s:3:"UTC";s:8:"segments";a:0:{}s:10:"advantages";a:1:{i:0;a:7:{s:2:"id";s:1:"a";s:5:"label";s:1:"a";s:7:"segment";s:3:"all";s:11:"earn_points";b:1;s:12:"with_voucher";b:0;s:10:"combinable";b:0;s:5:"tiers";a:1:{i:0;a:3:{s:4:"from";i:0;s:16:"discount_percent";d:2.5;s:13:"free_shipping";b:0;}}}}s:7:"loyalty";N;}}
+O:15:"Loyalty\Program":1:{s:8:"settings";a:5:{s:8:"rounding";s:7:"half_up";s:8:"timezone";s:3:"UTC";s:8:"segments";a:0:{}s:10:"advantages";a:1:{i:0;a:8:{s:2:"id";s:1:"a";s:5:"label";s:1:"a";s:7:"segment";s:3:"all";s:11:"earn_points";b:1;s:12:"with_voucher";b:0;s:10:"combinable";b:0;s:8:"tiers_on";s:6:"amount";s:5:"tiers";a:1:{i:0;a:3:{s:4:"from";i:0;s:16:"discount_percent";d:2.5;s:13:"free_shipping";b:0;}}}}s:7:"loyalty";N;}}
 float(2.5)
 bool(true)
 bool(true)

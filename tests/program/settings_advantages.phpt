@@ -57,7 +57,7 @@ var_dump($p->toArray()['advantages'][0]['segment']);
 {"from":6,"discount":600,"free_shipping":false}
 float(2.5)
 int(100)
-{"id":"Gold-1","label":"Gold-1","segment":"all","earn_points":true,"with_voucher":false,"combinable":false}
-{"id":"x","label":"X!","segment":"loyal","earn_points":false,"with_voucher":true,"combinable":true}
+{"id":"Gold-1","label":"Gold-1","segment":"all","earn_points":true,"with_voucher":false,"combinable":false,"tiers_on":"amount"}
+{"id":"x","label":"X!","segment":"loyal","earn_points":false,"with_voucher":true,"combinable":true,"tiers_on":"amount"}
 string(21) "'wholesale' in groups"
 string(3) "vip"

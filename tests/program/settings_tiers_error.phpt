@@ -89,9 +89,9 @@ Loyalty\ConfigException (1): advantages[0].tiers[1].carriers: expected a list of
 Loyalty\ConfigException (1): advantages[0].tiers[1].carriers: must not be empty (leave it out for every carrier)
 Loyalty\ConfigException (1): advantages[0].tiers[1].free_shipping: expected bool, got int
 Loyalty\ConfigException (1): advantages[0].tiers[1].free_shipping: expected bool, got string
-Loyalty\ConfigException (1): advantages[0].tiers[1]: gives nothing: set discount, discount_percent or free_shipping
-Loyalty\ConfigException (1): advantages[0].tiers[1]: gives nothing: set discount, discount_percent or free_shipping
-Loyalty\ConfigException (1): advantages[0].tiers[1]: gives nothing: set discount, discount_percent or free_shipping
-Loyalty\ConfigException (1): advantages[0].tiers[1]: gives nothing: set discount, discount_percent or free_shipping
+Loyalty\ConfigException (1): advantages[0].tiers[1]: gives nothing: set discount, discount_percent, free_units or free_shipping
+Loyalty\ConfigException (1): advantages[0].tiers[1]: gives nothing: set discount, discount_percent, free_units or free_shipping
+Loyalty\ConfigException (1): advantages[0].tiers[1]: gives nothing: set discount, discount_percent, free_units or free_shipping
+Loyalty\ConfigException (1): advantages[0].tiers[1]: gives nothing: set discount, discount_percent, free_units or free_shipping
 Loyalty\ConfigException (1): advantages[0].tiers[1].rate: unknown key
 Loyalty\ConfigException (1): advantages[0].tiers[1].cost: unknown key

@@ -66,6 +66,7 @@ array (
       'earn_points' => true,
       'with_voucher' => false,
       'combinable' => false,
+      'tiers_on' => 'amount',
       'tiers' => 
       array (
         0 => 
@@ -94,6 +95,7 @@ array (
       'earn_points' => true,
       'with_voucher' => false,
       'combinable' => true,
+      'tiers_on' => 'amount',
       'tiers' => 
       array (
         0 => 

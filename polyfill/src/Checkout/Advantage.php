@@ -4,6 +4,8 @@ declare(strict_types=1);
 
 namespace Loyalty\Polyfill\Checkout;
 
+use Loyalty\Polyfill\Expression\Expression;
+
 /** @internal An advantage for a segment (SPEC 6), from its normalized settings. */
 final class Advantage
 {
@@ -14,6 +16,10 @@ final class Advantage
     public bool $named;
     public bool $withVoucher;
     public bool $combinable;
+    /** the lines it concerns (SPEC 11); null: the whole cart */
+    public ?Expression $lines;
+    /** `from` counts units of the concerned lines */
+    public bool $tiersOnQuantity;
     /** per customer (SPEC 11); null: no limit */
     public ?int $maxUses;
     /** when it is active (SPEC 11); null: always */
@@ -22,8 +28,10 @@ final class Advantage
     public array $tiers;
     public int $lowest = PHP_INT_MAX;
 
-    public function __construct(array $a, bool $named)
+    public function __construct(array $a, bool $named, ?Expression $lines = null)
     {
+        $this->lines = $lines;
+        $this->tiersOnQuantity = ($a['tiers_on'] ?? 'amount') === 'quantity';
         $this->id = $a['id'];
         $this->label = $a['label'];
         $this->segment = $a['segment'];

@@ -45,12 +45,19 @@ final class Advantages
                 continue;
             }
             $d = min($c->discount, $s->remaining);
+            if ($c->itemScoped) { // never more than is left of its lines (SPEC 13)
+                $d = min($d, Lines::left($s, $c->concern));
+            }
             if ($d === 0 && !$c->ship) {
                 // SPEC 14: the running cap left it nothing; the best-of is not run again.
                 self::rejectNothingGiven($s, $i, $a, $c);
                 continue;
             }
             $s->remaining -= $d;
+            if ($c->itemScoped) {
+                $s->itemTotal += $d;
+                Allocation::spread($s, $d, $c->concern['match']);
+            }
             $s->apply('advantage', $a->id, $a->label, $d, $c->ship, 0);
             $s->advantageApplied = true;
             if ($c->shipRefused) {
@@ -104,18 +111,31 @@ final class Advantages
             $s->reject($i, 'advantage', $a->id, 'voucher', 'does not apply with a voucher');
             return null;
         }
-        $subtotal = $s->cart->subtotal;
-        $tier = $a->tier($subtotal);
+        $concern = Lines::concern($s, $a);
+        if ($a->lines !== null && $concern['count'] === 0) {
+            $s->reject($i, 'advantage', $a->id, 'no_line', 'no cart line matches ' . Args::printable($a->lines->source, 112));
+            return null;
+        }
+        $basis = $a->tiersOnQuantity ? $concern['units'] : $concern['amount'];
+        $tier = $a->tier($basis);
         if ($tier === null) {
-            $s->reject($i, 'advantage', $a->id, 'below_tier', sprintf('subtotal %s is below %s',
-                Money::format($subtotal), Money::format($a->lowest)), $a->lowest - $subtotal);
+            $message = match (true) {
+                $a->tiersOnQuantity => sprintf('%d unit%s, the first tier needs %d', $basis, $basis === 1 ? '' : 's', $a->lowest),
+                $a->lines !== null => sprintf('the matching lines make %s, below %s', Money::format($basis), Money::format($a->lowest)),
+                default => sprintf('subtotal %s is below %s', Money::format($basis), Money::format($a->lowest)),
+            };
+            $s->reject($i, 'advantage', $a->id, 'below_tier', $message, $a->lowest - $basis);
             return null;
         }
         $c = new Candidate($tier);
-        if ($tier->discount !== null) {
-            $c->discount = min($tier->discount, $subtotal);
+        $c->concern = $concern;
+        $c->itemScoped = $a->lines !== null || $tier->freeUnits !== null;
+        if ($tier->freeUnits !== null) {
+            $c->discount = Lines::freeUnits($s, $concern, $tier);
+        } elseif ($tier->discount !== null) {
+            $c->discount = min($tier->discount, $concern['amount']);
         } elseif ($tier->percentBp !== null) {
-            $c->discount = Money::percentOf($subtotal, $tier->percentBp, $s->plan->rounding);
+            $c->discount = Money::percentOf($concern['amount'], $tier->percentBp, $s->plan->rounding);
         }
         if ($tier->freeShipping) {
             $c->ship = $tier->carrierAllowed($s->cart->carrier);

@@ -5,38 +5,50 @@ declare(strict_types=1);
 namespace Loyalty\Polyfill\Checkout;
 
 /**
- * @internal Per-line allocation (docs/money.md): shares of the discount in proportion to
- * line amounts, floors first, the units left to the largest remainders (ties: earlier line).
+ * @internal Per-line allocation (docs/money.md, SPEC 13), as src/lty_lines.c: item-scoped
+ * discounts over what is left of their lines as they apply, then the rest over what is left
+ * of every line; shares in proportion, floors first, the units left to the largest remainders
+ * (ties: earlier line).
  */
 final class Allocation
 {
-    /**
-     * @param list<int> $amounts
-     * @return list<int> one discount per line, summing to $discount
-     */
-    public static function shares(array $amounts, int $discount, int $subtotal): array
+    /** Allocates `$amount` over the lines `$match` marks (every line when null). */
+    public static function spread(State $s, int $amount, ?array $match): void
     {
-        if ($discount === 0 || $subtotal === 0) {
-            return array_fill(0, count($amounts), 0);
+        if ($amount === 0 || $s->left === []) {
+            return;
         }
-        $shares = [];
+        $weight = 0;
+        foreach ($s->left as $i => $left) {
+            if ($match === null || isset($match[$i])) {
+                $weight += $left;
+            }
+        }
+        if ($weight === 0) {
+            return;
+        }
         $remainders = [];
         $given = 0;
-        foreach ($amounts as $i => $amount) {
-            [$shares[$i], $remainders[$i]] = Money::mulDivMod($discount, $amount, $subtotal);
-            $given += $shares[$i];
+        foreach ($s->left as $i => $left) {
+            if ($match !== null && !isset($match[$i])) {
+                continue;
+            }
+            [$whole, $remainders[$i]] = Money::mulDivMod($amount, $left, $weight);
+            $s->lineDiscounts[$i] += $whole;
+            $s->left[$i] -= $whole;
+            $given += $whole;
         }
-        if ($given < $discount) {
+        if ($given < $amount) {
             // Largest remainder first; on equal remainders the earlier line (arsort is stable).
             arsort($remainders);
             foreach ($remainders as $i => $_) {
-                if ($given >= $discount) {
+                if ($given >= $amount) {
                     break;
                 }
-                $shares[$i]++;
+                $s->lineDiscounts[$i]++;
+                $s->left[$i]--;
                 $given++;
             }
         }
-        return $shares;
     }
 }

@@ -20,12 +20,15 @@ final class Benefit
     public ?array $carriers = null;
     /** @var list<string> the same, as written, for messages */
     public array $carrierList = [];
+    /** tiers: units free per whole `from` units (SPEC 11) */
+    public ?int $freeUnits = null;
     /** brackets: the points it costs (the effective cost; a rate has none: its blocks spend points) */
     public int $cost = 0;
 
     public function __construct(array $b)
     {
         $this->from = $b['from'];
+        $this->freeUnits = $b['free_units'] ?? null;
         if (isset($b['discount'])) {
             $this->discount = $b['discount'];
         } elseif (isset($b['discount_percent'])) {

@@ -7,6 +7,10 @@ namespace Loyalty\Polyfill\Checkout;
 /** @internal An eligible advantage before the best-of choice. */
 final class Candidate
 {
+    /** @var array{match: array<int, true>|null, count: int, amount: int, units: int} the lines it concerns (SPEC 11) */
+    public array $concern;
+    /** `lines` or free units: allocated over its lines as it applies */
+    public bool $itemScoped = false;
     /** uncapped discount */
     public int $discount = 0;
     /** free shipping for the chosen carrier */

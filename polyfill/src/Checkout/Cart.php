@@ -18,6 +18,8 @@ final class Cart
     public ?array $amounts = null;
     /** @var list<mixed> the lines' `sku` (null when absent) */
     public array $skus = [];
+    /** @var list<Line> the lines as line expressions read them */
+    public array $lines = [];
     public int $subtotal = 0;
     public ?string $carrier = null;
     public int $shipping = 0;
@@ -28,11 +30,12 @@ final class Cart
     /** at most this many points (an int `use_points`), or null for as many as allowed */
     public ?int $usePointsMax = null;
 
-    public function __construct(array $cart)
+    /** @param list<string> $lineAttrNames attr.NAME read by the program's line expressions */
+    public function __construct(array $cart, array $lineAttrNames = [])
     {
         $lines = $cart['lines'] ?? null;
         if ($lines !== null) {
-            $this->readLines($lines);
+            $this->readLines($lines, $lineAttrNames);
         } else {
             $this->subtotal = self::money($cart, 'subtotal');
         }
@@ -49,7 +52,7 @@ final class Cart
         $this->readUsePoints($cart['use_points'] ?? null);
     }
 
-    private function readLines(mixed $lines): void
+    private function readLines(mixed $lines, array $lineAttrNames): void
     {
         if (!is_array($lines)) {
             throw self::error('cart.lines: expected list of lines, got ' . Text::type($lines));
@@ -70,7 +73,7 @@ final class Cart
                 throw self::error("cart.lines[$i].sku: expected string, got " . Text::type($sku));
             }
             $category = $line['category'] ?? null;
-            if ($category !== null && !is_string($category)) {
+            if ($category !== null && !is_string($category) && !is_int($category)) {
                 throw self::error("cart.lines[$i].category: expected string, got " . Text::type($category));
             }
             $qty = $line['qty'] ?? null;
@@ -91,6 +94,9 @@ final class Cart
             $subtotal += $amount;
             $amounts[] = $amount;
             $skus[] = $sku;
+            // an int sku or category reads as its digits in a line expression (SPEC 13)
+            $this->lines[] = new Line($sku === null ? null : (string) $sku, $category === null ? null : (string) $category,
+                $qty, $price, $amount, \Loyalty\Polyfill\Attributes::read($line['attributes'] ?? null, "cart.lines[$i]", $lineAttrNames, true));
             $i++;
         }
         $this->amounts = $amounts;

@@ -44,17 +44,26 @@ final class Plan
     public static function of(Program $program): self
     {
         self::$plans ??= new \WeakMap();
-        return self::$plans[$program] ??= new self($program->settings(), $program->segmentNames());
+        return self::$plans[$program] ??= new self($program->settings(), $program->segmentNames(), $program->compiled()->advantageLines,
+            $program->compiled()->lineAttrNames);
     }
 
-    /** @param list<string> $segmentNames */
-    private function __construct(array $settings, array $segmentNames)
+    /** @var list<string> attr.NAME read by line expressions */
+    public array $lineAttrNames;
+
+    /**
+     * @param list<string> $segmentNames
+     * @param array<int, \Loyalty\Polyfill\Expression\Expression> $advantageLines
+     * @param list<string> $lineAttrNames
+     */
+    private function __construct(array $settings, array $segmentNames, array $advantageLines, array $lineAttrNames)
     {
+        $this->lineAttrNames = $lineAttrNames;
         $this->rounding = Money::rounding($settings['rounding']);
         $this->timezone = $settings['timezone'];
         $names = array_flip($segmentNames);
         foreach ($settings['advantages'] as $i => $a) {
-            $this->advantages[] = $advantage = new Advantage($a, isset($names[$a['segment']]));
+            $this->advantages[] = $advantage = new Advantage($a, isset($names[$a['segment']]), $advantageLines[$i] ?? null);
             $this->hasClock = $this->hasClock || ($advantage->schedule?->usesClock() ?? false);
             if (!$a['earn_points']) {
                 $this->noEarning[] = $i;

@@ -28,11 +28,21 @@ final class State
     /** @var array<int, list<array>> rejections by rule (advantage index; the advantage count for loyalty) */
     public array $rejected = [];
 
+    /** @var list<int> per cart line: its amount not yet allocated (SPEC 13) */
+    public array $left = [];
+    /** @var list<int> per cart line: its share of the discount */
+    public array $lineDiscounts = [];
+    /** item-scoped discounts applied, allocated as they apply */
+    public int $itemTotal = 0;
     /** the program's timezone offset at now, when a schedule reads days or hours (else 0) */
     public int $utcOffset = 0;
 
     public function __construct(public Plan $plan, public Cart $cart, public Customer $customer, public int $now)
     {
+        if ($cart->amounts !== null) {
+            $this->left = $cart->amounts;
+            $this->lineDiscounts = array_fill(0, count($cart->amounts), 0);
+        }
         if ($plan->hasClock) {
             $this->utcOffset = (new \DateTimeZone($plan->timezone))->getOffset(new \DateTimeImmutable('@' . $now));
         }

@@ -91,6 +91,10 @@ final class Compiler
         'days_since_last_order' => [self::T_NUM, self::T_ANY, self::F_LAST_ORDER],
     ];
 
+    /** The fields of a line expression (SPEC 11): name => type */
+    private const LINE_FIELDS = ['sku' => self::T_STR, 'category' => self::T_STR, 'qty' => self::T_NUM,
+        'price' => self::T_NUM, 'amount' => self::T_NUM];
+
     private string $src;
     private int $len;
     private int $cursor = 0;
@@ -111,6 +115,7 @@ final class Compiler
         private string $path,
         private Closure $segmentIndex,
         private Closure $useAttr,
+        private bool $line = false,
     ) {
         $this->src = $src;
         $this->len = strlen($src);
@@ -122,12 +127,12 @@ final class Compiler
      * @param Closure(string): int $segmentIndex
      * @param Closure(string): void $useAttr
      */
-    public static function compile(string $src, string $path, Closure $segmentIndex, Closure $useAttr): Expression
+    public static function compile(string $src, string $path, Closure $segmentIndex, Closure $useAttr, bool $line = false): Expression
     {
         if (strlen($src) > self::MAX_SOURCE) {
             throw self::error($path, $src, self::MAX_SOURCE + 1, 'expression is longer than 4096 bytes');
         }
-        $p = new self($src, $path, $segmentIndex, $useAttr);
+        $p = new self($src, $path, $segmentIndex, $useAttr, $line);
         return $p->run();
     }
 
@@ -174,7 +179,8 @@ final class Compiler
         if (!self::isCondition($root[1])) {
             $this->fail($at, 'expression must be a condition, got ' . self::typeName($root[1], $root[2]));
         }
-        return new Expression($this->src, $root[0], $this->fields, $this->refs);
+        return new Expression($this->src, $root[0], $this->fields, $this->refs, $this->line,
+            $this->line && ($root['never'] ?? false));
     }
 
     private function fail(int $at, string $message): never
@@ -386,6 +392,7 @@ final class Compiler
             $this->fail($firstAt, sprintf("'%s' needs conditions, got %s", $name, self::typeName($first[1], $first[2])));
         }
         $kids = [$first[0]];
+        $never = !$isOr && ($first['never'] ?? false);
         while ($this->tok === $tok) {
             $this->advance();
             $at = $this->tokStart;
@@ -394,14 +401,15 @@ final class Compiler
                 $this->fail($at, sprintf("'%s' needs conditions, got %s", $name, self::typeName($next[1], $next[2])));
             }
             $kids[] = $next[0];
+            $never = $never || (!$isOr && ($next['never'] ?? false));
         }
         if (count($kids) === 2) {
             [$a, $b] = $kids;
             $f = $isOr
-                ? static fn(Customer $c): bool => $a($c) === true || $b($c) === true
-                : static fn(Customer $c): bool => $a($c) === true && $b($c) === true;
+                ? static fn(object $c): bool => $a($c) === true || $b($c) === true
+                : static fn(object $c): bool => $a($c) === true && $b($c) === true;
         } elseif ($isOr) {
-            $f = static function (Customer $c) use ($kids): bool {
+            $f = static function (object $c) use ($kids): bool {
                 foreach ($kids as $k) {
                     if ($k($c) === true) {
                         return true;
@@ -410,7 +418,7 @@ final class Compiler
                 return false;
             };
         } else {
-            $f = static function (Customer $c) use ($kids): bool {
+            $f = static function (object $c) use ($kids): bool {
                 foreach ($kids as $k) {
                     if ($k($c) !== true) {
                         return false;
@@ -419,7 +427,7 @@ final class Compiler
                 return true;
             };
         }
-        return [$f, self::T_BOOL, self::T_ANY];
+        return [$f, self::T_BOOL, self::T_ANY, 'never' => $never];
     }
 
     /** not := 'not' not | cmp */
@@ -444,7 +452,7 @@ final class Compiler
             $this->fail($at, "'not' needs a condition, got " . self::typeName($inner[1], $inner[2]));
         }
         $k = $inner[0];
-        return [$nots % 2 === 1 ? static fn(Customer $c): bool => $k($c) !== true : static fn(Customer $c): bool => $k($c) === true,
+        return [$nots % 2 === 1 ? static fn(object $c): bool => $k($c) !== true : static fn(object $c): bool => $k($c) === true,
             self::T_BOOL, self::T_ANY];
     }
 
@@ -471,6 +479,8 @@ final class Compiler
                 }
             }
             $n = self::compileCompare($lhs, $rhs, $cmp);
+            $n['never'] = ($cmp === 2 && ($lhs['unsigned'] ?? false) && ($rhs['zero'] ?? false))
+                || ($cmp === 4 && ($lhs['zero'] ?? false) && ($rhs['unsigned'] ?? false));
         } else {
             if ($this->tok === self::K_NOT) {
                 $this->advance();
@@ -503,12 +513,12 @@ final class Compiler
         $compare = $lhs[1] === self::T_NUM && $rhs[1] === self::T_NUM
             ? Runtime::compareNullableNumbers(...) : Runtime::compare(...);
         $f = match ($cmp) {
-            0 => static fn(Customer $c): bool => $compare($a($c), $b($c)) === 0,
-            1 => static fn(Customer $c): bool => ($compare($a($c), $b($c)) ?? 0) !== 0,
-            2 => static fn(Customer $c): bool => ($compare($a($c), $b($c)) ?? 1) < 0,
-            3 => static fn(Customer $c): bool => ($compare($a($c), $b($c)) ?? 1) <= 0,
-            4 => static fn(Customer $c): bool => ($compare($a($c), $b($c)) ?? -1) > 0,
-            default => static fn(Customer $c): bool => ($compare($a($c), $b($c)) ?? -1) >= 0,
+            0 => static fn(object $c): bool => $compare($a($c), $b($c)) === 0,
+            1 => static fn(object $c): bool => ($compare($a($c), $b($c)) ?? 0) !== 0,
+            2 => static fn(object $c): bool => ($compare($a($c), $b($c)) ?? 1) < 0,
+            3 => static fn(object $c): bool => ($compare($a($c), $b($c)) ?? 1) <= 0,
+            4 => static fn(object $c): bool => ($compare($a($c), $b($c)) ?? -1) > 0,
+            default => static fn(object $c): bool => ($compare($a($c), $b($c)) ?? -1) >= 0,
         };
         return [$f, self::T_BOOL, self::T_ANY];
     }
@@ -531,7 +541,7 @@ final class Compiler
         $found = !$negate;
         switch ($rhs[2]) {
             case self::T_STR:
-                $f = static function (Customer $c) use ($x, $l, $found): bool {
+                $f = static function (object $c) use ($x, $l, $found): bool {
                     $v = $x($c);
                     if (!is_string($v)) {
                         return false;
@@ -540,7 +550,7 @@ final class Compiler
                 };
                 break;
             case self::T_BOOL:
-                $f = static function (Customer $c) use ($x, $l, $found): bool {
+                $f = static function (object $c) use ($x, $l, $found): bool {
                     $v = $x($c);
                     if (!is_bool($v)) {
                         return false;
@@ -550,7 +560,7 @@ final class Compiler
                 break;
             default:
                 $numbers = $rhs[2] === self::T_NUM;
-                $f = static function (Customer $c) use ($x, $l, $found, $numbers): bool {
+                $f = static function (object $c) use ($x, $l, $found, $numbers): bool {
                     $v = $x($c);
                     if ($v === null || ($numbers && !is_int($v) && !$v instanceof Decimal)) {
                         return false;
@@ -578,7 +588,7 @@ final class Compiler
         $this->advance();
         $match = Runtime::globMatcher($pattern);
         $x = $lhs[0];
-        $f = static function (Customer $c) use ($x, $match, $negate): bool {
+        $f = static function (object $c) use ($x, $match, $negate): bool {
             $v = $x($c);
             return is_string($v) && $match($v) !== $negate;
         };
@@ -609,9 +619,9 @@ final class Compiler
         $head = $first[0];
         if (count($kids) === 1) {
             [$b, $op] = $kids[0];
-            $f = static fn(Customer $c) => Runtime::arith($head($c), $b($c), $op);
+            $f = static fn(object $c) => Runtime::arith($head($c), $b($c), $op);
         } else {
-            $f = static function (Customer $c) use ($head, $kids) {
+            $f = static function (object $c) use ($head, $kids) {
                 $v = $head($c);
                 foreach ($kids as [$k, $op]) {
                     if ($v === null) {
@@ -694,7 +704,7 @@ final class Compiler
             }
             $value = (int) $text;
             $this->advance();
-            return [static fn() => $value, self::T_NUM, self::T_ANY];
+            return [static fn() => $value, self::T_NUM, self::T_ANY, 'zero' => $value === 0];
         }
         // Held exactly in millionths: what cannot be is an error, not a rounded number.
         $frac = rtrim(substr($text, $dot + 1), '0');
@@ -708,31 +718,57 @@ final class Compiler
         }
         $value = new Decimal($m);
         $this->advance();
-        return [static fn() => $value, self::T_NUM, self::T_ANY];
+        return [static fn() => $value, self::T_NUM, self::T_ANY, 'zero' => $m === 0];
+    }
+
+    private function parseLineField(): array
+    {
+        $name = $this->tokText();
+        if (!isset(self::LINE_FIELDS[$name])) {
+            $this->fail($this->tokStart, isset(self::FIELDS[$name])
+                ? "'$name' is a customer field: a line expression reads sku, category, qty, price, amount and attr.NAME"
+                : "unknown field '$name'");
+        }
+        $f = match ($name) {
+            'sku' => static fn(object $c) => $c->sku,
+            'category' => static fn(object $c) => $c->category,
+            'qty' => static fn(object $c) => $c->qty,
+            'price' => static fn(object $c) => $c->price,
+            'amount' => static fn(object $c) => $c->amount,
+        };
+        $this->advance();
+        // qty, price and amount are never negative: `price < 0` never matches (warnings())
+        return [$f, self::LINE_FIELDS[$name], self::T_ANY, 'unsigned' => self::LINE_FIELDS[$name] === self::T_NUM];
     }
 
     private function parseField(): array
     {
+        if ($this->line) {
+            return $this->parseLineField();
+        }
         $name = $this->tokText();
+        if (isset(self::LINE_FIELDS[$name])) {
+            $this->fail($this->tokStart, "'$name' is a line field: only line expressions (an advantage's lines, earn.exclude, earn.bonus) read it");
+        }
         if (!isset(self::FIELDS[$name])) {
             $this->fail($this->tokStart, "unknown field '$name'");
         }
         [$type, $elem, $bit] = self::FIELDS[$name];
         $this->fields |= $bit;
         $f = match ($name) {
-            'active' => static fn(Customer $c) => $c->active,
-            'groups' => static fn(Customer $c) => $c->groups,
-            'orders' => static fn(Customer $c) => $c->orders,
-            'spent' => static fn(Customer $c) => $c->spent,
-            'city' => static fn(Customer $c) => $c->city,
-            'postcode' => static fn(Customer $c) => $c->postcode,
-            'country' => static fn(Customer $c) => $c->country,
-            'carriers' => static fn(Customer $c) => $c->carriers,
-            'bought' => static fn(Customer $c) => $c->bought,
-            'points' => static fn(Customer $c) => $c->points,
-            'lifetime_points' => static fn(Customer $c) => $c->lifetimePoints,
-            'days_since_first_order' => static fn(Customer $c) => Runtime::daysSince($c->now, $c->firstOrder),
-            'days_since_last_order' => static fn(Customer $c) => Runtime::daysSince($c->now, $c->lastOrder),
+            'active' => static fn(object $c) => $c->active,
+            'groups' => static fn(object $c) => $c->groups,
+            'orders' => static fn(object $c) => $c->orders,
+            'spent' => static fn(object $c) => $c->spent,
+            'city' => static fn(object $c) => $c->city,
+            'postcode' => static fn(object $c) => $c->postcode,
+            'country' => static fn(object $c) => $c->country,
+            'carriers' => static fn(object $c) => $c->carriers,
+            'bought' => static fn(object $c) => $c->bought,
+            'points' => static fn(object $c) => $c->points,
+            'lifetime_points' => static fn(object $c) => $c->lifetimePoints,
+            'days_since_first_order' => static fn(object $c) => Runtime::daysSince($c->now, $c->firstOrder),
+            'days_since_last_order' => static fn(object $c) => Runtime::daysSince($c->now, $c->lastOrder),
         };
         $this->advance();
         return [$f, $type, $elem];
@@ -742,9 +778,11 @@ final class Compiler
     {
         $name = substr($this->src, $this->tokStart + 5, $this->tokLen - 5);
         ($this->useAttr)($name);
-        $this->fields |= self::F_ATTRIBUTES;
+        if (!$this->line) {
+            $this->fields |= self::F_ATTRIBUTES;
+        }
         $this->advance();
-        return [static fn(Customer $c) => $c->attrs[$name] ?? null, self::T_DYN, self::T_ANY];
+        return [static fn(object $c) => $c->attrs[$name] ?? null, self::T_DYN, self::T_ANY];
     }
 
     private function parseList(): array
@@ -793,7 +831,7 @@ final class Compiler
         if ($constant !== null) {
             $f = static fn() => $constant;
         } else {
-            $f = static function (Customer $c) use ($items): array {
+            $f = static function (object $c) use ($items): array {
                 $out = [];
                 foreach ($items as $k) {
                     $out[] = $k($c);
@@ -819,6 +857,9 @@ final class Compiler
             $this->fail($argAt, "$name() takes 1 argument");
         }
         if ($name === 'segment') {
+            if ($this->line) {
+                $this->fail($nameAt, 'segment() reads the customer: not in a line expression');
+            }
             if ($this->tok !== self::STRING) {
                 $this->fail($argAt, 'segment() takes a string literal');
             }
@@ -829,7 +870,7 @@ final class Compiler
                 $this->fail($argAt, "unknown segment '$segment'");
             }
             $this->refs[] = [$index, $nameAt + 1];
-            $n = [static fn(Customer $c): bool => $c->test($index), self::T_BOOL, self::T_ANY];
+            $n = [static fn(object $c): bool => $c->test($index), self::T_BOOL, self::T_ANY];
         } else {
             $arg = $this->parseOr();
             if ($name === 'count' && $arg[1] !== self::T_LIST) {
@@ -840,8 +881,8 @@ final class Compiler
             }
             $k = $arg[0];
             $n = $name === 'count'
-                ? [static fn(Customer $c) => count($k($c)), self::T_NUM, self::T_ANY]
-                : [static function (Customer $c) use ($k): ?string {
+                ? [static fn(object $c) => count($k($c)), self::T_NUM, self::T_ANY]
+                : [static function (object $c) use ($k): ?string {
                     $v = $k($c);
                     return is_string($v) ? Runtime::lower($v) : null;
                 }, self::T_STR, self::T_ANY];

@@ -23,6 +23,8 @@ final class CompiledProgram
      * @param list<string> $attrNames attr.NAME read by any expression, in order of first use
      * @param int $fields Compiler::F_* bits of the customer fields read
      * @param list<bool> $bracketCostGiven per loyalty bracket: whether `cost` was written
+     * @param list<string> $lineAttrNames attr.NAME read by line expressions (SPEC 11)
+     * @param array<int, Expression> $advantageLines advantage index => its `lines` expression
      */
     public function __construct(
         public readonly array $settings,
@@ -34,6 +36,8 @@ final class CompiledProgram
         public readonly array $attrNames,
         public readonly int $fields,
         public readonly array $bracketCostGiven,
+        public readonly array $lineAttrNames = [],
+        public readonly array $advantageLines = [],
     ) {
     }
 }

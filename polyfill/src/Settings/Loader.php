@@ -36,6 +36,10 @@ final class Loader
     private array $exprs = [];
     /** @var array<string, true> */
     private array $attrs = [];
+    /** @var array<string, true> attr.NAME of line expressions (SPEC 11) */
+    private array $lineAttrs = [];
+    /** @var array<int, Expression> advantage index => its `lines` */
+    private array $advantageLines = [];
     private int $fields = Compiler::F_BUILTIN;
     /** @var list<int|Expression> */
     private array $advantageSegments = [];
@@ -309,13 +313,16 @@ final class Loader
     }
 
     /** The normalized discount / discount_percent (and free_shipping, carriers when `shipping`). */
-    private static function putBenefit(array &$out, array $b, bool $shipping): void
+    private static function putBenefit(array &$out, array $b, bool $shipping, ?int $freeUnits = null): void
     {
         if ($b['discount'] !== null) {
             $out['discount'] = $b['discount'];
         }
         if ($b['percent'] !== null) {
             $out['discount_percent'] = self::percentValue($b['percent']);
+        }
+        if ($freeUnits !== null) {
+            $out['free_units'] = $freeUnits;
         }
         if ($shipping) {
             $out['free_shipping'] = $b['free_shipping'];
@@ -325,14 +332,18 @@ final class Loader
         }
     }
 
-    private function compile(string $src): Expression
+    private function compile(string $src, bool $line = false): Expression
     {
         $index = $this->segmentIndex;
         $e = Compiler::compile($src, $this->path,
             static fn(string $name): int => $index[$name] ?? -1,
-            function (string $name): void {
-                $this->attrs[$name] = true;
-            });
+            function (string $name) use ($line): void {
+                if ($line) {
+                    $this->lineAttrs[$name] = true;
+                } else {
+                    $this->attrs[$name] = true;
+                }
+            }, $line);
         $this->fields |= $e->fields;
         return $e;
     }
@@ -374,7 +385,8 @@ final class Loader
             $order[] = $this->segmentIndex[$name];
         }
         return new CompiledProgram($settings, $this->segmentNames, $this->segmentIndex, $this->exprs, $order,
-            $this->advantageSegments, array_map('strval', array_keys($this->attrs)), $this->fields, $this->costGiven);
+            $this->advantageSegments, array_map('strval', array_keys($this->attrs)), $this->fields, $this->costGiven,
+            array_map('strval', array_keys($this->lineAttrs)), $this->advantageLines);
     }
 
     /** `timezone` (SPEC 11): an IANA name (backward links included); default PHP's at compile time. */
@@ -572,8 +584,8 @@ final class Loader
 
     private function advantage(mixed $d, int $i, array &$ids): array
     {
-        $this->expectMap($d, ['id', 'label', 'segment', 'earn_points', 'with_voucher', 'combinable', 'max_uses',
-            'starts_at', 'ends_at', 'days', 'hours', 'tiers']);
+        $this->expectMap($d, ['id', 'label', 'segment', 'earn_points', 'with_voucher', 'combinable', 'tiers_on', 'lines',
+            'max_uses', 'starts_at', 'ends_at', 'days', 'hours', 'tiers']);
         $id = $this->readString($d, 'id', true);
         $label = $this->readString($d, 'label', false);
         if ($id === '') {
@@ -598,16 +610,23 @@ final class Loader
             'earn_points' => $this->readBool($d, 'earn_points', true),
             'with_voucher' => $this->readBool($d, 'with_voucher', false),
             'combinable' => $this->readBool($d, 'combinable', false),
+            'tiers_on' => $this->readString($d, 'tiers_on', false, ['amount', 'quantity']) ?? 'amount', // a default, as every other
         ];
+        if (($lines = $this->readString($d, 'lines', false)) !== null) {
+            $old = $this->push('lines');
+            $this->advantageLines[$i] = $this->compile($lines, true);
+            $this->path = $old;
+            $a['lines'] = $lines;
+        }
         if (($maxUses = $this->readInt($d, 'max_uses', null, 1)) !== null) {
             $a['max_uses'] = $maxUses; // unset: left out, as the other optional values
         }
         $this->schedule($d, $a);
-        $a['tiers'] = $this->tiers($d);
+        $a['tiers'] = $this->tiers($d, $a['tiers_on'] === 'quantity');
         return $a;
     }
 
-    private function tiers(array $map): array
+    private function tiers(array $map, bool $quantity): array
     {
         $list = $map['tiers'] ?? null;
         $old = $this->push('tiers');
@@ -626,13 +645,25 @@ final class Loader
         $out = [];
         foreach ($list as $i => $t) {
             $at = $this->pushIndex($i);
-            $this->expectMap($t, ['from', 'discount', 'discount_percent', 'free_shipping', 'carriers']);
-            $tier = ['from' => $this->readMoney($t, 'from', 0)];
+            $this->expectMap($t, ['from', 'discount', 'discount_percent', 'free_units', 'free_shipping', 'carriers']);
+            $tier = ['from' => $quantity ? $this->readInt($t, 'from', 0, 0) : $this->readMoney($t, 'from', 0)];
             $b = $this->readBenefit($t);
-            if ($b['discount'] === null && $b['percent'] === null && !$b['free_shipping']) {
-                $this->fail('gives nothing: set discount, discount_percent or free_shipping');
+            $freeUnits = $this->readInt($t, 'free_units', null, 1);
+            if ($freeUnits !== null) {
+                $problem = match (true) {
+                    !$quantity => 'needs tiers_on: quantity (free units are counted per `from` units)',
+                    $b['discount'] !== null || $b['percent'] !== null => 'excludes discount and discount_percent',
+                    $tier['from'] < 1 => 'needs from >= 1 (units)',
+                    default => null,
+                };
+                if ($problem !== null) {
+                    $this->failAt('free_units', $problem);
+                }
             }
-            self::putBenefit($tier, $b, true);
+            if ($b['discount'] === null && $b['percent'] === null && !$b['free_shipping'] && $freeUnits === null) {
+                $this->fail('gives nothing: set discount, discount_percent, free_units or free_shipping');
+            }
+            self::putBenefit($tier, $b, true, $freeUnits);
             $out[] = $tier;
             $this->path = $at;
         }

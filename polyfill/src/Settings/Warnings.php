@@ -41,6 +41,9 @@ final class Warnings
         }
         foreach ($p->settings['advantages'] as $ai => $a) {
             self::tiers($w, $ai, $a['tiers']);
+            if (($p->advantageLines[$ai] ?? null)?->neverMatches) {
+                $w[] = self::warning("advantages[$ai].lines", 'never matches: qty, price and amount are never negative');
+            }
             if (isset($a['starts_at'], $a['ends_at']) && $a['ends_at'] <= $a['starts_at']) {
                 $w[] = self::warning("advantages[$ai].ends_at", 'is not after starts_at: the advantage is never active');
             }

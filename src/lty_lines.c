@@ -1,0 +1,208 @@
+/* Rules on products (SPEC 11, 13): the cart lines an advantage concerns, the value of
+ * free units, and the per-line allocation of discounts (item-scoped ones first, over
+ * what is left of their lines, then the rest over what is left of every line). */
+#include "lty_checkout_internal.h"
+#include "lty_money.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static bool line_matches(const checkout *ck, const lty_expr *e, const lty_cart_line *line)
+{
+	lty_expr_env env;
+
+	env.customer = NULL;
+	env.line = line;
+	env.now = ck->now;
+	env.segment = NULL;
+	env.ctx = NULL;
+	return lty_expr_matches(e, &env);
+}
+
+static int64_t add_saturating(int64_t a, int64_t b)
+{
+	int64_t sum;
+
+	return __builtin_add_overflow(a, b, &sum) ? INT64_MAX : sum;
+}
+
+lty_status lty_lines_concern(checkout *ck, const lty_advantage *a, lty_concern *out)
+{
+	const lty_cart *cart = ck->cart;
+	uint8_t *match = NULL;
+	size_t i;
+
+	memset(out, 0, sizeof(*out));
+	if (a->lines != NULL && cart->line_count > 0) {
+		match = lty_arena_array(ck->arena, cart->line_count, 1);
+		if (match == NULL) {
+			return lty_error_set(ck->err, LTY_ERR_NOMEM, "evaluate: out of memory");
+		}
+	}
+	for (i = 0; i < cart->line_count; i++) {
+		if (a->lines != NULL) {
+			if (!line_matches(ck, a->lines, &cart->lines[i])) {
+				continue;
+			}
+			match[i] = 1;
+		}
+		out->count++;
+		out->amount += cart->lines[i].amount; /* <= subtotal, checked by the reader */
+		out->units = add_saturating(out->units, cart->lines[i].qty);
+	}
+	out->match = match;
+	if (a->lines == NULL) {
+		out->amount = cart->subtotal; /* also for a cart given by its subtotal */
+	}
+	return LTY_OK;
+}
+
+static bool concerned(const lty_concern *c, size_t i)
+{
+	return c->match == NULL || c->match[i];
+}
+
+typedef struct {
+	int64_t price;
+	size_t index;
+} by_price;
+
+static int cheaper(const void *a, const void *b)
+{
+	const by_price *x = a, *y = b;
+
+	if (x->price != y->price) {
+		return x->price < y->price ? -1 : 1;
+	}
+	return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/* k units free for each whole `from` units, never more than there are, cheapest units first. */
+int64_t lty_lines_free_units(checkout *ck, const lty_concern *c, const lty_tier *t)
+{
+	const lty_cart *cart = ck->cart;
+	int64_t free, value = 0;
+	by_price *order;
+	size_t i, n = 0;
+
+	if (__builtin_mul_overflow(c->units / t->from, t->free_units, &free) || free > c->units) {
+		free = c->units;
+	}
+	if (free == 0) {
+		return 0;
+	}
+	order = lty_arena_array(ck->arena, cart->line_count, sizeof(by_price));
+	if (order == NULL) {
+		lty_error_set(ck->err, LTY_ERR_NOMEM, "evaluate: out of memory");
+		return 0;
+	}
+	for (i = 0; i < cart->line_count; i++) {
+		if (concerned(c, i) && cart->lines[i].qty > 0) {
+			order[n].price = cart->lines[i].price;
+			order[n].index = i;
+			n++;
+		}
+	}
+	qsort(order, n, sizeof(by_price), cheaper);
+	for (i = 0; i < n && free > 0; i++) {
+		int64_t take = lty_min(free, cart->lines[order[i].index].qty);
+		value += take * order[i].price; /* <= the line's amount: no overflow */
+		free -= take;
+	}
+	return value;
+}
+
+int64_t lty_lines_left(const checkout *ck, const lty_concern *c)
+{
+	int64_t left = 0;
+	size_t i;
+
+	if (ck->left == NULL) {
+		return c->amount; /* a cart given by its subtotal: nothing allocated per line */
+	}
+	for (i = 0; i < ck->cart->line_count; i++) {
+		if (concerned(c, i)) {
+			left += ck->left[i];
+		}
+	}
+	return left;
+}
+
+/* Largest remainder: shares in proportion to what is left of the lines, summing exactly. */
+typedef struct {
+	int64_t remainder;
+	size_t index;
+} share;
+
+static int by_remainder(const void *a, const void *b)
+{
+	const share *x = a, *y = b;
+
+	if (x->remainder != y->remainder) {
+		return x->remainder > y->remainder ? -1 : 1;
+	}
+	return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/* Carts are small: insertion sort beats qsort's set-up there; large carts take qsort. */
+static void sort_shares(share *shares, size_t n)
+{
+	size_t i, j;
+
+	if (n > 48) {
+		qsort(shares, n, sizeof(share), by_remainder);
+		return;
+	}
+	for (i = 1; i < n; i++) {
+		share x = shares[i];
+		for (j = i; j > 0 && by_remainder(&shares[j - 1], &x) > 0; j--) {
+			shares[j] = shares[j - 1];
+		}
+		shares[j] = x;
+	}
+}
+
+lty_status lty_lines_spread(checkout *ck, int64_t amount, const lty_concern *c)
+{
+	size_t count = ck->cart->line_count, i, n = 0;
+	int64_t weight = 0, given = 0;
+	share *shares;
+
+	if (ck->left == NULL || amount == 0) {
+		return LTY_OK;
+	}
+	for (i = 0; i < count; i++) {
+		if (c == NULL || concerned(c, i)) {
+			weight += ck->left[i];
+		}
+	}
+	if (weight == 0) {
+		return LTY_OK; /* amount <= weight: nothing to spread */
+	}
+	shares = lty_arena_array(ck->arena, count, sizeof(share));
+	if (shares == NULL) {
+		return lty_error_set(ck->err, LTY_ERR_NOMEM, "evaluate: out of memory");
+	}
+	for (i = 0; i < count; i++) {
+		__int128 part;
+		int64_t whole;
+		if (c != NULL && !concerned(c, i)) {
+			continue;
+		}
+		part = (__int128) amount * ck->left[i];
+		whole = (int64_t) (part / weight);
+		shares[n].remainder = (int64_t) (part % weight);
+		shares[n].index = i;
+		n++;
+		ck->r->line_discounts[i] += whole;
+		ck->left[i] -= whole;
+		given += whole;
+	}
+	sort_shares(shares, n);
+	/* the units left go to the largest remainders, which never take a line below 0 */
+	for (i = 0; given < amount && i < n; i++, given++) {
+		ck->r->line_discounts[shares[i].index]++;
+		ck->left[shares[i].index]--;
+	}
+	return LTY_OK;
+}
