@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 419a9c0cfa354f93bae03a3d92f0cc090b553489 */
+ * Stub hash: ade07cbdb99b774b2abee1892d5d0e11b246e77d */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Loyalty_Program___construct, 0, 0, 0)
 ZEND_END_ARG_INFO()

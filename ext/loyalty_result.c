@@ -126,6 +126,9 @@ static void build_lines(zval *out, const lty_result *r, const lty_cart_line *lin
 		zend_hash_add_new(Z_ARRVAL(entry), php_loyalty_keys[PHP_LOYALTY_K_SKU], sku);
 		put_long(&entry, PHP_LOYALTY_K_AMOUNT, (zend_long) lines[i].amount);
 		put_long(&entry, PHP_LOYALTY_K_DISCOUNT, (zend_long) r->line_discounts[i]);
+		if (r->line_points != NULL) { /* with earn.exclude or earn.bonus (SPEC 13) */
+			put_long(&entry, PHP_LOYALTY_K_POINTS, (zend_long) r->line_points[i]);
+		}
 		add_next_index_zval(out, &entry);
 		i++;
 	} ZEND_HASH_FOREACH_END();

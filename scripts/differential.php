@@ -235,6 +235,16 @@ final class Cases
             if (Gen::chance(50)) {
                 $y['earn']['points'] = Gen::pick([1, 2, 10, Gen::int(0, 100)]);
             }
+            if (Gen::chance(30)) { // SPEC 11: earning per line
+                $y['earn']['exclude'] = Gen::pick(self::LINE_EXPRESSIONS);
+            }
+            if (Gen::chance(30)) {
+                $y['earn']['bonus'] = [];
+                for ($i = Gen::int(0, 3); $i > 0; $i--) {
+                    $y['earn']['bonus'][] = ['lines' => Gen::pick(self::LINE_EXPRESSIONS),
+                        'multiplier' => Gen::pick([2, 1.5, 0.5, 0.01, 3, Gen::int(1, 1000), Gen::int(1, 9999) / 100])];
+                }
+            }
         } elseif ($earn === 2) {
             $y['earn'] = ['per_order' => Gen::int(0, 200)];
         }

@@ -451,7 +451,9 @@ lty_status lty_checkout_evaluate(const lty_program *program, const lty_cart *car
 	}
 	evaluate_advantages(&ck, arena);
 	ck.rule = program->advantage_count;
-	if (err->status != LTY_OK || lty_points_spend(&ck) != LTY_OK || lty_points_earn(&ck) != LTY_OK) {
+	/* the discount is final once loyalty spent: the rest is spread before earning reads the lines */
+	if (err->status != LTY_OK || lty_points_spend(&ck) != LTY_OK
+			|| lty_lines_spread(&ck, result->discount - ck.item_total, NULL) != LTY_OK || lty_points_earn(&ck) != LTY_OK) {
 		return err->status;
 	}
 	if (err->status != LTY_OK) { /* out of memory while recording a rejection */
@@ -463,5 +465,5 @@ lty_status lty_checkout_evaluate(const lty_program *program, const lty_cart *car
 	if (!lty_add(net, cart->shipping - result->shipping_discount, &result->total)) {
 		return lty_error_set(err, LTY_ERR_INPUT, "cart: total overflows 64-bit minor units");
 	}
-	return lty_lines_spread(&ck, result->discount - ck.item_total, NULL);
+	return LTY_OK;
 }

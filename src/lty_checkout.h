@@ -115,6 +115,7 @@ typedef struct {
 	uint8_t *quiet;                 /* per advantage: lty_message + 1 of a rejection without data, or 0 */
 	size_t quiet_count;
 	int64_t *line_discounts;        /* one per cart line, summing to discount */
+	int64_t *line_points;           /* one per cart line, summing to points_earned; NULL without earn.exclude / bonus */
 } lty_result;
 
 /* Evaluates into `result`, allocating its arrays in `arena` (freed by the caller).

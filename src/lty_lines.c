@@ -162,22 +162,20 @@ static void sort_shares(share *shares, size_t n)
 	}
 }
 
-lty_status lty_lines_spread(checkout *ck, int64_t amount, const lty_concern *c)
+lty_status lty_lines_shares(checkout *ck, int64_t amount, const int64_t *weights, int64_t *out)
 {
 	size_t count = ck->cart->line_count, i, n = 0;
-	int64_t weight = 0, given = 0;
+	int64_t total = 0, given = 0;
 	share *shares;
 
-	if (ck->left == NULL || amount == 0) {
-		return LTY_OK;
-	}
 	for (i = 0; i < count; i++) {
-		if (c == NULL || concerned(c, i)) {
-			weight += ck->left[i];
+		out[i] = 0;
+		if (__builtin_add_overflow(total, weights[i], &total)) {
+			return lty_error_set(ck->err, LTY_ERR_INPUT, "cart: line weights overflow 64 bits");
 		}
 	}
-	if (weight == 0) {
-		return LTY_OK; /* amount <= weight: nothing to spread */
+	if (amount == 0 || total == 0) {
+		return LTY_OK;
 	}
 	shares = lty_arena_array(ck->arena, count, sizeof(share));
 	if (shares == NULL) {
@@ -185,24 +183,46 @@ lty_status lty_lines_spread(checkout *ck, int64_t amount, const lty_concern *c)
 	}
 	for (i = 0; i < count; i++) {
 		__int128 part;
-		int64_t whole;
-		if (c != NULL && !concerned(c, i)) {
+		if (weights[i] == 0) {
 			continue;
 		}
-		part = (__int128) amount * ck->left[i];
-		whole = (int64_t) (part / weight);
-		shares[n].remainder = (int64_t) (part % weight);
+		part = (__int128) amount * weights[i]; /* both < 2^63: fits */
+		out[i] = (int64_t) (part / total);
+		shares[n].remainder = (int64_t) (part % total);
 		shares[n].index = i;
+		given += out[i];
 		n++;
-		ck->r->line_discounts[i] += whole;
-		ck->left[i] -= whole;
-		given += whole;
 	}
 	sort_shares(shares, n);
-	/* the units left go to the largest remainders, which never take a line below 0 */
+	/* the units left go to the largest remainders (never a line of weight 0, never past its weight) */
 	for (i = 0; given < amount && i < n; i++, given++) {
-		ck->r->line_discounts[shares[i].index]++;
-		ck->left[shares[i].index]--;
+		out[shares[i].index]++;
+	}
+	return LTY_OK;
+}
+
+lty_status lty_lines_spread(checkout *ck, int64_t amount, const lty_concern *c)
+{
+	size_t count = ck->cart->line_count, i;
+	int64_t *weights, *shares;
+
+	if (ck->left == NULL || amount == 0) {
+		return LTY_OK;
+	}
+	weights = lty_arena_array(ck->arena, count, sizeof(int64_t));
+	shares = lty_arena_array(ck->arena, count, sizeof(int64_t));
+	if (weights == NULL || shares == NULL) {
+		return lty_error_set(ck->err, LTY_ERR_NOMEM, "evaluate: out of memory");
+	}
+	for (i = 0; i < count; i++) {
+		weights[i] = c == NULL || concerned(c, i) ? ck->left[i] : 0;
+	}
+	if (lty_lines_shares(ck, amount, weights, shares) != LTY_OK) {
+		return ck->err->status;
+	}
+	for (i = 0; i < count; i++) {
+		ck->r->line_discounts[i] += shares[i];
+		ck->left[i] -= shares[i];
 	}
 	return LTY_OK;
 }

@@ -4,6 +4,8 @@
 #include "lty_settings.h"
 #include "lty_thresholds.h"
 
+#include <inttypes.h>
+#include <math.h>
 #include <string.h>
 
 /* Runs `load` on member `key` when present (path extended), or leaves defaults. */
@@ -25,9 +27,112 @@ static lty_status section(lty_loader *l, const lty_doc *map, const char *key, se
 	return LTY_OK;
 }
 
+/* A multiplier: an int or a float with at most two decimals, > 0 and at most LTY_MAX_MULTIPLIER. */
+static lty_status read_multiplier(lty_loader *l, const lty_doc *map, int32_t *out)
+{
+	const lty_doc *d = lty_member(map, "multiplier");
+	lty_status st = LTY_OK;
+	size_t old;
+
+	old = lty_path_key(l, "multiplier");
+	if (d == NULL) {
+		st = lty_fail(l, "is required");
+	} else if (d->kind == LTY_DOC_INT) {
+		if (d->u.i <= 0 || d->u.i > LTY_MAX_MULTIPLIER) {
+			st = lty_fail(l, "must be > 0 and at most %d, got %" PRId64, LTY_MAX_MULTIPLIER, d->u.i);
+		} else {
+			*out = (int32_t) (d->u.i * 100);
+		}
+	} else if (d->kind == LTY_DOC_DOUBLE) {
+		double r = round(d->u.d * 100.0);
+		if (!isfinite(d->u.d)) {
+			st = lty_fail(l, "must be > 0 and at most %d, got %s", LTY_MAX_MULTIPLIER, isnan(d->u.d) ? "NAN" : d->u.d < 0 ? "-INF" : "INF");
+		} else if (d->u.d <= 0.0 || d->u.d > LTY_MAX_MULTIPLIER) {
+			st = lty_fail(l, "must be > 0 and at most %d, got %.15g", LTY_MAX_MULTIPLIER, d->u.d);
+		} else if (r / 100.0 != d->u.d) { /* exactly the double of a two-decimal literal */
+			st = lty_fail(l, "at most two decimals, got %.15g", d->u.d);
+		} else {
+			*out = (int32_t) r;
+		}
+	} else {
+		st = lty_fail(l, "expected int or float, got %s", lty_doc_type_name(d));
+	}
+	lty_path_pop(l, old);
+	return st;
+}
+
+/* earn.bonus: a list of {lines, multiplier}. */
+static lty_status load_bonus(lty_loader *l, const lty_doc *list, lty_loyalty *y)
+{
+	static const char *const keys[] = { "lines", "multiplier", NULL };
+	lty_earn_bonus *bonus;
+	size_t i, old = lty_path_key(l, "bonus");
+
+	if (list->kind != LTY_DOC_LIST) {
+		return lty_fail(l, "expected a list of {lines, multiplier}, got %s", lty_doc_type_name(list));
+	}
+	if (list->u.c.count > LTY_MAX_TIERS) {
+		return lty_fail(l, "too many entries (%zu, at most %d)", list->u.c.count, LTY_MAX_TIERS);
+	}
+	bonus = lty_arena_array(l->arena, list->u.c.count ? list->u.c.count : 1, sizeof(lty_earn_bonus));
+	if (bonus == NULL) {
+		return lty_fail_nomem(l);
+	}
+	for (i = 0; i < list->u.c.count; i++) {
+		const lty_doc *e = &list->u.c.items[i];
+		size_t at = lty_path_index(l, i), inner;
+		if (lty_expect_map(l, e, keys) != LTY_OK
+				|| lty_read_string(l, e, "lines", true, NULL, &bonus[i].source) != LTY_OK) {
+			return l->err->status;
+		}
+		inner = lty_path_key(l, "lines");
+		if (lty_compile_line_expr(l, &bonus[i].source, &bonus[i].lines) != LTY_OK) {
+			return l->err->status;
+		}
+		lty_path_pop(l, inner);
+		if (read_multiplier(l, e, &bonus[i].multiplier) != LTY_OK) {
+			return l->err->status;
+		}
+		lty_path_pop(l, at);
+	}
+	lty_path_pop(l, old);
+	y->earn_bonus = bonus;
+	y->earn_bonus_count = list->u.c.count;
+	return LTY_OK;
+}
+
+/* earn.exclude and earn.bonus (SPEC 11): billed and points per line; not with per_order. */
+static lty_status load_earn_lines(lty_loader *l, const lty_doc *d, lty_loyalty *y)
+{
+	const lty_doc *bonus = lty_member(d, "bonus");
+	size_t old;
+
+	if (lty_read_string(l, d, "exclude", false, NULL, &y->earn_exclude_source) != LTY_OK) {
+		return l->err->status;
+	}
+	if (y->earn_exclude_source.ptr != NULL) {
+		old = lty_path_key(l, "exclude");
+		if (lty_compile_line_expr(l, &y->earn_exclude_source, &y->earn_exclude) != LTY_OK) {
+			return l->err->status;
+		}
+		lty_path_pop(l, old);
+	}
+	if (bonus != NULL && load_bonus(l, bonus, y) != LTY_OK) {
+		return l->err->status;
+	}
+	y->earn_per_line = y->earn_exclude != NULL || bonus != NULL;
+	if (y->earn_per_line && y->earn_per_order) {
+		old = lty_path_key(l, y->earn_exclude != NULL ? "exclude" : "bonus");
+		lty_fail(l, "goes with per_amount: per_order gives the points of an order, not of its lines");
+		lty_path_pop(l, old);
+		return LTY_ERR_CONFIG;
+	}
+	return LTY_OK;
+}
+
 static lty_status load_earn(lty_loader *l, const lty_doc *d, lty_loyalty *y)
 {
-	static const char *const keys[] = { "per_amount", "points", "per_order", NULL };
+	static const char *const keys[] = { "per_amount", "points", "per_order", "exclude", "bonus", NULL };
 	bool has_amount, has_points, has_order;
 	int64_t per_order;
 
@@ -48,7 +153,7 @@ static lty_status load_earn(lty_loader *l, const lty_doc *d, lty_loyalty *y)
 		y->earn_per_order = true;
 		y->earn_points = per_order;
 	}
-	return LTY_OK;
+	return load_earn_lines(l, d, y);
 }
 
 static lty_status load_spend(lty_loader *l, const lty_doc *d, lty_loyalty *y)

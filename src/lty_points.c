@@ -158,6 +158,65 @@ static bool earning_blocked_by_segment(checkout *ck)
 	return false;
 }
 
+static bool line_is(const checkout *ck, const lty_expr *e, const lty_cart_line *line)
+{
+	lty_expr_env env;
+
+	env.customer = NULL;
+	env.line = line;
+	env.now = ck->now;
+	env.segment = NULL;
+	env.ctx = NULL;
+	return lty_expr_matches(e, &env);
+}
+
+/* A line's multiplier in hundredths: 0 excluded, the first matching bonus, else 100. */
+static int64_t line_multiplier(const checkout *ck, const lty_loyalty *y, const lty_cart_line *line)
+{
+	size_t i;
+
+	if (y->earn_exclude != NULL && line_is(ck, y->earn_exclude, line)) {
+		return 0;
+	}
+	for (i = 0; i < y->earn_bonus_count; i++) {
+		if (line_is(ck, y->earn_bonus[i].lines, line)) {
+			return y->earn_bonus[i].multiplier;
+		}
+	}
+	return 100;
+}
+
+/* SPEC 11, 13: billed per line (its amount minus its share of the engine's discounts and of the
+ * voucher used, spread the same way), times its multiplier, summed exactly and rounded down
+ * once; the points are then spread over the lines in proportion to billed x multiplier. */
+static lty_status earn_per_line(checkout *ck, const lty_loyalty *y, int64_t *earned)
+{
+	size_t n = ck->cart->line_count, i;
+	int64_t *voucher = lty_arena_array(ck->arena, n, sizeof(int64_t));
+	int64_t *weights = lty_arena_array(ck->arena, n, sizeof(int64_t));
+	int64_t total = 0, billed;
+
+	ck->r->line_points = lty_arena_array(ck->arena, n, sizeof(int64_t));
+	if (voucher == NULL || weights == NULL || ck->r->line_points == NULL) {
+		return lty_error_set(ck->err, LTY_ERR_NOMEM, "evaluate: out of memory");
+	}
+	if (lty_lines_shares(ck, ck->cart->subtotal - ck->payable, ck->left, voucher) != LTY_OK) {
+		return ck->err->status;
+	}
+	for (i = 0; i < n; i++) {
+		/* in hundredths of a minor unit: the sum must fit 64 bits (docs/decisions.md) */
+		if (!lty_mul(ck->left[i] - voucher[i], line_multiplier(ck, y, &ck->cart->lines[i]), &weights[i])
+				|| !lty_add(total, weights[i], &total)) {
+			return lty_error_set(ck->err, LTY_ERR_INPUT, "cart: points earned overflow 64 bits");
+		}
+	}
+	billed = total / 100; /* rounded down once */
+	if (!lty_mul(billed / y->earn_per_amount, y->earn_points, earned)) {
+		return lty_error_set(ck->err, LTY_ERR_INPUT, "cart: points earned overflow 64 bits");
+	}
+	return lty_lines_shares(ck, *earned, weights, ck->r->line_points);
+}
+
 lty_status lty_points_earn(checkout *ck)
 {
 	const lty_loyalty *y = &ck->p->loyalty;
@@ -169,6 +228,10 @@ lty_status lty_points_earn(checkout *ck)
 			&& !earning_blocked_by_segment(ck)) {
 		if (y->earn_per_order) {
 			earned = y->earn_points;
+		} else if (y->earn_per_line && ck->left != NULL) {
+			if (earn_per_line(ck, y, &earned) != LTY_OK) {
+				return ck->err->status;
+			}
 		} else {
 			billed = ck->payable - ck->r->discount; /* the voucher used and the engine's discounts are off */
 			if (!lty_mul(billed / y->earn_per_amount, y->earn_points, &earned)) {
@@ -177,6 +240,13 @@ lty_status lty_points_earn(checkout *ck)
 		}
 	}
 	ck->r->points_earned = earned;
+	if (ck->p->has_loyalty && y->earn_per_line && ck->left != NULL && ck->r->line_points == NULL) {
+		/* the lines carry points whenever exclude or bonus is set: 0 when the order earns none */
+		ck->r->line_points = lty_arena_array(ck->arena, ck->cart->line_count, sizeof(int64_t));
+		if (ck->r->line_points == NULL) {
+			return lty_error_set(ck->err, LTY_ERR_NOMEM, "evaluate: out of memory");
+		}
+	}
 	if (!lty_add(ck->c->points - ck->r->points_spent, earned, &balance)) {
 		return lty_error_set(ck->err, LTY_ERR_INPUT, "customer.points: balance overflows 64 bits");
 	}

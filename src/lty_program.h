@@ -82,10 +82,24 @@ typedef struct {
 	int64_t cost;                /* points consumed, as written */
 } lty_bracket;
 
+/* loyalty.earn.bonus[] (SPEC 11): lines earning `multiplier` times their billed amount. */
+typedef struct {
+	const lty_expr *lines;
+	lty_str source;
+	int32_t multiplier;          /* hundredths: 200 is x2 */
+} lty_earn_bonus;
+
+#define LTY_MAX_MULTIPLIER 1000  /* x1000 at most */
+
 typedef struct {
 	bool earn_per_order;         /* false: per amount */
 	int64_t earn_per_amount;     /* minor units per block */
 	int64_t earn_points;         /* points per block, or per order */
+	const lty_expr *earn_exclude; /* lines that earn nothing (SPEC 11); NULL: none */
+	lty_str earn_exclude_source;
+	const lty_earn_bonus *earn_bonus; /* first matching entry wins */
+	size_t earn_bonus_count;
+	bool earn_per_line;          /* exclude or bonus given: billed per line, points per line */
 	bool earn_with_voucher;
 	bool earn_with_loyalty_discount;
 	lty_policy policy;

@@ -175,6 +175,30 @@ static void export_advantage(exporter *x, lty_doc *slot, const lty_advantage *a)
 	}
 }
 
+/* earn.exclude and earn.bonus, when set (SPEC 11). */
+static void export_earn_lines(exporter *x, lty_doc *earn, const lty_loyalty *y)
+{
+	lty_doc *list;
+	size_t i;
+
+	if (y->earn_exclude != NULL) {
+		set_str(PUT(x, earn, "exclude"), &y->earn_exclude_source);
+	}
+	if (y->earn_bonus == NULL) {
+		return;
+	}
+	list = list_new(x, PUT(x, earn, "bonus"), y->earn_bonus_count);
+	for (i = 0; list != NULL && i < y->earn_bonus_count; i++) {
+		lty_doc *m = map_new(x, 2);
+		if (m == NULL) {
+			return;
+		}
+		list->u.c.items[i] = *m;
+		set_str(PUT(x, &list->u.c.items[i], "lines"), &y->earn_bonus[i].source);
+		set_percent(PUT(x, &list->u.c.items[i], "multiplier"), y->earn_bonus[i].multiplier);
+	}
+}
+
 static void export_bracket(exporter *x, lty_doc *slot, const lty_loyalty *y, const lty_bracket *b)
 {
 	lty_doc *m = map_new(x, 7);
@@ -269,7 +293,7 @@ static void export_loyalty(exporter *x, lty_doc *slot, const lty_loyalty *y)
 	m = slot;
 	d = PUT(x, m, "earn");
 	if (y->earn_points || y->earn_per_amount || y->earn_per_order) {
-		e = map_new(x, 2);
+		e = map_new(x, 4);
 		if (d != NULL && e != NULL) {
 			*d = *e;
 			if (y->earn_per_order) {
@@ -278,6 +302,7 @@ static void export_loyalty(exporter *x, lty_doc *slot, const lty_loyalty *y)
 				set_int(PUT(x, d, "per_amount"), y->earn_per_amount);
 				set_int(PUT(x, d, "points"), y->earn_points);
 			}
+			export_earn_lines(x, d, y);
 		}
 	}
 	set_bool(PUT(x, m, "earn_with_voucher"), y->earn_with_voucher);

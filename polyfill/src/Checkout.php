@@ -30,6 +30,9 @@ final class Checkout
 
         Advantages::evaluate($s);
         Loyalty::spend($s);
+        // the discount is final once loyalty spent: the rest is spread before earning reads the lines;
+        // item-scoped discounts were allocated as they applied
+        Allocation::spread($s, $s->discount - $s->itemTotal, null);
         Loyalty::earn($s);
 
         $balance = $c->points - $s->pointsSpent;
@@ -45,10 +48,9 @@ final class Checkout
         }
         $lines = [];
         if ($cart->amounts !== null) {
-            // item-scoped discounts were allocated as they applied; the rest goes over what is left
-            Allocation::spread($s, $s->discount - $s->itemTotal, null);
             foreach ($cart->amounts as $i => $amount) {
-                $lines[] = ['sku' => $cart->skus[$i], 'amount' => $amount, 'discount' => $s->lineDiscounts[$i]];
+                $lines[] = ['sku' => $cart->skus[$i], 'amount' => $amount, 'discount' => $s->lineDiscounts[$i]]
+                    + ($s->linePoints === null ? [] : ['points' => $s->linePoints[$i]]);
             }
         }
 

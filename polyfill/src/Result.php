@@ -29,7 +29,7 @@ final class Result implements \JsonSerializable
     public readonly array $applied;
     /** @var list<array{source: 'advantage'|'loyalty', id: string, reason: 'disabled'|'schedule'|'used_up'|'not_in_segment'|'voucher'|'no_line'|'below_tier'|'carrier'|'zero_value'|'not_best'|'order_number'|'min_cart'|'advantage_wins'|'no_points', message: string, missing?: int}> */
     public readonly array $rejected;
-    /** @var list<array{sku: mixed, amount: int, discount: int}> */
+    /** @var list<array{sku: mixed, amount: int, discount: int, points?: int}> */
     public readonly array $lines;
 
     private function __construct()

@@ -101,7 +101,8 @@ foreach ([$full, $alt] as $settings) {
 // Keys only accepted as input (absent from toArray() unless set): listed again, to be sure.
 $inputOnly = [
     'advantages[].tiers[]' => ['discount', 'discount_percent', 'carriers'],
-    'loyalty.earn' => ['per_amount', 'points', 'per_order'],
+    'loyalty.earn' => ['per_amount', 'points', 'per_order', 'exclude', 'bonus'],
+    'loyalty.earn.bonus[]' => ['lines', 'multiplier'],
     'loyalty.spend' => ['max_percent'],
     'loyalty.brackets[]' => ['discount', 'discount_percent', 'rate', 'carriers', 'cost'],
     'loyalty.rewards.coupon' => ['discount', 'discount_percent', 'valid_days'],
@@ -133,6 +134,7 @@ $templates = [
     'advantages[].tiers[]' => [['free_shipping' => true], ['from' => 1]],
     'loyalty' => [[]],
     'loyalty.earn' => [['per_amount' => 100], ['per_order' => 10]],
+    'loyalty.earn.bonus[]' => [['lines' => 'qty > 0', 'multiplier' => 2]],
     'loyalty.spend' => [[]],
     'loyalty.brackets[]' => [['free_shipping' => true]],
     'loyalty.brackets[].rate' => [['points' => 10, 'value' => 100]],

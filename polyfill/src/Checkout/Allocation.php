@@ -12,43 +12,58 @@ namespace Loyalty\Polyfill\Checkout;
  */
 final class Allocation
 {
-    /** Allocates `$amount` over the lines `$match` marks (every line when null). */
+    /**
+     * `$amount` in proportion to `$weights`, floors first, the units left to the largest
+     * remainders (ties: earlier line).
+     * @param list<int> $weights
+     * @return list<int>
+     */
+    public static function shares(array $weights, int $amount): array
+    {
+        $out = array_fill(0, count($weights), 0);
+        $total = 0;
+        foreach ($weights as $w) {
+            if ($w > PHP_INT_MAX - $total) {
+                throw new \Loyalty\InputException('cart: line weights overflow 64 bits', 3);
+            }
+            $total += $w;
+        }
+        if ($amount === 0 || $total === 0) {
+            return $out;
+        }
+        $remainders = [];
+        $given = 0;
+        foreach ($weights as $i => $w) {
+            if ($w === 0) {
+                continue;
+            }
+            [$out[$i], $remainders[$i]] = Money::mulDivMod($amount, $w, $total);
+            $given += $out[$i];
+        }
+        arsort($remainders); // stable: the earlier line on equal remainders
+        foreach ($remainders as $i => $_) {
+            if ($given >= $amount) {
+                break;
+            }
+            $out[$i]++;
+            $given++;
+        }
+        return $out;
+    }
+
+    /** Allocates `$amount` over what is left of the lines `$match` marks (every line when null). */
     public static function spread(State $s, int $amount, ?array $match): void
     {
         if ($amount === 0 || $s->left === []) {
             return;
         }
-        $weight = 0;
+        $weights = [];
         foreach ($s->left as $i => $left) {
-            if ($match === null || isset($match[$i])) {
-                $weight += $left;
-            }
+            $weights[$i] = $match === null || isset($match[$i]) ? $left : 0;
         }
-        if ($weight === 0) {
-            return;
-        }
-        $remainders = [];
-        $given = 0;
-        foreach ($s->left as $i => $left) {
-            if ($match !== null && !isset($match[$i])) {
-                continue;
-            }
-            [$whole, $remainders[$i]] = Money::mulDivMod($amount, $left, $weight);
-            $s->lineDiscounts[$i] += $whole;
-            $s->left[$i] -= $whole;
-            $given += $whole;
-        }
-        if ($given < $amount) {
-            // Largest remainder first; on equal remainders the earlier line (arsort is stable).
-            arsort($remainders);
-            foreach ($remainders as $i => $_) {
-                if ($given >= $amount) {
-                    break;
-                }
-                $s->lineDiscounts[$i]++;
-                $s->left[$i]--;
-                $given++;
-            }
+        foreach (self::shares($weights, $amount) as $i => $share) {
+            $s->lineDiscounts[$i] += $share;
+            $s->left[$i] -= $share;
         }
     }
 }

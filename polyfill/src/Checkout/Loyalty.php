@@ -149,6 +149,8 @@ final class Loyalty
                 && !self::earningBlockedBySegment($s)) {
             if ($y->earnPerOrder) {
                 $earned = $y->earnPoints;
+            } elseif ($y->earnPerLine && $s->left !== []) {
+                $earned = self::earnPerLine($s);
             } else {
                 $billed = $s->payable - $s->discount; // the voucher used and the engine's discounts are off
                 $blocks = intdiv($billed, $y->earnPerAmount);
@@ -159,6 +161,50 @@ final class Loyalty
             }
         }
         $s->pointsEarned = $earned;
+        if ($y->hasLoyalty && $y->earnPerLine && $s->left !== [] && $s->linePoints === null) {
+            // the lines carry points whenever exclude or bonus is set: 0 when the order earns none
+            $s->linePoints = array_fill(0, count($s->left), 0);
+        }
+    }
+
+    /**
+     * SPEC 11, 13: billed per line (its amount minus its share of the engine's discounts and of the
+     * voucher used, spread the same way), times its multiplier, summed exactly and rounded down
+     * once; the points then spread over the lines in proportion to billed x multiplier.
+     */
+    private static function earnPerLine(State $s): int
+    {
+        $y = $s->plan;
+        $voucher = Allocation::shares($s->left, $s->cart->subtotal - $s->payable);
+        $weights = [];
+        $total = 0;
+        foreach ($s->cart->lines as $i => $line) {
+            $billed = $s->left[$i] - $voucher[$i];
+            $m = 100;
+            if ($y->earnExclude !== null && ($y->earnExclude->eval)($line) === true) {
+                $m = 0;
+            } else {
+                foreach ($y->earnBonus as [$expr, $multiplier]) {
+                    if (($expr->eval)($line) === true) {
+                        $m = $multiplier;
+                        break;
+                    }
+                }
+            }
+            // in hundredths of a minor unit: the sum must fit 64 bits (docs/decisions.md)
+            if ($m !== 0 && $billed > intdiv(PHP_INT_MAX, $m) || $billed * $m > PHP_INT_MAX - $total) {
+                throw new InputException('cart: points earned overflow 64 bits', 3);
+            }
+            $weights[$i] = $billed * $m;
+            $total += $weights[$i];
+        }
+        $blocks = intdiv(intdiv($total, 100), $y->earnPerAmount); // rounded down once
+        if ($y->earnPoints !== 0 && $blocks > intdiv(PHP_INT_MAX, $y->earnPoints)) {
+            throw new InputException('cart: points earned overflow 64 bits', 3);
+        }
+        $earned = $blocks * $y->earnPoints;
+        $s->linePoints = Allocation::shares($weights, $earned);
+        return $earned;
     }
 
     /** A member of an advantage's segment with earn_points false earns nothing (SPEC 7). */

@@ -40,12 +40,16 @@ final class Plan
     public int $earnPoints = 0;
     public bool $earnWithVoucher = false;
     public bool $earnWithLoyaltyDiscount = false;
+    /** earn.exclude / earn.bonus (SPEC 11): billed and points per line */
+    public bool $earnPerLine = false;
+    public ?\Loyalty\Polyfill\Expression\Expression $earnExclude = null;
+    /** @var list<array{\Loyalty\Polyfill\Expression\Expression, int}> lines, multiplier in hundredths */
+    public array $earnBonus = [];
 
     public static function of(Program $program): self
     {
         self::$plans ??= new \WeakMap();
-        return self::$plans[$program] ??= new self($program->settings(), $program->segmentNames(), $program->compiled()->advantageLines,
-            $program->compiled()->lineAttrNames);
+        return self::$plans[$program] ??= new self($program->settings(), $program->segmentNames(), $program->compiled());
     }
 
     /** @var list<string> attr.NAME read by line expressions */
@@ -53,12 +57,13 @@ final class Plan
 
     /**
      * @param list<string> $segmentNames
-     * @param array<int, \Loyalty\Polyfill\Expression\Expression> $advantageLines
-     * @param list<string> $lineAttrNames
      */
-    private function __construct(array $settings, array $segmentNames, array $advantageLines, array $lineAttrNames)
+    private function __construct(array $settings, array $segmentNames, \Loyalty\Polyfill\Settings\CompiledProgram $compiled)
     {
-        $this->lineAttrNames = $lineAttrNames;
+        $this->lineAttrNames = $compiled->lineAttrNames;
+        $advantageLines = $compiled->advantageLines;
+        $this->earnExclude = $compiled->earnExclude;
+        $this->earnBonus = $compiled->earnBonus;
         $this->rounding = Money::rounding($settings['rounding']);
         $this->timezone = $settings['timezone'];
         $names = array_flip($segmentNames);
@@ -97,6 +102,7 @@ final class Plan
                 $this->earnPerAmount = $earn['per_amount'];
                 $this->earnPoints = $earn['points'];
             }
+            $this->earnPerLine = isset($earn['exclude']) || isset($earn['bonus']);
         }
         $this->earnWithVoucher = $y['earn_with_voucher'];
         $this->earnWithLoyaltyDiscount = $y['earn_with_loyalty_discount'];

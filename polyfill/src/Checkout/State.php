@@ -32,6 +32,8 @@ final class State
     public array $left = [];
     /** @var list<int> per cart line: its share of the discount */
     public array $lineDiscounts = [];
+    /** @var list<int>|null per cart line: its share of pointsEarned, with earn.exclude / earn.bonus */
+    public ?array $linePoints = null;
     /** item-scoped discounts applied, allocated as they apply */
     public int $itemTotal = 0;
     /** the program's timezone offset at now, when a schedule reads days or hours (else 0) */

@@ -38,6 +38,10 @@ final class CompiledProgram
         public readonly array $bracketCostGiven,
         public readonly array $lineAttrNames = [],
         public readonly array $advantageLines = [],
+        /** earn.exclude (SPEC 11) */
+        public readonly ?Expression $earnExclude = null,
+        /** @var list<array{Expression, int}> earn.bonus: lines, multiplier in hundredths */
+        public readonly array $earnBonus = [],
     ) {
     }
 }

@@ -26,6 +26,7 @@ final class Loader
     private const MAX_BRACKETS = 1000;
     private const MAX_LIST = 10000;
     private const MAX_DAYS = 36500;
+    private const MAX_MULTIPLIER = 1000;
 
     private string $path = '';
     /** @var list<string> */
@@ -40,6 +41,9 @@ final class Loader
     private array $lineAttrs = [];
     /** @var array<int, Expression> advantage index => its `lines` */
     private array $advantageLines = [];
+    private ?Expression $earnExclude = null;
+    /** @var list<array{Expression, int}> earn.bonus: lines, multiplier in hundredths */
+    private array $earnBonus = [];
     private int $fields = Compiler::F_BUILTIN;
     /** @var list<int|Expression> */
     private array $advantageSegments = [];
@@ -386,7 +390,7 @@ final class Loader
         }
         return new CompiledProgram($settings, $this->segmentNames, $this->segmentIndex, $this->exprs, $order,
             $this->advantageSegments, array_map('strval', array_keys($this->attrs)), $this->fields, $this->costGiven,
-            array_map('strval', array_keys($this->lineAttrs)), $this->advantageLines);
+            array_map('strval', array_keys($this->lineAttrs)), $this->advantageLines, $this->earnExclude, $this->earnBonus);
     }
 
     /** `timezone` (SPEC 11): an IANA name (backward links included); default PHP's at compile time. */
@@ -709,7 +713,7 @@ final class Loader
 
     private function earn(mixed $d): ?array
     {
-        $this->expectMap($d, ['per_amount', 'points', 'per_order']);
+        $this->expectMap($d, ['per_amount', 'points', 'per_order', 'exclude', 'bonus']);
         $perAmount = $this->readInt($d, 'per_amount', null, 1);
         $points = $this->readInt($d, 'points', null, 0);
         $perOrder = $this->readInt($d, 'per_order', null, 0);
@@ -721,9 +725,79 @@ final class Loader
             if ($points !== null) {
                 $this->fail('points goes with per_amount; per_order gives the points of an order');
             }
-            return ['per_order' => $perOrder];
+            $earn = ['per_order' => $perOrder];
+        } else {
+            $earn = ['per_amount' => $perAmount, 'points' => $points ?? 1];
         }
-        return ['per_amount' => $perAmount, 'points' => $points ?? 1];
+        $this->earnLines($d, $earn);
+        return $earn;
+    }
+
+    /** earn.exclude and earn.bonus (SPEC 11): billed and points per line; not with per_order. */
+    private function earnLines(array $d, array &$earn): void
+    {
+        if (($exclude = $this->readString($d, 'exclude', false)) !== null) {
+            $old = $this->push('exclude');
+            $this->earnExclude = $this->compile($exclude, true);
+            $this->path = $old;
+            $earn['exclude'] = $exclude;
+        }
+        if (($list = $d['bonus'] ?? null) !== null) {
+            $old = $this->push('bonus');
+            if (!is_array($list) || !array_is_list($list)) {
+                $this->fail('expected a list of {lines, multiplier}, got ' . self::typeName($list));
+            }
+            if (count($list) > self::MAX_TIERS) {
+                $this->fail(sprintf('too many entries (%d, at most %d)', count($list), self::MAX_TIERS));
+            }
+            $earn['bonus'] = [];
+            foreach ($list as $i => $e) {
+                $at = $this->pushIndex($i);
+                $this->expectMap($e, ['lines', 'multiplier']);
+                $lines = $this->readString($e, 'lines', true);
+                $inner = $this->push('lines');
+                $expr = $this->compile($lines, true);
+                $this->path = $inner;
+                $m = $this->readMultiplier($e);
+                $this->earnBonus[] = [$expr, $m];
+                $earn['bonus'][] = ['lines' => $lines, 'multiplier' => self::percentValue($m)];
+                $this->path = $at;
+            }
+            $this->path = $old;
+        }
+        if ((isset($earn['exclude']) || isset($earn['bonus'])) && isset($earn['per_order'])) {
+            $this->failAt(isset($earn['exclude']) ? 'exclude' : 'bonus',
+                'goes with per_amount: per_order gives the points of an order, not of its lines');
+        }
+    }
+
+    /** `multiplier`: an int or a float with at most two decimals, > 0 and at most 1000, in hundredths. */
+    private function readMultiplier(array $map): int
+    {
+        $d = $map['multiplier'] ?? null;
+        if ($d === null) {
+            $this->failAt('multiplier', 'is required');
+        }
+        if (is_int($d)) {
+            if ($d <= 0 || $d > self::MAX_MULTIPLIER) {
+                $this->failAt('multiplier', sprintf('must be > 0 and at most %d, got %d', self::MAX_MULTIPLIER, $d));
+            }
+            return $d * 100;
+        }
+        if (!is_float($d)) {
+            $this->failAt('multiplier', 'expected int or float, got ' . self::typeName($d));
+        }
+        if (!is_finite($d)) {
+            $this->failAt('multiplier', sprintf('must be > 0 and at most %d, got %s', self::MAX_MULTIPLIER, is_nan($d) ? 'NAN' : ($d < 0 ? '-INF' : 'INF')));
+        }
+        if ($d <= 0.0 || $d > self::MAX_MULTIPLIER) {
+            $this->failAt('multiplier', sprintf('must be > 0 and at most %d, got %s', self::MAX_MULTIPLIER, self::formatG15($d)));
+        }
+        $r = round($d * 100.0);
+        if ($r / 100.0 !== $d) { // exactly the float of a two-decimal literal
+            $this->failAt('multiplier', 'at most two decimals, got ' . self::formatG15($d));
+        }
+        return (int) $r;
     }
 
     private function spend(mixed $d): array
