@@ -40,4 +40,4 @@ per() { echo $(( ($2 - $1) / (n2 - n1) )); }
 glue=$(per "$g1" "$g2"); core=$(per "$c1" "$c2"); other=$(per "$o1" "$o2")
 total=$(( glue + core + other ))
 printf '{"operation": "%s", "instructions_per_op": %d, "glue": %d, "core": %d, "php_and_libc": %d, "glue_share": %.2f, "core_share": %.2f}\n' \
-	"$op" "$total" "$glue" "$core" "$other" "$(echo "$glue / $total" | bc -l)" "$(echo "$core / $total" | bc -l)"
+	"$op" "$total" "$glue" "$core" "$other" "$(awk -v a="$glue" -v t="$total" 'BEGIN { print a / t }')" "$(awk -v a="$core" -v t="$total" 'BEGIN { print a / t }')"

@@ -22,6 +22,7 @@ static zend_object *program_create(zend_class_entry *ce)
 	obj->compiled = NULL;
 	obj->program = NULL;
 	obj->sorted = NULL;
+	obj->failed = false;
 	return &obj->std;
 }
 
@@ -312,6 +313,25 @@ ZEND_METHOD(Loyalty_Program, __serialize)
 	add_assoc_zval(return_value, "settings", &settings);
 }
 
+/* The settings of serialized data as __serialize() writes it: exactly one member, `settings`, an
+ * array; NULL otherwise (a crafted string). */
+static zval *serialized_settings(HashTable *data)
+{
+	zval *settings;
+
+	if (zend_hash_num_elements(data) != 1
+			|| (settings = zend_hash_str_find(data, "settings", sizeof("settings") - 1)) == NULL) {
+		return NULL;
+	}
+	ZVAL_DEREF(settings);
+	return Z_TYPE_P(settings) == IS_ARRAY ? settings : NULL;
+}
+
+static void throw_invalid_serialized(void)
+{
+	php_loyalty_throw_fmt(php_loyalty_config_exception_ce, "settings: invalid serialized Loyalty\\Program");
+}
+
 ZEND_METHOD(Loyalty_Program, __unserialize)
 {
 	HashTable *data;
@@ -327,24 +347,39 @@ ZEND_METHOD(Loyalty_Program, __unserialize)
 		zend_throw_error(NULL, "Loyalty\\Program is immutable: it cannot be unserialized again");
 		RETURN_THROWS();
 	}
-	settings = zend_hash_str_find(data, "settings", sizeof("settings") - 1);
-	if (settings != NULL) {
-		ZVAL_DEREF(settings);
+	/* PHP flags an object whose serialized data was cut short or whose __unserialize() threw
+	 * (unserialize() then fails): it may have been caught by a destructor, and stays dead. */
+	if (obj->failed || (GC_FLAGS(&obj->std) & IS_OBJ_DESTRUCTOR_CALLED)) {
+		zend_throw_error(NULL, "Loyalty\\Program is unusable: its unserialization failed");
+		RETURN_THROWS();
 	}
-	if (settings == NULL || Z_TYPE_P(settings) != IS_ARRAY) {
-		php_loyalty_throw_fmt(php_loyalty_config_exception_ce, "settings: invalid serialized Loyalty\\Program");
+	if ((settings = serialized_settings(data)) == NULL) {
+		obj->failed = true;
+		throw_invalid_serialized();
 		RETURN_THROWS();
 	}
 	compiled = php_loyalty_compile(settings, false);
 	if (compiled == NULL) {
+		obj->failed = true;
 		RETURN_THROWS();
 	}
 	program_attach(obj, compiled);
 }
 
+/* The `C:` format (Serializable) is not ours: refused before any object is made, so that no
+ * uninitialized Program comes out of unserialize(). */
+static int program_unserialize_custom(zval *object, zend_class_entry *ce, const unsigned char *buf,
+	size_t len, zend_unserialize_data *data)
+{
+	(void) object; (void) ce; (void) buf; (void) len; (void) data;
+	throw_invalid_serialized();
+	return FAILURE;
+}
+
 void php_loyalty_program_setup(zend_class_entry *ce)
 {
 	ce->create_object = program_create;
+	ce->unserialize = program_unserialize_custom;
 	memcpy(&program_handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
 	program_handlers.offset = XtOffsetOf(php_loyalty_program_obj, std);
 	program_handlers.free_obj = program_free;

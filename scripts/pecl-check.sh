@@ -10,7 +10,8 @@ root=$PWD
 bash scripts/setup.sh
 work=$(mktemp -d)
 trap '[ -n "${KEEP:-}" ] || rm -rf "$work"' EXIT
-git ls-files -z | xargs -0 -I{} cp --parents {} "$work"
+# safe.directory: the checkout may belong to another user than the one running CI (root in a container)
+git -c safe.directory="$root" ls-files -z | xargs -0 -I{} cp --parents {} "$work"
 cd "$work"
 
 passed=0

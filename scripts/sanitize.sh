@@ -10,7 +10,8 @@ bash scripts/setup.sh
 source scripts/phpt-lib.sh   # phpt_count
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-git ls-files -z | xargs -0 -I{} cp --parents {} "$work"
+# safe.directory: the checkout may belong to another user than the one running CI (root in a container)
+git -c safe.directory="$root" ls-files -z | xargs -0 -I{} cp --parents {} "$work"
 cp -r tests "$work"   # tests not committed yet run too
 cd "$work"
 phpize >/dev/null 2>&1

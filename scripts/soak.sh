@@ -12,7 +12,6 @@ workers=${SOAK_WORKERS:-2}
 port=${SOAK_PORT:-18080}
 
 bash scripts/setup.sh
-command -v ab >/dev/null || { apt-get install -y -qq apache2-utils >/dev/null; }
 bash scripts/build.sh
 
 log=$(mktemp)

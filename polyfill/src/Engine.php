@@ -15,7 +15,7 @@ use Loyalty\Polyfill\Settings\CompiledProgram;
  * `mixed`, as PHP would coerce a float to a string for their union types: they are read as the
  * extension's ZPP reads them, with the caller's mode from Args::callerStrict().
  */
-final class Engine
+final class Engine implements \Serializable
 {
     use NotSerializable;
     use NoDynamicProperties;
@@ -26,6 +26,7 @@ final class Engine
     public function __construct(mixed $program = [])
     {
         Args::count('Loyalty\\Engine::__construct', func_num_args(), 1, 1);
+        $this->assertNotRefused();
         if ($this->compiled !== null) {
             throw new \Error('Loyalty\\Engine is already constructed');
         }

@@ -21,7 +21,7 @@ use Loyalty\Polyfill\Ledger\State;
  * ArgumentCountError text (Input::checkCount()); dates are `mixed` and read as the extension's
  * int|string|DateTimeInterface parameters are (Input::dateArg()).
  */
-final class Ledger
+final class Ledger implements \Serializable
 {
     use NotSerializable;
     use NoDynamicProperties;
@@ -36,6 +36,7 @@ final class Ledger
     public function __construct(mixed $program = null, mixed $entries = [])
     {
         Input::checkCount(self::class . '::__construct', func_num_args(), 1, 2);
+        $this->assertNotRefused();
         if (!$program instanceof Program) {
             throw new \TypeError(sprintf('%s::__construct(): Argument #1 ($program) must be of type %s, %s given',
                 self::class, Program::class, Input::typeName($program)));

@@ -13,7 +13,7 @@ use Loyalty\Polyfill\Settings\Warnings;
  * Two programs are equal (==) when their normalized settings are: the only property is the
  * normalized settings; the compiled form lives beside the object, in a WeakMap.
  */
-final class Program
+final class Program implements \Serializable
 {
     use NoDynamicProperties;
 
@@ -21,6 +21,9 @@ final class Program
 
     /** @var \WeakMap<Program, CompiledProgram>|null */
     private static ?\WeakMap $compiled = null;
+
+    /** @var \WeakMap<Program, true>|null programs whose unserialization failed: unusable for good */
+    private static ?\WeakMap $failed = null;
 
     /** @var array<string, mixed> normalized settings */
     private array $settings;
@@ -178,11 +181,46 @@ final class Program
         if (isset(self::$compiled[$this])) {
             throw new \Error('Loyalty\\Program is immutable: it cannot be unserialized again');
         }
-        $settings = $data['settings'] ?? null;
-        if (!is_array($settings)) {
-            throw new ConfigException('settings: invalid serialized Loyalty\\Program', 1);
+        if (isset(self::$failed[$this])) {
+            throw new \Error('Loyalty\\Program is unusable: its unserialization failed');
         }
-        $this->attach(Loader::load($settings));
+        try {
+            // exactly what __serialize() writes: one member, `settings`, an array
+            if (count($data) !== 1 || !array_key_exists('settings', $data) || !is_array($data['settings'])) {
+                throw self::invalidSerialized();
+            }
+            $this->attach(Loader::load($data['settings']));
+        } catch (\Throwable $e) {
+            $this->markFailed(); // caught by a destructor, the object stays dead
+            throw $e;
+        }
+    }
+
+    /** Serializable: never called by serialize() (__serialize() comes first). */
+    public function serialize(): ?string
+    {
+        throw new \Error('Loyalty\\Program is serialized by __serialize()');
+    }
+
+    /**
+     * Serializable, only so that the `C:` format is refused inside unserialize() (as the extension
+     * does) rather than giving an object no method ever initialized.
+     */
+    public function unserialize(string $data): void
+    {
+        $this->markFailed();
+        throw self::invalidSerialized();
+    }
+
+    private function markFailed(): void
+    {
+        self::$failed ??= new \WeakMap();
+        self::$failed[$this] = true;
+    }
+
+    private static function invalidSerialized(): ConfigException
+    {
+        return new ConfigException('settings: invalid serialized Loyalty\\Program', 1);
     }
 
     public function __clone()

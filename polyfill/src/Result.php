@@ -7,7 +7,7 @@ namespace Loyalty\Polyfill;
 /**
  * The answer of Engine::evaluate(): a read-only record (SPEC 8). Built by the engine only.
  */
-final class Result implements \JsonSerializable
+final class Result implements \JsonSerializable, \Serializable
 {
     use NotSerializable;
 
