@@ -99,7 +99,7 @@ static bool applies_to_every_cart(const lty_advantage *a)
 {
 	size_t i;
 
-	if (a->segment != LTY_SEG_ALL || a->has_schedule || a->max_uses > 0) {
+	if (a->segment != LTY_SEG_ALL || a->has_schedule || a->max_uses > 0 || a->lines != NULL) {
 		return false;
 	}
 	for (i = 0; i < a->tier_count; i++) {

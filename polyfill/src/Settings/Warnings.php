@@ -63,7 +63,7 @@ final class Warnings
         }
         foreach ($advantages as $i => $a) {
             if ($a['segment'] !== 'all' || !($a['with_voucher'] || !$y['spend']['with_voucher'])
-                    || isset($a['max_uses']) || isset($a['starts_at']) || isset($a['ends_at']) || isset($a['days']) || isset($a['hours'])) {
+                    || isset($a['max_uses']) || isset($a['lines']) || isset($a['starts_at']) || isset($a['ends_at']) || isset($a['days']) || isset($a['hours'])) {
                 continue;
             }
             foreach ($a['tiers'] as $t) {
