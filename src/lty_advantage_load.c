@@ -109,8 +109,40 @@ static lty_status load_segment(lty_loader *l, const lty_doc *map, lty_advantage 
 	return LTY_OK;
 }
 
+/* Advantages whose `lines` have the same text share one compiled expression, so that a cart line
+ * is matched once per evaluation however many advantages test it: open addressing over their
+ * indexes, sized for every advantage. */
+typedef struct {
+	size_t *slots;          /* advantage index + 1; 0 is empty */
+	size_t mask;
+	size_t used;
+} lines_set;
+
+static uint64_t hash_bytes(const char *s, size_t len);
+
+static lty_status share_lines(lty_loader *l, lines_set *set, lty_advantage *advs, size_t index)
+{
+	lty_advantage *a = &advs[index];
+	size_t slot = (size_t) hash_bytes(a->lines_source.ptr, a->lines_source.len) & set->mask;
+
+	while (set->slots[slot] != 0) {
+		const lty_advantage *other = &advs[set->slots[slot] - 1];
+		if (other->lines_source.len == a->lines_source.len
+				&& memcmp(other->lines_source.ptr, a->lines_source.ptr, a->lines_source.len) == 0) {
+			a->lines = other->lines;
+			a->lines_index = other->lines_index;
+			return LTY_OK;
+		}
+		slot = (slot + 1) & set->mask;
+	}
+	set->slots[slot] = index + 1;
+	set->used++;
+	a->lines_index = l->program->line_expr_count++;
+	return LTY_ERR_CONFIG; /* new: compile it */
+}
+
 /* `tiers_on` (amount or quantity) and `lines`, a line expression (SPEC 11). */
-static lty_status load_lines(lty_loader *l, const lty_doc *map, lty_advantage *a)
+static lty_status load_lines(lty_loader *l, const lty_doc *map, lty_advantage *a, lines_set *set, lty_advantage *advs, size_t index)
 {
 	static const char *const bases[] = { "amount", "quantity", NULL };
 	lty_str base;
@@ -121,7 +153,7 @@ static lty_status load_lines(lty_loader *l, const lty_doc *map, lty_advantage *a
 		return l->err->status;
 	}
 	a->tiers_on_quantity = base.ptr != NULL && base.len == strlen("quantity");
-	if (a->lines_source.ptr == NULL) {
+	if (a->lines_source.ptr == NULL || share_lines(l, set, advs, index) == LTY_OK) {
 		return LTY_OK;
 	}
 	old = lty_path_key(l, "lines");
@@ -255,8 +287,8 @@ static lty_status ids_insert(id_set *ids, const lty_advantage *a, const lty_adva
 	return LTY_OK;
 }
 
-static lty_status load_advantage(lty_loader *l, const lty_doc *d, lty_advantage *a, const lty_advantage *before,
-	size_t n, id_set *ids)
+static lty_status load_advantage(lty_loader *l, const lty_doc *d, lty_advantage *a, lty_advantage *before,
+	size_t n, id_set *ids, lines_set *lines)
 {
 	static const char *const keys[] = {
 		"id", "label", "segment", "earn_points", "with_voucher", "combinable", "tiers_on", "lines", "max_uses",
@@ -289,7 +321,7 @@ static lty_status load_advantage(lty_loader *l, const lty_doc *d, lty_advantage 
 			|| lty_read_bool(l, d, "earn_points", true, &a->earn_points) != LTY_OK
 			|| lty_read_bool(l, d, "with_voucher", false, &a->with_voucher) != LTY_OK
 			|| lty_read_bool(l, d, "combinable", false, &a->combinable) != LTY_OK
-			|| load_lines(l, d, a) != LTY_OK
+			|| load_lines(l, d, a, lines, before, n) != LTY_OK
 			|| lty_read_int(l, d, "max_uses", 0, 1, INT64_MAX, NULL, &a->max_uses) != LTY_OK
 			|| load_schedule(l, d, a) != LTY_OK) {
 		return l->err->status;
@@ -328,6 +360,7 @@ lty_status lty_load_advantages(lty_loader *l, const lty_doc *list)
 {
 	lty_advantage *advs;
 	id_set ids;
+	lines_set lines;
 	size_t i, size = 16;
 
 	if (list->kind != LTY_DOC_LIST) {
@@ -343,12 +376,15 @@ lty_status lty_load_advantages(lty_loader *l, const lty_doc *list)
 	ids.slots = lty_arena_array(l->arena, size, sizeof(size_t));
 	ids.mask = size - 1;
 	ids.found = 0;
-	if (advs == NULL || ids.slots == NULL) {
+	lines.slots = lty_arena_array(l->arena, size, sizeof(size_t));
+	lines.mask = size - 1;
+	lines.used = 0;
+	if (advs == NULL || ids.slots == NULL || lines.slots == NULL) {
 		return lty_fail_nomem(l);
 	}
 	for (i = 0; i < list->u.c.count; i++) {
 		size_t old = lty_path_index(l, i);
-		if (load_advantage(l, &list->u.c.items[i], &advs[i], advs, i, &ids) != LTY_OK) {
+		if (load_advantage(l, &list->u.c.items[i], &advs[i], advs, i, &ids, &lines) != LTY_OK) {
 			return l->err->status;
 		}
 		lty_path_pop(l, old);

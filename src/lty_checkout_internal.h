@@ -5,6 +5,14 @@
 
 #include "lty_checkout.h"
 
+/* What an advantage concerns on this cart (SPEC 11): its matching lines, or the whole cart. */
+typedef struct {
+	const uint8_t *match;     /* per cart line, 1 when concerned; NULL: every line */
+	size_t count;             /* lines concerned */
+	int64_t amount;           /* their amount (the subtotal without `lines`) */
+	int64_t units;            /* their quantity, saturating at INT64_MAX */
+} lty_concern;
+
 typedef struct {
 	const lty_program *p;
 	const lty_cart *cart;
@@ -26,15 +34,9 @@ typedef struct {
 	bool loyalty_used;
 	int64_t *left;            /* per cart line: its amount not yet allocated; NULL without lines */
 	int64_t item_total;       /* item-scoped discounts applied, allocated as they apply */
+	lty_concern *concerns;    /* per distinct `lines` of the program: its lines on this cart, once found */
+	uint8_t *concern_found;
 } checkout;
-
-/* What an advantage concerns on this cart (SPEC 11): its matching lines, or the whole cart. */
-typedef struct {
-	const uint8_t *match;     /* per cart line, 1 when concerned; NULL: every line */
-	size_t count;             /* lines concerned */
-	int64_t amount;           /* their amount (the subtotal without `lines`) */
-	int64_t units;            /* their quantity, saturating at INT64_MAX */
-} lty_concern;
 
 /* lty_lines.c */
 lty_status lty_lines_concern(checkout *ck, const lty_advantage *a, lty_concern *out);

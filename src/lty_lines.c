@@ -33,6 +33,18 @@ lty_status lty_lines_concern(checkout *ck, const lty_advantage *a, lty_concern *
 	size_t i;
 
 	memset(out, 0, sizeof(*out));
+	if (a->lines != NULL && ck->concerns == NULL && ck->p->line_expr_count > 0) {
+		ck->concerns = lty_arena_array(ck->arena, ck->p->line_expr_count, sizeof(lty_concern));
+		ck->concern_found = lty_arena_array(ck->arena, ck->p->line_expr_count, 1);
+		if (ck->concerns == NULL || ck->concern_found == NULL) {
+			ck->concerns = NULL;
+			return lty_error_set(ck->err, LTY_ERR_NOMEM, "evaluate: out of memory");
+		}
+	}
+	if (a->lines != NULL && ck->concern_found[a->lines_index]) {
+		*out = ck->concerns[a->lines_index]; /* the same `lines` text as an advantage checked before */
+		return LTY_OK;
+	}
 	if (a->lines != NULL && cart->line_count > 0) {
 		match = lty_arena_array(ck->arena, cart->line_count, 1);
 		if (match == NULL) {
@@ -53,6 +65,9 @@ lty_status lty_lines_concern(checkout *ck, const lty_advantage *a, lty_concern *
 	out->match = match;
 	if (a->lines == NULL) {
 		out->amount = cart->subtotal; /* also for a cart given by its subtotal */
+	} else {
+		ck->concerns[a->lines_index] = *out;
+		ck->concern_found[a->lines_index] = 1;
 	}
 	return LTY_OK;
 }

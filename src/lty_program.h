@@ -61,6 +61,7 @@ typedef struct {
 	bool with_voucher;           /* default false */
 	bool combinable;             /* default false */
 	const lty_expr *lines;       /* line expression: the lines it concerns (SPEC 11); NULL: the whole cart */
+	size_t lines_index;          /* of `lines` among the program's distinct line expressions */
 	lty_str lines_source;
 	bool tiers_on_quantity;      /* `from` counts units of the concerned lines, not their amount */
 	int64_t max_uses;            /* per customer (SPEC 11); 0: no limit */
@@ -141,6 +142,7 @@ typedef struct lty_program {
 	size_t segment_count;
 	const lty_advantage *advantages;
 	size_t advantage_count;
+	size_t line_expr_count;      /* distinct `lines` texts: each is matched once per line per evaluation */
 	const size_t *limited;       /* indexes of the advantages with max_uses, in settings order */
 	size_t limited_count;
 	bool has_loyalty;

@@ -13,6 +13,9 @@ final class Lines
     /** @return array{match: array<int, true>|null, count: int, amount: int, units: int} */
     public static function concern(State $s, Advantage $a): array
     {
+        if ($a->lines !== null && isset($s->concerns[$id = spl_object_id($a->lines)])) {
+            return $s->concerns[$id]; // the same `lines` text as an advantage checked before
+        }
         $match = $a->lines === null ? null : [];
         $count = 0;
         $amount = 0;
@@ -31,7 +34,11 @@ final class Lines
         if ($a->lines === null) {
             $amount = $s->cart->subtotal; // also for a cart given by its subtotal
         }
-        return ['match' => $match, 'count' => $count, 'amount' => $amount, 'units' => $units];
+        $concern = ['match' => $match, 'count' => $count, 'amount' => $amount, 'units' => $units];
+        if ($a->lines !== null) {
+            $s->concerns[spl_object_id($a->lines)] = $concern;
+        }
+        return $concern;
     }
 
     /** k units free for each whole `from` units, never more than there are, cheapest units first. */

@@ -34,6 +34,8 @@ final class State
     public array $lineDiscounts = [];
     /** @var list<int>|null per cart line: its share of pointsEarned, with earn.exclude / earn.bonus */
     public ?array $linePoints = null;
+    /** @var array<int, array> `lines` expression id => the lines it concerns on this cart */
+    public array $concerns = [];
     /** item-scoped discounts applied, allocated as they apply */
     public int $itemTotal = 0;
     /** the program's timezone offset at now, when a schedule reads days or hours (else 0) */

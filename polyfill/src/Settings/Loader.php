@@ -41,6 +41,8 @@ final class Loader
     private array $lineAttrs = [];
     /** @var array<int, Expression> advantage index => its `lines` */
     private array $advantageLines = [];
+    /** @var array<string, Expression> `lines` text => its expression, shared */
+    private array $sharedLines = [];
     private ?Expression $earnExclude = null;
     /** @var list<array{Expression, int}> earn.bonus: lines, multiplier in hundredths */
     private array $earnBonus = [];
@@ -617,9 +619,13 @@ final class Loader
             'tiers_on' => $this->readString($d, 'tiers_on', false, ['amount', 'quantity']) ?? 'amount', // a default, as every other
         ];
         if (($lines = $this->readString($d, 'lines', false)) !== null) {
-            $old = $this->push('lines');
-            $this->advantageLines[$i] = $this->compile($lines, true);
-            $this->path = $old;
+            // the same text, the same expression: a cart line is matched once per evaluation
+            if (!isset($this->sharedLines[$lines])) {
+                $old = $this->push('lines');
+                $this->sharedLines[$lines] = $this->compile($lines, true);
+                $this->path = $old;
+            }
+            $this->advantageLines[$i] = $this->sharedLines[$lines];
             $a['lines'] = $lines;
         }
         if (($maxUses = $this->readInt($d, 'max_uses', null, 1)) !== null) {
