@@ -18,7 +18,9 @@ typedef struct {
 	int64_t discount;         /* uncapped */
 	bool ship;                /* free shipping for the chosen carrier */
 	bool ship_refused;        /* free shipping limited to other carriers */
-	int64_t value;            /* best-of value: capped discount + shipping saved */
+	int64_t value;            /* best-of value: capped discount + shipping saved, saturated (messages only) */
+	int64_t capped;           /* the two parts of the value, compared exactly */
+	int64_t shipping_saved;
 	size_t index;             /* of the advantage */
 	bool eligible;
 	bool chosen;
@@ -247,10 +249,19 @@ static void check_advantage(checkout *ck, const lty_advantage *a, candidate *can
 		return;
 	}
 	/* Saturates: a discount and a shipping cost near INT64_MAX each are worth "more than anything". */
-	if (__builtin_add_overflow(lty_min(cand->discount, ck->payable), cand->ship ? ck->cart->shipping : 0, &cand->value)) {
+	cand->capped = lty_min(cand->discount, ck->payable);
+	cand->shipping_saved = cand->ship ? ck->cart->shipping : 0;
+	if (__builtin_add_overflow(cand->capped, cand->shipping_saved, &cand->value)) {
 		cand->value = INT64_MAX;
 	}
 	cand->eligible = true;
+}
+
+/* a's value above b's, exactly: the sums may pass 64 bits, their differences may not (every part
+ * is in [0, INT64_MAX]), so (a.d + a.s) > (b.d + b.s) is compared as a.d - b.d > b.s - a.s. */
+static bool worth_more(const candidate *a, const candidate *b)
+{
+	return a->capped - b->capped > b->shipping_saved - a->shipping_saved;
 }
 
 /* `cands`: the eligible advantages, in settings order. */
@@ -263,7 +274,7 @@ static void choose_advantages(checkout *ck, candidate *cands, size_t count)
 		if (p->advantages[cands[i].index].combinable) {
 			cands[i].chosen = true;
 			chosen++;
-		} else if (best == SIZE_MAX || cands[i].value > cands[best].value) {
+		} else if (best == SIZE_MAX || worth_more(&cands[i], &cands[best])) {
 			best = i;
 		}
 	}

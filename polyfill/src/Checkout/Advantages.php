@@ -30,7 +30,7 @@ final class Advantages
         foreach ($candidates as $i => $c) {
             if ($advantages[$i]->combinable) {
                 $c->chosen = true;
-            } elseif ($best === null || $c->value > $candidates[$best]->value) {
+            } elseif ($best === null || self::worthMore($c, $candidates[$best])) {
                 $best = $i;
             }
         }
@@ -64,6 +64,15 @@ final class Advantages
                 $s->rejectCarrier($i, 'advantage', $a->id, $c->tier);
             }
         }
+    }
+
+    /**
+     * a's value above b's, exactly: the sums may pass 64 bits, their differences may not (every
+     * part is in [0, PHP_INT_MAX]), so (a.d + a.s) > (b.d + b.s) is compared as a.d - b.d > b.s - a.s.
+     */
+    private static function worthMore(Candidate $a, Candidate $b): bool
+    {
+        return $a->capped - $b->capped > $b->shippingSaved - $a->shippingSaved;
     }
 
     /**
@@ -149,6 +158,8 @@ final class Advantages
         // Saturates, as in the extension: near 64 bits each is worth "more than anything".
         $shipping = $c->ship ? $s->cart->shipping : 0;
         $c->value = $discount > PHP_INT_MAX - $shipping ? PHP_INT_MAX : $discount + $shipping;
+        $c->capped = $discount;
+        $c->shippingSaved = $shipping;
         return $c;
     }
 }

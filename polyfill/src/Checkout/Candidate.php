@@ -17,8 +17,11 @@ final class Candidate
     public bool $ship = false;
     /** free shipping limited to other carriers */
     public bool $shipRefused = false;
-    /** best-of value: capped discount + shipping saved */
+    /** best-of value: capped discount + shipping saved, saturated (messages only) */
     public int $value = 0;
+    /** the two parts of the value, compared exactly */
+    public int $capped = 0;
+    public int $shippingSaved = 0;
     public bool $chosen = false;
 
     public function __construct(public Benefit $tier)
