@@ -156,7 +156,7 @@ final class Oracle
         return $v;
     }
 
-    private static function int(array $a, string $k, ?int $default, string $path, int $min = 0, int $max = PHP_INT_MAX): ?int
+    private static function int(array $a, string|int $k, ?int $default, string $path, int $min = 0, int $max = PHP_INT_MAX): ?int
     {
         $v = $a[$k] ?? null;
         if ($v === null) {
@@ -476,7 +476,13 @@ final class Oracle
         return $r;
     }
 
-    public static function evaluate(array|string $settings, array $cart, array $customer, mixed $now): array
+    /**
+     * $pre14 = true reads the points SPEC 14 decided the way the engines did before it (a rule
+     * giving 0 still applied, loyalty giving 0 reported as min_cart, a rate below one block as
+     * no_points, keep_all gated by cost, pointsBalance 0 without loyalty): NOT the contract, only
+     * a way for the differential to tell which differences section 14 explains.
+     */
+    public static function evaluate(array|string $settings, array $cart, array $customer, mixed $now, bool $pre14 = false): array
     {
         $p = self::parse($settings);
 
@@ -500,6 +506,12 @@ final class Oracle
         $carrier = isset($cart['carrier']) ? (string) $cart['carrier'] : null;
         $hasVoucher = !empty($cart['vouchers']) || $voucherDiscount > 0;
         $voucherUsed = min($voucherDiscount, $subtotal);           // SPEC 14
+        // Which rules of SPEC 14 (new, followed by the engines in parallel) this case relies on:
+        // returned under '_spec14' so that a differential can tell those differences apart.
+        $spec14 = [];
+        if ($voucherDiscount > $subtotal) {
+            $spec14['voucher_over_cart'] = true;
+        }
         $payable = $subtotal - $voucherUsed;                        // SPEC 10: engine discounts never exceed it
         $usePoints = $cart['use_points'] ?? true;
 
@@ -539,12 +551,14 @@ final class Oracle
             $discount = min(self::rawDiscount($tier, $subtotal, $p['rounding']), $payable);
             $fs = self::freeShippingUsable($tier, $carrier);
             $carrierMissed = $tier['free_shipping'] && !$fs;
-            if ($carrierMissed && $discount === 0) {
+            if ($carrierMissed && $discount === 0 && !$pre14) {
                 $rejected[$i] = self::reject('advantage', $a['id'], 'carrier');
+                $spec14['carrier_before_zero'] = true;
                 continue;
             }
-            if ($discount === 0 && !$fs) {
+            if ($discount === 0 && !$fs && !$pre14) {
                 $rejected[$i] = self::reject('advantage', $a['id'], 'zero_value');
+                $spec14['zero_value'] = true;
                 continue;
             }
             $candidates[$i] = [$discount, $fs, $carrierMissed];
@@ -578,8 +592,9 @@ final class Oracle
                 continue;
             }
             $d = min($d, $remaining);
-            if ($d === 0 && !$fs) {
+            if ($d === 0 && !$fs && !$pre14) {
                 $rejected[$i] = self::reject('advantage', $a['id'], $carrierMissed ? 'carrier' : 'zero_value');
+                $spec14['running_cap_zero'] = true;
                 continue;
             }
             $applied[] = ['source' => 'advantage', 'id' => $a['id'], 'label' => $a['label'], 'discount' => $d,
@@ -619,8 +634,10 @@ final class Oracle
                 $reason = 'advantage_wins';
             } elseif (($b = self::pick($l['brackets'], $metric)) === null) {
                 [$reason, $missing] = ['no_points', self::lowestFrom($l['brackets']) - $metric];
-            } elseif ($s['policy'] !== 'keep_all' && $b['rate'] === null && $b['cost'] > $usable) {
+            } elseif (($pre14 || $s['policy'] !== 'keep_all') && $b['rate'] === null && $b['cost'] > $usable) {
                 [$reason, $missing] = ['no_points', $b['cost'] - $usable];
+            } elseif ($s['policy'] === 'keep_all' && $b['rate'] === null && $b['cost'] > $usable) {
+                $spec14['keep_all_cost'] = true;
             }
             if ($reason === null) {
                 $cap = $remaining;
@@ -630,6 +647,12 @@ final class Oracle
                 $blocks = 0;
                 if ($b['rate'] !== null) {
                     $blocks = intdiv($usable, $b['rate']['points']);
+                    if ($blocks === 0) {
+                        $spec14['rate_below_block'] = true;
+                        if ($pre14) {
+                            [$reason, $missing] = ['no_points', $b['rate']['points'] - $usable];
+                        }
+                    }
                     if ($b['rate']['value'] > 0) {
                         $blocks = min($blocks, intdiv($cap, $b['rate']['value']));
                     }
@@ -639,10 +662,16 @@ final class Oracle
                 }
                 $fs = self::freeShippingUsable($b, $carrier);
                 $carrierMissed = $b['free_shipping'] && !$fs;
-                if ($carrierMissed && $d === 0) {
+                if ($reason !== null) {
+                    // pre-14: a rate bracket below one block was no_points
+                } elseif ($pre14 && $d === 0 && ($b['discount'] !== null || $b['percent'] !== null || $b['rate'] !== null)) {
+                    $reason = 'min_cart';
+                } elseif ($carrierMissed && $d === 0) {
                     $reason = 'carrier';
+                    $spec14['carrier_before_zero'] = true;
                 } elseif ($d === 0 && !$fs) {
                     $reason = 'zero_value';
+                    $spec14['zero_value'] = true;
                 } else {
                     $spent = match (true) {
                         $s['policy'] === 'keep_all' => 0,
@@ -687,7 +716,10 @@ final class Oracle
         // Totals (SPEC 8, 14).
         $shippingDiscount = $freeShipping ? $shipping : 0;
         $total = self::add($subtotal - $voucherUsed - $discountTotal, $shipping - $shippingDiscount, 'total');
-        $balance = $l === null ? $points : self::add($points - $spent, $earned, 'points_balance');
+        $balance = $l === null ? ($pre14 ? 0 : $points) : self::add($points - $spent, $earned, 'points_balance');
+        if ($l === null && $points > 0) {
+            $spec14['balance_without_loyalty'] = true;
+        }
 
         // Per-line allocation: the discount spread in proportion to the line amounts, largest
         // remainder first (ties: the earlier line), summing exactly to the discount.
@@ -702,7 +734,10 @@ final class Oracle
         }
         $order = array_keys($rems);
         usort($order, fn ($x, $y) => [$rems[$y], $x] <=> [$rems[$x], $y]);
-        for ($n = 0; $given < $discountTotal; $n++) {
+        for ($n = 0; $lines !== [] && $given < $discountTotal; $n++) {
+            if ($n >= count($order)) {
+                throw new \LogicException("oracle: allocation of $discountTotal over $subtotal left " . ($discountTotal - $given));
+            }
             $out[$order[$n]]['discount']++;
             $given++;
         }
@@ -710,6 +745,7 @@ final class Oracle
         return ['subtotal' => $subtotal, 'discount' => $discountTotal, 'shipping' => $shipping,
             'shipping_discount' => $shippingDiscount, 'free_shipping' => $freeShipping, 'total' => $total,
             'points_earned' => $earned, 'points_spent' => $spent, 'points_balance' => $balance,
-            'segments' => $segments, 'applied' => $applied, 'rejected' => $rejected, 'lines' => array_values($out)];
+            'segments' => $segments, 'applied' => $applied, 'rejected' => $rejected, 'lines' => array_values($out),
+            '_spec14' => array_keys($spec14)];
     }
 }
