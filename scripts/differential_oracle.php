@@ -93,6 +93,11 @@ function signature(array $oracle, array $target, array $case, string $who): stri
     }
     $pre = outcome('oracle-pre14', $case);
     unset($pre['_spec14']);
+    // Before section 14, pointsBalance without a loyalty section was 0, or the customer's points
+    // when some segment read `points` (the oracle's pre-14 reading gives -1: either).
+    if (($pre['points_balance'] ?? null) === -1 && in_array($target['points_balance'] ?? null, [0, $case[2]['points'] ?? 0], true)) {
+        $pre['points_balance'] = $target['points_balance'];
+    }
     return (signature2($pre, $target) === '' ? '[section 14] ' : '[NOT section 14] ') . $sig;
 }
 

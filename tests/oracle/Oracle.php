@@ -479,7 +479,8 @@ final class Oracle
     /**
      * $pre14 = true reads the points SPEC 14 decided the way the engines did before it (a rule
      * giving 0 still applied, loyalty giving 0 reported as min_cart, a rate below one block as
-     * no_points, keep_all gated by cost, pointsBalance 0 without loyalty): NOT the contract, only
+     * no_points, keep_all gated by cost, pointsBalance without loyalty 0 or the points: -1 here):
+     * NOT the contract, only
      * a way for the differential to tell which differences section 14 explains.
      */
     public static function evaluate(array|string $settings, array $cart, array $customer, mixed $now, bool $pre14 = false): array
@@ -551,7 +552,7 @@ final class Oracle
             $discount = min(self::rawDiscount($tier, $subtotal, $p['rounding']), $payable);
             $fs = self::freeShippingUsable($tier, $carrier);
             $carrierMissed = $tier['free_shipping'] && !$fs;
-            if ($carrierMissed && $discount === 0 && !$pre14) {
+            if ($carrierMissed && $discount === 0 && (!$pre14 || ($tier['discount'] === null && $tier['percent'] === null))) {
                 $rejected[$i] = self::reject('advantage', $a['id'], 'carrier');
                 $spec14['carrier_before_zero'] = true;
                 continue;
@@ -664,7 +665,7 @@ final class Oracle
                 $carrierMissed = $b['free_shipping'] && !$fs;
                 if ($reason !== null) {
                     // pre-14: a rate bracket below one block was no_points
-                } elseif ($pre14 && $d === 0 && ($b['discount'] !== null || $b['percent'] !== null || $b['rate'] !== null)) {
+                } elseif ($pre14 && $d === 0 && !$fs && ($b['discount'] !== null || $b['percent'] !== null || $b['rate'] !== null)) {
                     $reason = 'min_cart';
                 } elseif ($carrierMissed && $d === 0) {
                     $reason = 'carrier';
@@ -716,7 +717,7 @@ final class Oracle
         // Totals (SPEC 8, 14).
         $shippingDiscount = $freeShipping ? $shipping : 0;
         $total = self::add($subtotal - $voucherUsed - $discountTotal, $shipping - $shippingDiscount, 'total');
-        $balance = $l === null ? ($pre14 ? 0 : $points) : self::add($points - $spent, $earned, 'points_balance');
+        $balance = $l === null ? ($pre14 ? -1 : $points) : self::add($points - $spent, $earned, 'points_balance');
         if ($l === null && $points > 0) {
             $spec14['balance_without_loyalty'] = true;
         }
