@@ -220,11 +220,31 @@ $failed = 0;
 $shown = 0;
 $stats = array_fill_keys($targets, ['differences' => 0, 'signatures' => []]);
 $skipped = 0;
+$coverage = [];
 for ($i = 0; $i < $cases; $i++) {
     $case = [Generator::settings(), Generator::cart(), Generator::customer(), Generator::now()];
     $o = outcome('oracle', $case);
     if (($o['error'] ?? null) === 'ConfigException') {
         $skipped++; // the generator made an invalid program (counted, still compared)
+    }
+    // What the cases exercise, as the oracle sees them.
+    if (isset($o['error'])) {
+        $coverage['error:' . $o['error']] = ($coverage['error:' . $o['error']] ?? 0) + 1;
+    } else {
+        foreach ($o['applied'] as $a) {
+            $k = 'applied:' . $a['source'] . ($a['free_shipping'] ? '+fs' : '') . ($a['points_spent'] > 0 ? '+spent' : '');
+            $coverage[$k] = ($coverage[$k] ?? 0) + 1;
+        }
+        foreach ($o['rejected'] as $j) {
+            $k = $j['source'] . ':' . $j['reason'];
+            $coverage[$k] = ($coverage[$k] ?? 0) + 1;
+        }
+        if ($o['points_earned'] > 0) {
+            $coverage['earned'] = ($coverage['earned'] ?? 0) + 1;
+        }
+        if ($o['lines'] !== [] && $o['discount'] > 0) {
+            $coverage['allocated'] = ($coverage['allocated'] ?? 0) + 1;
+        }
     }
     $bad = false;
     foreach ($targets as $who) {
@@ -248,11 +268,25 @@ for ($i = 0; $i < $cases; $i++) {
 }
 $elapsed = microtime(true) - $start;
 echo "\n";
+ksort($coverage);
+echo 'coverage (oracle side):';
+foreach ($coverage as $k => $n) {
+    echo " $k=$n";
+}
+echo "\n";
 foreach ($stats as $who => $s) {
-    echo "$who: $cases cases, {$s['differences']} differences\n";
+    $not = array_sum(array_filter($s['signatures'], fn ($sig) => str_starts_with($sig, '[NOT'), ARRAY_FILTER_USE_KEY));
+    echo "$who: $cases cases, {$s['differences']} differences: ", $s['differences'] - $not,
+        " explained by SPEC section 14 (the engines' pre-14 behaviour), $not NOT explained\n";
     arsort($s['signatures']);
+    $listed = 0;
     foreach ($s['signatures'] as $sig => $count) {
-        echo "  $count  $sig\n";
+        if (str_starts_with($sig, '[NOT') || $listed++ < 12) {
+            echo "  $count  $sig\n";
+        }
+    }
+    if ($listed > 12) {
+        echo '  ... and ', $listed - 12, " more section-14 signatures\n";
     }
 }
 if ($skipped > 0) {

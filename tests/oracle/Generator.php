@@ -144,7 +144,7 @@ final class Generator
                     $a[$k] = $k === 'earn_points' ? self::chance(30) : self::chance(50);
                 }
             }
-            $from = 0;
+            $from = self::pick([0, 0, 0, 1000, 5000, 20000, mt_rand(0, 100000)]);
             for ($t = mt_rand(1, 4); $t > 0; $t--) {
                 $a['tiers'][] = self::gift(false, $from, 'points');
                 if ($from < PHP_INT_MAX - 100000 && !self::chance(10)) {
@@ -194,8 +194,8 @@ final class Generator
                 $sp['min_cart'] = self::money(10000);
             }
             foreach (['with_voucher', 'with_advantage'] as $k) {
-                if (self::chance(40)) {
-                    $sp[$k] = self::chance(60);
+                if (self::chance(50)) {
+                    $sp[$k] = self::chance(75);
                 }
             }
             if (self::chance(30)) {
@@ -206,10 +206,10 @@ final class Generator
         if ($rankBy !== 'points' || self::chance(30)) {
             $l['rank_by'] = $rankBy;
         }
-        $from = 0;
+        $from = self::pick([0, 0, 1, 10, 100]);
         for ($n = self::pick([0, 1, 1, 2, 3, 4]); $n > 0; $n--) {
-            $from = $from + self::pick([0, 1, 5, 10, 50, 100, mt_rand(0, 300)]);
             $l['brackets'][] = self::gift(true, $from, $rankBy);
+            $from += self::pick([0, 1, 5, 10, 50, 100, mt_rand(0, 300)]);
         }
         if (self::chance(10)) {
             $l['expiry'] = ['days' => mt_rand(1, 730)] + (self::chance(50) ? ['mode' => self::pick(['rolling', 'per_lot'])] : [])
@@ -245,10 +245,18 @@ final class Generator
         } elseif (self::chance(80)) {
             $c['subtotal'] = self::money(50000);
         }
+        if (self::chance(1)) {
+            // Past the 64-bit limit somewhere: every engine must throw the same InputException.
+            match (mt_rand(0, 2)) {
+                0 => $c['lines'] = [['sku' => 'BIG', 'qty' => mt_rand(2, 1000), 'price' => intdiv(PHP_INT_MAX, 2) + mt_rand(0, 1000)]],
+                1 => $c['lines'] = [['sku' => 'A', 'qty' => 1, 'price' => PHP_INT_MAX - mt_rand(0, 10)], ['sku' => 'B', 'qty' => 1, 'price' => mt_rand(11, 1000)]],
+                default => $c['shipping'] = PHP_INT_MAX - mt_rand(0, 100),
+            };
+        }
         if (self::chance(75)) {
             $c['carrier'] = self::pick(self::CARRIERS);
         }
-        if (self::chance(75)) {
+        if (!isset($c['shipping']) && self::chance(75)) {
             $c['shipping'] = self::pick([0, 490, 990, mt_rand(0, 3000), mt_rand(0, 3000)]);
         }
         if (self::chance(20)) {

@@ -515,6 +515,9 @@ final class Oracle
         }
         $payable = $subtotal - $voucherUsed;                        // SPEC 10: engine discounts never exceed it
         $usePoints = $cart['use_points'] ?? true;
+        if (!is_bool($usePoints) && !(is_int($usePoints) && $usePoints >= 0)) {
+            self::input('cart.use_points', 'expected bool or int >= 0');
+        }
 
         // The customer (SPEC 3, 10: missing keys).
         $active = ($customer['active'] ?? true) !== false;
