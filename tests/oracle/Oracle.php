@@ -479,9 +479,9 @@ final class Oracle
     /**
      * $pre14 = true reads the points SPEC 14 decided the way the engines did before it (a rule
      * giving 0 still applied, loyalty giving 0 reported as min_cart, a rate below one block as
-     * no_points, keep_all gated by cost, pointsBalance without loyalty 0 or the points: -1 here):
-     * NOT the contract, only
-     * a way for the differential to tell which differences section 14 explains.
+     * no_points, keep_all gated by cost, pointsBalance without loyalty 0 or the points: -1 here).
+     * NOT the contract: only a way for the differential to tell which differences section 14
+     * explains (see README.md).
      */
     public static function evaluate(array|string $settings, array $cart, array $customer, mixed $now, bool $pre14 = false): array
     {
