@@ -186,7 +186,7 @@ function shrink(string $who, array $case, string $sig): array
     return $case;
 }
 
-function show(string $who, array $case, string $sig, int $n): void
+function show(string $who, array $case, string $sig, int $n, int $index): void
 {
     $case = shrink($who, $case, $sig);
     [$settings, $cart, $customer, $now] = $case;
@@ -195,7 +195,7 @@ function show(string $who, array $case, string $sig, int $n): void
     unset($o['_spec14']);
     $t = outcome($who, $case);
     $flags = JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE | JSON_PRESERVE_ZERO_FRACTION;
-    echo "--- difference #$n against $who: $sig\n";
+    echo "--- difference #$n against $who (case $index of the seed): $sig\n";
     echo 'SPEC 14 rules the case meets: ', $rules === [] ? 'none' : implode(', ', $rules), "\n";
     echo 'settings: ', json_encode((object) $settings, $flags), "\n";
     echo 'cart:     ', json_encode((object) $cart, $flags), "\n";
@@ -258,7 +258,7 @@ for ($i = 0; $i < $cases; $i++) {
         $stats[$who]['signatures'][$sig] = ($stats[$who]['signatures'][$sig] ?? 0) + 1;
         // Show first each new signature, up to --show.
         if ($first && $shown < $show && ($only === null || preg_match("\x01$only\x01", $sig))) {
-            show($who, $case, $sig, ++$shown);
+            show($who, $case, $sig, ++$shown, $i);
         }
     }
     $failed += $bad ? 1 : 0;
