@@ -223,6 +223,7 @@ $skipped = 0;
 $coverage = [];
 for ($i = 0; $i < $cases; $i++) {
     $case = [Generator::settings(), Generator::cart(), Generator::customer(), Generator::now()];
+    $case[0] = Generator::boundaries($case[0], $case[1], $case[2]);
     $o = outcome('oracle', $case);
     if (($o['error'] ?? null) === 'ConfigException') {
         $skipped++; // the generator made an invalid program (counted, still compared)

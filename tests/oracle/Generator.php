@@ -329,6 +329,56 @@ final class Generator
         return $u;
     }
 
+    /**
+     * Now and then, moves thresholds onto the case's own values (a tier's from = subtotal or
+     * subtotal + 1, min_cart = subtotal, from_order = orders + 1, a bracket's from or cost =
+     * the points): the boundaries where < and <= part.
+     */
+    public static function boundaries(array $s, array $cart, array $customer): array
+    {
+        if (!self::chance(25)) {
+            return $s;
+        }
+        $subtotal = $cart['subtotal'] ?? 0;
+        if (isset($cart['lines'])) {
+            $subtotal = 0;
+            foreach ($cart['lines'] as $line) {
+                $subtotal += $line['qty'] * $line['price'];
+            }
+            if (!is_int($subtotal)) {
+                return $s;
+            }
+        }
+        $near = fn (int $v) => $v + ($v < PHP_INT_MAX && self::chance(30) ? 1 : 0) - ($v > 0 && self::chance(20) ? 1 : 0);
+        foreach ($s['advantages'] ?? [] as $i => $a) {
+            if (self::chance(50)) {
+                $s['advantages'][$i]['tiers'][mt_rand(0, count($a['tiers']) - 1)]['from'] = $near($subtotal);
+            }
+        }
+        if (isset($s['loyalty'])) {
+            $points = $customer['points'] ?? 0;
+            if (self::chance(30)) {
+                $s['loyalty']['spend']['min_cart'] = $near($subtotal);
+            }
+            if (self::chance(30)) {
+                $s['loyalty']['spend']['from_order'] = max(1, $near(($customer['orders'] ?? 0) + 1));
+            }
+            foreach ($s['loyalty']['brackets'] ?? [] as $j => $b) {
+                if (self::chance(40)) {
+                    $s['loyalty']['brackets'][$j]['from'] = $near(match ($s['loyalty']['rank_by'] ?? 'points') {
+                        'points' => $points, 'orders' => $customer['orders'] ?? 0, 'lifetime_points' => $customer['lifetime_points'] ?? 0 });
+                }
+                if (!isset($b['rate']) && self::chance(30)) {
+                    $s['loyalty']['brackets'][$j]['cost'] = $near(min($points, is_int($cart['use_points'] ?? null) ? $cart['use_points'] : PHP_INT_MAX));
+                }
+                if (isset($b['rate']) && self::chance(30) && $points > 0) {
+                    $s['loyalty']['brackets'][$j]['rate']['points'] = max(1, $near($points));
+                }
+            }
+        }
+        return $s;
+    }
+
     public static function now(): int|string
     {
         return self::chance(20) ? date('Y-m-d H:i:s', self::NOW) : self::NOW;
