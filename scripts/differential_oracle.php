@@ -95,7 +95,7 @@ function signature(array $oracle, array $target, array $case, string $who): stri
     unset($pre['_spec14']);
     // Before section 14, pointsBalance without a loyalty section was 0, or the customer's points
     // when some segment read `points` (the oracle's pre-14 reading gives -1: either).
-    if (($pre['points_balance'] ?? null) === -1 && in_array($target['points_balance'] ?? null, [0, $case[2]['points'] ?? 0], true)) {
+    if (($pre['points_balance'] ?? null) === -1 && in_array($target['points_balance'] ?? null, [0, $oracle['points_balance'] ?? 0], true)) {
         $pre['points_balance'] = $target['points_balance'];
     }
     return (signature2($pre, $target) === '' ? '[section 14] ' : '[NOT section 14] ') . $sig;
@@ -222,7 +222,8 @@ $stats = array_fill_keys($targets, ['differences' => 0, 'signatures' => []]);
 $skipped = 0;
 $coverage = [];
 for ($i = 0; $i < $cases; $i++) {
-    $case = [Generator::settings(), Generator::cart(), Generator::customer(), Generator::now()];
+    $settings = Generator::settings();
+    $case = [$settings, Generator::cart(), Generator::customer($settings), Generator::now()];
     $case[0] = Generator::boundaries($case[0], $case[1], $case[2]);
     $o = outcome('oracle', $case);
     if (($o['error'] ?? null) === 'ConfigException') {

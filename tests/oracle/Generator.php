@@ -281,8 +281,10 @@ final class Generator
         };
     }
 
-    public static function customer(): array
+    /** A customer for a program (a ledger only where the oracle reads it: no expiry, no pending days). */
+    public static function customer(array $settings = []): array
     {
+        $ledgerOk = !isset($settings['loyalty']['expiry']) && empty($settings['loyalty']['pending_days']);
         $u = ['id' => mt_rand(1, 100000)];
         if (self::chance(30)) {
             $u['active'] = self::chance(70);
@@ -317,7 +319,19 @@ final class Generator
         if (self::chance(30)) {
             $u['bought'] = self::pick([['REF-42'], ['REF-1', 'REF-2'], []]);
         }
-        if (self::chance(85)) {
+        if ($ledgerOk && self::chance(10)) {
+            // A ledger instead of points: earns and grants, spends never more than the balance.
+            $balance = 0;
+            $t = self::NOW - mt_rand(100, 400) * 86400;
+            for ($n = mt_rand(1, 6); $n > 0; $n--) {
+                $t += mt_rand(0, 60) * 86400;
+                $type = $balance > 0 && self::chance(30) ? 'spend' : self::pick(['earn', 'earn', 'grant']);
+                $points = $type === 'spend' ? mt_rand(1, $balance) : self::pick([1, 10, 50, mt_rand(0, 500)]);
+                $balance += $type === 'spend' ? -$points : $points;
+                $u['ledger'][] = ['type' => $type, 'points' => $points,
+                    'at' => self::chance(50) ? min($t, self::NOW) : date('Y-m-d H:i:s', min($t, self::NOW)), 'ref' => 'o' . $n];
+            }
+        } elseif (self::chance(85)) {
             $u['points'] = self::pick([0, 5, 9, 10, 50, 99, 100, 150, mt_rand(0, 1000), mt_rand(0, 100000)]);
         }
         if (self::chance(30)) {

@@ -375,8 +375,8 @@ final class Oracle
                 self::int($c, 'min_cart', 0, 'loyalty.rewards.coupon');
                 self::int($c, 'valid_days', null, 'loyalty.rewards.coupon', 1, 36500);
             }
-            self::int($l, 'pending_days', 0, 'loyalty', 0, 36500);
-            $p['loyalty'] = ['earn' => $earn,
+            $p['loyalty'] = ['earn' => $earn, 'expiry' => isset($l['expiry']),
+                'pending_days' => self::int($l, 'pending_days', 0, 'loyalty', 0, 36500),
                 'earn_with_voucher' => self::bool($l, 'earn_with_voucher', false, 'loyalty'),
                 'earn_with_loyalty_discount' => self::bool($l, 'earn_with_loyalty_discount', false, 'loyalty'),
                 'spend' => $spend, 'rank_by' => $rankBy, 'brackets' => $brackets];
@@ -405,6 +405,47 @@ final class Oracle
             self::input("$path.$k", 'expected int >= 0');
         }
         return $v;
+    }
+
+    /** A date as SPEC 2 takes it: int timestamp, DateTimeInterface or a strtotime() string. */
+    private static function time(mixed $t, string $path): int
+    {
+        if (is_int($t)) {
+            return $t;
+        }
+        if ($t instanceof \DateTimeInterface) {
+            return $t->getTimestamp();
+        }
+        $ts = is_string($t) ? strtotime($t) : false;
+        if ($ts === false) {
+            self::input($path, 'invalid date');
+        }
+        return $ts;
+    }
+
+    /**
+     * A customer's ledger given as entries stands for `points` (SPEC 3, 8): its balance at now.
+     * Only the simple case is written here, the one the generator makes: no expiry and no
+     * pending days, so the balance is what was earned and granted minus what was spent, up to now.
+     */
+    private static function ledgerBalance(array $p, array $entries, mixed $now): int
+    {
+        $l = $p['loyalty'];
+        if ($l !== null && ($l['expiry'] || $l['pending_days'] > 0)) {
+            throw new \LogicException('oracle: ledgers with expiry or pending days are not written');
+        }
+        $at = self::time($now ?? time(), 'now');
+        $balance = 0;
+        foreach ($entries as $i => $e) {
+            if (self::time($e['at'], "customer.ledger[$i].at") > $at) {
+                continue;
+            }
+            $balance = match ($e['type']) {
+                'earn', 'grant' => self::add($balance, $e['points'], "customer.ledger[$i]"),
+                'spend' => $balance - $e['points'],
+            };
+        }
+        return $balance;
     }
 
     // ---------------------------------------------------------------- segments (borrowed)
@@ -523,6 +564,9 @@ final class Oracle
         $active = ($customer['active'] ?? true) !== false;
         $orders = self::count($customer, 'orders', 'customer');
         $points = self::count($customer, 'points', 'customer');
+        if (isset($customer['ledger'])) {
+            $points = self::ledgerBalance($p, $customer['ledger'], $now);
+        }
         $lifetime = self::count($customer, 'lifetime_points', 'customer');
 
         $names = self::membership($p, $customer, $now);
