@@ -46,14 +46,25 @@ $scenarios = [
         ['id' => 4, 'groups' => ['wholesale'], 'orders' => 30, 'points' => 0],
         ['lines' => [['sku' => 'TEA-BULK', 'qty' => 10, 'price' => 6200]], 'carrier' => 'Colissimo', 'shipping' => 0],
     ],
+    'Regular customer buying a book (10% on books only)' => [
+        ['id' => 2, 'orders' => 3, 'points' => 64],
+        ['lines' => [['sku' => 'BOOK-9', 'qty' => 1, 'price' => 2400, 'category' => 'books'],
+                     ['sku' => 'TEA-01', 'qty' => 2, 'price' => 1250, 'category' => 'tea']], 'shipping' => 690],
+    ],
+    'Friday evening order (free shipping from 30.00)' => [
+        ['id' => 6, 'orders' => 1, 'points' => 0],
+        ['lines' => [['sku' => 'MUG-3', 'qty' => 3, 'price' => 1100]], 'carrier' => 'Colissimo', 'shipping' => 690],
+        '2026-11-20 19:30:00',
+    ],
     'Lapsed big spender back after 9 months' => [
         ['id' => 5, 'orders' => 6, 'spent' => 72000, 'points' => 15, 'last_order' => '2026-02-10'],
         ['subtotal' => 4200, 'shipping' => 690],
     ],
 ];
 
-foreach ($scenarios as $title => [$customer, $cart]) {
-    $r = $engine->evaluate($cart, $customer, $now);
+foreach ($scenarios as $title => $scenario) {
+    [$customer, $cart] = $scenario;
+    $r = $engine->evaluate($cart, $customer, $scenario[2] ?? $now);
     echo "== $title\n";
     echo "   segments: ", implode(', ', $r->segments), "\n";
     foreach ($r->lines as $line) {
@@ -69,8 +80,8 @@ foreach ($scenarios as $title => [$customer, $cart]) {
             $a['points_spent'] ? ", {$a['points_spent']} points used" : '');
     }
     foreach ($r->rejected as $x) {
-        if ($x['reason'] === 'not_in_segment') {
-            continue; // the demo keeps to rules the customer could have had
+        if (in_array($x['reason'], ['not_in_segment', 'no_line'], true) || ($x['reason'] === 'schedule' && !isset($x['missing']))) {
+            continue; // the demo keeps to rules this customer could have had on this cart, now
         }
         printf("   - %s not applied: %s\n", $x['id'], $x['message']);
     }

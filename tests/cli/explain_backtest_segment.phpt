@@ -44,51 +44,56 @@ foreach ([$bad, $broken, $csv, $short, $typed] as $f) unlink($f);
 --EXPECT--
 exit 0
 segments: all, customers, loyal, vip
-  TEA-01  50.00  discount 3.38
-  BOOK-9  24.00  discount 1.62
+  TEA-01  50.00  discount 3.49
+  BOOK-9  24.00  discount 3.91
 subtotal 74.00
 + VIP advantage: -5.00
++ 10% on books: -2.40
 - wholesale not applied: not_in_segment: does not match 'wholesale' in groups
 - welcome not applied: not_in_segment: not in segment 'lapsed_big_spenders'
+- friday not applied: schedule: only on fri 18:00-23:00
 - loyalty not applied: advantage_wins: a segment advantage applied and points do not combine with it
 shipping 6.90
-TOTAL 75.90
-points: +69 earned, -0 spent, balance 299
+TOTAL 73.50
+points: +66 earned, -0 spent, balance 296
 --- backtest
 exit 0
 5 orders, 0 failed
 
                    current  draft   delta
-discount             42.00   8.80  -33.20
+discount             40.80   8.80  -32.00
 shipping saved        0.00   6.90   +6.90
-loyalty discount      6.00   0.00   -6.00
-points earned           95    709    +614
-points spent            60      0     -60
+loyalty discount      0.00   0.00    0.00
+points earned          138    709    +571
+points spent             0      0       0
 orders discounted        3      2      -1
 
 advantage  applied  discount  draft applied  draft discount   delta
 vip              1      5.00              1            4.00   -1.00
 wholesale        1     31.00              -               -  -31.00
 welcome          0      0.00              -               -    0.00
-books            -         -              1            4.80    4.80
+books            1      4.80              1            4.80    0.00
+friday           0      0.00              -               -    0.00
 bool(true)
-exit 0, orders 5, discount 4200, draft NULL
+exit 0, orders 5, discount 4080, draft NULL
 bool(true)
 exit 0
 7 orders, 2 failed
 
                    current
-discount             42.00
+discount             40.80
 shipping saved        0.00
-loyalty discount      6.00
-points earned           95
-points spent            60
+loyalty discount      0.00
+points earned          138
+points spent             0
 orders discounted        3
 
 advantage  applied  discount
 vip              1      5.00
 wholesale        1     31.00
 welcome          0      0.00
+books            1      4.80
+friday           0      0.00
 
 bad.jsonl:6: Loyalty\InputException: cart.subtotal: expected int (minor units), got float
 bad.jsonl:7: Loyalty\InputException: customer.orders: expected int, got string

@@ -43,6 +43,7 @@ include __DIR__ . '/../../examples/checkout.php';
    MUG-3         44.00  discount   0.00
    subtotal 44.00
    promo code WELCOME5: -5.00
+   - books not applied: voucher: does not apply with a voucher
    - loyalty not applied: voucher: points cannot be used with a voucher
    shipping 6.90
    TOTAL 45.90
@@ -75,6 +76,27 @@ include __DIR__ . '/../../examples/checkout.php';
    shipping 0.00
    TOTAL 589.00
    points: +0 earned, -0 spent, balance 0
+
+== Regular customer buying a book (10% on books only)
+   segments: all, customers, loyal
+   BOOK-9        24.00  discount   2.40
+   TEA-01        25.00  discount   0.00
+   subtotal 49.00
+   + 10% on books: -2.40
+   - loyalty not applied: advantage_wins: a segment advantage applied and points do not combine with it
+   shipping 6.90
+   TOTAL 53.50
+   points: +46 earned, -0 spent, balance 110
+
+== Friday evening order (free shipping from 30.00)
+   segments: all, customers
+   MUG-3         33.00  discount   0.00
+   subtotal 33.00
+   + Friday evening: free shipping: -0.00, free shipping
+   - loyalty not applied: advantage_wins: a segment advantage applied and points do not combine with it
+   shipping 6.90 (offered)
+   TOTAL 33.00
+   points: +33 earned, -0 spent, balance 33
 
 == Lapsed big spender back after 9 months
    segments: all, customers, lapsed_big_spenders, loyal

@@ -219,7 +219,7 @@ array(2) {
   array(0) {
   }
 }
-{"loyalty":"Loyalty points","vip":"VIP advantage","wholesale":"Wholesale 5% from 500.00","welcome":"Welcome back"}
+{"loyalty":"Loyalty points","vip":"VIP advantage","wholesale":"Wholesale 5% from 500.00","welcome":"Welcome back","books":"10% on books","friday":"Friday evening: free shipping"}
 Loyalty points: a segment advantage applied and points do not combine with it
 -- a VIP customer with a small cart: points become a cart rule, the VIP tier is out of reach
 LTY-42-LOYALTY-600 Loyalty points 6.00 free_shipping=0

@@ -204,6 +204,7 @@ array(1) {
   1 cart rules in the shop, 6 cart saves
 <div class="alert alert-info">VIP advantage: does not apply with a voucher<br />
 Welcome back: does not apply with a voucher<br />
+10% on books: does not apply with a voucher<br />
 Loyalty points: points cannot be used with a voucher</div>
 -- guests' carts are left alone
 array(0) {

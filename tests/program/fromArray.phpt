@@ -67,7 +67,7 @@ echo implode(',', $p->segmentNames()), "\n";
 bool(true)
 bool(true)
 bool(true)
-7 segments, 3 advantages, 2 brackets
+7 segments, 5 advantages, 2 brackets
 string(21) "'wholesale' in groups"
 {"id":"welcome","label":"Welcome back","segment":"lapsed_big_spenders","earn_points":true,"with_voucher":false,"combinable":true,"tiers_on":"amount","tiers":[{"from":0,"discount":300,"free_shipping":false}]}
 {"rounding":"half_up","timezone":"UTC","segments":[],"advantages":[{"id":"a","label":"a","segment":"all","earn_points":true,"with_voucher":false,"combinable":false,"tiers_on":"amount","tiers":[{"from":0,"free_shipping":true}]}],"loyalty":{"earn":{"per_amount":100,"points":1},"earn_with_voucher":false,"earn_with_loyalty_discount":false,"spend":{"policy":"lose_used","from_order":1,"min_cart":0,"with_voucher":false,"with_advantage":false},"rank_by":"points","brackets":[{"from":5,"discount":5,"free_shipping":false,"cost":5}],"expiry":{"days":5,"mode":"rolling","warn_days":[]},"rewards":{"threshold":5,"coupon":{"discount":5,"min_cart":0}},"pending_days":0}}

@@ -39,7 +39,7 @@ var_dump($p->toArray()['advantages'][0]['label'] === "Caf\u{e9} \u{2615}");
 --EXPECT--
 bool(true)
 rounding,timezone,segments,advantages,loyalty
-vip,wholesale,welcome
+vip,wholesale,welcome,books,friday
 {"policy":"lose_used","from_order":2,"min_cart":3000,"with_voucher":false,"with_advantage":false}
 {"threshold":5000,"coupon":{"discount_percent":10,"min_cart":10000,"valid_days":90}}
 bool(true)

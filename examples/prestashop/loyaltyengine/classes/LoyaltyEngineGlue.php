@@ -201,13 +201,15 @@ final class LoyaltyEngineGlue
 
     /**
      * Why each rule the customer could have had did not apply, one line each (rules of
-     * segments the customer is not in, and disabled customers, are not worth telling).
+     * segments the customer is not in, disabled customers, rules on products the cart does not
+     * hold, and offers not running now are not worth telling; one that has yet to start is).
      */
     public static function rejectedMessage(Loyalty\Result $result, array $labels): string
     {
         $lines = [];
         foreach ($result->rejected as $rejected) {
-            if (in_array($rejected['reason'], ['not_in_segment', 'disabled'], true)) {
+            if (in_array($rejected['reason'], ['not_in_segment', 'disabled', 'no_line'], true)
+                    || ($rejected['reason'] === 'schedule' && !isset($rejected['missing']))) {
                 continue;
             }
             // Messages start with their reason code ("below_tier: ..."): the customer needs only the rest.
