@@ -3,7 +3,7 @@
 # machines, unlike timings), and the share spent in the glue (ext/), the core (src/),
 # and the rest (PHP itself, libc). Two runs of N1 and N2 operations: the difference
 # removes start-up and the workload's own set-up.
-#   bash bench/callgrind.sh [evaluate|evaluate+read|segmentsOf|inSegment]
+#   bash bench/callgrind.sh [evaluate|evaluate+read|segmentsOf|inSegment|backtest]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -f modules/loyalty.so ] || bash scripts/build.sh

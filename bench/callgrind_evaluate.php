@@ -11,6 +11,14 @@ $n = (int) ($argv[1] ?? 100);
 $op = $argv[2] ?? 'evaluate';
 $pairs = pairs(200, 42);
 $engine = new \Loyalty\Engine(json_encode(typical_settings()));
+if ($op === 'backtest') { // one row of Engine::backtest(), from a generator
+    $engine->backtest((function () use ($n, $pairs) {
+        for ($i = 0; $i < $n; $i++) {
+            yield ['cart' => $pairs[$i % count($pairs)][0], 'customer' => $pairs[$i % count($pairs)][1], 'at' => NOW];
+        }
+    })());
+    exit(0);
+}
 for ($i = 0; $i < $n; $i++) {
     [$cart, $customer] = $pairs[$i % count($pairs)];
     match ($op) {

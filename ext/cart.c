@@ -125,9 +125,11 @@ static zend_result read_line(const lty_program *p, zval *line, size_t i, lty_are
 		zend_throw_error(NULL, "evaluate: out of memory");
 		return FAILURE;
 	}
+	if ((zv = PHP_LOYALTY_KEY(ht, ATTRIBUTES)) == NULL) {
+		return SUCCESS; /* the slots stay null; no path to write (most carts) */
+	}
 	snprintf(path, sizeof(path), "cart.lines[%zu]", i);
-	return php_loyalty_attributes(PHP_LOYALTY_KEY(ht, ATTRIBUTES), path, p->line_attr_names, p->line_attr_count,
-		(lty_scalar *) out->attrs, true);
+	return php_loyalty_attributes(zv, path, p->line_attr_names, p->line_attr_count, (lty_scalar *) out->attrs, true);
 }
 
 static zend_result read_lines(const lty_program *p, zval *lines, lty_arena *arena, lty_cart *cart, bool *refs)

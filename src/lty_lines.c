@@ -45,6 +45,11 @@ lty_status lty_lines_concern(checkout *ck, const lty_advantage *a, lty_concern *
 		*out = ck->concerns[a->lines_index]; /* the same `lines` text as an advantage checked before */
 		return LTY_OK;
 	}
+	if (a->lines == NULL && !a->tiers_on_quantity) {
+		out->count = cart->line_count; /* the whole cart: its subtotal, no units needed */
+		out->amount = cart->subtotal;
+		return LTY_OK;
+	}
 	if (a->lines != NULL && cart->line_count > 0) {
 		match = lty_arena_array(ck->arena, cart->line_count, 1);
 		if (match == NULL) {
