@@ -89,6 +89,10 @@ void php_loyalty_throw_fmt(zend_class_entry *ce, const char *fmt, ...)
 	zend_string_release(msg);
 }
 
+#if defined(COMPILE_DL_LOYALTY) && defined(ZTS)
+ZEND_TSRMLS_CACHE_DEFINE()
+#endif
+
 static PHP_GINIT_FUNCTION(loyalty)
 {
 #if defined(COMPILE_DL_LOYALTY) && defined(ZTS)

@@ -202,13 +202,11 @@ lty_status lty_lines_shares(checkout *ck, int64_t amount, const int64_t *weights
 		return lty_error_set(ck->err, LTY_ERR_NOMEM, "evaluate: out of memory");
 	}
 	for (i = 0; i < count; i++) {
-		__int128 part;
 		if (weights[i] == 0) {
 			continue;
 		}
-		part = (__int128) amount * weights[i]; /* both < 2^63: fits */
-		out[i] = (int64_t) (part / total);
-		shares[n].remainder = (int64_t) (part % total);
+		/* amount <= total or weights[i] <= total: the share fits 64 bits */
+		lty_mul_div_mod(amount, weights[i], total, &out[i], &shares[n].remainder);
 		shares[n].index = i;
 		given += out[i];
 		n++;

@@ -30,6 +30,12 @@ static inline int64_t lty_max(int64_t a, int64_t b)
 	return a > b ? a : b;
 }
 
+/* q = a * b / c and r = a * b % c, exactly, for 0 <= a, b and 0 < c (a * b / c must fit int64):
+ * with the compiler's 128-bit integers where it has them, else by 64-bit halves (32-bit
+ * builds, MSVC). The portable path is always built, for the tests. */
+void lty_mul_div_mod(int64_t a, int64_t b, int64_t c, int64_t *q, int64_t *r);
+void lty_mul_div_mod_portable(int64_t a, int64_t b, int64_t c, int64_t *q, int64_t *r);
+
 /* amount * bp / 10000 rounded as the program says (amount >= 0, bp 0..10000); exact. */
 int64_t lty_percent_of(int64_t amount, int32_t bp, lty_rounding rounding);
 /* amount * bp / 10000 rounded down: caps (max_percent). */

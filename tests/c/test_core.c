@@ -8,6 +8,7 @@
 #include "../../src/lty_decimal.h"
 #include "../../src/lty_expr.h"
 #include "../../src/lty_ledger.h"
+#include "../../src/lty_money.h"
 #include "../../src/lty_program.h"
 #include "../../src/lty_thresholds.h"
 
@@ -485,6 +486,50 @@ static void test_decimal(void)
 	CHECK(!lty_dec_from_double(2147483648.0, &z) && !lty_dec_from_double(1e-7, &z));
 }
 
+/* The portable a * b / c of 32-bit builds against the 128-bit one, on the edges and at random. */
+static void test_mul_div(void)
+{
+	static const int64_t edges[] = { 0, 1, 2, 99, 100, 9999, 10000, 4294967295LL, 4294967296LL,
+		INT64_MAX / 10000, INT64_MAX / 2, INT64_MAX - 1, INT64_MAX };
+	uint64_t seed = 88172645463325252ULL;
+	size_t i, j, bad = 0;
+	int k;
+
+	for (i = 0; i < sizeof(edges) / sizeof(edges[0]); i++) {
+		for (j = 0; j < sizeof(edges) / sizeof(edges[0]); j++) {
+			int64_t a = edges[i], b = edges[j], c = a > b ? a : b, q1, r1, q2, r2;
+			if (c == 0) {
+				continue;
+			}
+			lty_mul_div_mod(a, b, c, &q1, &r1);
+			lty_mul_div_mod_portable(a, b, c, &q2, &r2);
+			bad += q1 != q2 || r1 != r2;
+		}
+	}
+	for (k = 0; k < 100000; k++) {
+		int64_t a, b, c, q1, r1, q2, r2;
+		seed ^= seed << 13; seed ^= seed >> 7; seed ^= seed << 17;
+		a = (int64_t) (seed >> (1 + seed % 63));
+		seed ^= seed << 13; seed ^= seed >> 7; seed ^= seed << 17;
+		b = (int64_t) (seed >> (1 + seed % 63));
+		c = (a > b ? a : b) + 1; /* a * b / c < 2^63 */
+		if (c <= 0) {
+			continue;
+		}
+		lty_mul_div_mod(a, b, c, &q1, &r1);
+		lty_mul_div_mod_portable(a, b, c, &q2, &r2);
+		bad += q1 != q2 || r1 != r2;
+	}
+	CHECK(bad == 0);
+	{
+		int64_t q, r;
+		lty_mul_div_mod_portable(INT64_MAX, 10000, 10000, &q, &r);
+		CHECK(q == INT64_MAX && r == 0);
+		lty_mul_div_mod_portable(INT64_MAX, INT64_MAX - 1, INT64_MAX, &q, &r);
+		CHECK(q == INT64_MAX - 1 && r == 0);
+	}
+}
+
 int main(void)
 {
 	lty_arena_init(&doc_arena, &lty_malloc_allocator);
@@ -497,6 +542,7 @@ int main(void)
 	test_thresholds();
 	test_shipping_overflow();
 	test_orders_overflow();
+	test_mul_div();
 	lty_arena_free(&doc_arena);
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed != 0;
