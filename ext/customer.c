@@ -281,11 +281,14 @@ zend_result php_loyalty_customer(const lty_program *p, HashTable *ht, zend_long 
 	memset(out, 0, sizeof(*out));
 	out->active = true;
 	out->attrs = s->attrs;
-	if (read_date(ht, PHP_LOYALTY_K_FIRST_ORDER, now, path, &out->has_first_order, &out->first_order) == FAILURE
-			|| read_date(ht, PHP_LOYALTY_K_LAST_ORDER, now, path, &out->has_last_order, &out->last_order) == FAILURE) {
+	/* the dates first: a DateTimeInterface subclass runs user code, before any string is borrowed */
+	if (((fields & LTY_FIELD_FIRST_ORDER)
+				&& read_date(ht, PHP_LOYALTY_K_FIRST_ORDER, now, path, &out->has_first_order, &out->first_order) == FAILURE)
+			|| ((fields & LTY_FIELD_LAST_ORDER)
+				&& read_date(ht, PHP_LOYALTY_K_LAST_ORDER, now, path, &out->has_last_order, &out->last_order) == FAILURE)) {
 		return FAILURE;
 	}
-	active = PHP_LOYALTY_KEY(ht, ACTIVE);
+	active = (fields & LTY_FIELD_ACTIVE) ? PHP_LOYALTY_KEY(ht, ACTIVE) : NULL;
 	if (active != NULL) {
 		if (Z_TYPE_P(active) != IS_TRUE && Z_TYPE_P(active) != IS_FALSE) {
 			return fail_type(path, "active", "bool", active);
@@ -295,7 +298,7 @@ zend_result php_loyalty_customer(const lty_program *p, HashTable *ht, zend_long 
 	if ((fields & LTY_FIELD_POINTS) && read_ledger(p, ht, now, path, out) == FAILURE) {
 		return FAILURE;
 	}
-	if (read_count(ht, PHP_LOYALTY_K_ORDERS, path, "int", &out->orders) == FAILURE
+	if (((fields & LTY_FIELD_ORDERS) && read_count(ht, PHP_LOYALTY_K_ORDERS, path, "int", &out->orders) == FAILURE)
 			|| ((fields & LTY_FIELD_SPENT) && read_count(ht, PHP_LOYALTY_K_SPENT, path, "int (minor units)", &out->spent) == FAILURE)
 			|| ((fields & LTY_FIELD_POINTS) && !out->has_ledger && read_count(ht, PHP_LOYALTY_K_POINTS, path, "int", &out->points) == FAILURE)
 			|| ((fields & LTY_FIELD_LIFETIME_POINTS)

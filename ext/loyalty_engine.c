@@ -236,7 +236,7 @@ ZEND_METHOD(Loyalty_Engine, inSegment)
 
 	if ((obj = php_loyalty_engine_of(ZEND_THIS)) == NULL || (index = segment_arg(obj->program, segment)) < 0
 			|| php_loyalty_now(now_zv, 3, "now", &now) == FAILURE
-			|| php_loyalty_customer(obj->program, customer_ht, now, "customer", obj->program->fields, &obj->scratch, &customer) == FAILURE) {
+			|| php_loyalty_customer(obj->program, customer_ht, now, "customer", obj->program->segment_fields[index], &obj->scratch, &customer) == FAILURE) {
 		RETURN_THROWS();
 	}
 	lty_membership_init(&m, obj->program, &customer, now, obj->scratch.memo);
@@ -306,7 +306,7 @@ static zend_result filter_one(void *ctx, zval *key, zval *item)
 	}
 	/* Hold the row: user code (a DateTimeInterface subclass) could otherwise drop it mid-read. */
 	ZVAL_COPY(&hold, item);
-	if (php_loyalty_customer(st->engine->program, Z_ARRVAL(hold), st->now, path, st->engine->program->fields, &st->engine->scratch, &customer) == FAILURE) {
+	if (php_loyalty_customer(st->engine->program, Z_ARRVAL(hold), st->now, path, st->engine->program->segment_fields[st->segment], &st->engine->scratch, &customer) == FAILURE) {
 		result = FAILURE;
 	} else {
 		lty_membership_init(&m, st->engine->program, &customer, st->now, st->engine->scratch.memo);

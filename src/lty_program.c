@@ -109,6 +109,7 @@ static lty_status segment_ref_error(lty_loader *l, size_t seg, const lty_expr_re
 static lty_status visit(lty_loader *l, size_t seg, uint8_t *state, size_t *stack, size_t *height, size_t depth)
 {
 	const lty_segment *segs = l->program->segments;
+	uint32_t *fields = (uint32_t *) l->program->segment_fields;
 	const lty_expr_ref *refs;
 	size_t count, i, h = 1;
 	char chain[64];
@@ -150,7 +151,10 @@ static lty_status visit(lty_loader *l, size_t seg, uint8_t *state, size_t *stack
 			return segment_ref_error(l, seg, &refs[i], chain);
 		}
 		h = height[next] + 1 > h ? height[next] + 1 : h;
+		fields[seg] |= fields[next];
 	}
+	/* what membership reads: a disabled customer is in no custom segment, so active too */
+	fields[seg] |= LTY_FIELD_ACTIVE | lty_expr_fields(segs[seg].expr);
 	state[seg] = 2;
 	height[seg] = h;
 	return LTY_OK;
@@ -162,13 +166,21 @@ static lty_status check_cycles(lty_loader *l)
 	uint8_t *state = lty_arena_array(l->arena, n, 1);
 	size_t *stack = lty_arena_array(l->arena, n, sizeof(size_t));
 	size_t *height = lty_arena_array(l->arena, n, sizeof(size_t));
+	/* the customer fields each built-in segment reads (lty_segment.c) */
+	static const uint32_t builtin_fields[LTY_SEG_BUILTIN_COUNT] = {
+		0, LTY_FIELD_ACTIVE, LTY_FIELD_ACTIVE | LTY_FIELD_ORDERS, LTY_FIELDS_BUILTIN,
+		LTY_FIELD_ACTIVE | LTY_FIELD_ORDERS, LTY_FIELD_ACTIVE | LTY_FIELD_ORDERS
+	};
+	uint32_t *fields = lty_arena_array(l->arena, n, sizeof(uint32_t));
 
-	if (state == NULL || stack == NULL || height == NULL) {
+	if (state == NULL || stack == NULL || height == NULL || fields == NULL) {
 		return lty_fail_nomem(l);
 	}
+	l->program->segment_fields = fields;
 	for (i = 0; i < LTY_SEG_BUILTIN_COUNT; i++) {
 		state[i] = 2; /* built-ins reference nothing */
 		height[i] = 1;
+		fields[i] = builtin_fields[i];
 	}
 	for (i = LTY_SEG_BUILTIN_COUNT; i < n; i++) {
 		if (state[i] == 0 && visit(l, i, state, stack, height, 0) != LTY_OK) {

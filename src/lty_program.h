@@ -152,6 +152,7 @@ typedef struct lty_program {
 	const lty_str *line_attr_names; /* attr.NAME read by line expressions, by slot (SPEC 11) */
 	size_t line_attr_count;
 	uint32_t fields;             /* LTY_FIELD_* read by any expression or built-in */
+	const uint32_t *segment_fields; /* per segment: LTY_FIELD_* its membership reads, segment() included */
 	lty_advantage_index index;   /* advantages by the literal their inline segment requires */
 } lty_program;
 

@@ -64,13 +64,13 @@ final class Customer
     {
         $c = new self($p, $now);
         // Common fields inline: this runs once per customer of filter().
-        if (($v = $data['first_order'] ?? null) !== null) {
+        if (($fields & Compiler::F_FIRST_ORDER) && ($v = $data['first_order'] ?? null) !== null) {
             $c->firstOrder = is_int($v) ? $v : Time::at($v, $now, "$path.first_order", InputException::class);
         }
-        if (($v = $data['last_order'] ?? null) !== null) {
+        if (($fields & Compiler::F_LAST_ORDER) && ($v = $data['last_order'] ?? null) !== null) {
             $c->lastOrder = is_int($v) ? $v : Time::at($v, $now, "$path.last_order", InputException::class);
         }
-        if (($v = $data['active'] ?? null) !== null) {
+        if (($fields & Compiler::F_ACTIVE) && ($v = $data['active'] ?? null) !== null) {
             if (!is_bool($v)) {
                 self::fail($path, 'active', 'bool', $v);
             }
@@ -83,7 +83,7 @@ final class Customer
                 $c->hasLedger = true;
             }
         }
-        if (($v = $data['orders'] ?? null) !== null) {
+        if (($fields & Compiler::F_ORDERS) && ($v = $data['orders'] ?? null) !== null) {
             $c->orders = is_int($v) && $v >= 0 ? $v : self::count($data, 'orders', $path, 'int');
         }
         if (($fields & Compiler::F_SPENT) && ($v = $data['spent'] ?? null) !== null) {

@@ -89,7 +89,7 @@ final class Engine implements \Serializable
         $compiled = $this->compiled();
         $index = self::segmentArg($compiled, $segment);
         $now = Time::now($now, 3, 'Loyalty\\Engine::inSegment');
-        return Customer::fromArray($compiled, $this->program, $customer, $now, 'customer', $compiled->fields)->test($index);
+        return Customer::fromArray($compiled, $this->program, $customer, $now, 'customer', $compiled->segmentFields[$index])->test($index);
     }
 
     /** @return list<int|string> ids (or keys when a customer has no id), in input order */
@@ -108,7 +108,7 @@ final class Engine implements \Serializable
             if (!is_array($item)) {
                 throw new InputException("$path: expected array, got " . Args::typeName($item), 3);
             }
-            if (!Customer::fromArray($compiled, $program, $item, $now, $path, $compiled->fields)->test($index)) {
+            if (!Customer::fromArray($compiled, $program, $item, $now, $path, $compiled->segmentFields[$index])->test($index)) {
                 continue;
             }
             $id = $item['id'] ?? null;

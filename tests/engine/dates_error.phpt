@@ -48,8 +48,10 @@ try { $b->segmentsOf(['last_order' => "2023-11-14\0x"], $now); } catch (Loyalty\
 // the exception thrown by getTimestamp() passes through unchanged
 $show(fn() => $b->segmentsOf(['orders' => 1, 'first_order' => new BadDate('@1')], $now));
 $show(fn() => $b->segmentsOf(['orders' => 1, 'last_order' => new BadMutable('@1')], $now));
+$show(fn() => $b->inSegment('first_order_recent', ['first_order' => new BadDate('@1')], $now));
+$show(fn() => $b->filter('first_order_recent', [['id' => 1], ['id' => 2, 'last_order' => new BadDate('@1')]], $now));
+// the batch paths read only what the asked segment reads: `all` reads no date
 $show(fn() => $b->inSegment('all', ['first_order' => new BadDate('@1')], $now));
-$show(fn() => $b->filter('all', [['id' => 1], ['id' => 2, 'last_order' => new BadDate('@1')]], $now));
 $e = new Engine(['segments' => ['recent' => 'days_since_last_order < 10']]);
 try {
     $e->segmentsOf(['last_order' => new BadDate('@1')], $now);
@@ -81,6 +83,7 @@ RuntimeException (7): boom
 LogicException (0): mutable boom
 RuntimeException (7): boom
 RuntimeException (7): boom
+no exception: true
 bool(true)
 bool(true)
 bool(true)

@@ -28,13 +28,15 @@ $show('vip', ['k' => new ArrayObject($vip)]);
 $show('all', [7 => new stdClass]);
 $show('vip', (function () use ($vip) { yield 'g' => $vip; yield 'h' => 42; })());
 
-// field errors name the customer by key
-$show('vip', [[], [], [], ['orders' => 'x']]);
-$show('vip', [0 => $vip, 1 => $vip, 2 => $vip, 3 => ['orders' => 3.0]]);
-$show('vip', ['k' => ['orders' => -1]]);
+// field errors name the customer by key (for the fields the asked segment reads)
+$show('loyal', [[], [], [], ['orders' => 'x']]);
+$show('loyal', [0 => $vip, 1 => $vip, 2 => $vip, 3 => ['orders' => 3.0]]);
+$show('loyal', ['k' => ['orders' => -1]]);
 $show('vip', [['groups' => ['VIP', 2]]]);
-$show('all', ['bob' => ['last_order' => 'garbage']]);
-$show('all', ['bob' => ['active' => 'no']]);
+$show('first_order_recent', ['bob' => ['last_order' => 'garbage']]);
+$show('vip', ['bob' => ['active' => 'no']]);
+// the fields it does not read are not checked: `vip` reads groups and active only
+$show('vip', [['orders' => 'x', 'last_order' => 'garbage'] + $vip]);
 $show('vip', (function () { yield 'gk' => ['groups' => 'VIP']; })());
 // a bad customer after a matching one: an exception, not a partial result
 $show('vip', [['id' => 1] + $vip, ['id' => 2, 'groups' => [3]]]);
@@ -104,6 +106,7 @@ Loyalty\InputException (3): customers[k].orders: must be >= 0, got -1
 Loyalty\InputException (3): customers[0].groups[1]: expected string, got int
 Loyalty\InputException (3): customers[bob].last_order: invalid date 'garbage'
 Loyalty\InputException (3): customers[bob].active: expected bool, got string
+no exception: [0]
 Loyalty\InputException (3): customers[gk].groups: expected list of strings, got string
 Loyalty\InputException (3): customers[1].groups[0]: expected string, got int
 bool(true)

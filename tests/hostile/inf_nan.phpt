@@ -55,7 +55,8 @@ show('entry ref NAN', fn() => new Ledger(Program::fromArray([]), [['type' => 'ea
 show('spend NAN', fn() => $l->spend(NAN, 200));
 show('spend at -INF', fn() => $l->spend(1, -INF));
 show('customer ledger', fn() => $e->segmentsOf(['ledger' => [['type' => 'grant', 'points' => INF, 'at' => 1]]], 1));
-show('ledger of one customer among many', fn() => $e->filter('big', ['ann' => [], 'bob' => ['ledger' => [['type' => 'grant', 'points' => 1, 'at' => NAN]]]], 1));
+show('ledger of one customer among many', fn() => (new Engine(['segments' => ['pts' => 'points > 0']]))
+    ->filter('pts', ['ann' => [], 'bob' => ['ledger' => [['type' => 'grant', 'points' => 1, 'at' => NAN]]]], 1));
 show('unchanged', fn() => $l->balance(200));
 ?>
 --EXPECT--

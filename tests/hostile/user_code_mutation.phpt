@@ -79,7 +79,7 @@ try {
 $row = ['groups' => ['VIP']];
 $rows = ['first' => ['first_order' => new Meddle('@1')], 'second' => &$row];
 try {
-    $g->filter('vip', $rows, $now);
+    $g->filter('first_order_recent', $rows, $now); // a segment that reads the dates, so that Meddle runs
 } catch (Loyalty\InputException $x) {
     echo get_class($x), ': ', $x->getMessage(), "\n";
 }

@@ -42,6 +42,8 @@ final class CompiledProgram
         public readonly ?Expression $earnExclude = null,
         /** @var list<array{Expression, int}> earn.bonus: lines, multiplier in hundredths */
         public readonly array $earnBonus = [],
+        /** @var array<int, int> segment index => the customer fields its membership reads */
+        public readonly array $segmentFields = [],
     ) {
     }
 }

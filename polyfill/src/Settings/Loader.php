@@ -41,6 +41,8 @@ final class Loader
     private array $lineAttrs = [];
     /** @var array<int, Expression> advantage index => its `lines` */
     private array $advantageLines = [];
+    /** @var array<int, int> segment index => the customer fields its membership reads */
+    private array $segmentFieldsList = [];
     /** @var array<string, Expression> `lines` text => its expression, shared */
     private array $sharedLines = [];
     private ?Expression $earnExclude = null;
@@ -392,7 +394,8 @@ final class Loader
         }
         return new CompiledProgram($settings, $this->segmentNames, $this->segmentIndex, $this->exprs, $order,
             $this->advantageSegments, array_map('strval', array_keys($this->attrs)), $this->fields, $this->costGiven,
-            array_map('strval', array_keys($this->lineAttrs)), $this->advantageLines, $this->earnExclude, $this->earnBonus);
+            array_map('strval', array_keys($this->lineAttrs)), $this->advantageLines, $this->earnExclude, $this->earnBonus,
+            $this->segmentFieldsList);
     }
 
     /** `timezone` (SPEC 11): an IANA name (backward links included); default PHP's at compile time. */
@@ -500,6 +503,7 @@ final class Loader
         }
         $this->path = $old;
         $this->checkCycles();
+        $this->segmentFields();
         return $normalized;
     }
 
@@ -507,6 +511,36 @@ final class Loader
      * Depth-first search over segment('x') references, in settings order: cycles are refused,
      * and chains longer than MAX_SEGMENT_CHAIN references (evaluation recurses along them).
      */
+    /**
+     * The customer fields each segment's membership reads, segment() references included (as
+     * src/lty_program.c): what filter() and inSegment() read. Cycles are refused before.
+     */
+    private function segmentFields(): void
+    {
+        $builtin = [0, Compiler::F_ACTIVE, Compiler::F_ACTIVE | Compiler::F_ORDERS, Compiler::F_BUILTIN,
+            Compiler::F_ACTIVE | Compiler::F_ORDERS, Compiler::F_ACTIVE | Compiler::F_ORDERS];
+        $fields = [];
+        $of = function (int $seg) use (&$of, &$fields, $builtin): int {
+            if (isset($fields[$seg])) {
+                return $fields[$seg];
+            }
+            if (($this->exprs[$seg] ?? null) === null) {
+                return $fields[$seg] = $builtin[$seg];
+            }
+            // a disabled customer is in no custom segment: active too
+            $f = Compiler::F_ACTIVE | $this->exprs[$seg]->fields;
+            foreach ($this->exprs[$seg]->segmentRefs as [$ref]) {
+                $f |= $of($ref);
+            }
+            return $fields[$seg] = $f;
+        };
+        foreach (array_keys($this->segmentNames) as $seg) {
+            $of($seg);
+        }
+        ksort($fields);
+        $this->segmentFieldsList = $fields;
+    }
+
     private function checkCycles(): void
     {
         $state = $height = [];
