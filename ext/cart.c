@@ -8,6 +8,7 @@
 #include "php.h"
 
 #include "php_loyalty.h"
+#include "../src/lty_checked.h"
 
 
 /* An int >= 0 at `path`; `what` names the expected type in the message. */
@@ -116,7 +117,7 @@ static zend_result read_line(const lty_program *p, zval *line, size_t i, lty_are
 			|| line_count(ht, PHP_LOYALTY_K_PRICE, i, "int (minor units)", &out->price) == FAILURE) {
 		return FAILURE;
 	}
-	if (__builtin_mul_overflow(out->qty, out->price, &out->amount)) {
+	if (lty_mul_overflow(out->qty, out->price, &out->amount)) {
 		php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "cart.lines[%zu]: qty * price overflows 64-bit minor units", i);
 		return FAILURE;
 	}
@@ -155,7 +156,7 @@ static zend_result read_lines(const lty_program *p, zval *lines, lty_arena *aren
 		if (read_line(p, line, i, arena, &out[i], refs) == FAILURE) {
 			return FAILURE;
 		}
-		if (__builtin_add_overflow(cart->subtotal, out[i].amount, &cart->subtotal)) {
+		if (lty_add_overflow(cart->subtotal, out[i].amount, &cart->subtotal)) {
 			php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "cart.lines[%zu]: subtotal overflows 64-bit minor units", i);
 			return FAILURE;
 		}

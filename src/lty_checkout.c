@@ -1,6 +1,7 @@
 /* Checkout evaluation: segment advantages (best-of and combinable), then
  * loyalty points (brackets, policies, conditions), then earning, totals and
  * the per-line allocation of the discount. */
+#include "lty_checked.h"
 #include "lty_checkout_internal.h"
 #include "lty_money.h"
 #include "lty_thresholds.h"
@@ -171,7 +172,7 @@ static bool schedule_active(checkout *ck, const lty_advantage *a)
 	}
 	if (state == LTY_SCHEDULE_NOT_STARTED) {
 		seconds = a->schedule.starts_at - ck->now; /* > 0, fits: both are int64 and now < starts_at */
-	} else if (state == LTY_SCHEDULE_ENDED && __builtin_sub_overflow(ck->now, a->schedule.ends_at, &seconds)) {
+	} else if (state == LTY_SCHEDULE_ENDED && lty_sub_overflow(ck->now, a->schedule.ends_at, &seconds)) {
 		seconds = 0; /* ended longer ago than 64 bits count: "ended" */
 	}
 	x = lty_checkout_reject(ck, LTY_SOURCE_ADVANTAGE, &a->id, LTY_REASON_SCHEDULE, LTY_MSG_SCHEDULE, (int64_t) state, seconds);
@@ -251,7 +252,7 @@ static void check_advantage(checkout *ck, const lty_advantage *a, candidate *can
 	/* Saturates: a discount and a shipping cost near INT64_MAX each are worth "more than anything". */
 	cand->capped = lty_min(cand->discount, ck->payable);
 	cand->shipping_saved = cand->ship ? ck->cart->shipping : 0;
-	if (__builtin_add_overflow(cand->capped, cand->shipping_saved, &cand->value)) {
+	if (lty_add_overflow(cand->capped, cand->shipping_saved, &cand->value)) {
 		cand->value = INT64_MAX;
 	}
 	cand->eligible = true;

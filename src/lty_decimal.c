@@ -2,11 +2,12 @@
  * products and quotients that do not fit 64 bits are split into parts that
  * do, so the result is the exact one cut to millionths, and the polyfill
  * (polyfill/src/Expression/Decimal.php) can do the same steps with PHP ints. */
+#include "lty_checked.h"
 #include "lty_decimal.h"
 
 bool lty_dec_from_int(int64_t i, int64_t *out)
 {
-	return !__builtin_mul_overflow(i, LTY_DEC_ONE, out);
+	return !lty_mul_overflow(i, LTY_DEC_ONE, out);
 }
 
 bool lty_dec_from_digits(bool negative, const char *digits, size_t n, int exp10, int64_t *out)
@@ -21,12 +22,12 @@ bool lty_dec_from_digits(bool negative, const char *digits, size_t n, int exp10,
 		e = 0;
 	}
 	for (i = 0; i < keep; i++) {
-		if (__builtin_mul_overflow(m, 10, &m) || __builtin_add_overflow(m, digits[i] - '0', &m)) {
+		if (lty_mul_overflow(m, 10, &m) || lty_add_overflow(m, digits[i] - '0', &m)) {
 			return false;
 		}
 	}
 	for (; e > 0 && m != 0; e--) {
-		if (__builtin_mul_overflow(m, 10, &m)) {
+		if (lty_mul_overflow(m, 10, &m)) {
 			return false;
 		}
 	}
@@ -57,12 +58,12 @@ bool lty_dec_from_double(double d, int64_t *out)
 
 bool lty_dec_add(int64_t a, int64_t b, int64_t *out)
 {
-	return !__builtin_add_overflow(a, b, out) && *out != INT64_MIN;
+	return !lty_add_overflow(a, b, out) && *out != INT64_MIN;
 }
 
 bool lty_dec_sub(int64_t a, int64_t b, int64_t *out)
 {
-	return !__builtin_sub_overflow(a, b, out) && *out != INT64_MIN;
+	return !lty_sub_overflow(a, b, out) && *out != INT64_MIN;
 }
 
 bool lty_dec_mul(int64_t a, int64_t b, int64_t *out)
@@ -71,15 +72,15 @@ bool lty_dec_mul(int64_t a, int64_t b, int64_t *out)
 	int64_t qa = ua / LTY_DEC_ONE, ra = ua % LTY_DEC_ONE, qb = ub / LTY_DEC_ONE, rb = ub % LTY_DEC_ONE;
 	int64_t z, t;
 
-	if (!__builtin_mul_overflow(a, b, &p)) {
+	if (!lty_mul_overflow(a, b, &p)) {
 		*out = p / LTY_DEC_ONE; /* C truncates toward zero */
 		return true;
 	}
 	/* |a| * |b| / 10^6 = qa*qb*10^6 + qa*rb + ra*qb + ra*rb / 10^6, every part >= 0 */
-	if (__builtin_mul_overflow(qa, qb, &z) || __builtin_mul_overflow(z, LTY_DEC_ONE, &z)
-			|| __builtin_mul_overflow(qa, rb, &t) || __builtin_add_overflow(z, t, &z)
-			|| __builtin_mul_overflow(ra, qb, &t) || __builtin_add_overflow(z, t, &z)
-			|| __builtin_add_overflow(z, ra * rb / LTY_DEC_ONE, &z)) {
+	if (lty_mul_overflow(qa, qb, &z) || lty_mul_overflow(z, LTY_DEC_ONE, &z)
+			|| lty_mul_overflow(qa, rb, &t) || lty_add_overflow(z, t, &z)
+			|| lty_mul_overflow(ra, qb, &t) || lty_add_overflow(z, t, &z)
+			|| lty_add_overflow(z, ra * rb / LTY_DEC_ONE, &z)) {
 		return false;
 	}
 	*out = (a < 0) != (b < 0) ? -z : z;
@@ -115,7 +116,7 @@ bool lty_dec_div(int64_t a, int64_t b, int64_t *out)
 	if (b == 0) {
 		return false;
 	}
-	if (!__builtin_mul_overflow(a, LTY_DEC_ONE, &t)) {
+	if (!lty_mul_overflow(a, LTY_DEC_ONE, &t)) {
 		*out = t / b; /* a * 10^6 is never INT64_MIN: no INT64_MIN / -1 */
 		return true;
 	}
@@ -125,7 +126,7 @@ bool lty_dec_div(int64_t a, int64_t b, int64_t *out)
 	for (i = 0; i < LTY_DEC_SCALE; i++) {
 		int64_t digit;
 		r = times10_mod(r, ub, &digit);
-		if (__builtin_mul_overflow(q, 10, &q) || __builtin_add_overflow(q, digit, &q)) {
+		if (lty_mul_overflow(q, 10, &q) || lty_add_overflow(q, digit, &q)) {
 			return false;
 		}
 	}

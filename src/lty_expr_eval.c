@@ -2,6 +2,7 @@
  * stack; recursion is bounded by the nesting limit since chains are n-ary.
  * Null (missing field, overflow, division by zero, a run-time type mismatch
  * of an attribute) makes every comparison false. */
+#include "lty_checked.h"
 #include "lty_expr_internal.h"
 #include "lty_decimal.h"
 
@@ -91,7 +92,7 @@ static value days_since(const ctx *c, bool has, int64_t when)
 {
 	int64_t diff, days;
 
-	if (!has || __builtin_sub_overflow(c->env->now, when, &diff)) {
+	if (!has || lty_sub_overflow(c->env->now, when, &diff)) {
 		return make_null();
 	}
 	days = diff / 86400;
@@ -328,9 +329,9 @@ static value arith(value a, value b, uint8_t op)
 		int64_t x = a.u.i, y = b.u.i, z;
 		bool overflow;
 		switch (op) {
-			case LTY_ARITH_ADD: overflow = __builtin_add_overflow(x, y, &z); break;
-			case LTY_ARITH_SUB: overflow = __builtin_sub_overflow(x, y, &z); break;
-			case LTY_ARITH_MUL: overflow = __builtin_mul_overflow(x, y, &z); break;
+			case LTY_ARITH_ADD: overflow = lty_add_overflow(x, y, &z); break;
+			case LTY_ARITH_SUB: overflow = lty_sub_overflow(x, y, &z); break;
+			case LTY_ARITH_MUL: overflow = lty_mul_overflow(x, y, &z); break;
 			default:
 				overflow = y == 0 || (x == INT64_MIN && y == -1);
 				z = overflow ? 0 : x / y; /* C truncates toward zero */

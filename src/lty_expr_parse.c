@@ -2,6 +2,7 @@
  * the grammar of SPEC 5, types checked as each node is built, errors at the
  * column of the offending token. Nodes are built in scratch memory sized by a
  * first scan, then copied to the arena at their exact size. */
+#include "lty_checked.h"
 #include "lty_expr_internal.h"
 #include "lty_decimal.h"
 #include "lty_lexer.h"
@@ -316,7 +317,7 @@ static uint32_t parse_int(lty_parser *p)
 	uint32_t n;
 
 	for (; s < end; s++) {
-		if (__builtin_mul_overflow(value, 10, &value) || __builtin_add_overflow(value, *s - '0', &value)) {
+		if (lty_mul_overflow(value, 10, &value) || lty_add_overflow(value, *s - '0', &value)) {
 			return fail_at(p, p->tok_start, "integer literal exceeds PHP_INT_MAX");
 		}
 	}

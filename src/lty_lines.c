@@ -1,6 +1,7 @@
 /* Rules on products (SPEC 11, 13): the cart lines an advantage concerns, the value of
  * free units, and the per-line allocation of discounts (item-scoped ones first, over
  * what is left of their lines, then the rest over what is left of every line). */
+#include "lty_checked.h"
 #include "lty_checkout_internal.h"
 #include "lty_money.h"
 
@@ -23,7 +24,7 @@ static int64_t add_saturating(int64_t a, int64_t b)
 {
 	int64_t sum;
 
-	return __builtin_add_overflow(a, b, &sum) ? INT64_MAX : sum;
+	return lty_add_overflow(a, b, &sum) ? INT64_MAX : sum;
 }
 
 lty_status lty_lines_concern(checkout *ck, const lty_advantage *a, lty_concern *out)
@@ -105,7 +106,7 @@ int64_t lty_lines_free_units(checkout *ck, const lty_concern *c, const lty_tier 
 	by_price *order;
 	size_t i, n = 0;
 
-	if (__builtin_mul_overflow(c->units / t->from, t->free_units, &free) || free > c->units) {
+	if (lty_mul_overflow(c->units / t->from, t->free_units, &free) || free > c->units) {
 		free = c->units;
 	}
 	if (free == 0) {
@@ -190,7 +191,7 @@ lty_status lty_lines_shares(checkout *ck, int64_t amount, const int64_t *weights
 
 	for (i = 0; i < count; i++) {
 		out[i] = 0;
-		if (__builtin_add_overflow(total, weights[i], &total)) {
+		if (lty_add_overflow(total, weights[i], &total)) {
 			return lty_error_set(ck->err, LTY_ERR_INPUT, "cart: line weights overflow 64 bits");
 		}
 	}

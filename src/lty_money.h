@@ -8,16 +8,17 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "lty_checked.h"
 #include "lty_program.h"
 
 static inline bool lty_add(int64_t a, int64_t b, int64_t *out)
 {
-	return !__builtin_add_overflow(a, b, out);
+	return !lty_add_overflow(a, b, out);
 }
 
 static inline bool lty_mul(int64_t a, int64_t b, int64_t *out)
 {
-	return !__builtin_mul_overflow(a, b, out);
+	return !lty_mul_overflow(a, b, out);
 }
 
 static inline int64_t lty_min(int64_t a, int64_t b)

@@ -1,4 +1,5 @@
 /* Advantage schedules: whether one is active at a time, and the words of its messages. */
+#include "lty_checked.h"
 #include "lty_schedule.h"
 
 #include <stdio.h>
@@ -49,7 +50,7 @@ lty_schedule_state lty_schedule_check(const lty_schedule *s, int64_t now, int64_
 	if (!lty_schedule_has_clock(s)) {
 		return LTY_SCHEDULE_ACTIVE;
 	}
-	if (__builtin_add_overflow(now, utc_offset, &local)) {
+	if (lty_add_overflow(now, utc_offset, &local)) {
 		local = now; /* within a day of the end of time: the offset no longer matters */
 	}
 	day = floor_div(local, DAY);

@@ -1,5 +1,6 @@
 /* Segment membership: the built-in segments and custom expressions, with a
  * per-customer memo so that segment('x') chains cost one evaluation each. */
+#include "lty_checked.h"
 #include "lty_program.h"
 
 #include <string.h>
@@ -25,7 +26,7 @@ static bool builtin(const lty_customer *c, int64_t now, int which)
 				return false;
 			}
 			when = c->has_first_order ? c->first_order : c->last_order;
-			return !__builtin_sub_overflow(now, when, &age) && age < FIRST_ORDER_RECENT_SECONDS;
+			return !lty_sub_overflow(now, when, &age) && age < FIRST_ORDER_RECENT_SECONDS;
 		}
 		case LTY_SEG_LOYAL:
 			return c->active && c->orders >= 2;

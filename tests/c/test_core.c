@@ -8,6 +8,7 @@
 #include "../../src/lty_decimal.h"
 #include "../../src/lty_expr.h"
 #include "../../src/lty_ledger.h"
+#include "../../src/lty_checked.h"
 #include "../../src/lty_money.h"
 #include "../../src/lty_program.h"
 #include "../../src/lty_thresholds.h"
@@ -486,6 +487,29 @@ static void test_decimal(void)
 	CHECK(!lty_dec_from_double(2147483648.0, &z) && !lty_dec_from_double(1e-7, &z));
 }
 
+/* The portable checked operations of compilers without the builtins, against the builtins. */
+static void test_checked(void)
+{
+	static const int64_t v[] = { 0, 1, -1, 2, -2, 3037000499LL, 3037000500LL, -3037000500LL, 4294967296LL,
+		INT64_MAX / 2, INT64_MIN / 2, INT64_MAX - 1, INT64_MAX, INT64_MIN + 1, INT64_MIN };
+	size_t i, j, bad = 0;
+
+	for (i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
+		for (j = 0; j < sizeof(v) / sizeof(v[0]); j++) {
+			int64_t x = 0, y = 0;
+			bool o1 = __builtin_add_overflow(v[i], v[j], &x), o2 = lty_add_overflow_portable(v[i], v[j], &y);
+			bad += o1 != o2 || (!o1 && x != y);
+			o1 = __builtin_sub_overflow(v[i], v[j], &x);
+			o2 = lty_sub_overflow_portable(v[i], v[j], &y);
+			bad += o1 != o2 || (!o1 && x != y);
+			o1 = __builtin_mul_overflow(v[i], v[j], &x);
+			o2 = lty_mul_overflow_portable(v[i], v[j], &y);
+			bad += o1 != o2 || (!o1 && x != y);
+		}
+	}
+	CHECK(bad == 0);
+}
+
 /* The portable a * b / c of 32-bit builds against the 128-bit one, on the edges and at random. */
 static void test_mul_div(void)
 {
@@ -543,6 +567,7 @@ int main(void)
 	test_shipping_overflow();
 	test_orders_overflow();
 	test_mul_div();
+	test_checked();
 	lty_arena_free(&doc_arena);
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed != 0;
