@@ -47,6 +47,8 @@ typedef enum {
 	LTY_REASON_NO_LINE           /* no cart line matches its `lines` (SPEC 11) */
 } lty_reason;
 
+#define LTY_REASON_LAST LTY_REASON_NO_LINE
+
 #define LTY_MESSAGE_MAX 200        /* longest message, NUL included */
 
 typedef struct {

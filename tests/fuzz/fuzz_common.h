@@ -112,14 +112,14 @@ static inline void fuzz_load_out_of_memory(const lty_doc *doc, uint64_t h)
 
 	fuzz_alloc_calls = 0;
 	fuzz_fail_after = -1;
-	FUZZ_ASSERT(lty_program_load(&fuzz_failing, doc, &p, &err) == LTY_OK, "a second load failed: %s", err.message);
+	FUZZ_ASSERT(lty_program_load(&fuzz_failing, NULL, doc, &p, &err) == LTY_OK, "a second load failed: %s", err.message);
 	lty_program_free(p);
 	calls = fuzz_alloc_calls;
 	k = (long) (h % (uint64_t) calls);
 	fuzz_fail_after = k;
 	p = NULL;
 	memset(&err, 0, sizeof(err));
-	FUZZ_ASSERT(lty_program_load(&fuzz_failing, doc, &p, &err) == LTY_ERR_NOMEM && p == NULL,
+	FUZZ_ASSERT(lty_program_load(&fuzz_failing, NULL, doc, &p, &err) == LTY_ERR_NOMEM && p == NULL,
 		"allocation %ld of %ld failed: status %d", k, calls, err.status);
 	FUZZ_ASSERT(strstr(err.message, "out of memory") != NULL, "message: %s", err.message);
 	FUZZ_ASSERT(fuzz_live_blocks == before, "%ld blocks leaked after out of memory", fuzz_live_blocks - before);
@@ -604,7 +604,7 @@ static inline void fuzz_check_result(const lty_program *p, const lty_cart *cart,
 		size_t n = 0, previous_rule = 0;
 		while (lty_result_next_rejection(p, r, &c, &x)) {
 			size_t len = lty_rejected_message(&x, message, sizeof(message));
-			FUZZ_ASSERT(x.reason <= LTY_REASON_DISABLED && len > 0 && len < sizeof(message) && strlen(message) == len,
+			FUZZ_ASSERT(x.reason <= LTY_REASON_LAST && len > 0 && len < sizeof(message) && strlen(message) == len,
 				"rejected[%zu] malformed", n);
 			FUZZ_ASSERT(!x.has_missing || x.missing > 0, "rejected[%zu] %s: missing %lld", n, message, (long long) x.missing);
 			FUZZ_ASSERT(n == 0 || x.rule >= previous_rule, "rejections out of settings order");

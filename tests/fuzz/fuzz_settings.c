@@ -96,8 +96,8 @@ static void fill_case(int which, lty_customer *c, lty_cart *cart, lty_cart_line 
 	cart->shipping = 590;
 	switch (which / 2) {
 		case 0:
-			lines[0] = (lty_cart_line) { { "REF-42", 6 }, 2, 2999, 5998 };
-			lines[1] = (lty_cart_line) { { "REF-7", 5 }, 1, 9001, 9001 };
+			lines[0] = (lty_cart_line) { .sku = { "REF-42", 6 }, .qty = 2, .price = 2999, .amount = 5998 };
+			lines[1] = (lty_cart_line) { .sku = { "REF-7", 5 }, .qty = 1, .price = 9001, .amount = 9001 };
 			cart->lines = lines;
 			cart->line_count = 2;
 			cart->has_lines = true;
