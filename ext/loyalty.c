@@ -164,7 +164,9 @@ static const zend_module_dep loyalty_deps[] = {
 	ZEND_MOD_REQUIRED("json")
 	ZEND_MOD_REQUIRED("spl")
 	ZEND_MOD_REQUIRED("date")
+#if PHP_VERSION_ID >= 80200
 	ZEND_MOD_REQUIRED("random")
+#endif
 	ZEND_MOD_END
 };
 

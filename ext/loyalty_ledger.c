@@ -9,7 +9,11 @@
 #include "zend_exceptions.h"
 #include "zend_smart_str.h"
 #include "ext/date/php_date.h"
+#if PHP_VERSION_ID >= 80200
 #include "ext/random/php_random.h"
+#else
+#include "ext/standard/php_random.h" /* PHP 8.1: the CSPRNG before ext/random */
+#endif
 
 #include "php_loyalty.h"
 #include "../src/lty_ledger.h"
