@@ -225,7 +225,7 @@ static lty_program *ledger_program(const char *mode, int64_t days, int64_t pendi
 	return p;
 }
 
-static int64_t balance_at(const lty_ledger *l, int64_t t)
+static int64_t balance_at(lty_ledger *l, int64_t t)
 {
 	lty_error err;
 	int64_t b = -1;
