@@ -228,8 +228,10 @@ static lty_status overflow_error(const char *path, int64_t points, lty_error *er
 	return lty_error_set(err, LTY_ERR_LEDGER, "%s: %" PRId64 " more points would overflow the 64-bit balance", path, points);
 }
 
-/* Applies one entry (at >= every entry applied before). `path` names it in an error. */
-static lty_status apply(const lty_ledger *l, lty_ledger_state *s, const lty_entry *e, const char *path, lty_error *err)
+/* Applies one entry (at >= every entry applied before). `path` names it in an error; a spend
+ * known to be `covered` is not measured again (measure() walks the valid lots). */
+static lty_status apply_entry(const lty_ledger *l, lty_ledger_state *s, const lty_entry *e, bool covered, const char *path,
+	lty_error *err)
 {
 	const lty_ledger_rules *r = &l->rules;
 	int64_t spendable, pending;
@@ -257,6 +259,10 @@ static lty_status apply(const lty_ledger *l, lty_ledger_state *s, const lty_entr
 			lot.expires_at = after_days(e->at, r->days);
 			return add_lot(l->allocator, s, &lot, err);
 		default:
+			if (covered) {
+				consume(s, e->points, e->at);
+				return LTY_OK;
+			}
 			measure(r, s, e->at, &spendable, &pending);
 			if (spendable < e->points) {
 				return lty_ledger_short(err, path, e, spendable, pending);
@@ -264,6 +270,11 @@ static lty_status apply(const lty_ledger *l, lty_ledger_state *s, const lty_entr
 			consume(s, e->points, e->at);
 			return LTY_OK;
 	}
+}
+
+static lty_status apply(const lty_ledger *l, lty_ledger_state *s, const lty_entry *e, const char *path, lty_error *err)
+{
+	return apply_entry(l, s, e, false, path, err);
 }
 
 /* Replays entries [0, n) into a fresh state. */
@@ -511,7 +522,7 @@ static void added_fast(lty_ledger *l, const lty_entry *e, bool in_order, const c
 	l->volume += e->points;
 	if (in_order && l->end_valid) {
 		/* covered, so only running out of memory can fail: then the state is replayed when asked for */
-		l->end_valid = apply(l, &l->end, e, path, err) == LTY_OK;
+		l->end_valid = apply_entry(l, &l->end, e, true, path, err) == LTY_OK;
 	} else {
 		l->end_valid = false;
 	}

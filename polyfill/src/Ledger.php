@@ -152,6 +152,7 @@ final class Ledger
     {
         Input::checkCount(self::class . '::entries', func_num_args(), 0, 0);
         $book = $this->book();
+        $book->list();
         $list = [];
         $types = State::TYPES;
         foreach ($book->types as $i => $type) {
