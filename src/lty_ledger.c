@@ -371,9 +371,7 @@ void lty_ledger_init(lty_ledger *l, const lty_allocator *allocator, const lty_pr
 		l->rules.warn_count = y->warn_count;
 	}
 	state_init(&l->end);
-	/* pend under rolling expiry would depend on the wipes: such ledgers replay (lty_ledger_index.h) */
-	l->fast = !(l->rules.expires && l->rules.mode == LTY_EXPIRY_ROLLING && l->rules.pending_days > 0);
-	l->entries_valid = l->end_valid = true;
+	l->fast = l->entries_valid = l->end_valid = true;
 }
 
 void lty_ledger_free(lty_ledger *l)
@@ -626,7 +624,8 @@ static bool fits_all(lty_ledger *l, const lty_entry *sorted, size_t n)
 		if (__builtin_add_overflow(l->volume, sorted[i].points, &l->volume) || l->volume == INT64_MAX) {
 			return false;
 		}
-		if (r->expires && r->pending_days > 0 && sorted[i].type == LTY_ENTRY_GRANT && sorted[i].points > 0) {
+		if (r->expires && r->mode == LTY_EXPIRY_PER_LOT && r->pending_days > 0 && sorted[i].type == LTY_ENTRY_GRANT
+				&& sorted[i].points > 0) {
 			return false;
 		}
 	}

@@ -4,8 +4,8 @@
  * at any date is checked in O(log n); the replayed state after the last entry
  * is kept while entries come in time order, so questions about "now" need no
  * replay. Ledgers the summary cannot describe (per_lot expiry with pending
- * days and grants, rolling expiry with pending days, more than 2^63 points in
- * all) replay the history once for an entry added before the last one. */
+ * days and grants, more than 2^63 - 2 points in all) replay the history once
+ * for an entry added before the last one. */
 #ifndef LTY_LEDGER_H
 #define LTY_LEDGER_H
 
@@ -74,6 +74,7 @@ typedef struct {
 	int64_t cap;          /* points still valid just before the entry (window of unexpired lots) */
 	int64_t pend;         /* of those, points of earns still in the return window */
 	bool has_deadline;    /* rolling: the deadline running after the entry */
+	bool flipped;         /* rolling: its wipe changed, pend after it is to be recomputed */
 	int64_t deadline;
 	lty_ledger_step sum;  /* the subtree's step */
 	int64_t lots, earns;  /* the subtree's points of earns and grants, and of earns alone */

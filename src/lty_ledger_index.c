@@ -44,11 +44,8 @@ bool lty_index_fits(const lty_ledger *l, const lty_entry *e)
 	if (!l->fast || __builtin_add_overflow(l->volume, e->points, &volume) || volume == INT64_MAX) {
 		return false;
 	}
-	if (r->expires && r->pending_days > 0) {
-		/* rolling: pend would depend on the wipes; per_lot: a grant is taken before older pending earns */
-		return r->mode == LTY_EXPIRY_PER_LOT && !(e->type == LTY_ENTRY_GRANT && e->points > 0);
-	}
-	return true;
+	/* per_lot with pending days: a grant is taken before older pending earns, not the oldest lot first */
+	return !(r->expires && r->mode == LTY_EXPIRY_PER_LOT && r->pending_days > 0 && e->type == LTY_ENTRY_GRANT && e->points > 0);
 }
 
 /* ---- steps ---- */
@@ -290,7 +287,89 @@ typedef struct {
 /* The return window that counts: pending earns past their expiry (per_lot) count no more. */
 static int64_t pending_window(const lty_ledger_rules *r)
 {
-	return r->expires && r->days < r->pending_days ? r->days : r->pending_days;
+	return r->expires && r->mode == LTY_EXPIRY_PER_LOT && r->days < r->pending_days ? r->days : r->pending_days;
+}
+
+static bool rolling(const lty_ledger_rules *r)
+{
+	return r->expires && r->mode == LTY_EXPIRY_ROLLING;
+}
+
+/* Earn points of the first pos entries of subtree t. */
+static int64_t earns_before(const lty_ledger *l, uint32_t t, size_t pos)
+{
+	int64_t sum = 0;
+
+	while (t && pos > 0) {
+		const lty_ledger_node *n = &l->nodes[t];
+		size_t left = l->nodes[n->left].size;
+		if (pos <= left) {
+			t = n->left;
+			continue;
+		}
+		sum += l->nodes[n->left].earns + (n->entry.type == LTY_ENTRY_EARN ? n->entry.points : 0);
+		pos -= left + 1;
+		t = n->right;
+	}
+	return sum;
+}
+
+/* Entries of subtree t out of a window of `days` at `at` (they come first). */
+static size_t out_of_window(const lty_ledger *l, uint32_t t, int64_t days, int64_t at)
+{
+	size_t count = 0;
+
+	while (t) {
+		const lty_ledger_node *n = &l->nodes[t];
+		if (lty_ledger_after_days(n->entry.at, days) <= at) {
+			count += l->nodes[n->left].size + 1;
+			t = n->right;
+		} else {
+			t = n->left;
+		}
+	}
+	return count;
+}
+
+/* Rolling: the position of the last wipe before position pos in subtree t (placed at base), or -1.
+ * A subtree holds a wipe when its cap is bounded. */
+static long last_wipe(const lty_ledger *l, uint32_t t, size_t base, size_t pos)
+{
+	const lty_ledger_node *n = &l->nodes[t];
+	size_t at;
+	long found;
+
+	if (t == 0 || pos <= base || n->sum.cap == INF) {
+		return -1;
+	}
+	at = base + l->nodes[n->left].size;
+	if (at < pos) {
+		if ((found = last_wipe(l, n->right, at + 1, pos)) >= 0) {
+			return found;
+		}
+		if (n->cap == 0) {
+			return (long) at;
+		}
+	}
+	return last_wipe(l, n->left, base, pos);
+}
+
+/* Rolling with pending days: the pend of node n at position pos after the entries of subtree t,
+ * the earns both in its return window and after the last wipe (two nested ranges: the smaller sum). */
+static int64_t rolling_pend(const lty_ledger *l, uint32_t t, size_t pos, const lty_ledger_node *n)
+{
+	int64_t before, window;
+	size_t start;
+	long wipe;
+
+	if (n->cap == 0) {
+		return 0;
+	}
+	before = earns_before(l, t, pos);
+	start = out_of_window(l, t, l->rules.pending_days, n->entry.at);
+	window = start < pos ? before - earns_before(l, t, start) : 0;
+	wipe = last_wipe(l, t, 0, pos);
+	return min2(window, wipe >= 0 ? before - earns_before(l, t, (size_t) wipe) : before);
 }
 
 /* Points of the lots (or earns) of subtree t still inside a window of `days` at `at`. */
@@ -366,17 +445,25 @@ static void prepare(lty_ledger *l, uint32_t a, uint32_t id)
 		n->cap = window_sum(l, a, r->days, n->entry.at, false);
 	}
 	if (r->pending_days > 0) {
-		n->pend = window_sum(l, a, pending_window(r), n->entry.at, true);
+		n->pend = rolling(r) ? rolling_pend(l, a, l->nodes[a].size, n) : window_sum(l, a, pending_window(r), n->entry.at, true);
 	}
 	pull(l, id);
 }
 
-/* Rolling: recomputes the wipes of subtree t in order, met now with deadline *in where they
- * were met with *old; true once both agree (everything after is as it was). */
-static bool cascade(lty_ledger *l, uint32_t t, deadline_t *in, deadline_t *old)
+/* Rolling: the wipes after an entry added or taken back. */
+typedef struct {
+	deadline_t in;  /* the deadline met now */
+	deadline_t old; /* the deadline met before */
+	size_t flips;   /* entries whose wipe changed (marked `flipped`) */
+} cascade_t;
+
+/* Recomputes the wipes of subtree t in order; true once c->in and c->old agree (everything
+ * after is as it was). */
+static bool cascade(lty_ledger *l, uint32_t t, cascade_t *c)
 {
 	lty_ledger_node *n;
 	deadline_t was;
+	int64_t cap;
 	bool done;
 
 	if (t == 0) {
@@ -384,41 +471,133 @@ static bool cascade(lty_ledger *l, uint32_t t, deadline_t *in, deadline_t *old)
 	}
 	push(l, t);
 	n = &l->nodes[t];
-	done = cascade(l, n->left, in, old) || (in->has == old->has && in->at == old->at);
+	done = cascade(l, n->left, c) || (c->in.has == c->old.has && c->in.at == c->old.at);
 	if (!done) {
 		was.has = n->has_deadline;
 		was.at = n->deadline;
-		roll(l, n, in);
-		*old = was;
-		done = cascade(l, n->right, in, old);
+		cap = n->cap;
+		roll(l, n, &c->in);
+		if (n->cap != cap && !n->flipped && l->rules.pending_days > 0) { /* pend depends on the wipes */
+			n->flipped = true;
+			c->flips++;
+		}
+		c->old = was;
+		done = cascade(l, n->right, c);
 	}
 	pull(l, t);
 	return done;
 }
 
+/* Rolling with pending days: adds p to pend of the entries of subtree *b before its first wipe
+ * and before `until` (the earn p came from is in their return window, after their last wipe). */
+static void tag_until_wipe(lty_ledger *l, uint32_t *b, int64_t until, int64_t p)
+{
+	size_t first = 0;
+	uint32_t t = *b, x, y, z;
+
+	while (t) { /* the position of the first wipe, or the size */
+		const lty_ledger_node *n = &l->nodes[t];
+		if (n->left && l->nodes[n->left].sum.cap != INF) {
+			t = n->left;
+		} else if (n->cap == 0) {
+			first += l->nodes[n->left].size;
+			break;
+		} else {
+			first += l->nodes[n->left].size + 1;
+			t = n->right;
+		}
+	}
+	split_size(l, *b, first, &x, &z);
+	split(l, x, until, true, &x, &y);
+	tag(l, x, 0, p);
+	*b = merge(l, merge(l, x, y), z);
+}
+
+typedef struct {
+	size_t flips;  /* flipped entries still ahead */
+	int64_t until; /* entries before then are recomputed */
+	bool done;
+} repend_t;
+
+/* Rolling with pending days: pend recomputed from position `from` on, for the entries within
+ * the return window of a flipped one (its wipe decides which earns count after it). */
+static void repend(lty_ledger *l, uint32_t t, size_t base, size_t from, repend_t *st)
+{
+	lty_ledger_node *n;
+	size_t pos;
+	bool flipped;
+
+	if (t == 0 || st->done) {
+		return;
+	}
+	push(l, t);
+	n = &l->nodes[t];
+	pos = base + l->nodes[n->left].size;
+	if (pos > from) {
+		repend(l, n->left, base, from, st);
+	}
+	if (!st->done && pos >= from) {
+		flipped = n->flipped;
+		if (flipped) {
+			n->flipped = false;
+			st->flips--;
+			st->until = lty_ledger_after_days(n->entry.at, l->rules.pending_days);
+		}
+		if (flipped || n->entry.at < st->until) {
+			n->pend = rolling_pend(l, l->root, pos, n);
+		} else if (st->flips == 0) {
+			st->done = true;
+		}
+	}
+	if (!st->done) {
+		repend(l, n->right, pos + 1, from, st);
+	}
+	pull(l, t);
+}
+
+/* After the wipes flipped by a cascade, from position `from` on. */
+static void repend_all(lty_ledger *l, size_t from, size_t flips)
+{
+	repend_t st = { flips, INT64_MIN, false };
+
+	if (flips > 0) {
+		repend(l, l->root, 0, from, &st);
+	}
+}
+
 /* What node id changes in the entries after it (subtree *b): sign 1 when added, -1 when taken back.
- * `before` is the deadline met by id. */
-static void spread(lty_ledger *l, uint32_t id, deadline_t before, uint32_t *b, int sign)
+ * `before` is the deadline met by id. Returns the wipes flipped (rolling), to recompute pend after. */
+static size_t spread(lty_ledger *l, uint32_t id, deadline_t before, uint32_t *b, int sign)
 {
 	const lty_ledger_rules *r = &l->rules;
 	const lty_entry *e = &l->nodes[id].entry;
 	int64_t p = sign * e->points, pend_until = e->at;
-	deadline_t mine = { l->nodes[id].has_deadline, l->nodes[id].deadline }, in, old;
+	deadline_t mine = { l->nodes[id].has_deadline, l->nodes[id].deadline };
+	cascade_t c;
+	bool pends = e->type == LTY_ENTRY_EARN && r->pending_days > 0 && p != 0;
 	uint32_t x, y, z;
 
-	if (r->expires && r->mode == LTY_EXPIRY_ROLLING) {
-		in = sign > 0 ? mine : before;
-		old = sign > 0 ? before : mine;
-		cascade(l, *b, &in, &old);
-		return;
+	if (rolling(r)) {
+		c.in = sign > 0 ? mine : before;
+		c.old = sign > 0 ? before : mine;
+		c.flips = 0;
+		/* the earn's pend goes up to the first wipe after it: the one of the tree that has it */
+		if (pends && sign < 0) {
+			tag_until_wipe(l, b, lty_ledger_after_days(e->at, r->pending_days), p);
+		}
+		cascade(l, *b, &c);
+		if (pends && sign > 0) {
+			tag_until_wipe(l, b, lty_ledger_after_days(e->at, r->pending_days), p);
+		}
+		return c.flips;
 	}
 	if (!is_lot(e) || p == 0 || *b == 0) {
-		return;
+		return 0;
 	}
-	if (e->type == LTY_ENTRY_EARN && r->pending_days > 0) {
+	if (pends) {
 		pend_until = lty_ledger_after_days(e->at, pending_window(r));
 	} else if (!r->expires) {
-		return; /* without expiry only pending earns change what comes after */
+		return 0; /* without expiry only pending earns change what comes after */
 	}
 	/* x: in the return window (and so in the expiry window), y: in the expiry window only */
 	split(l, *b, r->expires ? lty_ledger_after_days(e->at, r->days) : INT64_MAX, r->expires, &y, &z);
@@ -426,6 +605,7 @@ static void spread(lty_ledger *l, uint32_t id, deadline_t before, uint32_t *b, i
 	tag(l, x, r->expires ? p : 0, p);
 	tag(l, y, r->expires ? p : 0, 0);
 	*b = merge(l, merge(l, x, y), z);
+	return 0;
 }
 
 /* The message of the first uncovered spend (the tree holds one). */
@@ -473,14 +653,15 @@ lty_status lty_index_add(lty_ledger *l, uint32_t id, const char *path, lty_error
 {
 	uint32_t a, b, self;
 	deadline_t before;
-	size_t head;
+	size_t head, flips;
 
 	split(l, l->root, l->nodes[id].entry.at, false, &a, &b);
 	before = last_deadline(l, a);
 	prepare(l, a, id);
-	spread(l, id, before, &b, 1);
+	flips = spread(l, id, before, &b, 1);
 	head = l->nodes[a].size;
 	l->root = merge(l, merge(l, a, id), b);
+	repend_all(l, head + 1, flips);
 	if (step_margin(&l->nodes[l->root].sum, 0) >= 0) {
 		return LTY_OK;
 	}
@@ -488,8 +669,9 @@ lty_status lty_index_add(lty_ledger *l, uint32_t id, const char *path, lty_error
 	/* Taken back: the same changes, undone. */
 	split_size(l, l->root, head, &a, &b);
 	split_size(l, b, 1, &self, &b);
-	spread(l, id, before, &b, -1);
+	flips = spread(l, id, before, &b, -1);
 	l->root = merge(l, a, b);
+	repend_all(l, head, flips);
 	return LTY_ERR_LEDGER;
 }
 
@@ -510,7 +692,7 @@ static void sweep(lty_ledger *l, const uint32_t *ids, size_t n)
 {
 	const lty_ledger_rules *r = &l->rules;
 	size_t i, first = 0, pfirst = 0;
-	int64_t window = 0, pwindow = 0;
+	int64_t window = 0, pwindow = 0, since_wipe = 0;
 	deadline_t d = { false, 0 };
 
 	for (i = 0; i < n; i++) {
@@ -518,6 +700,7 @@ static void sweep(lty_ledger *l, const uint32_t *ids, size_t n)
 		e->cap = INF;
 		e->pend = 0;
 		e->tag_cap = e->tag_pend = 0;
+		e->flipped = false;
 		if (r->expires && r->mode == LTY_EXPIRY_ROLLING) {
 			roll(l, e, &d);
 		} else if (r->expires) {
@@ -530,10 +713,12 @@ static void sweep(lty_ledger *l, const uint32_t *ids, size_t n)
 			for (; pfirst < i && lty_ledger_after_days(l->nodes[ids[pfirst]].entry.at, pending_window(r)) <= e->entry.at; pfirst++) {
 				pwindow -= l->nodes[ids[pfirst]].entry.type == LTY_ENTRY_EARN ? l->nodes[ids[pfirst]].entry.points : 0;
 			}
-			e->pend = pwindow;
+			since_wipe = e->cap == 0 ? 0 : since_wipe;
+			e->pend = rolling(r) ? min2(pwindow, since_wipe) : pwindow;
 		}
 		window += is_lot(&e->entry) ? e->entry.points : 0;
 		pwindow += e->entry.type == LTY_ENTRY_EARN ? e->entry.points : 0;
+		since_wipe += e->entry.type == LTY_ENTRY_EARN ? e->entry.points : 0;
 	}
 }
 

@@ -18,9 +18,13 @@
  * those of its return window: two key ranges, updated lazily (tags). Under
  * rolling expiry it moves the deadline: the wipes after it are recomputed in
  * order until the deadline is the same as before (at the next earn at the
- * latest). Where pending earns are older than a grant taken instead of them
- * (per_lot with pending days and grants), or pend under rolling expiry, the
- * oldest-first premise fails; the ledger then replays instead (lty_ledger.c). */
+ * latest), and with pending days pend is recomputed for the entries within the
+ * return window after a wipe that changed (pend counts the earns after the
+ * last wipe). Where pending earns are older than a grant taken instead of them
+ * (per_lot with pending days and grants) the oldest-first premise fails; such
+ * ledgers, and those of more than 2^63 - 2 points in all, replay instead
+ * (lty_ledger.c).
+ */
 #ifndef LTY_LEDGER_INDEX_H
 #define LTY_LEDGER_INDEX_H
 
