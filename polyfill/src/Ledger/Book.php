@@ -14,8 +14,8 @@ use Loyalty\LedgerException;
  * entry added at any date is checked in O(log n). The entries in time order (parallel lists)
  * and the state after the last entry are kept while entries come in time order, and rebuilt
  * when asked for after an entry went in before the last. Ledgers the summary cannot describe
- * (per_lot expiry with pending days and grants, rolling expiry with pending days, more than
- * 2^63 points in all) replay the history once for an entry added before the last one.
+ * (per_lot expiry with pending days and grants, more than 2^63 - 2 points in all) replay the
+ * history once for an entry added before the last one.
  * Questions about an earlier date replay up to it; the last such replay is kept and carried
  * forward when the next question is later still (a cron walking through time replays once).
  */

@@ -15,7 +15,8 @@ use Loyalty\LedgerException;
  * expiry window hold (per_lot), 0 once the rolling deadline has passed, no limit without
  * expiry; a spend is covered when min(g, cap) - pend >= its points, pend being the earns still
  * in the return window. These maps compose to min(g + add, cap), and the smallest margin of a
- * range's spends to min(g + coverAdd, coverCap).
+ * range's spends to min(g + coverAdd, coverCap). Under rolling expiry with pending days, pend
+ * counts the earns both in the return window and after the last wipe.
  *
  * Nodes are parallel lists indexed by node number (0 is the empty subtree); a node's `cap` and
  * `pend` are its own, `sAdd`, `sCap`, `sCoverAdd`, `sCoverCap`, `lots` and `earns` its subtree's;
@@ -47,6 +48,8 @@ final class Index
     private array $pend = [0];
     /** @var list<?int> rolling: the deadline running after the entry (null: none) */
     private array $deadline = [null];
+    /** @var list<bool> rolling: its wipe changed, pend after it is to be recomputed */
+    private array $flipped = [false];
     /** @var list<int> */
     private array $sAdd = [0];
     /** @var list<int> */
@@ -76,10 +79,10 @@ final class Index
         $this->fast = self::fastRules($rules);
     }
 
-    /** Pend under rolling expiry would depend on the wipes: such ledgers replay. */
+    /** Whether the summaries can describe every ledger of these rules so far (yes: see admits()). */
     public static function fastRules(Rules $r): bool
     {
-        return !($r->expires && !$r->perLot && $r->pendingDays > 0);
+        return true;
     }
 
     /**
@@ -92,11 +95,8 @@ final class Index
         if (!$fast || !is_int($volume) || $volume === PHP_INT_MAX) {
             return false;
         }
-        if ($r->expires && $r->pendingDays > 0) {
-            // per_lot: a grant is taken before older pending earns, not the oldest lot first
-            return $r->perLot && !($type === State::GRANT && $points > 0);
-        }
-        return true;
+        // per_lot with pending days: a grant is taken before older pending earns, not the oldest lot first
+        return !($r->expires && $r->perLot && $r->pendingDays > 0 && $type === State::GRANT && $points > 0);
     }
 
     /** Whether the summaries can describe the ledger with this entry added. */
@@ -117,6 +117,7 @@ final class Index
         $this->size[] = 1;
         $this->cap[] = self::INF;
         $this->deadline[] = null;
+        $this->flipped[] = false;
         $this->sAdd[] = $this->sCap[] = $this->sCoverAdd[] = $this->sCoverCap[] = $this->lots[] = $this->earns[] = 0;
         return count($this->type) - 1;
     }
@@ -124,7 +125,7 @@ final class Index
     /** Drops the node made last (refused). */
     public function dropLast(): void
     {
-        foreach (['type', 'pts', 'at', 'ref', 'left', 'right', 'prio', 'size', 'cap', 'pend', 'deadline', 'sAdd', 'sCap',
+        foreach (['type', 'pts', 'at', 'ref', 'left', 'right', 'prio', 'size', 'cap', 'pend', 'deadline', 'flipped', 'sAdd', 'sCap',
                 'sCoverAdd', 'sCoverCap', 'lots', 'earns', 'tagCap', 'tagPend'] as $list) {
             array_pop($this->$list);
         }
@@ -339,7 +340,80 @@ final class Index
     private function pendingWindow(): int
     {
         $r = $this->rules;
-        return $r->expires && $r->days < $r->pendingDays ? $r->days : $r->pendingDays;
+        return $r->expires && $r->perLot && $r->days < $r->pendingDays ? $r->days : $r->pendingDays;
+    }
+
+    private function rolling(): bool
+    {
+        return $this->rules->expires && !$this->rules->perLot;
+    }
+
+    /** Earn points of the first $pos entries of subtree $t. */
+    private function earnsBefore(int $t, int $pos): int
+    {
+        $sum = 0;
+        while ($t && $pos > 0) {
+            $l = $this->left[$t];
+            $left = $this->size[$l];
+            if ($pos <= $left) {
+                $t = $l;
+                continue;
+            }
+            $sum += $this->earns[$l] + ($this->type[$t] === State::EARN ? $this->pts[$t] : 0);
+            $pos -= $left + 1;
+            $t = $this->right[$t];
+        }
+        return $sum;
+    }
+
+    /** Entries of subtree $t out of a window of $days at $at (they come first). */
+    private function outOfWindow(int $t, int $days, int $at): int
+    {
+        $count = 0;
+        while ($t) {
+            if (Rules::afterDays($this->at[$t], $days) <= $at) {
+                $count += $this->size[$this->left[$t]] + 1;
+                $t = $this->right[$t];
+            } else {
+                $t = $this->left[$t];
+            }
+        }
+        return $count;
+    }
+
+    /** Rolling: the position of the last wipe before $pos in subtree $t (placed at $base), or -1. A subtree holds a wipe when its cap is bounded. */
+    private function lastWipe(int $t, int $base, int $pos): int
+    {
+        if ($t === 0 || $pos <= $base || $this->sCap[$t] === self::INF) {
+            return -1;
+        }
+        $at = $base + $this->size[$this->left[$t]];
+        if ($at < $pos) {
+            $found = $this->lastWipe($this->right[$t], $at + 1, $pos);
+            if ($found >= 0) {
+                return $found;
+            }
+            if ($this->cap[$t] === 0) {
+                return $at;
+            }
+        }
+        return $this->lastWipe($this->left[$t], $base, $pos);
+    }
+
+    /**
+     * Rolling with pending days: the pend of node $n at position $pos after the entries of subtree
+     * $t, the earns both in its return window and after the last wipe (nested ranges: the smaller sum).
+     */
+    private function rollingPend(int $t, int $pos, int $n): int
+    {
+        if ($this->cap[$n] === 0) {
+            return 0;
+        }
+        $before = $this->earnsBefore($t, $pos);
+        $start = $this->outOfWindow($t, $this->rules->pendingDays, $this->at[$n]);
+        $window = $start < $pos ? $before - $this->earnsBefore($t, $start) : 0;
+        $wipe = $this->lastWipe($t, 0, $pos);
+        return min($window, $wipe >= 0 ? $before - $this->earnsBefore($t, $wipe) : $before);
     }
 
     /** Points of the lots (or earns) of subtree $t still inside a window of $days at $at. */
@@ -404,62 +478,149 @@ final class Index
             $this->cap[$id] = $this->windowSum($a, $r->days, $this->at[$id], false);
         }
         if ($r->pendingDays > 0) {
-            $this->pend[$id] = $this->windowSum($a, $this->pendingWindow(), $this->at[$id], true);
+            $this->pend[$id] = $this->rolling() ? $this->rollingPend($a, $this->size[$a], $id)
+                : $this->windowSum($a, $this->pendingWindow(), $this->at[$id], true);
         }
         $this->pull($id);
     }
 
     /**
      * Rolling: recomputes the wipes of subtree $t in order, met now with deadline $in where they
-     * were met with $old; true once both agree (everything after is as it was).
+     * were met with $old; true once both agree (everything after is as it was). $flips counts the
+     * entries whose wipe changed (marked in $flipped when pend depends on the wipes).
      */
-    private function cascade(int $t, ?int &$in, ?int &$old): bool
+    private function cascade(int $t, ?int &$in, ?int &$old, int &$flips): bool
     {
         if ($t === 0) {
             return false;
         }
         $this->push($t);
-        $done = $this->cascade($this->left[$t], $in, $old) || $in === $old;
+        $done = $this->cascade($this->left[$t], $in, $old, $flips) || $in === $old;
         if (!$done) {
             $was = $this->deadline[$t];
+            $cap = $this->cap[$t];
             $in = $this->roll($t, $in);
+            if ($this->cap[$t] !== $cap && !$this->flipped[$t] && $this->rules->pendingDays > 0) {
+                $this->flipped[$t] = true;
+                $flips++;
+            }
             $old = $was;
-            $done = $this->cascade($this->right[$t], $in, $old);
+            $done = $this->cascade($this->right[$t], $in, $old, $flips);
         }
         $this->pull($t);
         return $done;
     }
 
     /**
-     * What node $id changes in the entries after it (subtree $b, returned): $sign 1 when added,
-     * -1 when taken back. $before is the deadline met by $id.
+     * Rolling with pending days: adds $p to pend of the entries of subtree $b before its first wipe
+     * and before $until (the earn $p came from is in their return window, after their last wipe).
      */
-    private function spread(int $id, ?int $before, int $b, int $sign): int
+    private function tagUntilWipe(int $b, int $until, int $p): int
+    {
+        $first = 0;
+        $t = $b;
+        while ($t) { // the position of the first wipe, or the size
+            $l = $this->left[$t];
+            if ($l && $this->sCap[$l] !== self::INF) {
+                $t = $l;
+            } elseif ($this->cap[$t] === 0) {
+                $first += $this->size[$l];
+                break;
+            } else {
+                $first += $this->size[$l] + 1;
+                $t = $this->right[$t];
+            }
+        }
+        [$x, $z] = $this->splitSize($b, $first);
+        [$x, $y] = $this->split($x, $until, true);
+        $this->tag($x, 0, $p);
+        return $this->merge($this->merge($x, $y), $z);
+    }
+
+    /**
+     * Rolling with pending days: pend recomputed from position $from on, for the entries within
+     * the return window of a flipped one (its wipe decides which earns count after it).
+     * $st: [flipped entries still ahead, entries before then are recomputed, done].
+     */
+    private function repend(int $t, int $base, int $from, array &$st): void
+    {
+        if ($t === 0 || $st[2]) {
+            return;
+        }
+        $this->push($t);
+        $pos = $base + $this->size[$this->left[$t]];
+        if ($pos > $from) {
+            $this->repend($this->left[$t], $base, $from, $st);
+        }
+        if (!$st[2] && $pos >= $from) {
+            $flipped = $this->flipped[$t];
+            if ($flipped) {
+                $this->flipped[$t] = false;
+                $st[0]--;
+                $st[1] = Rules::afterDays($this->at[$t], $this->rules->pendingDays);
+            }
+            if ($flipped || $this->at[$t] < $st[1]) {
+                $this->pend[$t] = $this->rollingPend($this->root, $pos, $t);
+            } elseif ($st[0] === 0) {
+                $st[2] = true;
+            }
+        }
+        if (!$st[2]) {
+            $this->repend($this->right[$t], $pos + 1, $from, $st);
+        }
+        $this->pull($t);
+    }
+
+    /** After the wipes flipped by a cascade, from position $from on. */
+    private function rependAll(int $from, int $flips): void
+    {
+        if ($flips > 0) {
+            $st = [$flips, PHP_INT_MIN, false];
+            $this->repend($this->root, 0, $from, $st);
+        }
+    }
+
+    /**
+     * What node $id changes in the entries after it (subtree $b): $sign 1 when added, -1 when taken
+     * back. $before is the deadline met by $id.
+     * @return array{int, int} the new $b, and the wipes flipped (rolling) to recompute pend after
+     */
+    private function spread(int $id, ?int $before, int $b, int $sign): array
     {
         $r = $this->rules;
-        if ($r->expires && !$r->perLot) {
-            $in = $sign > 0 ? $this->deadline[$id] : $before;
-            $old = $sign > 0 ? $before : $this->deadline[$id];
-            $this->cascade($b, $in, $old);
-            return $b;
-        }
         $type = $this->type[$id];
         $p = $sign * $this->pts[$id];
+        $pends = $type === State::EARN && $r->pendingDays > 0 && $p !== 0;
+        if ($this->rolling()) {
+            $in = $sign > 0 ? $this->deadline[$id] : $before;
+            $old = $sign > 0 ? $before : $this->deadline[$id];
+            $flips = 0;
+            $until = Rules::afterDays($this->at[$id], $r->pendingDays);
+            // the earn's pend goes up to the first wipe after it: the one of the tree that has it
+            if ($pends && $sign < 0) {
+                $b = $this->tagUntilWipe($b, $until, $p);
+            }
+            $this->cascade($b, $in, $old, $flips);
+            if ($pends && $sign > 0) {
+                $b = $this->tagUntilWipe($b, $until, $p);
+            }
+            return [$b, $flips];
+        }
         if ($type > State::GRANT || $p === 0 || $b === 0) {
-            return $b;
+            return [$b, 0];
         }
         $pendUntil = $this->at[$id];
-        if ($type === State::EARN && $r->pendingDays > 0) {
+        if ($pends) {
             $pendUntil = Rules::afterDays($pendUntil, $this->pendingWindow());
         } elseif (!$r->expires) {
-            return $b; // without expiry only pending earns change what comes after
+            return [$b, 0]; // without expiry only pending earns change what comes after
         }
         // x: in the return window (and so in the expiry window), y: in the expiry window only
         [$y, $z] = $r->expires ? $this->split($b, Rules::afterDays($this->at[$id], $r->days), true) : [$b, 0];
         [$x, $y] = $this->split($y, $pendUntil, true);
         $this->tag($x, $r->expires ? $p : 0, $p);
         $this->tag($y, $r->expires ? $p : 0, 0);
-        return $this->merge($this->merge($x, $y), $z);
+        return [$this->merge($this->merge($x, $y), $z), 0];
     }
 
     /** The exception for the first uncovered spend (the tree holds one). */
@@ -507,9 +668,10 @@ final class Index
         [$a, $b] = $this->split($this->root, $this->at[$id], false);
         $before = $this->lastDeadline($a);
         $this->prepare($a, $id);
-        $b = $this->spread($id, $before, $b, 1);
+        [$b, $flips] = $this->spread($id, $before, $b, 1);
         $head = $this->size[$a];
         $this->root = $this->merge($this->merge($a, $id), $b);
+        $this->rependAll($head + 1, $flips);
         if ($this->margin($this->root, 0) >= 0) {
             return;
         }
@@ -517,8 +679,9 @@ final class Index
         // Taken back: the same changes, undone.
         [$a, $b] = $this->splitSize($this->root, $head);
         [, $b] = $this->splitSize($b, 1);
-        $b = $this->spread($id, $before, $b, -1);
+        [$b, $flips] = $this->spread($id, $before, $b, -1);
         $this->root = $this->merge($a, $b);
+        $this->rependAll($head, $flips);
         throw $e;
     }
 
@@ -546,7 +709,7 @@ final class Index
         foreach ($points as $i => $p) {
             $this->node($types[$i], $p, $ats[$i], $refs[$i]);
             $volume = $this->volume + $p;
-            if (!is_int($volume) || $volume === PHP_INT_MAX || ($r->expires && $r->pendingDays > 0 && $types[$i] === State::GRANT && $p > 0)) {
+            if (!self::admits($r, $this->fast, $this->volume, $types[$i], $p)) {
                 $this->fast = false;
             } else {
                 $this->volume = $volume;
@@ -563,7 +726,7 @@ final class Index
     {
         $r = $this->rules;
         $first = $pfirst = 1;
-        $window = $pwindow = 0;
+        $window = $pwindow = $sinceWipe = 0;
         $d = null;
         $pdays = $this->pendingWindow();
         for ($i = 1; $i <= $n; $i++) {
@@ -580,10 +743,12 @@ final class Index
                 for (; $pfirst < $i && Rules::afterDays($this->at[$pfirst], $pdays) <= $at; $pfirst++) {
                     $pwindow -= $this->type[$pfirst] === State::EARN ? $this->pts[$pfirst] : 0;
                 }
-                $this->pend[$i] = $pwindow;
+                $sinceWipe = $this->cap[$i] === 0 ? 0 : $sinceWipe;
+                $this->pend[$i] = $this->rolling() ? min($pwindow, $sinceWipe) : $pwindow;
             }
             $window += $this->type[$i] <= State::GRANT ? $this->pts[$i] : 0;
             $pwindow += $this->type[$i] === State::EARN ? $this->pts[$i] : 0;
+            $sinceWipe += $this->type[$i] === State::EARN ? $this->pts[$i] : 0;
         }
     }
 
