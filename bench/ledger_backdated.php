@@ -4,8 +4,9 @@
 // each expiry setting; time per append for the extension and the polyfill, and whether both
 // gave the same answers (every refusal's message, entries() and balances at the end).
 //   php -d extension=modules/loyalty.so bench/ledger_backdated.php
-//   BENCH_ENTRIES=20000 BENCH_ORDERS=random BENCH_SETTINGS=rolling php ... (a smaller run: backdated
-//   only, the settings whose name contains "rolling"); BENCH_NO_POLYFILL=1: the extension alone
+//   BENCH_ENTRIES=20000 BENCH_ORDERS=random BENCH_SETTINGS=rolling,per_lot php ... (a smaller run:
+//   backdated only, two of the settings below); BENCH_NO_POLYFILL=1: the extension alone
+//   bash bench/callgrind_ledger.sh: instructions per append (extension)
 // One timed run per figure, not the median of 5 of the other scripts: a polyfill run of
 // 100,000 backdated appends takes tens of seconds.
 declare(strict_types=1);
@@ -18,11 +19,12 @@ const DAY = 86400;
 
 $n = (int) (getenv('BENCH_ENTRIES') ?: 100000);
 $orders = explode(',', getenv('BENCH_ORDERS') ?: 'time,random');
-$settings = [
-    'rolling 365 days' => ['expiry' => ['days' => 365]],
-    'per_lot 365 days' => ['expiry' => ['days' => 365, 'mode' => 'per_lot']],
-    'per_lot 365 days, pending 14 (no grants)' => ['expiry' => ['days' => 365, 'mode' => 'per_lot'], 'pending_days' => 14],
-    'no expiry' => [],
+$settings = [ // id => [name, loyalty section]
+    'rolling' => ['rolling 365 days', ['expiry' => ['days' => 365]]],
+    'rolling_pending' => ['rolling 365 days, pending 14', ['expiry' => ['days' => 365], 'pending_days' => 14]],
+    'per_lot' => ['per_lot 365 days', ['expiry' => ['days' => 365, 'mode' => 'per_lot']]],
+    'per_lot_pending' => ['per_lot 365 days, pending 14 (no grants)', ['expiry' => ['days' => 365, 'mode' => 'per_lot'], 'pending_days' => 14]],
+    'none' => ['no expiry', []],
 ];
 
 /** The appends: [method, points, at, ref], over five years from 2020, seeded. */
@@ -47,13 +49,13 @@ $implementations = [];
 foreach (array_keys(implementations()) as $impl) {
     $implementations[$impl] = $impl === 'extension' ? ['\Loyalty\Program', '\Loyalty\Ledger'] : ['\Loyalty\Polyfill\Program', '\Loyalty\Polyfill\Ledger'];
 }
-$only = getenv('BENCH_SETTINGS') ?: '';
+$only = getenv('BENCH_SETTINGS') ? explode(',', getenv('BENCH_SETTINGS')) : array_keys($settings);
 $rows = [];
-foreach ($settings as $name => $loyalty) {
-    if (!str_contains($name, $only)) {
+foreach ($settings as $id => [$name, $loyalty]) {
+    if (!in_array($id, $only, true)) {
         continue;
     }
-    $list = appends($n, !str_contains($name, 'pending'));
+    $list = appends($n, $id !== 'per_lot_pending');
     foreach ($orders as $order) {
         if ($order === 'random') {
             mt_srand(34);
