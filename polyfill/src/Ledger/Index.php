@@ -198,15 +198,27 @@ final class Index
         }
         $lots = $type <= State::GRANT ? $p : 0;
         $earns = $type === State::EARN ? $p : 0;
+        // min() is a function call: ternaries on the hot path
         if ($l) { // the left subtree, then the node
             $xb = $this->sCap[$l];
             $xa = $this->sAdd[$l];
-            $t1 = $xb === self::INF ? self::INF : $xb + $a;
-            $t2 = $c === self::INF ? self::INF : $c + $xa;
-            $t3 = $xb === self::INF || $c === self::INF ? self::INF : $xb + $c;
-            $d = min($this->sCoverCap[$l], $t3, $d);
-            $c = min($this->sCoverAdd[$l], $t2);
-            $b = min($t1, $b);
+            if ($xb !== self::INF && $c !== self::INF && $xb + $c < $d) {
+                $d = $xb + $c;
+            }
+            $x = $this->sCoverCap[$l];
+            if ($x < $d) {
+                $d = $x;
+            }
+            if ($c !== self::INF) {
+                $c += $xa;
+            }
+            $x = $this->sCoverAdd[$l];
+            if ($x < $c) {
+                $c = $x;
+            }
+            if ($xb !== self::INF && $xb + $a < $b) {
+                $b = $xb + $a;
+            }
             $a += $xa;
             $lots += $this->lots[$l];
             $earns += $this->earns[$l];
@@ -214,12 +226,23 @@ final class Index
         if ($r) { // then the right subtree
             $ya = $this->sAdd[$r];
             $yc = $this->sCoverAdd[$r];
-            $t1 = $b === self::INF ? self::INF : $b + $ya;
-            $t2 = $yc === self::INF ? self::INF : $yc + $a;
-            $t3 = $b === self::INF || $yc === self::INF ? self::INF : $b + $yc;
-            $d = min($d, $t3, $this->sCoverCap[$r]);
-            $c = min($c, $t2);
-            $b = min($t1, $this->sCap[$r]);
+            if ($b !== self::INF && $yc !== self::INF && $b + $yc < $d) {
+                $d = $b + $yc;
+            }
+            $x = $this->sCoverCap[$r];
+            if ($x < $d) {
+                $d = $x;
+            }
+            if ($yc !== self::INF && $yc + $a < $c) {
+                $c = $yc + $a;
+            }
+            if ($b !== self::INF) {
+                $b += $ya;
+            }
+            $x = $this->sCap[$r];
+            if ($x < $b) {
+                $b = $x;
+            }
             $a += $ya;
             $lots += $this->lots[$r];
             $earns += $this->earns[$r];
