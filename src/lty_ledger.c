@@ -724,6 +724,10 @@ lty_status lty_ledger_balance(lty_ledger *l, int64_t at, int64_t *out, lty_error
 	const lty_ledger_state *s;
 	int64_t pending;
 
+	if (l->fast) {
+		lty_index_measure(l, at, out, &pending);
+		return LTY_OK;
+	}
 	state_init(&tmp);
 	if (state_at(l, at, &tmp, &s, err) != LTY_OK) {
 		return err->status;
@@ -739,6 +743,10 @@ lty_status lty_ledger_pending(lty_ledger *l, int64_t at, int64_t *out, lty_error
 	const lty_ledger_state *s;
 	int64_t spendable;
 
+	if (l->fast) {
+		lty_index_measure(l, at, &spendable, out);
+		return LTY_OK;
+	}
 	state_init(&tmp);
 	if (state_at(l, at, &tmp, &s, err) != LTY_OK) {
 		return err->status;

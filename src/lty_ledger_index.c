@@ -427,18 +427,16 @@ static void roll(const lty_ledger *l, lty_ledger_node *n, deadline_t *d)
 	n->deadline = d->at;
 }
 
-/* The step of node id placed after the entries of subtree a. */
-static void prepare(lty_ledger *l, uint32_t a, uint32_t id)
+/* What the step of node n needs, n placed after the entries of subtree a: cap, pend and
+ * (rolling) the deadline after it. */
+static void step_after(const lty_ledger *l, uint32_t a, lty_ledger_node *n)
 {
 	const lty_ledger_rules *r = &l->rules;
-	lty_ledger_node *n = &l->nodes[id];
 	deadline_t d;
 
-	n->left = n->right = 0;
-	n->tag_cap = n->tag_pend = 0;
 	n->cap = INF;
 	n->pend = 0;
-	if (r->expires && r->mode == LTY_EXPIRY_ROLLING) {
+	if (rolling(r)) {
 		d = last_deadline(l, a);
 		roll(l, n, &d);
 	} else if (r->expires) {
@@ -447,7 +445,39 @@ static void prepare(lty_ledger *l, uint32_t a, uint32_t id)
 	if (r->pending_days > 0) {
 		n->pend = rolling(r) ? rolling_pend(l, a, l->nodes[a].size, n) : window_sum(l, a, pending_window(r), n->entry.at, true);
 	}
+}
+
+/* The step of node id placed after the entries of subtree a. */
+static void prepare(lty_ledger *l, uint32_t a, uint32_t id)
+{
+	lty_ledger_node *n = &l->nodes[id];
+
+	n->left = n->right = 0;
+	n->tag_cap = n->tag_pend = 0;
+	step_after(l, a, n);
 	pull(l, id);
+}
+
+void lty_index_measure(lty_ledger *l, int64_t at, int64_t *spendable, int64_t *pending)
+{
+	lty_ledger_node probe;
+	uint32_t a, b;
+	int64_t g;
+
+	if (l->root == 0) { /* no entry (nor node 0, maybe) */
+		*spendable = *pending = 0;
+		return;
+	}
+	/* what a spend at `at` would find: the valid points after the entries until then, min cap, less pend */
+	split(l, l->root, at, false, &a, &b);
+	memset(&probe, 0, sizeof(probe));
+	probe.entry.type = LTY_ENTRY_SPEND;
+	probe.entry.at = at;
+	step_after(l, a, &probe);
+	g = a ? step_out(&l->nodes[a].sum, 0) : 0;
+	*pending = probe.pend;
+	*spendable = min2(g, probe.cap) - probe.pend;
+	l->root = merge(l, a, b);
 }
 
 /* Rolling: the wipes after an entry added or taken back. */

@@ -55,6 +55,10 @@ lty_status lty_index_add(lty_ledger *l, uint32_t id, const char *path, lty_error
 /* Inserts node `id` after the entries at or before its time, checking nothing. */
 void lty_index_insert(lty_ledger *l, uint32_t id);
 
+/* Spendable and pending points at `at`, as the ledger stands then (fast ledgers): what a spend
+ * placed there would find, in O(log n) whatever the date. */
+void lty_index_measure(lty_ledger *l, int64_t at, int64_t *spendable, int64_t *pending);
+
 /* Rebuilds the tree from the nodes of `sorted` (time order), summaries included when fast. */
 void lty_index_build(lty_ledger *l, const uint32_t *sorted, size_t n);
 

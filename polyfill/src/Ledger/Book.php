@@ -255,13 +255,13 @@ final class Book
     /** Spendable at $t: neither expired nor pending. */
     public function balance(int $t): int
     {
-        return $this->stateAt($t)->measure($this->rules, $t)[0];
+        return ($this->index ? $this->index->measure($t) : $this->stateAt($t)->measure($this->rules, $t))[0];
     }
 
     /** Earned but inside the return window at $t. */
     public function pending(int $t): int
     {
-        return $this->stateAt($t)->measure($this->rules, $t)[1];
+        return ($this->index ? $this->index->measure($t) : $this->stateAt($t)->measure($this->rules, $t))[1];
     }
 
     /** @return list<array{points: int, expires_at: int}> */

@@ -488,11 +488,10 @@ final class Index
         return $this->deadline[$t] = $d;
     }
 
-    /** The step of node $id placed after the entries of subtree $a. */
-    private function prepare(int $a, int $id): void
+    /** What the step of node $id needs, placed after the entries of subtree $a: cap, pend and (rolling) the deadline after it. */
+    private function stepAfter(int $a, int $id): void
     {
         $r = $this->rules;
-        $this->left[$id] = $this->right[$id] = $this->tagCap[$id] = $this->tagPend[$id] = 0;
         $this->cap[$id] = self::INF;
         $this->pend[$id] = 0;
         if ($r->expires && !$r->perLot) {
@@ -504,7 +503,35 @@ final class Index
             $this->pend[$id] = $this->rolling() ? $this->rollingPend($a, $this->size[$a], $id)
                 : $this->windowSum($a, $this->pendingWindow(), $this->at[$id], true);
         }
+    }
+
+    /** The step of node $id placed after the entries of subtree $a. */
+    private function prepare(int $a, int $id): void
+    {
+        $this->left[$id] = $this->right[$id] = $this->tagCap[$id] = $this->tagPend[$id] = 0;
+        $this->stepAfter($a, $id);
         $this->pull($id);
+    }
+
+    /**
+     * Spendable and pending points at $at, as the ledger stands then: what a spend placed there
+     * would find, in O(log n) whatever the date.
+     * @return array{int, int}
+     */
+    public function measure(int $at): array
+    {
+        if ($this->root === 0) {
+            return [0, 0];
+        }
+        [$a, $b] = $this->split($this->root, $at, false);
+        $probe = $this->node(State::SPEND, 0, $at, '');
+        $this->stepAfter($a, $probe);
+        $g = $a ? min($this->sAdd[$a], $this->sCap[$a]) : 0;
+        $pending = $this->pend[$probe];
+        $spendable = min($g, $this->cap[$probe]) - $pending;
+        $this->dropLast();
+        $this->root = $this->merge($a, $b);
+        return [$spendable, $pending];
     }
 
     /**
