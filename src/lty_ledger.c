@@ -571,6 +571,9 @@ lty_status lty_ledger_add(lty_ledger *l, lty_entry_type type, int64_t points, in
 	e.ref = copy_ref(al, ref, ref_len);
 	id = e.ref != NULL ? lty_index_node(l, &e) : 0;
 	room = l->entries_valid ? grow(al, l->entries, &l->capacity, l->count + 1, sizeof(lty_entry)) : l->entries;
+	if (room != NULL) {
+		l->entries = room; /* grow() freed the old array */
+	}
 	if (id == 0 || (l->entries_valid && room == NULL)) {
 		if (id) {
 			lty_index_drop_last(l);
@@ -580,7 +583,6 @@ lty_status lty_ledger_add(lty_ledger *l, lty_entry_type type, int64_t points, in
 		}
 		return lty_error_set(err, LTY_ERR_NOMEM, "ledger: out of memory");
 	}
-	l->entries = room;
 	if (lty_index_fits(l, &e)) {
 		st = lty_index_add(l, id, path, err);
 		if (st == LTY_OK) {
