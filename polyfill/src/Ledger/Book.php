@@ -72,6 +72,24 @@ final class Book
         $pos = $index ? $index->position($at) : $this->insertionPoint($at);
         $inOrder = $pos === $this->count;
         $fits = $index ? $index->fits($type, $points) : Index::admits($this->rules, $this->fast, $this->volume, $type, $points);
+        if ($fits && $index === null && $inOrder) {
+            // In time order without the summaries (the list and the end state are then kept): the
+            // end state answers; the volume fits, so no overflow.
+            if ($type >= State::SPEND) {
+                [$spendable, $pending] = $this->end->measure($this->rules, $at);
+                if ($spendable < $points) {
+                    throw State::short($path, $points, $type, $at, $spendable, $pending);
+                }
+            }
+            $this->end->apply($this->rules, $type, $points, $at, $path, true);
+            $this->types[] = $type;
+            $this->points[] = $points;
+            $this->ats[] = $at;
+            $this->refs[] = $ref;
+            $this->volume += $points;
+            $this->count++;
+            return;
+        }
         if (!$fits || ($index === null && $inOrder)) {
             // In time order the end state answers; otherwise the summaries cannot: replay.
             $this->addReplayed($type, $points, $at, $ref, $path, $pos);
