@@ -629,12 +629,21 @@ static size_t spread(lty_ledger *l, uint32_t id, deadline_t before, uint32_t *b,
 	} else if (!r->expires) {
 		return 0; /* without expiry only pending earns change what comes after */
 	}
-	/* x: in the return window (and so in the expiry window), y: in the expiry window only */
-	split(l, *b, r->expires ? lty_ledger_after_days(e->at, r->days) : INT64_MAX, r->expires, &y, &z);
-	split(l, y, pend_until, true, &x, &y);
-	tag(l, x, r->expires ? p : 0, p);
-	tag(l, y, r->expires ? p : 0, 0);
-	*b = merge(l, merge(l, x, y), z);
+	/* y: in the expiry window (everything without expiry), x: of those, in the return window */
+	y = *b;
+	z = 0;
+	if (r->expires) {
+		split(l, *b, lty_ledger_after_days(e->at, r->days), true, &y, &z);
+	}
+	if (pends) {
+		split(l, y, pend_until, true, &x, &y);
+		tag(l, x, r->expires ? p : 0, p);
+		tag(l, y, r->expires ? p : 0, 0);
+		y = merge(l, x, y);
+	} else {
+		tag(l, y, p, 0);
+	}
+	*b = merge(l, y, z);
 	return 0;
 }
 

@@ -665,12 +665,17 @@ final class Index
         } elseif (!$r->expires) {
             return [$b, 0]; // without expiry only pending earns change what comes after
         }
-        // x: in the return window (and so in the expiry window), y: in the expiry window only
+        // y: in the expiry window (everything without expiry), x: of those, in the return window
         [$y, $z] = $r->expires ? $this->split($b, Rules::afterDays($this->at[$id], $r->days), true) : [$b, 0];
-        [$x, $y] = $this->split($y, $pendUntil, true);
-        $this->tag($x, $r->expires ? $p : 0, $p);
-        $this->tag($y, $r->expires ? $p : 0, 0);
-        return [$this->merge($this->merge($x, $y), $z), 0];
+        if ($pends) {
+            [$x, $y] = $this->split($y, $pendUntil, true);
+            $this->tag($x, $r->expires ? $p : 0, $p);
+            $this->tag($y, $r->expires ? $p : 0, 0);
+            $y = $this->merge($x, $y);
+        } else {
+            $this->tag($y, $p, 0);
+        }
+        return [$this->merge($y, $z), 0];
     }
 
     /** The exception for the first uncovered spend (the tree holds one). */
