@@ -539,12 +539,20 @@ fail_thrown:
 ZEND_METHOD(Loyalty_Ledger, entries)
 {
 	php_loyalty_ledger_obj *obj;
+	lty_error *err;
 	size_t i;
 
 	ZEND_PARSE_PARAMETERS_NONE();
 	if ((obj = ledger_of(ZEND_THIS)) == NULL) {
 		RETURN_THROWS();
 	}
+	err = emalloc(sizeof(lty_error));
+	if (lty_ledger_list(&obj->ledger, err) != LTY_OK) {
+		php_loyalty_throw(err);
+		efree(err);
+		RETURN_THROWS();
+	}
+	efree(err);
 	array_init_size(return_value, (uint32_t) obj->ledger.count);
 	for (i = 0; i < obj->ledger.count; i++) {
 		const lty_entry *e = &obj->ledger.entries[i];

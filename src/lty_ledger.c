@@ -1,4 +1,5 @@
 #include "lty_ledger.h"
+#include "lty_ledger_index.h"
 #include "lty_limits.h"
 
 #include <inttypes.h>
@@ -37,12 +38,52 @@ static const char *format_time(int64_t t, char *buf, size_t size)
 	return buf;
 }
 
-/* t + days, saturating: a date beyond the representable range never comes. */
 static int64_t after_days(int64_t t, int64_t days)
 {
-	int64_t r;
+	return lty_ledger_after_days(t, days);
+}
 
-	return __builtin_add_overflow(t, days * DAY, &r) ? INT64_MAX : r;
+static bool is_lot(const lty_entry *e)
+{
+	return e->type == LTY_ENTRY_EARN || e->type == LTY_ENTRY_GRANT;
+}
+
+static bool is_spend(const lty_entry *e)
+{
+	return e->type == LTY_ENTRY_SPEND || e->type == LTY_ENTRY_REWARD;
+}
+
+lty_status lty_ledger_short(lty_error *err, const char *path, const lty_entry *e, int64_t spendable, int64_t pending)
+{
+	char when[96];
+
+	return lty_error_set(err, LTY_ERR_LEDGER, "%s: %" PRId64 " points to %s at %s, only %" PRId64 " available%s",
+		path, e->points, lty_entry_type_name(e->type), format_time(e->at, when, sizeof(when)), spendable,
+		pending ? " (more are pending in the return window)" : "");
+}
+
+lty_status lty_ledger_wrap(lty_error *err, const char *path)
+{
+	char inner[512];
+
+	if (err->status != LTY_ERR_LEDGER) {
+		return err->status;
+	}
+	memcpy(inner, err->message, sizeof(inner) - 1);
+	inner[sizeof(inner) - 1] = '\0';
+	return lty_error_set(err, LTY_ERR_LEDGER, "%s: would leave a later spend uncovered (%s)", path, inner);
+}
+
+static void free_all(const lty_allocator *al, void *a, void *b, void *c)
+{
+	void *p[3] = { a, b, c };
+	int i;
+
+	for (i = 0; i < 3; i++) {
+		if (p[i] != NULL) {
+			al->free(al->ctx, p[i]);
+		}
+	}
 }
 
 static void *grow(const lty_allocator *al, void *ptr, size_t *capacity, size_t need, size_t elem)
@@ -187,12 +228,13 @@ static lty_status overflow_error(const char *path, int64_t points, lty_error *er
 	return lty_error_set(err, LTY_ERR_LEDGER, "%s: %" PRId64 " more points would overflow the 64-bit balance", path, points);
 }
 
-/* Applies one entry (at >= every entry applied before). `path` names it in an error. */
-static lty_status apply(const lty_ledger *l, lty_ledger_state *s, const lty_entry *e, const char *path, lty_error *err)
+/* Applies one entry (at >= every entry applied before). `path` names it in an error; a spend
+ * known to be `covered` is not measured again (measure() walks the valid lots). */
+static lty_status apply_entry(const lty_ledger *l, lty_ledger_state *s, const lty_entry *e, bool covered, const char *path,
+	lty_error *err)
 {
 	const lty_ledger_rules *r = &l->rules;
 	int64_t spendable, pending;
-	char when[96];
 	lty_lot lot;
 
 	expire_until(r, s, e->at);
@@ -217,15 +259,22 @@ static lty_status apply(const lty_ledger *l, lty_ledger_state *s, const lty_entr
 			lot.expires_at = after_days(e->at, r->days);
 			return add_lot(l->allocator, s, &lot, err);
 		default:
+			if (covered) {
+				consume(s, e->points, e->at);
+				return LTY_OK;
+			}
 			measure(r, s, e->at, &spendable, &pending);
 			if (spendable < e->points) {
-				return lty_error_set(err, LTY_ERR_LEDGER, "%s: %" PRId64 " points to %s at %s, only %" PRId64 " available%s",
-					path, e->points, lty_entry_type_name(e->type), format_time(e->at, when, sizeof(when)), spendable,
-					pending ? " (more are pending in the return window)" : "");
+				return lty_ledger_short(err, path, e, spendable, pending);
 			}
 			consume(s, e->points, e->at);
 			return LTY_OK;
 	}
+}
+
+static lty_status apply(const lty_ledger *l, lty_ledger_state *s, const lty_entry *e, const char *path, lty_error *err)
+{
+	return apply_entry(l, s, e, false, path, err);
 }
 
 /* Replays entries [0, n) into a fresh state. */
@@ -245,18 +294,59 @@ static lty_status replay(const lty_ledger *l, const lty_entry *entries, size_t n
 	return LTY_OK;
 }
 
+/* The entries in time order, collected from the tree after an entry went in before the last. */
+static lty_status ensure_entries(lty_ledger *l, lty_error *err)
+{
+	lty_entry *entries;
+
+	if (l->entries_valid) {
+		return LTY_OK;
+	}
+	entries = grow(l->allocator, l->entries, &l->capacity, l->count, sizeof(lty_entry));
+	if (l->count && entries == NULL) {
+		return lty_error_set(err, LTY_ERR_NOMEM, "ledger: out of memory");
+	}
+	l->entries = entries;
+	lty_index_collect(l, l->entries);
+	l->entries_valid = true;
+	return LTY_OK;
+}
+
+/* The state after every entry, replayed once after an entry went in before the last. */
+static lty_status ensure_end(lty_ledger *l, lty_error *err)
+{
+	lty_ledger_state s;
+
+	if (l->end_valid) {
+		return LTY_OK;
+	}
+	if (ensure_entries(l, err) != LTY_OK || replay(l, l->entries, l->count, &s, err) != LTY_OK) {
+		return err->status;
+	}
+	state_free(l->allocator, &l->end);
+	l->end = s;
+	l->end_valid = true;
+	return LTY_OK;
+}
+
+lty_status lty_ledger_list(lty_ledger *l, lty_error *err)
+{
+	return ensure_entries(l, err);
+}
+
 /* The state as of t (entries at <= t): the end state when t is past the last entry. */
-static lty_status state_at(const lty_ledger *l, int64_t t, lty_ledger_state *tmp, const lty_ledger_state **out, lty_error *err)
+static lty_status state_at(lty_ledger *l, int64_t t, lty_ledger_state *tmp, const lty_ledger_state **out, lty_error *err)
 {
 	size_t n = l->count;
 
+	if (ensure_end(l, err) != LTY_OK) {
+		return err->status;
+	}
 	if (n == 0 || l->entries[n - 1].at <= t) {
 		*out = &l->end;
 		return LTY_OK;
 	}
-	while (n > 0 && l->entries[n - 1].at > t) {
-		n--;
-	}
+	n = lty_index_position(l, t);
 	if (replay(l, l->entries, n, tmp, err) != LTY_OK) {
 		return err->status;
 	}
@@ -281,26 +371,30 @@ void lty_ledger_init(lty_ledger *l, const lty_allocator *allocator, const lty_pr
 		l->rules.warn_count = y->warn_count;
 	}
 	state_init(&l->end);
-}
-
-static void free_entries(const lty_allocator *al, lty_entry *entries, size_t count)
-{
-	size_t i;
-
-	for (i = 0; i < count; i++) {
-		al->free(al->ctx, entries[i].ref);
-	}
-	if (entries) {
-		al->free(al->ctx, entries);
-	}
+	l->fast = l->entries_valid = l->end_valid = true;
 }
 
 void lty_ledger_free(lty_ledger *l)
 {
-	free_entries(l->allocator, l->entries, l->count);
-	state_free(l->allocator, &l->end);
+	const lty_allocator *al = l->allocator;
+	size_t i;
+
+	for (i = 1; i < l->node_count; i++) {
+		if (l->nodes[i].entry.ref != NULL) {
+			al->free(al->ctx, l->nodes[i].entry.ref);
+		}
+	}
+	if (l->nodes) {
+		al->free(al->ctx, l->nodes);
+	}
+	if (l->entries) {
+		al->free(al->ctx, l->entries);
+	}
+	state_free(al, &l->end);
+	l->nodes = NULL;
 	l->entries = NULL;
-	l->count = l->capacity = 0;
+	l->node_count = l->node_capacity = l->count = l->capacity = 0;
+	l->root = 0;
 }
 
 static char *copy_ref(const lty_allocator *al, const char *ref, size_t len)
@@ -318,62 +412,141 @@ static char *copy_ref(const lty_allocator *al, const char *ref, size_t len)
 
 lty_status lty_ledger_copy(lty_ledger *dst, const lty_ledger *src, lty_error *err)
 {
+	const lty_allocator *al = src->allocator;
 	size_t i;
 
 	*dst = *src;
+	dst->nodes = NULL;
 	dst->entries = NULL;
-	dst->count = dst->capacity = 0;
+	dst->node_count = dst->node_capacity = dst->capacity = 0;
+	dst->entries_valid = dst->end_valid = false;
 	state_init(&dst->end);
-	dst->entries = grow(src->allocator, NULL, &dst->capacity, src->count, sizeof(lty_entry));
-	if (src->count && dst->entries == NULL) {
+	if (src->node_count == 0) {
+		dst->entries_valid = dst->end_valid = true;
+		return LTY_OK;
+	}
+	dst->nodes = al->alloc(al->ctx, src->node_count * sizeof(lty_ledger_node));
+	if (dst->nodes == NULL) {
 		return lty_error_set(err, LTY_ERR_NOMEM, "ledger: out of memory");
 	}
-	for (i = 0; i < src->count; i++) {
-		dst->entries[i] = src->entries[i];
-		dst->entries[i].ref = copy_ref(src->allocator, src->entries[i].ref, src->entries[i].ref_len);
-		dst->count++;
-		if (dst->entries[i].ref == NULL) {
+	memcpy(dst->nodes, src->nodes, src->node_count * sizeof(lty_ledger_node));
+	dst->node_capacity = src->node_count;
+	for (i = 1; i < src->node_count; i++) {
+		dst->nodes[i].entry.ref = NULL;
+	}
+	dst->node_count = src->node_count; /* refs set so far are freed by lty_ledger_free() */
+	for (i = 1; i < src->node_count; i++) {
+		dst->nodes[i].entry.ref = copy_ref(al, src->nodes[i].entry.ref, src->nodes[i].entry.ref_len);
+		if (dst->nodes[i].entry.ref == NULL) {
 			return lty_error_set(err, LTY_ERR_NOMEM, "ledger: out of memory");
 		}
 	}
-	return replay(dst, dst->entries, dst->count, &dst->end, err);
-}
-
-/* Position after every entry at <= at: equal times keep the order they were added in. */
-static size_t insertion_point(const lty_ledger *l, int64_t at)
-{
-	size_t lo = 0, hi = l->count;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (l->entries[mid].at <= at) {
-			lo = mid + 1;
-		} else {
-			hi = mid;
-		}
-	}
-	return lo;
+	return ensure_end(dst, err);
 }
 
 /* Whether `points` are spendable at `at`, as the ledger stands at that time. */
-static lty_status check_cover(const lty_ledger *l, int64_t points, int64_t at, lty_entry_type type,
-	const char *path, lty_error *err)
+static lty_status check_cover(lty_ledger *l, const lty_entry *e, const char *path, lty_error *err)
 {
 	lty_ledger_state tmp;
 	const lty_ledger_state *s;
 	int64_t spendable, pending;
-	char when[96];
 
 	state_init(&tmp);
-	if (state_at(l, at, &tmp, &s, err) != LTY_OK) {
+	if (state_at(l, e->at, &tmp, &s, err) != LTY_OK) {
 		return err->status;
 	}
-	measure(&l->rules, s, at, &spendable, &pending);
+	measure(&l->rules, s, e->at, &spendable, &pending);
 	state_free(l->allocator, &tmp);
-	if (spendable < points) {
-		return lty_error_set(err, LTY_ERR_LEDGER, "%s: %" PRId64 " points to %s at %s, only %" PRId64 " available%s",
-			path, points, lty_entry_type_name(type), format_time(at, when, sizeof(when)), spendable,
-			pending ? " (more are pending in the return window)" : "");
+	if (spendable < e->points) {
+		return lty_ledger_short(err, path, e, spendable, pending);
+	}
+	return LTY_OK;
+}
+
+/* The ledger replays: entry e checked against the state as of its time, then (dated before
+ * the last entry) every later spend by a replay of the whole history. */
+static lty_status add_replayed(lty_ledger *l, uint32_t id, const char *path, lty_error *err)
+{
+	const lty_entry *e = &l->nodes[id].entry;
+	size_t pos = lty_index_position(l, e->at), cap = 0;
+	lty_entry *all;
+	lty_ledger_state s;
+
+	if (is_spend(e) && check_cover(l, e, path, err) != LTY_OK) {
+		return err->status;
+	}
+	if (pos == l->count) {
+		/* Points expired by then do not count (they are dropped first): refused before the end state moves. */
+		if (is_lot(e) && e->points > INT64_MAX - total_at(&l->rules, &l->end, e->at)) {
+			return overflow_error(path, e->points, err);
+		}
+		if (apply(l, &l->end, e, path, err) != LTY_OK) {
+			return err->status;
+		}
+		return LTY_OK;
+	}
+	all = grow(l->allocator, NULL, &cap, l->count + 1, sizeof(lty_entry));
+	if (all == NULL) {
+		return lty_error_set(err, LTY_ERR_NOMEM, "ledger: out of memory");
+	}
+	memcpy(all, l->entries, pos * sizeof(lty_entry));
+	all[pos] = *e;
+	memcpy(all + pos + 1, l->entries + pos, (l->count - pos) * sizeof(lty_entry));
+	if (replay(l, all, l->count + 1, &s, err) != LTY_OK) {
+		l->allocator->free(l->allocator->ctx, all);
+		return lty_ledger_wrap(err, path);
+	}
+	l->allocator->free(l->allocator->ctx, l->entries);
+	l->entries = all;
+	l->capacity = cap;
+	state_free(l->allocator, &l->end);
+	l->end = s;
+	return LTY_OK;
+}
+
+/* Keeps the list in time order for an entry added after the last one (room made beforehand). */
+static void append_listed(lty_ledger *l, const lty_entry *e, bool in_order)
+{
+	if (in_order && l->entries_valid && l->count < l->capacity) {
+		l->entries[l->count] = *e;
+	} else {
+		l->entries_valid = false;
+	}
+}
+
+/* The summaries answered for e: the tree has it; the end state follows when it was kept. */
+static void added_fast(lty_ledger *l, const lty_entry *e, bool in_order, const char *path, lty_error *err)
+{
+	l->volume += e->points;
+	if (in_order && l->end_valid) {
+		/* covered, so only running out of memory can fail: then the state is replayed when asked for */
+		l->end_valid = apply_entry(l, &l->end, e, true, path, err) == LTY_OK;
+	} else {
+		l->end_valid = false;
+	}
+	append_listed(l, e, in_order);
+}
+
+/* The ledger replays (lty_index_fits() said no): the tree takes e, but its summaries are no longer kept. */
+static lty_status add_slow(lty_ledger *l, uint32_t id, bool in_order, const char *path, lty_error *err)
+{
+	lty_entry *room;
+
+	if (ensure_entries(l, err) != LTY_OK || ensure_end(l, err) != LTY_OK) {
+		return err->status;
+	}
+	room = grow(l->allocator, l->entries, &l->capacity, l->count + 1, sizeof(lty_entry));
+	if (room == NULL) {
+		return lty_error_set(err, LTY_ERR_NOMEM, "ledger: out of memory");
+	}
+	l->entries = room;
+	if (add_replayed(l, id, path, err) != LTY_OK) {
+		return err->status;
+	}
+	l->fast = false;
+	lty_index_insert(l, id);
+	if (in_order) {
+		l->entries[l->count] = l->nodes[id].entry;
 	}
 	return LTY_OK;
 }
@@ -382,9 +555,11 @@ lty_status lty_ledger_add(lty_ledger *l, lty_entry_type type, int64_t points, in
 	const char *ref, size_t ref_len, const char *path, lty_error *err)
 {
 	const lty_allocator *al = l->allocator;
-	size_t pos = insertion_point(l, at);
-	lty_entry e, *entries;
-	lty_ledger_state s;
+	lty_entry e;
+	uint32_t id;
+	bool in_order = lty_index_position(l, at) == l->count;
+	lty_entry *room;
+	lty_status st;
 
 	if (l->count >= LTY_MAX_LEDGER_ENTRIES) {
 		return lty_error_set(err, LTY_ERR_INPUT, "%s: the ledger has %d entries, the most it can hold", path, LTY_MAX_LEDGER_ENTRIES);
@@ -394,48 +569,34 @@ lty_status lty_ledger_add(lty_ledger *l, lty_entry_type type, int64_t points, in
 	e.at = at;
 	e.ref_len = ref_len;
 	e.ref = copy_ref(al, ref, ref_len);
-	entries = grow(al, l->entries, &l->capacity, l->count + 1, sizeof(lty_entry));
-	if (e.ref == NULL || entries == NULL) {
-		al->free(al->ctx, e.ref);
+	id = e.ref != NULL ? lty_index_node(l, &e) : 0;
+	room = l->entries_valid ? grow(al, l->entries, &l->capacity, l->count + 1, sizeof(lty_entry)) : l->entries;
+	if (room != NULL) {
+		l->entries = room; /* grow() freed the old array */
+	}
+	if (id == 0 || (l->entries_valid && room == NULL)) {
+		if (id) {
+			lty_index_drop_last(l);
+		}
+		if (e.ref) {
+			al->free(al->ctx, e.ref);
+		}
 		return lty_error_set(err, LTY_ERR_NOMEM, "ledger: out of memory");
 	}
-	l->entries = entries;
-	if ((type == LTY_ENTRY_SPEND || type == LTY_ENTRY_REWARD) && check_cover(l, points, at, type, path, err) != LTY_OK) {
-		al->free(al->ctx, e.ref); /* refused: nothing changed */
-		return err->status;
-	}
-	/* Points expired by then do not count (they are dropped first): refused before the end state moves. */
-	if (pos == l->count && (type == LTY_ENTRY_EARN || type == LTY_ENTRY_GRANT) && points > INT64_MAX - total_at(&l->rules, &l->end, at)) {
-		al->free(al->ctx, e.ref);
-		return overflow_error(path, points, err);
-	}
-	if (pos == l->count) {
-		/* In time order: continue from the end state. */
-		if (apply(l, &l->end, &e, path, err) != LTY_OK) {
-			al->free(al->ctx, e.ref);
-			return err->status;
+	if (lty_index_fits(l, &e)) {
+		st = lty_index_add(l, id, path, err);
+		if (st == LTY_OK) {
+			added_fast(l, &e, in_order, path, err);
 		}
-		l->entries[l->count++] = e;
-		return LTY_OK;
+	} else {
+		st = add_slow(l, id, in_order, path, err);
 	}
-	/* Out of time order: insert, replay everything, undo when a spend is left uncovered. */
-	memmove(&l->entries[pos + 1], &l->entries[pos], (l->count - pos) * sizeof(lty_entry));
-	l->entries[pos] = e;
+	if (st != LTY_OK) {
+		lty_index_drop_last(l);
+		al->free(al->ctx, e.ref);
+		return st;
+	}
 	l->count++;
-	if (replay(l, l->entries, l->count, &s, err) != LTY_OK) {
-		if (err->status == LTY_ERR_LEDGER) {
-			char inner[512];
-			memcpy(inner, err->message, sizeof(inner) - 1);
-			inner[sizeof(inner) - 1] = '\0';
-			lty_error_set(err, LTY_ERR_LEDGER, "%s: would leave a later spend uncovered (%s)", path, inner);
-		}
-		l->count--;
-		memmove(&l->entries[pos], &l->entries[pos + 1], (l->count - pos) * sizeof(lty_entry));
-		al->free(al->ctx, e.ref);
-		return err->status;
-	}
-	state_free(al, &l->end);
-	l->end = s;
 	return LTY_OK;
 }
 
@@ -454,12 +615,61 @@ static int by_time(const void *a, const void *b)
 	return x->index < y->index ? -1 : x->index > y->index;
 }
 
+/* Whether the summaries can describe these entries (see lty_index_fits()); sets the volume. */
+static bool fits_all(lty_ledger *l, const lty_entry *sorted, size_t n)
+{
+	const lty_ledger_rules *r = &l->rules;
+	size_t i;
+
+	l->volume = 0;
+	for (i = 0; i < n; i++) {
+		if (__builtin_add_overflow(l->volume, sorted[i].points, &l->volume) || l->volume == INT64_MAX) {
+			return false;
+		}
+		if (r->expires && r->mode == LTY_EXPIRY_PER_LOT && r->pending_days > 0 && sorted[i].type == LTY_ENTRY_GRANT
+				&& sorted[i].points > 0) {
+			return false;
+		}
+	}
+	return l->fast;
+}
+
+/* Drops the nodes from `first` on, with their refs. */
+static void drop_nodes(lty_ledger *l, size_t first)
+{
+	while (l->node_count > first) {
+		l->allocator->free(l->allocator->ctx, l->nodes[l->node_count - 1].entry.ref);
+		lty_index_drop_last(l);
+	}
+}
+
+/* Nodes for the entries added (refs copied): the first one's number; 0 when out of memory (none kept). */
+static uint32_t add_nodes(lty_ledger *l, const lty_entry *add, size_t n)
+{
+	size_t i, first = l->node_count ? l->node_count : 1;
+	lty_entry e;
+
+	for (i = 0; i < n; i++) {
+		e = add[i];
+		e.ref = copy_ref(l->allocator, add[i].ref, add[i].ref_len);
+		if (e.ref == NULL || lty_index_node(l, &e) == 0) {
+			if (e.ref) {
+				l->allocator->free(l->allocator->ctx, e.ref);
+			}
+			drop_nodes(l, first);
+			return 0;
+		}
+	}
+	return (uint32_t) first;
+}
+
 lty_status lty_ledger_add_all(lty_ledger *l, const lty_entry *add, size_t n, lty_error *err)
 {
 	const lty_allocator *al = l->allocator;
 	size_t total = l->count + n, i, cap = 0;
+	uint32_t first, *ids;
 	order_key *keys;
-	lty_entry *all, *sorted;
+	lty_entry *sorted;
 	lty_ledger_state s;
 
 	if (n == 0) {
@@ -468,64 +678,58 @@ lty_status lty_ledger_add_all(lty_ledger *l, const lty_entry *add, size_t n, lty
 	if (n > LTY_MAX_LEDGER_ENTRIES - l->count) {
 		return lty_error_set(err, LTY_ERR_INPUT, "entries: too many entries (%zu, at most %d)", l->count + n, LTY_MAX_LEDGER_ENTRIES);
 	}
-	all = grow(al, NULL, &cap, total, sizeof(lty_entry));
-	cap = 0;
-	sorted = grow(al, NULL, &cap, total, sizeof(lty_entry));
+	first = add_nodes(l, add, n);
+	ids = al->alloc(al->ctx, 2 * total * sizeof(uint32_t)); /* as they stand, then in time order */
 	keys = al->alloc(al->ctx, total * sizeof(order_key));
-	if (all == NULL || sorted == NULL || keys == NULL) {
-		al->free(al->ctx, all);
-		al->free(al->ctx, sorted);
-		al->free(al->ctx, keys);
+	sorted = grow(al, NULL, &cap, total, sizeof(lty_entry));
+	if (first == 0 || ids == NULL || keys == NULL || sorted == NULL) {
+		free_all(al, ids, keys, sorted);
+		if (first) {
+			drop_nodes(l, first);
+		}
 		return lty_error_set(err, LTY_ERR_NOMEM, "ledger: out of memory");
 	}
-	if (l->count > 0) { /* entries is NULL while the ledger is empty */
-		memcpy(all, l->entries, l->count * sizeof(lty_entry));
-	}
-	for (i = 0; i < n; i++) {
-		all[l->count + i] = add[i];
-		all[l->count + i].ref = copy_ref(al, add[i].ref, add[i].ref_len);
-	}
+	lty_index_ids(l, ids);
 	for (i = 0; i < total; i++) {
-		keys[i].at = all[i].at;
+		if (i >= l->count) {
+			ids[i] = first + (uint32_t) (i - l->count);
+		}
+		keys[i].at = l->nodes[ids[i]].entry.at;
 		keys[i].index = i;
 	}
 	qsort(keys, total, sizeof(order_key), by_time); /* (at, index): stable */
 	for (i = 0; i < total; i++) {
-		sorted[i] = all[keys[i].index];
-	}
-	al->free(al->ctx, keys);
-	for (i = 0; i < n; i++) {
-		if (all[l->count + i].ref == NULL) {
-			free_entries(al, all + l->count, n); /* frees the copies made */
-			al->free(al->ctx, sorted);
-			return lty_error_set(err, LTY_ERR_NOMEM, "ledger: out of memory");
-		}
+		ids[total + i] = ids[keys[i].index];
+		sorted[i] = l->nodes[ids[total + i]].entry;
 	}
 	if (replay(l, sorted, total, &s, err) != LTY_OK) {
-		for (i = 0; i < n; i++) {
-			al->free(al->ctx, all[l->count + i].ref);
-		}
-		al->free(al->ctx, all);
-		al->free(al->ctx, sorted);
+		free_all(al, ids, keys, sorted);
+		drop_nodes(l, first);
 		return err->status;
 	}
-	al->free(al->ctx, all);
-	if (l->entries) {
-		al->free(al->ctx, l->entries);
-	}
+	l->fast = fits_all(l, sorted, total);
+	l->count = total;
+	lty_index_build(l, ids + total, total);
+	free_all(al, ids, keys, l->entries);
 	l->entries = sorted;
-	l->count = l->capacity = total;
+	l->capacity = cap;
+	l->entries_valid = true;
 	state_free(al, &l->end);
 	l->end = s;
+	l->end_valid = true;
 	return LTY_OK;
 }
 
-lty_status lty_ledger_balance(const lty_ledger *l, int64_t at, int64_t *out, lty_error *err)
+lty_status lty_ledger_balance(lty_ledger *l, int64_t at, int64_t *out, lty_error *err)
 {
 	lty_ledger_state tmp;
 	const lty_ledger_state *s;
 	int64_t pending;
 
+	if (l->fast) {
+		lty_index_measure(l, at, out, &pending);
+		return LTY_OK;
+	}
 	state_init(&tmp);
 	if (state_at(l, at, &tmp, &s, err) != LTY_OK) {
 		return err->status;
@@ -535,12 +739,16 @@ lty_status lty_ledger_balance(const lty_ledger *l, int64_t at, int64_t *out, lty
 	return LTY_OK;
 }
 
-lty_status lty_ledger_pending(const lty_ledger *l, int64_t at, int64_t *out, lty_error *err)
+lty_status lty_ledger_pending(lty_ledger *l, int64_t at, int64_t *out, lty_error *err)
 {
 	lty_ledger_state tmp;
 	const lty_ledger_state *s;
 	int64_t spendable;
 
+	if (l->fast) {
+		lty_index_measure(l, at, &spendable, out);
+		return LTY_OK;
+	}
 	state_init(&tmp);
 	if (state_at(l, at, &tmp, &s, err) != LTY_OK) {
 		return err->status;
@@ -551,7 +759,7 @@ lty_status lty_ledger_pending(const lty_ledger *l, int64_t at, int64_t *out, lty
 }
 
 /* Valid points of a state at t grouped by expiry date (lots expire in lot order). */
-static lty_status expiring_of(const lty_ledger *l, const lty_ledger_state *s, int64_t t, lty_arena *arena,
+static lty_status expiring_of(lty_ledger *l, const lty_ledger_state *s, int64_t t, lty_arena *arena,
 	lty_expiring **out, size_t *count, lty_error *err)
 {
 	const lty_ledger_rules *r = &l->rules;
@@ -580,7 +788,7 @@ static lty_status expiring_of(const lty_ledger *l, const lty_ledger_state *s, in
 	return LTY_OK;
 }
 
-lty_status lty_ledger_expiring(const lty_ledger *l, int64_t at, lty_arena *arena,
+lty_status lty_ledger_expiring(lty_ledger *l, int64_t at, lty_arena *arena,
 	lty_expiring **out, size_t *count, lty_error *err)
 {
 	lty_ledger_state tmp;
@@ -631,7 +839,7 @@ static int64_t expiring_at(const lty_ledger *l, const lty_ledger_state *s, int64
 	return points;
 }
 
-lty_status lty_ledger_warnings_due(const lty_ledger *l, int64_t from, int64_t to, lty_arena *arena,
+lty_status lty_ledger_warnings_due(lty_ledger *l, int64_t from, int64_t to, lty_arena *arena,
 	lty_expiry_warning **out, size_t *count, lty_error *err)
 {
 	const lty_ledger_rules *r = &l->rules;
@@ -644,6 +852,9 @@ lty_status lty_ledger_warnings_due(const lty_ledger *l, int64_t from, int64_t to
 
 	*out = NULL;
 	*count = 0;
+	if (ensure_entries(l, err) != LTY_OK) {
+		return err->status;
+	}
 	if (!r->expires || r->warn_count == 0 || l->count == 0 || to <= from) {
 		*out = lty_arena_alloc(arena, 1);
 		return LTY_OK;

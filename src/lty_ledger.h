@@ -1,8 +1,11 @@
 /* The points history of one customer (SPEC 7 expiry and rewards, 8 Ledger,
- * 10 Ledger fine print). Entries are kept in time order; the state after the
- * last entry is kept too, so that appending in time order costs O(1)
- * amortized and questions about "now" need no replay. An entry inserted
- * before the last one replays the history once to check every later spend. */
+ * 10 Ledger fine print). Entries live in a treap ordered by time (see
+ * lty_ledger_index.h) that also summarizes the replay, so that an entry added
+ * at any date is checked in O(log n); the replayed state after the last entry
+ * is kept while entries come in time order, so questions about "now" need no
+ * replay. Ledgers the summary cannot describe (per_lot expiry with pending
+ * days and grants, more than 2^63 - 2 points in all) replay the history once
+ * for an entry added before the last one. */
 #ifndef LTY_LEDGER_H
 #define LTY_LEDGER_H
 
@@ -52,12 +55,47 @@ typedef struct {
 	size_t warn_count;
 } lty_ledger_rules;
 
+/* The replay summarized as a function of g, the points still valid before some entries:
+ * after them g is min(g + add, cap), and the smallest (spendable - spent) of their spends is
+ * min(g + cover_add, cover_cap). LTY_LEDGER_UNBOUNDED stands for no limit. */
+typedef struct {
+	int64_t add, cap;
+	int64_t cover_add, cover_cap;
+} lty_ledger_step;
+
+#define LTY_LEDGER_UNBOUNDED INT64_MAX
+
+/* One entry in the treap, with what its step needs and the summary of its subtree. */
+typedef struct {
+	lty_entry entry;
+	uint32_t left, right; /* node numbers, 0 for none */
+	uint32_t prio;        /* heap order: a parent's is at least its children's */
+	uint32_t size;        /* entries in the subtree */
+	int64_t cap;          /* points still valid just before the entry (window of unexpired lots) */
+	int64_t pend;         /* of those, points of earns still in the return window */
+	bool has_deadline;    /* rolling: the deadline running after the entry */
+	bool flipped;         /* rolling: its wipe changed, pend after it is to be recomputed */
+	int64_t deadline;
+	lty_ledger_step sum;  /* the subtree's step */
+	int64_t lots, earns;  /* the subtree's points of earns and grants, and of earns alone */
+	int64_t tag_cap, tag_pend; /* still to add to cap and pend of every node below (lazy) */
+} lty_ledger_node;
+
 typedef struct {
 	const lty_allocator *allocator;
 	lty_ledger_rules rules;
-	lty_entry *entries;   /* time order; equal times keep the order they were added in */
-	size_t count, capacity;
-	lty_ledger_state end; /* after every entry */
+	lty_ledger_node *nodes; /* node 0 is the empty subtree; the others in the order added */
+	size_t node_count, node_capacity;
+	uint32_t root;
+	uint64_t seed;        /* xorshift state for priorities */
+	bool fast;            /* the summaries are kept (see the header comment) */
+	int64_t volume;       /* points of every entry, while it fits */
+	size_t count;         /* entries */
+	lty_entry *entries;   /* time order (equal times: the order added), while entries_valid */
+	size_t capacity;
+	bool entries_valid;
+	lty_ledger_state end; /* after every entry, while end_valid */
+	bool end_valid;
 } lty_ledger;
 
 typedef struct {
@@ -84,15 +122,18 @@ lty_status lty_ledger_add(lty_ledger *ledger, lty_entry_type type, int64_t point
 /* Adds many entries (any order) with one sort and one replay. */
 lty_status lty_ledger_add_all(lty_ledger *ledger, const lty_entry *entries, size_t count, lty_error *err);
 
+/* The entries in time order (ledger->entries), valid until the next change. */
+lty_status lty_ledger_list(lty_ledger *ledger, lty_error *err);
+
 /* Spendable at `at`: neither expired nor pending. */
-lty_status lty_ledger_balance(const lty_ledger *ledger, int64_t at, int64_t *out, lty_error *err);
+lty_status lty_ledger_balance(lty_ledger *ledger, int64_t at, int64_t *out, lty_error *err);
 /* Earned but inside the return window at `at`. */
-lty_status lty_ledger_pending(const lty_ledger *ledger, int64_t at, int64_t *out, lty_error *err);
+lty_status lty_ledger_pending(lty_ledger *ledger, int64_t at, int64_t *out, lty_error *err);
 /* Points still valid at `at` (pending included) by expiry date, sorted; allocated in arena. */
-lty_status lty_ledger_expiring(const lty_ledger *ledger, int64_t at, lty_arena *arena,
+lty_status lty_ledger_expiring(lty_ledger *ledger, int64_t at, lty_arena *arena,
 	lty_expiring **out, size_t *count, lty_error *err);
 /* Warnings falling in (from, to], sorted by time; allocated in arena. */
-lty_status lty_ledger_warnings_due(const lty_ledger *ledger, int64_t from, int64_t to, lty_arena *arena,
+lty_status lty_ledger_warnings_due(lty_ledger *ledger, int64_t from, int64_t to, lty_arena *arena,
 	lty_expiry_warning **out, size_t *count, lty_error *err);
 
 const char *lty_entry_type_name(lty_entry_type type);

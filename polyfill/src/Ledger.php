@@ -153,6 +153,7 @@ final class Ledger implements \Serializable
     {
         Input::checkCount(self::class . '::entries', func_num_args(), 0, 0);
         $book = $this->book();
+        $book->list();
         $list = [];
         $types = State::TYPES;
         foreach ($book->types as $i => $type) {

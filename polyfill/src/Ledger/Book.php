@@ -10,18 +10,20 @@ use Loyalty\LedgerException;
 /**
  * @internal The points history of one customer, as lty_ledger in src/lty_ledger.c.
  *
- * Entries are kept in time order (equal times in the order they were added) as parallel
- * lists; the state after the last entry is kept too, so that appending in time order costs
- * O(1) amortized and questions about "now" need no replay. An entry inserted before the last
- * one replays the history once to check every later spend. Questions about an earlier date
- * replay up to it; the last such replay is kept and carried forward when the next question
- * is later still (a cron walking through time replays the history once).
+ * Entries live in a treap ordered by time (Index) that also summarizes the replay, so that an
+ * entry added at any date is checked in O(log n). The entries in time order (parallel lists)
+ * and the state after the last entry are kept while entries come in time order, and rebuilt
+ * when asked for after an entry went in before the last. Ledgers the summary cannot describe
+ * (per_lot expiry with pending days and grants, more than 2^63 - 2 points in all) replay the
+ * history once for an entry added before the last one.
+ * Questions about an earlier date replay up to it; the last such replay is kept and carried
+ * forward when the next question is later still (a cron walking through time replays once).
  */
 final class Book
 {
     public const MAX_ENTRIES = 1000000;
 
-    /** @var list<int> */
+    /** @var list<int> in time order, while $listed */
     public array $types = [];
     /** @var list<int> */
     public array $points = [];
@@ -29,19 +31,31 @@ final class Book
     public array $ats = [];
     /** @var list<string> */
     public array $refs = [];
+    private bool $listed = true;
     public int $count = 0;
-    public State $end;
+    /** the state after every entry, while $endValid */
+    private State $end;
+    private bool $endValid = true;
+    /** the summaries, from the first entry dated before the last on (null: not made, or they cannot describe the ledger) */
+    private ?Index $index = null;
+    /** whether the summaries can describe the ledger (Index::admits()), and its points in all */
+    private bool $fast;
+    private int $volume = 0;
     /** the state after the first $past->next entries (never $end) */
     private ?State $past = null;
 
     public function __construct(public Rules $rules)
     {
         $this->end = new State();
+        $this->fast = Index::fastRules($rules);
     }
 
     public function __clone()
     {
         $this->end = clone $this->end;
+        if ($this->index !== null) {
+            $this->index = clone $this->index;
+        }
         $this->past = null;
     }
 
@@ -54,7 +68,80 @@ final class Book
         if ($this->count >= self::MAX_ENTRIES) {
             throw new InputException(sprintf('%s: the ledger has %d entries, the most it can hold', $path, self::MAX_ENTRIES), 3);
         }
-        $pos = $this->insertionPoint($at);
+        $index = $this->index;
+        $pos = $index ? $index->position($at) : $this->insertionPoint($at);
+        $inOrder = $pos === $this->count;
+        $fits = $index ? $index->fits($type, $points) : Index::admits($this->rules, $this->fast, $this->volume, $type, $points);
+        if ($fits && $index === null && $inOrder) {
+            // In time order without the summaries (the list and the end state are then kept): the
+            // end state answers; the volume fits, so no overflow.
+            if ($type >= State::SPEND) {
+                [$spendable, $pending] = $this->end->measure($this->rules, $at);
+                if ($spendable < $points) {
+                    throw State::short($path, $points, $type, $at, $spendable, $pending);
+                }
+            }
+            $this->end->apply($this->rules, $type, $points, $at, $path, true);
+            $this->types[] = $type;
+            $this->points[] = $points;
+            $this->ats[] = $at;
+            $this->refs[] = $ref;
+            $this->volume += $points;
+            $this->count++;
+            return;
+        }
+        if (!$fits || ($index === null && $inOrder)) {
+            // In time order the end state answers; otherwise the summaries cannot: replay.
+            $this->addReplayed($type, $points, $at, $ref, $path, $pos);
+            if ($fits) {
+                $this->volume += $points;
+            } else {
+                $this->fast = false;
+                $this->index = null;
+            }
+        } else {
+            $this->addIndexed($type, $points, $at, $ref, $path, $inOrder);
+        }
+        $this->count++;
+        if ($this->past !== null && $this->past->next > $pos) {
+            $this->past = null;
+        }
+    }
+
+    /** Through the summaries, made at the first entry dated before the last (memory only for ledgers that need them). */
+    private function addIndexed(int $type, int $points, int $at, string $ref, string $path, bool $inOrder): void
+    {
+        if ($this->index === null) {
+            $this->index = new Index($this->rules);
+            $this->index->build($this->types, $this->points, $this->ats, $this->refs);
+        }
+        $index = $this->index;
+        $id = $index->node($type, $points, $at, $ref);
+        try {
+            $index->add($id, $path);
+        } catch (LedgerException $e) {
+            $index->dropLast();
+            throw $e;
+        }
+        $index->volume += $points;
+        $this->volume += $points;
+        if ($inOrder && $this->endValid) {
+            $this->end->apply($this->rules, $type, $points, $at, $path, true); // covered: cannot fail
+        } else {
+            $this->endValid = false;
+        }
+        if ($inOrder && $this->listed) {
+            $this->push($type, $points, $at, $ref);
+        } else {
+            $this->listed = false;
+        }
+    }
+
+    /** The ledger replays (Index::fits() said no): checked against the state as of $at, then by a replay of the whole history. */
+    private function addReplayed(int $type, int $points, int $at, string $ref, string $path, int $pos): void
+    {
+        $this->list();
+        $this->endState();
         if ($type >= State::SPEND) {
             [$spendable, $pending] = $this->stateAt($at)->measure($this->rules, $at);
             if ($spendable < $points) {
@@ -62,17 +149,12 @@ final class Book
             }
         }
         if ($pos === $this->count) {
-            // In time order: continue from the end state.
             // points expired by then do not count (they are dropped first)
             if ($type <= State::GRANT && $points > PHP_INT_MAX - $this->end->totalAt($this->rules, $at)) {
                 throw State::overflow($path, $points);
             }
             $this->end->apply($this->rules, $type, $points, $at, $path);
-            $this->types[] = $type;
-            $this->points[] = $points;
-            $this->ats[] = $at;
-            $this->refs[] = $ref;
-            $this->count++;
+            $this->push($type, $points, $at, $ref);
             return;
         }
         // Out of time order: insert, replay everything, undo when a spend is left uncovered.
@@ -80,21 +162,52 @@ final class Book
         array_splice($this->points, $pos, 0, [$points]);
         array_splice($this->ats, $pos, 0, [$at]);
         array_splice($this->refs, $pos, 0, [$ref]);
-        $this->count++;
         try {
-            $state = $this->replay($this->count);
+            $state = $this->replay($this->count + 1);
         } catch (LedgerException $e) {
             array_splice($this->types, $pos, 1);
             array_splice($this->points, $pos, 1);
             array_splice($this->ats, $pos, 1);
             array_splice($this->refs, $pos, 1);
-            $this->count--;
-            throw new LedgerException(sprintf('%s: would leave a later spend uncovered (%s)', $path, $e->getMessage()), 4);
+            throw State::wrap($path, $e);
         }
         $this->end = $state;
-        if ($this->past !== null && $this->past->next > $pos) {
-            $this->past = null;
+    }
+
+    private function push(int $type, int $points, int $at, string $ref): void
+    {
+        $this->types[] = $type;
+        $this->points[] = $points;
+        $this->ats[] = $at;
+        $this->refs[] = $ref;
+    }
+
+    /** The entries in time order ($types, $points, $ats, $refs), collected from the tree when needed. */
+    public function list(): void
+    {
+        if ($this->listed) {
+            return;
         }
+        $index = $this->index; // the list is out of date only while the summaries exist
+        $this->types = $this->points = $this->ats = $this->refs = [];
+        foreach ($index->ids() as $id) {
+            $this->types[] = $index->type[$id];
+            $this->points[] = $index->pts[$id];
+            $this->ats[] = $index->at[$id];
+            $this->refs[] = $index->ref[$id];
+        }
+        $this->listed = true;
+    }
+
+    /** The state after every entry, replayed once after an entry went in before the last. */
+    private function endState(): State
+    {
+        if (!$this->endValid) {
+            $this->list();
+            $this->end = $this->replay($this->count);
+            $this->endValid = true;
+        }
+        return $this->end;
     }
 
     /**
@@ -113,6 +226,7 @@ final class Book
         if ($n > self::MAX_ENTRIES - $this->count) {
             throw new InputException(sprintf('entries: too many entries (%d, at most %d)', $this->count + $n, self::MAX_ENTRIES), 3);
         }
+        $this->list();
         $allTypes = $this->count ? array_merge($this->types, $types) : $types;
         $allPoints = $this->count ? array_merge($this->points, $points) : $points;
         $allAts = $this->count ? array_merge($this->ats, $ats) : $ats;
@@ -137,25 +251,35 @@ final class Book
             [$allTypes, $allPoints, $allRefs] = [$t, $p, $r];
         }
         $state = $this->replayOf($allTypes, $allPoints, $allAts, count($allAts));
+        $this->index = null; // made again when an entry comes before the last
+        foreach ($allPoints as $i => $p) {
+            if (Index::admits($this->rules, $this->fast, $this->volume, $allTypes[$i], $p)) {
+                $this->volume += $p;
+            } else {
+                $this->fast = false;
+            }
+        }
         $this->types = $allTypes;
         $this->points = $allPoints;
         $this->ats = $allAts;
         $this->refs = $allRefs;
+        $this->listed = true;
         $this->count = count($allAts);
         $this->end = $state;
+        $this->endValid = true;
         $this->past = null;
     }
 
     /** Spendable at $t: neither expired nor pending. */
     public function balance(int $t): int
     {
-        return $this->stateAt($t)->measure($this->rules, $t)[0];
+        return ($this->index ? $this->index->measure($t) : $this->stateAt($t)->measure($this->rules, $t))[0];
     }
 
     /** Earned but inside the return window at $t. */
     public function pending(int $t): int
     {
-        return $this->stateAt($t)->measure($this->rules, $t)[1];
+        return ($this->index ? $this->index->measure($t) : $this->stateAt($t)->measure($this->rules, $t))[1];
     }
 
     /** @return list<array{points: int, expires_at: int}> */
@@ -174,6 +298,7 @@ final class Book
         if (!$r->expires || !$r->warnDays || $this->count === 0 || $to <= $from) {
             return [];
         }
+        $this->list();
         // Every expiry date an earn or grant may set, for every warning offset falling in ($from, $to].
         // Entries are in time order, so for one offset the due times never decrease: binary search.
         $dues = $expiries = $offsets = [];
@@ -243,6 +368,7 @@ final class Book
     /** Position after every entry at <= $at: equal times keep the order they were added in. */
     private function insertionPoint(int $at): int
     {
+        $this->list();
         $n = $this->count;
         if ($n === 0 || $this->ats[$n - 1] <= $at) {
             return $n;
@@ -269,8 +395,9 @@ final class Book
     /** The state after the first $n entries. Read only. */
     private function prefixState(int $n): State
     {
+        $this->list();
         if ($n === $this->count) {
-            return $this->end;
+            return $this->endState();
         }
         $s = $this->past;
         if ($s === null || $s->next > $n) {

@@ -43,9 +43,10 @@ final class State
 
     /**
      * Applies one entry (dated at or after every entry applied before).
-     * $path names it in an error: a string, or an int N for "entries[N]".
+     * $path names it in an error: a string, or an int N for "entries[N]"; a spend known to be
+     * $covered is not measured again.
      */
-    public function apply(Rules $r, int $type, int $points, int $at, string|int $path): void
+    public function apply(Rules $r, int $type, int $points, int $at, string|int $path, bool $covered = false): void
     {
         // What expires by $at. Only expiry can leave a used-up or invalid lot at $head (consume()
         // moves past used-up ones), so the walk of expireUntil() is needed only when it comes.
@@ -86,9 +87,11 @@ final class State
             $this->total += $points;
             return;
         }
-        [$spendable, $pending] = $this->measure($r, $at);
-        if ($spendable < $points) {
-            throw self::short($path, $points, $type, $at, $spendable, $pending);
+        if (!$covered) {
+            [$spendable, $pending] = $this->measure($r, $at);
+            if ($spendable < $points) {
+                throw self::short($path, $points, $type, $at, $spendable, $pending);
+            }
         }
         $this->consume($points, $at);
     }
@@ -286,6 +289,12 @@ final class State
         return new LedgerException(sprintf('%s: %d points to %s at %s, only %d available%s', self::path($path), $points,
             self::TYPES[$type], self::formatTime($at), $spendable,
             $pending ? ' (more are pending in the return window)' : ''), 4);
+    }
+
+    /** $e as what an entry added before others did: "PATH: would leave a later spend uncovered (...)". */
+    public static function wrap(string|int $path, LedgerException $e): LedgerException
+    {
+        return new LedgerException(sprintf('%s: would leave a later spend uncovered (%s)', self::path($path), $e->getMessage()), 4);
     }
 
     /** "2026-11-22 10:00:00 UTC", from the days-since-epoch civil calendar conversion (any int). */
