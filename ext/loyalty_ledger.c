@@ -16,6 +16,7 @@
 #endif
 
 #include "php_loyalty.h"
+#include "../src/lty_checked.h"
 #include "../src/lty_ledger.h"
 
 typedef struct {
@@ -464,7 +465,7 @@ static void coupon_array(zval *out, const lty_loyalty *y, const char *code, zend
 	add_assoc_long(out, "min_cart", (zend_long) y->reward_min_cart);
 	if (y->reward_valid_days) {
 		zend_long expires;
-		if (__builtin_add_overflow(at, (zend_long) y->reward_valid_days * 86400, &expires)) {
+		if (lty_add_overflow(at, (zend_long) y->reward_valid_days * 86400, &expires)) {
 			expires = ZEND_LONG_MAX;
 		}
 		add_assoc_long(out, "expires_at", expires);

@@ -1,3 +1,4 @@
+#include "lty_checked.h"
 #include "lty_ledger.h"
 #include "lty_ledger_index.h"
 #include "lty_limits.h"
@@ -623,7 +624,7 @@ static bool fits_all(lty_ledger *l, const lty_entry *sorted, size_t n)
 
 	l->volume = 0;
 	for (i = 0; i < n; i++) {
-		if (__builtin_add_overflow(l->volume, sorted[i].points, &l->volume) || l->volume == INT64_MAX) {
+		if (lty_add_overflow(l->volume, sorted[i].points, &l->volume) || l->volume == INT64_MAX) {
 			return false;
 		}
 		if (r->expires && r->mode == LTY_EXPIRY_PER_LOT && r->pending_days > 0 && sorted[i].type == LTY_ENTRY_GRANT
@@ -878,7 +879,7 @@ lty_status lty_ledger_warnings_due(lty_ledger *l, int64_t from, int64_t to, lty_
 			for (j = 0; j < r->warn_count; j++) {
 				int64_t due;
 				/* A warning due before the representable range is never in (from, to]. */
-				if (__builtin_sub_overflow(expires, r->warn_days[j] * DAY, &due)) {
+				if (lty_sub_overflow(expires, r->warn_days[j] * DAY, &due)) {
 					continue;
 				}
 				if (due > from && due <= to && expires != INT64_MAX) {

@@ -1,3 +1,4 @@
+#include "lty_checked.h"
 #include "lty_ledger_index.h"
 
 #include <inttypes.h>
@@ -23,7 +24,7 @@ int64_t lty_ledger_after_days(int64_t t, int64_t days)
 {
 	int64_t r;
 
-	return __builtin_add_overflow(t, days * DAY, &r) ? INT64_MAX : r;
+	return lty_add_overflow(t, days * DAY, &r) ? INT64_MAX : r;
 }
 
 static bool is_lot(const lty_entry *e)
@@ -41,7 +42,7 @@ bool lty_index_fits(const lty_ledger *l, const lty_entry *e)
 	const lty_ledger_rules *r = &l->rules;
 	int64_t volume;
 
-	if (!l->fast || __builtin_add_overflow(l->volume, e->points, &volume) || volume == INT64_MAX) {
+	if (!l->fast || lty_add_overflow(l->volume, e->points, &volume) || volume == INT64_MAX) {
 		return false;
 	}
 	/* per_lot with pending days: a grant is taken before older pending earns, not the oldest lot first */
