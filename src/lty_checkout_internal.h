@@ -39,6 +39,8 @@ typedef struct {
 } checkout;
 
 /* lty_lines.c */
+/* Whether a line expression (an advantage's lines, earn.exclude, earn.bonus) matches the line. */
+bool lty_lines_match(const checkout *ck, const lty_expr *e, const lty_cart_line *line);
 lty_status lty_lines_concern(checkout *ck, const lty_advantage *a, lty_concern *out);
 /* The value of a free_units tier: the cheapest concerned units, k per whole `from` units. */
 int64_t lty_lines_free_units(checkout *ck, const lty_concern *c, const lty_tier *t);

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static bool line_matches(const checkout *ck, const lty_expr *e, const lty_cart_line *line)
+bool lty_lines_match(const checkout *ck, const lty_expr *e, const lty_cart_line *line)
 {
 	lty_expr_env env;
 
@@ -59,7 +59,7 @@ lty_status lty_lines_concern(checkout *ck, const lty_advantage *a, lty_concern *
 	}
 	for (i = 0; i < cart->line_count; i++) {
 		if (a->lines != NULL) {
-			if (!line_matches(ck, a->lines, &cart->lines[i])) {
+			if (!lty_lines_match(ck, a->lines, &cart->lines[i])) {
 				continue;
 			}
 			match[i] = 1;

@@ -158,28 +158,16 @@ static bool earning_blocked_by_segment(checkout *ck)
 	return false;
 }
 
-static bool line_is(const checkout *ck, const lty_expr *e, const lty_cart_line *line)
-{
-	lty_expr_env env;
-
-	env.customer = NULL;
-	env.line = line;
-	env.now = ck->now;
-	env.segment = NULL;
-	env.ctx = NULL;
-	return lty_expr_matches(e, &env);
-}
-
 /* A line's multiplier in hundredths: 0 excluded, the first matching bonus, else 100. */
 static int64_t line_multiplier(const checkout *ck, const lty_loyalty *y, const lty_cart_line *line)
 {
 	size_t i;
 
-	if (y->earn_exclude != NULL && line_is(ck, y->earn_exclude, line)) {
+	if (y->earn_exclude != NULL && lty_lines_match(ck, y->earn_exclude, line)) {
 		return 0;
 	}
 	for (i = 0; i < y->earn_bonus_count; i++) {
-		if (line_is(ck, y->earn_bonus[i].lines, line)) {
+		if (lty_lines_match(ck, y->earn_bonus[i].lines, line)) {
 			return y->earn_bonus[i].multiplier;
 		}
 	}
