@@ -109,41 +109,52 @@ static lty_status load_segment(lty_loader *l, const lty_doc *map, lty_advantage 
 	return LTY_OK;
 }
 
-/* Advantages whose `lines` have the same text share one compiled expression, so that a cart line
- * is matched once per evaluation however many advantages test it: open addressing over their
- * indexes, sized for every advantage. */
+/* Texts of advantages seen so far (ids, `lines`): open addressing over the advantages'
+ * indexes, sized for all of them, so that 100,000 advantages are looked up in linear time. */
 typedef struct {
 	size_t *slots;          /* advantage index + 1; 0 is empty */
 	size_t mask;
-	size_t used;
-} lines_set;
+	size_t field;           /* offset of the lty_str looked up in lty_advantage */
+} text_set;
 
-static uint64_t hash_bytes(const char *s, size_t len);
-
-static lty_status share_lines(lty_loader *l, lines_set *set, lty_advantage *advs, size_t index)
+static uint64_t hash_bytes(const char *s, size_t len)
 {
-	lty_advantage *a = &advs[index];
-	size_t slot = (size_t) hash_bytes(a->lines_source.ptr, a->lines_source.len) & set->mask;
+	uint64_t h = 1469598103934665603ULL; /* FNV-1a */
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		h = (h ^ (unsigned char) s[i]) * 1099511628211ULL;
+	}
+	return h;
+}
+
+static const lty_str *text_of(const text_set *set, const lty_advantage *a)
+{
+	return (const lty_str *) ((const char *) a + set->field);
+}
+
+/* The index of an earlier advantage with the same text as advs[index]; SIZE_MAX when it is new
+ * (and now recorded). */
+static size_t text_set_add(text_set *set, const lty_advantage *advs, size_t index)
+{
+	const lty_str *text = text_of(set, &advs[index]);
+	size_t slot = (size_t) hash_bytes(text->ptr, text->len) & set->mask;
 
 	while (set->slots[slot] != 0) {
-		const lty_advantage *other = &advs[set->slots[slot] - 1];
-		if (other->lines_source.len == a->lines_source.len
-				&& memcmp(other->lines_source.ptr, a->lines_source.ptr, a->lines_source.len) == 0) {
-			a->lines = other->lines;
-			a->lines_index = other->lines_index;
-			return LTY_OK;
+		const lty_str *other = text_of(set, &advs[set->slots[slot] - 1]);
+		if (other->len == text->len && memcmp(other->ptr, text->ptr, text->len) == 0) {
+			return set->slots[slot] - 1;
 		}
 		slot = (slot + 1) & set->mask;
 	}
 	set->slots[slot] = index + 1;
-	set->used++;
-	a->lines_index = l->program->line_expr_count++;
-	return LTY_ERR_CONFIG; /* new: compile it */
+	return SIZE_MAX;
 }
 
 /* `tiers_on` (amount or quantity) and `lines`, a line expression (SPEC 11). */
-static lty_status load_lines(lty_loader *l, const lty_doc *map, lty_advantage *a, lines_set *set, lty_advantage *advs, size_t index)
+static lty_status load_lines(lty_loader *l, const lty_doc *map, lty_advantage *a, text_set *texts, lty_advantage *advs, size_t index)
 {
+	size_t same;
 	static const char *const bases[] = { "amount", "quantity", NULL };
 	lty_str base;
 	size_t old;
@@ -153,9 +164,16 @@ static lty_status load_lines(lty_loader *l, const lty_doc *map, lty_advantage *a
 		return l->err->status;
 	}
 	a->tiers_on_quantity = base.ptr != NULL && base.len == strlen("quantity");
-	if (a->lines_source.ptr == NULL || share_lines(l, set, advs, index) == LTY_OK) {
+	if (a->lines_source.ptr == NULL) {
 		return LTY_OK;
 	}
+	/* the same text, the same expression: a cart line is then matched once per evaluation */
+	if ((same = text_set_add(texts, advs, index)) != SIZE_MAX) {
+		a->lines = advs[same].lines;
+		a->lines_index = advs[same].lines_index;
+		return LTY_OK;
+	}
+	a->lines_index = l->program->line_expr_count++;
 	old = lty_path_key(l, "lines");
 	if (lty_compile_line_expr(l, &a->lines_source, &a->lines) != LTY_OK) {
 		return l->err->status;
@@ -251,45 +269,10 @@ static lty_status load_schedule(lty_loader *l, const lty_doc *map, lty_advantage
 	return LTY_OK;
 }
 
-/* Advantage ids seen so far: open addressing over indexes, so that 100,000 advantages
- * are checked for duplicates in linear time. */
-typedef struct {
-	size_t *slots;     /* index + 1; 0 is empty */
-	size_t mask;
-	size_t found;      /* the earlier advantage with the same id */
-} id_set;
-
-static uint64_t hash_bytes(const char *s, size_t len)
-{
-	uint64_t h = 1469598103934665603ULL; /* FNV-1a */
-	size_t i;
-
-	for (i = 0; i < len; i++) {
-		h = (h ^ (unsigned char) s[i]) * 1099511628211ULL;
-	}
-	return h;
-}
-
-/* LTY_OK when a's id is new (and now recorded), LTY_ERR_CONFIG with `found` set otherwise. */
-static lty_status ids_insert(id_set *ids, const lty_advantage *a, const lty_advantage *all, size_t index)
-{
-	size_t slot = (size_t) hash_bytes(a->id.ptr, a->id.len) & ids->mask;
-
-	while (ids->slots[slot] != 0) {
-		const lty_advantage *other = &all[ids->slots[slot] - 1];
-		if (other->id.len == a->id.len && memcmp(other->id.ptr, a->id.ptr, a->id.len) == 0) {
-			ids->found = ids->slots[slot] - 1;
-			return LTY_ERR_CONFIG;
-		}
-		slot = (slot + 1) & ids->mask;
-	}
-	ids->slots[slot] = index + 1;
-	return LTY_OK;
-}
-
 static lty_status load_advantage(lty_loader *l, const lty_doc *d, lty_advantage *a, lty_advantage *before,
-	size_t n, id_set *ids, lines_set *lines)
+	size_t n, text_set *ids, text_set *lines)
 {
+	size_t same;
 	static const char *const keys[] = {
 		"id", "label", "segment", "earn_points", "with_voucher", "combinable", "tiers_on", "lines", "max_uses",
 		"starts_at", "ends_at", "days", "hours", "tiers", NULL
@@ -306,11 +289,11 @@ static lty_status load_advantage(lty_loader *l, const lty_doc *d, lty_advantage 
 		lty_path_pop(l, old);
 		return LTY_ERR_CONFIG;
 	}
-	if (ids_insert(ids, a, before, n) != LTY_OK) {
+	if ((same = text_set_add(ids, before, n)) != SIZE_MAX) {
 		size_t old = lty_path_key(l, "id");
 		char shown[96];
 		lty_printable(shown, sizeof(shown), a->id.ptr, a->id.len);
-		lty_fail(l, "duplicate id '%s' (also advantages[%zu])", shown, ids->found);
+		lty_fail(l, "duplicate id '%s' (also advantages[%zu])", shown, same);
 		lty_path_pop(l, old);
 		return LTY_ERR_CONFIG;
 	}
@@ -359,8 +342,7 @@ static lty_status index_limited(lty_loader *l, lty_advantage *advs, size_t count
 lty_status lty_load_advantages(lty_loader *l, const lty_doc *list)
 {
 	lty_advantage *advs;
-	id_set ids;
-	lines_set lines;
+	text_set ids, lines;
 	size_t i, size = 16;
 
 	if (list->kind != LTY_DOC_LIST) {
@@ -375,10 +357,10 @@ lty_status lty_load_advantages(lty_loader *l, const lty_doc *list)
 	advs = lty_arena_array(l->arena, list->u.c.count ? list->u.c.count : 1, sizeof(lty_advantage));
 	ids.slots = lty_arena_array(l->arena, size, sizeof(size_t));
 	ids.mask = size - 1;
-	ids.found = 0;
+	ids.field = offsetof(lty_advantage, id);
 	lines.slots = lty_arena_array(l->arena, size, sizeof(size_t));
 	lines.mask = size - 1;
-	lines.used = 0;
+	lines.field = offsetof(lty_advantage, lines_source);
 	if (advs == NULL || ids.slots == NULL || lines.slots == NULL) {
 		return lty_fail_nomem(l);
 	}
