@@ -19,8 +19,7 @@ typedef struct {
 	int64_t discount;         /* uncapped */
 	bool ship;                /* free shipping for the chosen carrier */
 	bool ship_refused;        /* free shipping limited to other carriers */
-	int64_t value;            /* best-of value: capped discount + shipping saved, saturated (messages only) */
-	int64_t capped;           /* the two parts of the value, compared exactly */
+	int64_t capped;           /* the best-of value is capped + shipping_saved (compared exactly) */
 	int64_t shipping_saved;
 	size_t index;             /* of the advantage */
 	bool eligible;
@@ -249,13 +248,17 @@ static void check_advantage(checkout *ck, const lty_advantage *a, candidate *can
 		reject_nothing_given(ck, a, cand);
 		return;
 	}
-	/* Saturates: a discount and a shipping cost near INT64_MAX each are worth "more than anything". */
 	cand->capped = lty_min(cand->discount, ck->payable);
 	cand->shipping_saved = cand->ship ? ck->cart->shipping : 0;
-	if (lty_add_overflow(cand->capped, cand->shipping_saved, &cand->value)) {
-		cand->value = INT64_MAX;
-	}
 	cand->eligible = true;
+}
+
+/* The best-of value for a message, saturated: near INT64_MAX it reads "more than anything". */
+static int64_t shown_value(const candidate *c)
+{
+	int64_t v;
+
+	return lty_add_overflow(c->capped, c->shipping_saved, &v) ? INT64_MAX : v;
 }
 
 /* a's value above b's, exactly: the sums may pass 64 bits, their differences may not (every part
@@ -294,7 +297,7 @@ static void choose_advantages(checkout *ck, candidate *cands, size_t count)
 		ck->rule = cands[i].index;
 		if (!cands[i].chosen) {
 			lty_checkout_reject(ck, LTY_SOURCE_ADVANTAGE, &a->id, LTY_REASON_NOT_BEST, LTY_MSG_NOT_BEST,
-				cands[best].value, cands[i].value)->advantage = &p->advantages[cands[best].index];
+				shown_value(&cands[best]), shown_value(&cands[i]))->advantage = &p->advantages[cands[best].index];
 			continue;
 		}
 		{

@@ -41,7 +41,7 @@ final class Advantages
             $a = $advantages[$i];
             if (!$c->chosen) {
                 $s->reject($i, 'advantage', $a->id, 'not_best', sprintf("'%s' is worth more (%s against %s)",
-                    Args::printable($advantages[$best]->id, 80), Money::format($candidates[$best]->value), Money::format($c->value)));
+                    Args::printable($advantages[$best]->id, 80), Money::format($candidates[$best]->shownValue()), Money::format($c->shownValue())));
                 continue;
             }
             $d = min($c->discount, $s->remaining);
@@ -155,11 +155,8 @@ final class Advantages
             self::rejectNothingGiven($s, $i, $a, $c);
             return null;
         }
-        // Saturates, as in the extension: near 64 bits each is worth "more than anything".
-        $shipping = $c->ship ? $s->cart->shipping : 0;
-        $c->value = $discount > PHP_INT_MAX - $shipping ? PHP_INT_MAX : $discount + $shipping;
         $c->capped = $discount;
-        $c->shippingSaved = $shipping;
+        $c->shippingSaved = $c->ship ? $s->cart->shipping : 0;
         return $c;
     }
 }

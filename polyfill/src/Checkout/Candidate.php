@@ -17,14 +17,18 @@ final class Candidate
     public bool $ship = false;
     /** free shipping limited to other carriers */
     public bool $shipRefused = false;
-    /** best-of value: capped discount + shipping saved, saturated (messages only) */
-    public int $value = 0;
-    /** the two parts of the value, compared exactly */
+    /** the best-of value is capped + shippingSaved (compared exactly) */
     public int $capped = 0;
     public int $shippingSaved = 0;
     public bool $chosen = false;
 
     public function __construct(public Benefit $tier)
     {
+    }
+
+    /** The best-of value for a message, saturated, as the extension: near 64 bits it reads "more than anything". */
+    public function shownValue(): int
+    {
+        return $this->capped > PHP_INT_MAX - $this->shippingSaved ? PHP_INT_MAX : $this->capped + $this->shippingSaved;
     }
 }
