@@ -98,7 +98,11 @@ static zend_result evaluate_row(run *r, HashTable *row, zend_long n)
 		}
 	}
 	lty_arena_init(&arena, &php_loyalty_allocator);
-	for (i = 0; i < r->side_count; i++) { /* each program reads the line attributes it uses */
+	for (i = 0; i < r->side_count; i++) {
+		if (i > 0 && r->sides[0].program->line_attr_count == 0 && r->sides[i].program->line_attr_count == 0) {
+			carts[i] = carts[0]; /* read once: only line attributes differ from one program to another */
+			continue;
+		}
 		if (php_loyalty_cart(r->sides[i].program, cart_ht, &arena, &carts[i], &line_refs) == FAILURE) {
 			lty_arena_free(&arena);
 			return FAILURE;
