@@ -44,13 +44,11 @@ function backtest_money(int $minor): string
 
 function backtest_main(array $argv, $stdout, $stderr): int
 {
-    $opt = [];
-    foreach (array_slice($argv, 1) as $arg) {
-        if (!preg_match('/^--(customers|db|current|draft)=(.+)$/s', $arg, $m)) {
-            fwrite($stderr, "bad option $arg (expected --customers=N, --db=FILE, --current=FILE or --draft=FILE)\n");
-            return 2;
-        }
-        $opt[$m[1]] = $m[2];
+    try {
+        $opt = campaign_options($argv, ['customers', 'db', 'current', 'draft']);
+    } catch (InvalidArgumentException $e) {
+        fwrite($stderr, $e->getMessage() . "\n");
+        return 2;
     }
     $engine = new Loyalty\Engine(file_get_contents($opt['current'] ?? __DIR__ . '/shop.json'));
     $draft = Loyalty\Program::fromJson(file_get_contents($opt['draft'] ?? __DIR__ . '/cli/draft.json'));

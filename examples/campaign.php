@@ -32,10 +32,12 @@ const CAMPAIGN_CITIES = [
 const CAMPAIGN_GROUPS = ['', '', '', '', 'VIP', 'pro', 'wholesale', 'VIP,pro'];
 const CAMPAIGN_NAMES = ['alice', 'bruno', 'chloe', 'david', 'emma', 'farid', 'gaelle', 'hugo', 'ines', 'jules'];
 
-/** @return array<string, string> the --name=VALUE options */
-function campaign_options(array $argv): array
+/**
+ * @param list<string> $known the option names
+ * @return array<string, string> the --name=VALUE options
+ */
+function campaign_options(array $argv, array $known = ['customers', 'db', 'out', 'now', 'settings', 'segment', 'progress']): array
 {
-    $known = ['customers', 'db', 'out', 'now', 'settings', 'segment', 'progress'];
     $options = [];
     foreach (array_slice($argv, 1) as $arg) {
         if (!preg_match('/^--([a-z]+)=(.+)$/s', $arg, $m) || !in_array($m[1], $known, true)) {
