@@ -45,8 +45,6 @@ lty_status lty_expr_compile(lty_arena *arena, const char *src, size_t len, const
 bool lty_expr_matches(const lty_expr *expr, const lty_expr_env *env);
 
 const char *lty_expr_source(const lty_expr *expr, size_t *len);
-/* Whether it was compiled as a line expression. */
-bool lty_expr_is_line(const lty_expr *expr);
 /* The line expression can never match (`price < 0`): for warnings(). */
 bool lty_expr_never_matches_line(const lty_expr *expr);
 /* LTY_FIELD_* bits of the customer fields the expression reads. */

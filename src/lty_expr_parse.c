@@ -1022,11 +1022,6 @@ const char *lty_expr_source(const lty_expr *expr, size_t *len)
 	return expr->source;
 }
 
-bool lty_expr_is_line(const lty_expr *expr)
-{
-	return expr->line;
-}
-
 /* `price < 0`, `0 > qty` (and a conjunction holding one): line numbers are never negative. */
 static bool never_negative_cmp(const lty_expr *e, const lty_node *n)
 {

@@ -10,8 +10,6 @@
 
 #include "lty_customer.h"
 
-#define LTY_MINUTES_PER_DAY 1440
-
 typedef struct {
 	bool has_starts_at;
 	int64_t starts_at;           /* Unix time */

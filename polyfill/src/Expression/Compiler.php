@@ -179,8 +179,7 @@ final class Compiler
         if (!self::isCondition($root[1])) {
             $this->fail($at, 'expression must be a condition, got ' . self::typeName($root[1], $root[2]));
         }
-        return new Expression($this->src, $root[0], $this->fields, $this->refs, $this->line,
-            $this->line && ($root['never'] ?? false));
+        return new Expression($this->src, $root[0], $this->fields, $this->refs, $this->line && ($root['never'] ?? false));
     }
 
     private function fail(int $at, string $message): never

@@ -21,8 +21,6 @@ final class Expression
         public readonly Closure $eval,
         public readonly int $fields,
         public readonly array $segmentRefs,
-        /** over one cart line (SPEC 11), not the customer */
-        public readonly bool $line = false,
         /** a line expression no line can match (`price < 0`), for warnings() */
         public readonly bool $neverMatches = false,
     ) {
