@@ -17,10 +17,10 @@ run() { # N -> callgrind output file
 }
 run $n1
 run $n2
-# Ir per function, self cost, sorted into glue (functions of ext/*.c), core (src/*.c) and
+# Ir per function, self cost, sorted into glue (functions of ext/*.c), core (src/*/*.c) and
 # the rest (PHP itself, libc), by the symbol names of the built objects.
 nm --defined-only ext/.libs/*.o | awk 'NF == 3 && $2 ~ /[tT]/ { print $3 }' | sort -u > "$work/glue"
-nm --defined-only src/.libs/*.o | awk 'NF == 3 && $2 ~ /[tT]/ { print $3 }' | sort -u > "$work/core"
+nm --defined-only src/*/.libs/*.o | awk 'NF == 3 && $2 ~ /[tT]/ { print $3 }' | sort -u > "$work/core"
 shares() {
 	callgrind_annotate --inclusive=no --threshold=100 "$1" 2>/dev/null | awk -v gl="$work/glue" -v co="$work/core" '
 		BEGIN { while ((getline s < gl) > 0) glue_fn[s] = 1; while ((getline s < co) > 0) core_fn[s] = 1 }

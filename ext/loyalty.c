@@ -12,7 +12,7 @@
 
 #include "php_loyalty.h"
 #include "loyalty_arginfo.h"
-#include "../src/lty_settings.h"
+#include "../src/settings/lty_settings.h"
 
 ZEND_DECLARE_MODULE_GLOBALS(loyalty)
 

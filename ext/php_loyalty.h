@@ -4,12 +4,12 @@
 
 #include "php.h"
 
-#include "../src/lty_checkout.h"
-#include "../src/lty_customer.h"
-#include "../src/lty_doc.h"
-#include "../src/lty_error.h"
-#include "../src/lty_limits.h"
-#include "../src/lty_program.h"
+#include "../src/checkout/lty_checkout.h"
+#include "../src/base/lty_customer.h"
+#include "../src/base/lty_doc.h"
+#include "../src/base/lty_error.h"
+#include "../src/base/lty_limits.h"
+#include "../src/settings/lty_program.h"
 
 #define PHP_LOYALTY_VERSION "0.1.0"
 

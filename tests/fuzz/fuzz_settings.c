@@ -6,7 +6,7 @@
  * invariants (an overflow error is allowed: the settings may hold any amount). */
 #include "fuzz_common.h"
 
-#include "../../src/lty_warnings.h"
+#include "../../src/settings/lty_warnings.h"
 
 static void check_error(const lty_error *err)
 {

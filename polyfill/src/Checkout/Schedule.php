@@ -5,7 +5,7 @@ declare(strict_types=1);
 namespace Loyalty\Polyfill\Checkout;
 
 /**
- * @internal When an advantage is active (SPEC 11, 13), as src/lty_schedule.c: from starts_at
+ * @internal When an advantage is active (SPEC 11, 13), as src/settings/lty_schedule.c: from starts_at
  * (included) to ends_at (excluded), on some days and hours read on the wall clock of the
  * program's timezone; a window wrapping midnight belongs to the day it opened.
  */

@@ -2,7 +2,7 @@
  * the grammar of SPEC 5, types checked as each node is built, errors at the
  * column of the offending token. Nodes are built in scratch memory sized by a
  * first scan, then copied to the arena at their exact size. */
-#include "lty_checked.h"
+#include "../base/lty_checked.h"
 #include "lty_expr_internal.h"
 #include "lty_decimal.h"
 #include "lty_lexer.h"

@@ -4,7 +4,7 @@
  * write one rule per city, postcode or country by the thousand; indexing those literals
  * keeps a checkout's cost flat as the rules grow. */
 #include "lty_advantage_index.h"
-#include "lty_expr_internal.h"
+#include "../expression/lty_expr_internal.h"
 #include "lty_program.h"
 
 #include <stdlib.h>

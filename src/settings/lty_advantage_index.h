@@ -7,9 +7,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "lty_arena.h"
-#include "lty_customer.h"
-#include "lty_error.h"
+#include "../base/lty_arena.h"
+#include "../base/lty_customer.h"
+#include "../base/lty_error.h"
 
 typedef struct {
 	uint8_t field;               /* lty_field: city, postcode or country */

@@ -1,5 +1,5 @@
 /* Advantage schedules: whether one is active at a time, and the words of its messages. */
-#include "lty_checked.h"
+#include "../base/lty_checked.h"
 #include "lty_schedule.h"
 
 #include <stdio.h>

@@ -1,11 +1,11 @@
 /* Checkout evaluation: segment advantages (best-of and combinable), then
  * loyalty points (brackets, policies, conditions), then earning, totals and
  * the per-line allocation of the discount. */
-#include "lty_checked.h"
+#include "../base/lty_checked.h"
 #include "lty_checkout_internal.h"
-#include "lty_money.h"
-#include "lty_thresholds.h"
-#include "lty_settings.h"
+#include "../base/lty_money.h"
+#include "../settings/lty_thresholds.h"
+#include "../settings/lty_settings.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,6 +1,6 @@
 /* Loading a program: the root keys, segments (names, compilation, cycle
  * detection), then the advantages and loyalty sections. */
-#include "lty_limits.h"
+#include "../base/lty_limits.h"
 #include "lty_settings.h"
 
 #include <stdio.h>

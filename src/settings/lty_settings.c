@@ -1,6 +1,6 @@
 /* Helpers of the settings loader: typed reads from an lty_doc, each failure
  * reported with the path of the bad value (SPEC 2, 10). */
-#include "lty_limits.h"
+#include "../base/lty_limits.h"
 #include "lty_settings.h"
 
 #include <inttypes.h>

@@ -8,7 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "lty_customer.h"
+#include "../base/lty_customer.h"
 
 typedef struct {
 	bool has_starts_at;

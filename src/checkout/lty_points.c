@@ -2,8 +2,8 @@
  * metric, its conditions, the discount it gives and the points it consumes;
  * then the points the order earns. */
 #include "lty_checkout_internal.h"
-#include "lty_money.h"
-#include "lty_thresholds.h"
+#include "../base/lty_money.h"
+#include "../settings/lty_thresholds.h"
 
 static const lty_str loyalty_id = { "loyalty", 7 };
 static const lty_str loyalty_label = { "Loyalty points", 14 };

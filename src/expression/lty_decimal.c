@@ -2,7 +2,7 @@
  * products and quotients that do not fit 64 bits are split into parts that
  * do, so the result is the exact one cut to millionths, and the polyfill
  * (polyfill/src/Expression/Decimal.php) can do the same steps with PHP ints. */
-#include "lty_checked.h"
+#include "../base/lty_checked.h"
 #include "lty_decimal.h"
 
 bool lty_dec_from_int(int64_t i, int64_t *out)

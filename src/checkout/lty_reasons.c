@@ -1,8 +1,8 @@
 /* Reason codes and the human messages of rejections (SPEC 8), written only when
  * a caller reads them. */
 #include "lty_checkout.h"
-#include "lty_money.h"
-#include "lty_settings.h"
+#include "../base/lty_money.h"
+#include "../settings/lty_settings.h"
 
 #include <stdio.h>
 

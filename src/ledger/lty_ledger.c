@@ -1,7 +1,7 @@
-#include "lty_checked.h"
+#include "../base/lty_checked.h"
 #include "lty_ledger.h"
 #include "lty_ledger_index.h"
-#include "lty_limits.h"
+#include "../base/lty_limits.h"
 
 #include <inttypes.h>
 #include <stdio.h>

@@ -9,7 +9,7 @@
 #include <stdint.h>
 
 #include "lty_checked.h"
-#include "lty_program.h"
+#include "../settings/lty_program.h"
 
 static inline bool lty_add(int64_t a, int64_t b, int64_t *out)
 {

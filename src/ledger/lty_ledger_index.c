@@ -1,4 +1,4 @@
-#include "lty_checked.h"
+#include "../base/lty_checked.h"
 #include "lty_ledger_index.h"
 
 #include <inttypes.h>

@@ -1,5 +1,5 @@
 /* re2c source of the expression scanner: regenerate lty_lexer.c with
- *   re2c -W -i --no-generation-date -o src/lty_lexer.c src/lty_lexer.re
+ *   re2c -W -i --no-generation-date -o src/expression/lty_lexer.c src/expression/lty_lexer.re
  * (the build does it when re2c is present and this file is newer). */
 #include "lty_lexer.h"
 

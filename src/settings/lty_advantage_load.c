@@ -1,5 +1,5 @@
 /* The advantages section (SPEC 6): tiered benefits for a segment. */
-#include "lty_limits.h"
+#include "../base/lty_limits.h"
 #include "lty_settings.h"
 #include "lty_thresholds.h"
 

@@ -1,9 +1,9 @@
 /* Rules on products (SPEC 11, 13): the cart lines an advantage concerns, the value of
  * free units, and the per-line allocation of discounts (item-scoped ones first, over
  * what is left of their lines, then the rest over what is left of every line). */
-#include "lty_checked.h"
+#include "../base/lty_checked.h"
 #include "lty_checkout_internal.h"
-#include "lty_money.h"
+#include "../base/lty_money.h"
 
 #include <stdlib.h>
 #include <string.h>

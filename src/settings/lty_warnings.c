@@ -1,5 +1,5 @@
 #include "lty_warnings.h"
-#include "lty_money.h"
+#include "../base/lty_money.h"
 
 #include <stdarg.h>
 #include <stdio.h>

@@ -1,6 +1,6 @@
 /* The loyalty section (SPEC 7): earning, spending conditions, brackets,
  * expiry and rewards. */
-#include "lty_limits.h"
+#include "../base/lty_limits.h"
 #include "lty_settings.h"
 #include "lty_thresholds.h"
 

@@ -7,9 +7,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "lty_arena.h"
-#include "lty_customer.h"
-#include "lty_error.h"
+#include "../base/lty_arena.h"
+#include "../base/lty_customer.h"
+#include "../base/lty_error.h"
 
 #define LTY_EXPR_MAX_SOURCE 4096
 #define LTY_EXPR_MAX_DEPTH 64

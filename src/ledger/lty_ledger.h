@@ -13,9 +13,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "lty_arena.h"
-#include "lty_error.h"
-#include "lty_program.h"
+#include "../base/lty_arena.h"
+#include "../base/lty_error.h"
+#include "../settings/lty_program.h"
 
 typedef enum { LTY_ENTRY_EARN, LTY_ENTRY_GRANT, LTY_ENTRY_SPEND, LTY_ENTRY_REWARD } lty_entry_type;
 

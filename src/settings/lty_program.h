@@ -9,11 +9,11 @@
 #include <stdint.h>
 
 #include "lty_advantage_index.h"
-#include "lty_arena.h"
-#include "lty_customer.h"
-#include "lty_doc.h"
-#include "lty_error.h"
-#include "lty_expr.h"
+#include "../base/lty_arena.h"
+#include "../base/lty_customer.h"
+#include "../base/lty_doc.h"
+#include "../base/lty_error.h"
+#include "../expression/lty_expr.h"
 #include "lty_schedule.h"
 
 #define LTY_MAX_DAYS 36500

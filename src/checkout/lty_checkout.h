@@ -8,10 +8,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "lty_arena.h"
-#include "lty_customer.h"
-#include "lty_error.h"
-#include "lty_program.h"
+#include "../base/lty_arena.h"
+#include "../base/lty_customer.h"
+#include "../base/lty_error.h"
+#include "../settings/lty_program.h"
 
 /* A cart as the glue read it: amounts already checked for type, sign and overflow. */
 typedef struct {

@@ -2,7 +2,7 @@
  * stack; recursion is bounded by the nesting limit since chains are n-ary.
  * Null (missing field, overflow, division by zero, a run-time type mismatch
  * of an attribute) makes every comparison false. */
-#include "lty_checked.h"
+#include "../base/lty_checked.h"
 #include "lty_expr_internal.h"
 #include "lty_decimal.h"
 

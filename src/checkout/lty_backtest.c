@@ -1,6 +1,6 @@
 /* Backtest sums: one evaluation at a time, as evaluate() returned it. */
 #include "lty_backtest.h"
-#include "lty_money.h"
+#include "../base/lty_money.h"
 
 #include <string.h>
 

@@ -6,7 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "lty_arena.h"
+#include "../base/lty_arena.h"
 
 /* Indexes of n items (each `stride` bytes, an int64_t `from` at `from_offset`) sorted by
  * from, ties in written order; NULL when out of memory. */

@@ -1,6 +1,6 @@
 /* Segment membership: the built-in segments and custom expressions, with a
  * per-customer memo so that segment('x') chains cost one evaluation each. */
-#include "lty_checked.h"
+#include "../base/lty_checked.h"
 #include "lty_program.h"
 
 #include <string.h>
