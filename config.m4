@@ -32,7 +32,7 @@ if test "$PHP_LOYALTY" != "no"; then
     src/base/lty_arena.c src/base/lty_error.c src/base/lty_money.c src/base/lty_doc.c dnl
     src/expression/lty_lexer.c src/expression/lty_expr_parse.c src/expression/lty_expr_eval.c src/expression/lty_decimal.c dnl
     src/settings/lty_settings.c src/settings/lty_program.c src/settings/lty_program_export.c src/settings/lty_loyalty_load.c src/settings/lty_advantage_load.c src/settings/lty_advantage_index.c src/settings/lty_thresholds.c src/settings/lty_segment.c src/settings/lty_warnings.c src/settings/lty_schedule.c dnl
-    src/checkout/lty_checkout.c src/checkout/lty_points.c src/checkout/lty_reasons.c src/checkout/lty_lines.c src/checkout/lty_backtest.c dnl
+    src/checkout/lty_checkout.c src/checkout/lty_checkout_state.c src/checkout/lty_points.c src/checkout/lty_reasons.c src/checkout/lty_lines.c src/checkout/lty_backtest.c dnl
     src/ledger/lty_ledger.c src/ledger/lty_ledger_index.c,
     $ext_shared,, $LOYALTY_CFLAGS)
   dnl The re2c version that generated the committed scanner, shown by phpinfo().

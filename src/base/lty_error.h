@@ -39,4 +39,7 @@ void lty_error_append(lty_error *err, const char *fmt, ...)
 #endif
 	;
 
+/* `len` bytes for a message: control bytes as \xNN, cut with "..." past the buffer. */
+void lty_printable(char *buf, size_t size, const char *s, size_t len);
+
 #endif

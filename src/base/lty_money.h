@@ -9,7 +9,9 @@
 #include <stdint.h>
 
 #include "lty_checked.h"
-#include "../settings/lty_program.h"
+
+/* How a percent of an amount is rounded to the minor unit (settings `rounding`). */
+typedef enum { LTY_ROUND_HALF_UP, LTY_ROUND_HALF_EVEN, LTY_ROUND_DOWN } lty_rounding;
 
 static inline bool lty_add(int64_t a, int64_t b, int64_t *out)
 {

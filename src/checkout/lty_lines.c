@@ -2,7 +2,7 @@
  * free units, and the per-line allocation of discounts (item-scoped ones first, over
  * what is left of their lines, then the rest over what is left of every line). */
 #include "../base/lty_checked.h"
-#include "lty_checkout_internal.h"
+#include "lty_lines.h"
 #include "../base/lty_money.h"
 
 #include <stdlib.h>

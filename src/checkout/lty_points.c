@@ -1,7 +1,8 @@
 /* Loyalty points at checkout (SPEC 7, 10): the bracket reached by the rank
  * metric, its conditions, the discount it gives and the points it consumes;
  * then the points the order earns. */
-#include "lty_checkout_internal.h"
+#include "lty_points.h"
+#include "lty_lines.h"
 #include "../base/lty_money.h"
 #include "../settings/lty_thresholds.h"
 

@@ -10,6 +10,7 @@
 
 #include "lty_advantage_index.h"
 #include "../base/lty_arena.h"
+#include "../base/lty_money.h"
 #include "../base/lty_customer.h"
 #include "../base/lty_doc.h"
 #include "../base/lty_error.h"
@@ -18,7 +19,6 @@
 
 #define LTY_MAX_DAYS 36500
 
-typedef enum { LTY_ROUND_HALF_UP, LTY_ROUND_HALF_EVEN, LTY_ROUND_DOWN } lty_rounding;
 typedef enum { LTY_POLICY_LOSE_USED, LTY_POLICY_LOSE_ALL, LTY_POLICY_KEEP_ALL } lty_policy;
 typedef enum { LTY_RANK_POINTS, LTY_RANK_ORDERS, LTY_RANK_LIFETIME_POINTS } lty_rank;
 typedef enum { LTY_EXPIRY_ROLLING, LTY_EXPIRY_PER_LOT } lty_expiry_mode;

@@ -73,28 +73,6 @@ lty_status lty_fail_nomem(lty_loader *l)
 	return lty_error_set(l->err, LTY_ERR_NOMEM, "%s: out of memory", l->path_len ? l->path : "settings");
 }
 
-void lty_printable(char *buf, size_t size, const char *key, size_t len)
-{
-	size_t i, o = 0;
-
-	for (i = 0; i < len && o + 5 < size; i++) {
-		unsigned char c = (unsigned char) key[i];
-		if (c < 0x20 || c == 0x7f) {
-			if (o + 8 >= size) {
-				break; /* keep room for "..." after the escape */
-			}
-			o += (size_t) snprintf(buf + o, size - o, "\\x%02X", c);
-		} else {
-			buf[o++] = (char) c;
-		}
-	}
-	if (i < len && o + 4 < size) {
-		memcpy(buf + o, "...", 3);
-		o += 3;
-	}
-	buf[o] = '\0';
-}
-
 lty_status lty_expect_map(lty_loader *l, const lty_doc *d, const char *const *allowed)
 {
 	size_t i, j;

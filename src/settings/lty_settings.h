@@ -36,8 +36,6 @@ lty_status lty_fail(lty_loader *l, const char *fmt, ...)
 #endif
 	;
 lty_status lty_fail_nomem(lty_loader *l);
-/* `len` bytes for a message: control bytes as \xNN, cut with "..." past the buffer. */
-void lty_printable(char *buf, size_t size, const char *s, size_t len);
 /* A map (an empty list counts as an empty map) whose keys are all in `allowed` (NULL-terminated). */
 lty_status lty_expect_map(lty_loader *l, const lty_doc *d, const char *const *allowed);
 /* Member `key` of map, NULL when absent or null. */

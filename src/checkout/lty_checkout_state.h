@@ -1,7 +1,7 @@
-/* What the parts of checkout evaluation share: the state of one evaluation
- * and the helpers that record applied and rejected rules. */
-#ifndef LTY_CHECKOUT_INTERNAL_H
-#define LTY_CHECKOUT_INTERNAL_H
+/* The state of one checkout evaluation, shared by its parts (advantages, lines, points),
+ * and how applied and rejected rules are recorded in it. */
+#ifndef LTY_CHECKOUT_STATE_H
+#define LTY_CHECKOUT_STATE_H
 
 #include "lty_checkout.h"
 
@@ -38,20 +38,6 @@ typedef struct {
 	uint8_t *concern_found;
 } checkout;
 
-/* lty_lines.c */
-/* Whether a line expression (an advantage's lines, earn.exclude, earn.bonus) matches the line. */
-bool lty_lines_match(const checkout *ck, const lty_expr *e, const lty_cart_line *line);
-lty_status lty_lines_concern(checkout *ck, const lty_advantage *a, lty_concern *out);
-/* The value of a free_units tier: the cheapest concerned units, k per whole `from` units. */
-int64_t lty_lines_free_units(checkout *ck, const lty_concern *c, const lty_tier *t);
-/* What is left of the concerned lines after the item-scoped discounts allocated so far. */
-int64_t lty_lines_left(const checkout *ck, const lty_concern *c);
-/* `amount` in proportion to `weights` (one per cart line), largest remainder first, into `out`. */
-lty_status lty_lines_shares(checkout *ck, int64_t amount, const int64_t *weights, int64_t *out);
-/* Allocates `amount` over what is left of the concerned lines (every line when `c` is NULL),
- * largest remainder first; amount never exceeds what is left. */
-lty_status lty_lines_spread(checkout *ck, int64_t amount, const lty_concern *c);
-
 /* Records a rejection of the rule being checked; the caller fills in what its message needs. */
 lty_rejected *lty_checkout_reject(checkout *ck, lty_source source, const lty_str *id, lty_reason reason,
 	lty_message message, int64_t a, int64_t b);
@@ -60,9 +46,5 @@ void lty_checkout_apply(checkout *ck, lty_source source, const lty_str *id, cons
 	int64_t discount, bool ship, int64_t points);
 bool lty_checkout_carrier_allowed(const lty_benefit *b, const lty_str *carrier);
 void lty_checkout_reject_carrier(checkout *ck, lty_source source, const lty_str *id, const lty_benefit *b);
-
-/* lty_points.c: the loyalty discount (SPEC 7), then the points earned by the order. */
-lty_status lty_points_spend(checkout *ck);
-lty_status lty_points_earn(checkout *ck);
 
 #endif
