@@ -6,7 +6,7 @@ namespace Loyalty\Polyfill\Settings;
 use Loyalty\ConfigException;
 use Loyalty\ExpressionException;
 use Loyalty\Polyfill\Args;
-use Loyalty\Polyfill\Checkout\Schedule;
+use Loyalty\Polyfill\Settings\Schedule;
 use Loyalty\Polyfill\Expression\Compiler;
 use Loyalty\Polyfill\Expression\Expression;
 

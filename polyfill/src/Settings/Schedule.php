@@ -2,7 +2,7 @@
 
 declare(strict_types=1);
 
-namespace Loyalty\Polyfill\Checkout;
+namespace Loyalty\Polyfill\Settings;
 
 /**
  * @internal When an advantage is active (SPEC 11, 13), as src/settings/lty_schedule.c: from starts_at
