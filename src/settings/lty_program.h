@@ -204,6 +204,8 @@ void lty_membership_resume(lty_membership *m, const lty_program *program, const 
 void lty_membership_init(lty_membership *m, const lty_program *program, const lty_customer *customer,
 	int64_t now, uint8_t *memo);
 bool lty_membership_test(lty_membership *m, int segment);
+/* A memo byte once tested: LTY_MEMO_YES when the customer is in the segment. */
+#define LTY_MEMO_YES 2
 bool lty_membership_matches(lty_membership *m, const lty_expr *expr);
 
 #endif

@@ -8,7 +8,7 @@
 
 #define MEMO_UNKNOWN 0
 #define MEMO_NO 1
-#define MEMO_YES 2
+#define MEMO_YES LTY_MEMO_YES
 
 #define FIRST_ORDER_RECENT_SECONDS (30 * 86400)
 
