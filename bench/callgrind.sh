@@ -3,7 +3,7 @@
 # machines, unlike timings), and the share spent in the glue (ext/), the core (src/),
 # and the rest (PHP itself, libc). Two runs of N1 and N2 operations: the difference
 # removes start-up and the workload's own set-up.
-#   bash bench/callgrind.sh [evaluate|evaluate+read|segmentsOf|inSegment|backtest]
+#   bash bench/callgrind.sh [evaluate|evaluate+read|segmentsOf|inSegment|backtest|filter]
 #   bash bench/callgrind.sh evaluate@3000      many rules apply: 3,000 advantages over 100 segments
 #   CG_N1=1 CG_N2=3 bash bench/callgrind.sh compile@30000x10000   compile, 30,000 advantages, 10,000 segments
 set -euo pipefail

@@ -24,6 +24,11 @@ if ($op === 'compile') { // Program::fromJson() of the same text, cache off
     exit(0);
 }
 $engine = new \Loyalty\Engine(json_encode($settings));
+if ($op === 'filter') { // filter('lapsed', ...) over N MySQL-shaped customer rows, from an array
+    $rows = iterator_to_array(customers($n, 7), false);
+    $engine->filter('lapsed', $rows, NOW);
+    exit(0);
+}
 if ($op === 'backtest') { // one row of Engine::backtest(), from a generator
     $engine->backtest((function () use ($n, $pairs) {
         for ($i = 0; $i < $n; $i++) {
