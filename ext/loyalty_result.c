@@ -102,7 +102,8 @@ static void build_rejected(zval *out, const lty_program *p, const lty_result *r)
 
 /* `lines`: the cart's as read (count of them), `cart_lines` its PHP array (skus), NULL when the
  * cart gave a subtotal. */
-static void build_lines(zval *out, const lty_result *r, const lty_cart_line *lines, size_t count, zval *cart_lines)
+static void build_lines(zval *out, const lty_result *r, const int64_t *discounts, const lty_cart_line *lines, size_t count,
+	zval *cart_lines)
 {
 	zval *line, *sku;
 	size_t i = 0;
@@ -125,7 +126,7 @@ static void build_lines(zval *out, const lty_result *r, const lty_cart_line *lin
 		}
 		zend_hash_add_new(Z_ARRVAL(entry), php_loyalty_keys[PHP_LOYALTY_K_SKU], sku);
 		put_long(&entry, PHP_LOYALTY_K_AMOUNT, (zend_long) lines[i].amount);
-		put_long(&entry, PHP_LOYALTY_K_DISCOUNT, (zend_long) r->line_discounts[i]);
+		put_long(&entry, PHP_LOYALTY_K_DISCOUNT, (zend_long) discounts[i]);
 		if (r->line_points != NULL) { /* with earn.exclude or earn.bonus (SPEC 13) */
 			put_long(&entry, PHP_LOYALTY_K_POINTS, (zend_long) r->line_points[i]);
 		}
@@ -184,6 +185,8 @@ static void release_sources(result_obj *obj)
 static void materialize(zend_object *object)
 {
 	result_obj *obj = result_from_obj(object);
+	const int64_t *discounts;
+	lty_error err;
 
 	if (obj->program == NULL) {
 		return;
@@ -191,8 +194,12 @@ static void materialize(zend_object *object)
 	build_applied(OBJ_PROP_NUM(object, P_APPLIED), &obj->r);
 	php_loyalty_segment_names(php_loyalty_program_from_obj(obj->program)->compiled, obj->memo, OBJ_PROP_NUM(object, P_SEGMENTS));
 	build_rejected(OBJ_PROP_NUM(object, P_REJECTED), php_loyalty_program_from_obj(obj->program)->program, &obj->r);
-	build_lines(OBJ_PROP_NUM(object, P_LINES), &obj->r, obj->lines, obj->line_count,
-		Z_TYPE(obj->cart_lines) != IS_UNDEF ? &obj->cart_lines : NULL);
+	discounts = obj->line_count > 0 ? lty_result_line_discounts(&obj->r, &obj->arena, &err) : NULL;
+	build_lines(OBJ_PROP_NUM(object, P_LINES), &obj->r, discounts, obj->lines, obj->line_count,
+		Z_TYPE(obj->cart_lines) != IS_UNDEF && discounts != NULL ? &obj->cart_lines : NULL);
+	if (obj->line_count > 0 && discounts == NULL) {
+		zend_throw_error(NULL, "Result: out of memory");
+	}
 	release_sources(obj);
 }
 

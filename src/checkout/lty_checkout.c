@@ -371,9 +371,21 @@ lty_status lty_checkout_evaluate(const lty_program *program, const lty_cart *car
 	}
 	evaluate_advantages(&ck, arena);
 	ck.rule = program->advantage_count;
-	/* the discount is final once loyalty spent: the rest is spread before earning reads the lines */
-	if (err->status != LTY_OK || lty_points_spend(&ck) != LTY_OK
-			|| lty_lines_spread(&ck, result->discount - ck.item_total, NULL) != LTY_OK || lty_points_earn(&ck) != LTY_OK) {
+	/* The discount is final once loyalty spent: the rest is spread over the lines before earning
+	 * per line reads them, else when the lines are read (lty_result_line_discounts()). */
+	if (err->status != LTY_OK || lty_points_spend(&ck) != LTY_OK) {
+		return err->status;
+	}
+	result->line_count = cart->line_count;
+	if (ck.left != NULL) {
+		result->lines_left = ck.left;
+		result->lines_pending = result->discount - ck.item_total;
+		if (program->has_loyalty && program->loyalty.earn_per_line
+				&& lty_result_line_discounts(result, arena, err) == NULL) {
+			return err->status;
+		}
+	}
+	if (lty_points_earn(&ck) != LTY_OK) {
 		return err->status;
 	}
 	if (err->status != LTY_OK) { /* out of memory while recording a rejection */

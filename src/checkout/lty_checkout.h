@@ -116,7 +116,10 @@ typedef struct {
 	size_t rejected_count;
 	uint8_t *quiet;                 /* per advantage: lty_message + 1 of a rejection without data, or 0 */
 	size_t quiet_count;
-	int64_t *line_discounts;        /* one per cart line, summing to discount */
+	int64_t *line_discounts;        /* one per cart line, summing to discount once lty_result_line_discounts() ran */
+	int64_t *lines_left;            /* what is left of each line when cart-level discounts wait (lines_pending) */
+	int64_t lines_pending;          /* cart-level discount not yet spread over the lines */
+	size_t line_count;
 	int64_t *line_points;           /* one per cart line, summing to points_earned; NULL without earn.exclude / bonus */
 } lty_result;
 
@@ -126,6 +129,11 @@ typedef struct {
 lty_status lty_checkout_evaluate(const lty_program *program, const lty_cart *cart,
 	const lty_customer *customer, int64_t now, int64_t utc_offset, uint8_t *memo, lty_arena *arena,
 	lty_result *result, lty_error *err);
+
+/* The per-line allocation of the discount (one per cart line, summing to discount): the
+ * cart-level part is spread on the first call, in `arena` (the result's; NULL when out of
+ * memory). Readers of line_discounts call this first: evaluation leaves that part to it. */
+const int64_t *lty_result_line_discounts(lty_result *result, lty_arena *arena, lty_error *err);
 
 /* Every rejection, records and quiet ones merged in rule order: a cursor starts zeroed;
  * `out` gets the next one (false at the end). */

@@ -184,24 +184,24 @@ static void sort_shares(share *shares, size_t n)
 	}
 }
 
-lty_status lty_lines_shares(checkout *ck, int64_t amount, const int64_t *weights, int64_t *out)
+lty_status lty_shares(size_t count, lty_arena *arena, lty_error *err, int64_t amount, const int64_t *weights, int64_t *out)
 {
-	size_t count = ck->cart->line_count, i, n = 0;
+	size_t i, n = 0;
 	int64_t total = 0, given = 0;
 	share *shares;
 
 	for (i = 0; i < count; i++) {
 		out[i] = 0;
 		if (lty_add_overflow(total, weights[i], &total)) {
-			return lty_error_set(ck->err, LTY_ERR_INPUT, "cart: line weights overflow 64 bits");
+			return lty_error_set(err, LTY_ERR_INPUT, "cart: line weights overflow 64 bits");
 		}
 	}
 	if (amount == 0 || total == 0) {
 		return LTY_OK;
 	}
-	shares = lty_arena_array(ck->arena, count, sizeof(share));
+	shares = lty_arena_array(arena, count, sizeof(share));
 	if (shares == NULL) {
-		return lty_error_set(ck->err, LTY_ERR_NOMEM, "evaluate: out of memory");
+		return lty_error_set(err, LTY_ERR_NOMEM, "evaluate: out of memory");
 	}
 	for (i = 0; i < count; i++) {
 		if (weights[i] == 0) {
@@ -223,28 +223,53 @@ lty_status lty_lines_shares(checkout *ck, int64_t amount, const int64_t *weights
 	return LTY_OK;
 }
 
+lty_status lty_lines_shares(checkout *ck, int64_t amount, const int64_t *weights, int64_t *out)
+{
+	return lty_shares(ck->cart->line_count, ck->arena, ck->err, amount, weights, out);
+}
+
+/* Adds `amount` to the line discounts in proportion to what is left of the lines (weights 0
+ * for the lines not concerned: `concern` NULL means every line). */
+static lty_status spread(size_t count, lty_arena *arena, lty_error *err, int64_t amount, int64_t *left,
+	const uint8_t *concern, int64_t *discounts)
+{
+	int64_t *weights, *shares;
+	size_t i;
+
+	weights = lty_arena_array(arena, count, sizeof(int64_t));
+	shares = lty_arena_array(arena, count, sizeof(int64_t));
+	if (weights == NULL || shares == NULL) {
+		return lty_error_set(err, LTY_ERR_NOMEM, "evaluate: out of memory");
+	}
+	for (i = 0; i < count; i++) {
+		weights[i] = concern == NULL || concern[i] ? left[i] : 0;
+	}
+	if (lty_shares(count, arena, err, amount, weights, shares) != LTY_OK) {
+		return err->status;
+	}
+	for (i = 0; i < count; i++) {
+		discounts[i] += shares[i];
+		left[i] -= shares[i];
+	}
+	return LTY_OK;
+}
+
+const int64_t *lty_result_line_discounts(lty_result *r, lty_arena *arena, lty_error *err)
+{
+	if (r->lines_pending != 0) {
+		if (spread(r->line_count, arena, err, r->lines_pending, r->lines_left, NULL, r->line_discounts) != LTY_OK) {
+			return NULL;
+		}
+		r->lines_pending = 0;
+	}
+	return r->line_discounts;
+}
+
 lty_status lty_lines_spread(checkout *ck, int64_t amount, const lty_concern *c)
 {
-	size_t count = ck->cart->line_count, i;
-	int64_t *weights, *shares;
-
 	if (ck->left == NULL || amount == 0) {
 		return LTY_OK;
 	}
-	weights = lty_arena_array(ck->arena, count, sizeof(int64_t));
-	shares = lty_arena_array(ck->arena, count, sizeof(int64_t));
-	if (weights == NULL || shares == NULL) {
-		return lty_error_set(ck->err, LTY_ERR_NOMEM, "evaluate: out of memory");
-	}
-	for (i = 0; i < count; i++) {
-		weights[i] = c == NULL || concerned(c, i) ? ck->left[i] : 0;
-	}
-	if (lty_lines_shares(ck, amount, weights, shares) != LTY_OK) {
-		return ck->err->status;
-	}
-	for (i = 0; i < count; i++) {
-		ck->r->line_discounts[i] += shares[i];
-		ck->left[i] -= shares[i];
-	}
-	return LTY_OK;
+	return spread(ck->cart->line_count, ck->arena, ck->err, amount, ck->left, c == NULL ? NULL : c->match,
+		ck->r->line_discounts);
 }

@@ -14,6 +14,8 @@ int64_t lty_lines_free_units(checkout *ck, const lty_concern *c, const lty_tier 
 int64_t lty_lines_left(const checkout *ck, const lty_concern *c);
 /* `amount` in proportion to `weights` (one per cart line), largest remainder first, into `out`. */
 lty_status lty_lines_shares(checkout *ck, int64_t amount, const int64_t *weights, int64_t *out);
+/* The same over `count` weights, scratch memory from `arena`. */
+lty_status lty_shares(size_t count, lty_arena *arena, lty_error *err, int64_t amount, const int64_t *weights, int64_t *out);
 /* Allocates `amount` over what is left of the concerned lines (every line when `c` is NULL),
  * largest remainder first; amount never exceeds what is left. */
 lty_status lty_lines_spread(checkout *ck, int64_t amount, const lty_concern *c);
