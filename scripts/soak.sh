@@ -19,8 +19,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 requests=${SOAK_REQUESTS:-200000}
-warmup=${SOAK_WARMUP:-$(( requests / 20 > 2000 ? requests / 20 : 2000 ))}
-change_requests=${SOAK_CHANGE_REQUESTS:-$(( requests / 10 > 10000 ? requests / 10 : 10000 ))}
+warmup=$(( requests / 20 > 2000 ? requests / 20 : 2000 ))
+warmup=${SOAK_WARMUP:-$warmup}
+change_requests=$(( requests / 10 > 10000 ? requests / 10 : 10000 ))
+change_requests=${SOAK_CHANGE_REQUESTS:-$change_requests}
 reloads=${SOAK_RELOADS:-3}
 hot_requests=${SOAK_HOT_REQUESTS:-1000}
 workers=${SOAK_WORKERS:-4}

@@ -6,7 +6,8 @@
 #
 #   stack_install                  apt-get install what is missing (scripts/setup-stack.sh)
 #   stack_init                     the temporary folder ($STACK_DIR) and a trap that stops
-#                                  exactly what stack_* started, on any exit
+#                                  exactly what stack_* started and removes the folder
+#                                  (kept with STACK_KEEP=1), on any exit
 #   stack_mariadb                  mariadbd on 127.0.0.1:$STACK_DB_PORT (3408) and $STACK_DIR/mysqld.sock,
 #                                  a fresh --datadir from mariadb-install-db, database `shop`
 #   stack_fpm WORKERS [INI...]     php-fpm8.2, pm static, opcache on, the extension from modules/
@@ -31,7 +32,7 @@ stack_install() {
 stack_init() {
 	STACK_DIR=$(mktemp -d /tmp/loyalty-stack.XXXXXX)
 	chmod 755 "$STACK_DIR"
-	trap stack_stop EXIT
+	trap 'stack_stop; [ -n "${STACK_KEEP:-}" ] || rm -rf "$STACK_DIR"' EXIT
 }
 
 stack_stop() {
@@ -46,7 +47,6 @@ stack_stop() {
 		done
 		kill -9 "$pid" 2>/dev/null || true
 	done
-	[ -n "${STACK_KEEP:-}" ] || rm -rf "$STACK_DIR"
 }
 
 stack_wait() { # what, command...: retries the command for up to 30 s
