@@ -144,8 +144,13 @@ function campaign_customers(PDO $db): Generator
             COUNT(o.id) AS orders, COALESCE(SUM(o.total_paid), 0) AS spent,
             MIN(o.date_add) AS first_order, MAX(o.date_add) AS last_order
         FROM customer c LEFT JOIN orders o ON o.id_customer = c.id
-        GROUP BY c.id ORDER BY c.id', campaign_unbuffered($db));
-    $rows->execute();
+        GROUP BY c.id ORDER BY c.id');
+    $buffered = campaign_unbuffered($db);
+    try {
+        $rows->execute();
+    } finally {
+        campaign_buffered($db, $buffered);
+    }
     while (($row = $rows->fetch(PDO::FETCH_ASSOC)) !== false) {
         yield [
             'id' => (int) $row['id'], 'active' => (bool) $row['active'],
@@ -159,13 +164,26 @@ function campaign_customers(PDO $db): Generator
 }
 
 /**
- * The statement options of a streamed query: on MySQL, unbuffered (rows come from the server
- * as they are fetched; PDO's default copies the whole result into PHP's memory first). SQLite
- * steps through its cursor anyway.
+ * On MySQL, the next query unbuffered: rows come from the server as they are fetched (PDO's
+ * default copies the whole result into PHP's memory first; a statement option is not enough,
+ * the connection's attribute decides when the query runs). SQLite steps through its cursor
+ * anyway. Returns the attribute to put back with campaign_buffered(), null on SQLite.
  */
-function campaign_unbuffered(PDO $db): array
+function campaign_unbuffered(PDO $db): ?bool
 {
-    return $db->getAttribute(PDO::ATTR_DRIVER_NAME) === 'mysql' ? [PDO::MYSQL_ATTR_USE_BUFFERED_QUERY => false] : [];
+    if ($db->getAttribute(PDO::ATTR_DRIVER_NAME) !== 'mysql') {
+        return null;
+    }
+    $was = (bool) $db->getAttribute(PDO::MYSQL_ATTR_USE_BUFFERED_QUERY);
+    $db->setAttribute(PDO::MYSQL_ATTR_USE_BUFFERED_QUERY, false);
+    return $was;
+}
+
+function campaign_buffered(PDO $db, ?bool $was): void
+{
+    if ($was !== null) {
+        $db->setAttribute(PDO::MYSQL_ATTR_USE_BUFFERED_QUERY, $was);
+    }
 }
 
 /** The shop database of the options: MySQL with --dsn, else SQLite (a temporary file without --db). */
