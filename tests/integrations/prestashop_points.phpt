@@ -16,7 +16,7 @@ final class SqliteStorage implements LoyaltyEngineStorage
     public function __construct()
     {
         $this->db = new PDO('sqlite::memory:', null, null, [PDO::ATTR_ERRMODE => PDO::ERRMODE_EXCEPTION]);
-        $this->db->exec('CREATE TABLE ledger (id INTEGER PRIMARY KEY, id_customer INT NOT NULL, id_order INT NULL,
+        $this->db->query('CREATE TABLE ledger (id INTEGER PRIMARY KEY, id_customer INT NOT NULL, id_order INT NULL,
             kind TEXT NOT NULL, points INT NOT NULL, at INT NOT NULL, ref TEXT NOT NULL, UNIQUE (id_order, kind))');
     }
     public function rows(int $customer): array
