@@ -215,7 +215,7 @@ static zend_result timestamp_of_string(zend_string *s, zend_long now, const char
 		php_loyalty_printable(shown, sizeof(shown), ZSTR_VAL(s), ZSTR_LEN(s));
 		if (st == PHP_LOYALTY_DATE_FAR_NOW) {
 			php_loyalty_throw_fmt(php_loyalty_input_exception_ce,
-				"%s: date '%s' is relative to a time more than 68 years from the current time", path, shown);
+				"%s: date '%s' is relative to a time too far from the current time to be read", path, shown);
 		} else {
 			php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "%s: invalid date '%s'", path, shown);
 		}

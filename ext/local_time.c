@@ -402,11 +402,13 @@ static bool parse_shifted(const char *s, size_t len, timelib_sll shift, zend_lon
 
 php_loyalty_date_status php_loyalty_strtotime(const char *s, size_t len, zend_long now, zend_long *out)
 {
+	int64_t at = (int64_t) now;
+	bool near = at > -(INT64_C(1) << 61) && at < (INT64_C(1) << 61); /* no overflow below */
 	/* now's wall clock in the default timezone ('Z' is its UTC offset; false: local time) */
-	timelib_sll wall = (timelib_sll) now + php_idate('Z', (time_t) now, false);
+	timelib_sll wall = near ? at + php_idate('Z', (time_t) now, false) : 0;
 	int tries;
 
-	for (tries = 0; tries < 3; tries++) {
+	for (tries = 0; near && tries < 3; tries++) {
 		time_t before = php_time();
 		timelib_sll shift = wall - (timelib_sll) before;
 		bool ok;

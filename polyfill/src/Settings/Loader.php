@@ -423,7 +423,11 @@ final class Loader
         }
         $at = false;
         if ($d !== '' && strlen($d) < 256 && !str_contains($d, "\0")) {
-            $at = date_create_immutable($d, new \DateTimeZone($this->timezone));
+            try { // date_create_immutable(), which disable_functions may remove
+                $at = new \DateTimeImmutable($d, new \DateTimeZone($this->timezone));
+            } catch (\Exception) {
+                $at = false;
+            }
         }
         if ($at === false) {
             $this->failAt($key, sprintf("invalid date '%s'", self::printable($d, 96)));
