@@ -403,7 +403,7 @@ final class Loader
     {
         $tz = $this->readString($root, 'timezone', false);
         if ($tz === null) {
-            return date_default_timezone_get();
+            return (new \DateTimeImmutable())->getTimezone()->getName(); // date_default_timezone_get(), not a function
         }
         if (!in_array($tz, \DateTimeZone::listIdentifiers(\DateTimeZone::ALL_WITH_BC), true)) {
             $this->failAt('timezone', sprintf("unknown timezone '%s' (an IANA name such as Europe/Paris)", self::printable($tz, 96)));
