@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: ade07cbdb99b774b2abee1892d5d0e11b246e77d */
+ * Stub hash: 9f4d82f552e8ebd7162413b414f3962e7e5ab4e0 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Loyalty_Program___construct, 0, 0, 0)
 ZEND_END_ARG_INFO()
@@ -226,6 +226,11 @@ static const zend_function_entry class_Loyalty_Report_methods[] = {
 	ZEND_ME(Loyalty_Report, jsonSerialize, arginfo_class_Loyalty_Report_jsonSerialize, ZEND_ACC_PUBLIC)
 	ZEND_FE_END
 };
+
+static void register_loyalty_symbols(int module_number)
+{
+	REGISTER_STRING_CONSTANT("Loyalty\\VERSION", PHP_LOYALTY_VERSION, CONST_PERSISTENT);
+}
 
 static zend_class_entry *register_class_Loyalty_Exception(zend_class_entry *class_entry_Throwable)
 {

@@ -23,6 +23,14 @@ if (!defined('LOYALTY_POLYFILL_BOOTSTRAPPED')) {
 
     require __DIR__ . '/src/exceptions.php';
 
+    // The polyfill's version, package.xml's release, as the extension's Loyalty\VERSION
+    // (tests/build/version.phpt keeps them equal); Loyalty\VERSION names the implementation
+    // that answers (phpversion('loyalty') is false under the polyfill).
+    define('Loyalty\\Polyfill\\VERSION', '0.1.0');
+    if (!defined('Loyalty\\VERSION')) {
+        define('Loyalty\\VERSION', \Loyalty\Polyfill\VERSION);
+    }
+
     if (!extension_loaded('loyalty')) {
         // Eager aliases, so that `instanceof Loyalty\Program` holds for every polyfill object
         // however it was created (a class not written yet is skipped).
