@@ -8,7 +8,7 @@
 #include "php.h"
 
 #include "php_loyalty.h"
-#include "../src/lty_checked.h"
+#include "../src/base/lty_checked.h"
 
 
 /* An int >= 0 at `path`; `what` names the expected type in the message. */

@@ -22,6 +22,7 @@ if (!defined('LOYALTY_POLYFILL_BOOTSTRAPPED')) {
     });
 
     require __DIR__ . '/src/exceptions.php';
+    require __DIR__ . '/src/functions.php';
 
     // The polyfill's version, package.xml's release, as the extension's Loyalty\VERSION
     // (tests/build/version.phpt keeps them equal); Loyalty\VERSION names the implementation

@@ -384,11 +384,16 @@ function simulated(string $args): array
  */
 function packages(string $root): array
 {
-    if (!preg_match('/^packages="([^"]*)"/m', (string) file_get_contents("$root/scripts/setup.sh"), $m)) {
-        fwrite(STDERR, "scripts/setup.sh: no packages=\"...\" line\n");
-        exit(1);
+    // setup.sh's packages, and those of the shop's stack (scripts/stack.sh installs them itself)
+    $names = [];
+    foreach (['setup.sh', 'setup-stack.sh'] as $file) {
+        if (!preg_match('/^packages="([^"]*)"/m', (string) file_get_contents("$root/scripts/$file"), $m)) {
+            fwrite(STDERR, "scripts/$file: no packages=\"...\" line\n");
+            exit(1);
+        }
+        array_push($names, ...preg_split('/\s+/', trim($m[1])));
     }
-    $setup = implode(' ', array_map('escapeshellarg', preg_split('/\s+/', trim($m[1]))));
+    $setup = implode(' ', array_map('escapeshellarg', $names));
     $required = [];
     foreach (preg_split('/\R/', run("dpkg-query -W -f='\${Package} \${Priority}\\n'")) as $l) {
         if (str_ends_with($l, ' required')) {
@@ -431,7 +436,7 @@ foreach ($uses as $name => $where) {
     $why = match (true) {
         $package === null => null,
         isset($base[$package]) => 'base system',
-        isset($setup[$package]) => 'installed by setup.sh',
+        isset($setup[$package]) => 'installed by setup.sh or setup-stack.sh',
         default => null,
     };
     if ($why !== null) {
@@ -441,7 +446,7 @@ foreach ($uses as $name => $where) {
     }
     $failed++;
     $reason = $chains[$name] === [] ? 'not installed here'
-        : ($package === null ? "{$chains[$name][0]} belongs to no Debian package" : "package $package is neither in the base system nor installed by scripts/setup.sh");
+        : ($package === null ? "{$chains[$name][0]} belongs to no Debian package" : "package $package is neither in the base system nor installed by scripts/setup.sh or scripts/setup-stack.sh");
     printf("FAILED: %s: %s; run by %s\n", $name, $reason, implode(' ', array_slice($where, 0, 4)) . (count($where) > 4 ? ' ...' : ''));
 }
 echo "$passed passed, $failed failed\n";
