@@ -24,10 +24,9 @@ if (!defined('LOYALTY_POLYFILL_BOOTSTRAPPED')) {
     require __DIR__ . '/src/exceptions.php';
     require __DIR__ . '/src/functions.php';
 
-    // The polyfill's version, package.xml's release, as the extension's Loyalty\VERSION
-    // (tests/build/version.phpt keeps them equal); Loyalty\VERSION names the implementation
-    // that answers (phpversion('loyalty') is false under the polyfill).
-    define('Loyalty\\Polyfill\\VERSION', '0.1.0');
+    // Loyalty\VERSION is the version of the implementation that answers (phpversion('loyalty')
+    // is false under the polyfill): the polyfill's (src/functions.php), package.xml's release
+    // as the extension's (tests/build/version.phpt keeps them equal).
     if (!defined('Loyalty\\VERSION')) {
         define('Loyalty\\VERSION', \Loyalty\Polyfill\VERSION);
     }

@@ -46,7 +46,7 @@ passed=$((passed + $(echo "$php_checks" | grep -c '^ok: ')))
 failed=$((failed + $(echo "$php_checks" | grep -c '^FAILED: ')))
 [ "$php_rc" = 0 ] || [ "$(echo "$php_checks" | grep -c '^FAILED: ')" != 0 ] || failed=$((failed + 1))
 
-version=$(sed -n "s/.*define('Loyalty\\\\\\\\Polyfill\\\\\\\\VERSION', '\([^']*\)').*/\1/p" polyfill/bootstrap.php)
+version=$(sed -n "s/^ *const VERSION = '\([^']*\)';.*/\1/p" polyfill/src/functions.php)
 expected="$work/expected.txt"
 sed -n '/^--EXPECT--$/,$p' tests/examples/checkout.phpt | sed 1d | php -n -r 'echo rtrim(stream_get_contents(STDIN)), "\n";' > "$expected"
 
