@@ -54,9 +54,22 @@ function printed(float $x): string {
     }
     return $p[1] . substr($digits, 0, $point) . '.' . substr($digits, $point);
 }
+// The floats next to $x (positive, finite): its IEEE bits, big-endian, one up and one down
+// (bytes, not a 64-bit int, so that 32-bit PHP runs it too).
 function neighbours(float $x): array {
-    $bits = unpack('q', pack('d', $x))[1];
-    return [unpack('d', pack('q', $bits - 1))[1], $x, unpack('d', pack('q', $bits + 1))[1]];
+    $step = function (string $bits, int $d): float {
+        for ($i = 7; $i >= 0; $i--) {
+            $b = ord($bits[$i]) + $d;
+            $bits[$i] = chr($b & 0xff);
+            if ($b >= 0 && $b <= 0xff) {
+                break;
+            }
+        }
+        return unpack('E', $bits)[1];
+    };
+    $bits = pack('E', abs($x));
+    $sign = $x < 0 ? -1 : 1;
+    return [$sign * $step($bits, -1), $x, $sign * $step($bits, 1)];
 }
 
 mt_srand(19);
@@ -100,7 +113,8 @@ for ($i = 0; $i < 1500; $i++) {
         $value = $value === '0' ? '0' : "-$value";
     }
     $xs = neighbours(($negative ? -1 : 1) * (float) $literal);
-    if (!$decimals) {
+    if (!$decimals && (strlen($literal) < strlen((string) PHP_INT_MAX)
+            || (strlen($literal) === strlen((string) PHP_INT_MAX) && strcmp($literal, (string) PHP_INT_MAX) <= 0))) {
         $xs[] = (int) (($negative ? '-' : '') . $literal);   // an int attribute: int against int
     }
     foreach ($xs as $x) {
