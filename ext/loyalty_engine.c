@@ -202,7 +202,7 @@ ZEND_METHOD(Loyalty_Engine, evaluate)
 	if (lty_checkout_evaluate(obj->program, &cart, &customer, now, utc_offset, obj->scratch.memo, &arena, &result, err) != LTY_OK) {
 		php_loyalty_throw(err);
 	} else {
-		php_loyalty_result_build(return_value, &result, &arena, &cart, zend_hash_str_find_deref(cart_ht, "lines", sizeof("lines") - 1),
+		php_loyalty_result_build(return_value, &result, &arena, &cart, PHP_LOYALTY_KEY(cart_ht, LINES),
 			line_refs, segment_memo(obj, &customer, now, true), obj->program_obj);
 	}
 	efree(err);
