@@ -1,14 +1,22 @@
-/* A fast path for the dates shops pass most: 'YYYY-MM-DD HH:MM:SS' and 'YYYY-MM-DD',
+/* Dates as ext/date reads them, through its C API (php_date.h) and DateTimeZone's own methods:
+ * never through functions that disable_functions can remove (strtotime(), timezone_open(), ...).
+ * PHP does not export timelib's functions to extensions, so a date string is parsed by
+ * php_date_initialize() (what `new DateTimeImmutable($s, $zone)` runs) and a zone comes from
+ * DateTimeZone's constructor (what timezone_open() runs).
+ *
+ * A fast path for the dates shops pass most: 'YYYY-MM-DD HH:MM:SS' and 'YYYY-MM-DD',
  * as MySQL returns them, in PHP's default timezone. The answer is strtotime()'s,
  * found without its general parser: the local time is turned into Unix time with the
  * timezone's UTC offsets, read once per process from DateTimeZone::getTransitions()
  * and kept in module globals. Near an offset change (a day either side) and for
- * anything else, the caller falls back to strtotime() itself. */
+ * anything else, the caller reads the date as strtotime() does (php_loyalty_strtotime()). */
 #ifdef HAVE_CONFIG_H
 #include "config.h"
 #endif
 
 #include "php.h"
+#include "zend_exceptions.h"
+#include "zend_interfaces.h"
 #include "ext/date/php_date.h"
 
 #include "php_loyalty.h"
@@ -96,58 +104,114 @@ static void table_dtor(zval *zv)
 	table_free(Z_PTR_P(zv));
 }
 
-/* The offsets of timezone `name` from DateTimeZone::getTransitions(); NULL when they cannot
- * be read (the caller then uses strtotime()). */
-static tz_table *table_load(const char *name)
+/* ---- zones ---- */
+
+/* Leaves no exception behind: a zone or a date that cannot be read is the caller's to report. */
+static bool forget_exception(void)
 {
-	zval fn, args[3], zone, list, *entry;
+	if (EG(exception) == NULL) {
+		return false;
+	}
+	zend_clear_exception();
+	return true;
+}
+
+bool php_loyalty_zone_open(const char *name, size_t len, zval *zone)
+{
+	zend_class_entry *ce = php_date_get_timezone_ce();
+	zval arg;
+
+	ZVAL_UNDEF(zone);
+	if (object_init_ex(zone, ce) != SUCCESS) {
+		return false;
+	}
+	ZVAL_STRINGL(&arg, name, len);
+	/* DateTimeZone::__construct() runs the parser timezone_open() runs, and throws instead of warning. */
+	zend_call_known_instance_method_with_1_params(ce->constructor, Z_OBJ_P(zone), NULL, &arg);
+	zval_ptr_dtor(&arg);
+	if (forget_exception()) {
+		zval_ptr_dtor(zone);
+		ZVAL_UNDEF(zone);
+		return false;
+	}
+	return true;
+}
+
+/* A method of DateTimeZone by its lowercase name, called on `zone` (NULL: a static method). */
+static bool zone_call(zval *zone, const char *method, zval *rv, uint32_t argc, zval *argv)
+{
+	zend_class_entry *ce = php_date_get_timezone_ce();
+	zend_function *fn = zend_hash_str_find_ptr(&ce->function_table, method, strlen(method));
+
+	ZVAL_UNDEF(rv);
+	if (fn == NULL) {
+		return false;
+	}
+	zend_call_known_function(fn, zone != NULL ? Z_OBJ_P(zone) : NULL, ce, rv, argc, argv, NULL);
+	if (forget_exception()) {
+		zval_ptr_dtor(rv);
+		ZVAL_UNDEF(rv);
+		return false;
+	}
+	return true;
+}
+
+bool php_loyalty_timezone_listed(const char *name, size_t len)
+{
+	zval arg, list, *item;
+	bool found = false;
+
+	ZVAL_LONG(&arg, 4095); /* DateTimeZone::ALL_WITH_BC: backward-compatible links too */
+	if (zone_call(NULL, "listidentifiers", &list, 1, &arg) && Z_TYPE(list) == IS_ARRAY) {
+		ZEND_HASH_FOREACH_VAL(Z_ARRVAL(list), item) {
+			if (Z_TYPE_P(item) == IS_STRING && Z_STRLEN_P(item) == len && memcmp(Z_STRVAL_P(item), name, len) == 0) {
+				found = true;
+				break;
+			}
+		} ZEND_HASH_FOREACH_END();
+	}
+	zval_ptr_dtor(&list);
+	return found;
+}
+
+/* The offsets of timezone `name` from DateTimeZone::getTransitions(); NULL when they cannot
+ * be read (the caller then reads the date the general way). */
+static tz_table *table_load(const char *name, size_t len)
+{
+	zval zone, args[2], list, *entry;
 	tz_table *t = NULL;
 	size_t i = 0;
 
-	ZVAL_UNDEF(&zone);
 	ZVAL_UNDEF(&list);
-	ZVAL_STRING(&fn, "timezone_open");
-	ZVAL_STRING(&args[0], name);
-	if (call_user_function(NULL, NULL, &fn, &zone, 1, args) != SUCCESS) {
-		ZVAL_UNDEF(&zone);
+	if (!php_loyalty_zone_open(name, len, &zone)) {
+		return NULL;
 	}
-	zval_ptr_dtor(&args[0]);
-	if (Z_TYPE(zone) == IS_OBJECT) {
-		zval_ptr_dtor(&fn);
-		ZVAL_STRING(&fn, "timezone_transitions_get");
-		ZVAL_COPY_VALUE(&args[0], &zone);
-		ZVAL_LONG(&args[1], TABLE_BEGIN);
-		ZVAL_LONG(&args[2], TABLE_END);
-		if (call_user_function(NULL, NULL, &fn, &list, 3, args) == SUCCESS && Z_TYPE(list) == IS_ARRAY
-				&& zend_hash_num_elements(Z_ARRVAL(list)) > 0) {
-			t = pecalloc(1, sizeof(tz_table), 1);
-			t->start = safe_pemalloc(zend_hash_num_elements(Z_ARRVAL(list)), sizeof(int64_t), 0, 1);
-			t->offset = safe_pemalloc(zend_hash_num_elements(Z_ARRVAL(list)), sizeof(int32_t), 0, 1);
-			ZEND_HASH_FOREACH_VAL(Z_ARRVAL(list), entry) {
-				zval *ts = Z_TYPE_P(entry) == IS_ARRAY ? zend_hash_str_find(Z_ARRVAL_P(entry), "ts", 2) : NULL;
-				zval *off = Z_TYPE_P(entry) == IS_ARRAY ? zend_hash_str_find(Z_ARRVAL_P(entry), "offset", 6) : NULL;
-				if (ts == NULL || off == NULL || Z_TYPE_P(ts) != IS_LONG || Z_TYPE_P(off) != IS_LONG
-						|| (i > 0 && Z_LVAL_P(ts) <= t->start[i - 1])) {
-					table_free(t);
-					t = NULL;
-					break;
-				}
-				t->start[i] = i == 0 ? TABLE_BEGIN : Z_LVAL_P(ts); /* the first entry is the state at the beginning */
-				t->offset[i] = (int32_t) Z_LVAL_P(off);
-				i++;
-			} ZEND_HASH_FOREACH_END();
-			if (t != NULL) {
-				t->count = i;
+	ZVAL_LONG(&args[0], TABLE_BEGIN);
+	ZVAL_LONG(&args[1], TABLE_END);
+	if (zone_call(&zone, "gettransitions", &list, 2, args) && Z_TYPE(list) == IS_ARRAY
+			&& zend_hash_num_elements(Z_ARRVAL(list)) > 0) {
+		t = pecalloc(1, sizeof(tz_table), 1);
+		t->start = safe_pemalloc(zend_hash_num_elements(Z_ARRVAL(list)), sizeof(int64_t), 0, 1);
+		t->offset = safe_pemalloc(zend_hash_num_elements(Z_ARRVAL(list)), sizeof(int32_t), 0, 1);
+		ZEND_HASH_FOREACH_VAL(Z_ARRVAL(list), entry) {
+			zval *ts = Z_TYPE_P(entry) == IS_ARRAY ? zend_hash_str_find(Z_ARRVAL_P(entry), "ts", 2) : NULL;
+			zval *off = Z_TYPE_P(entry) == IS_ARRAY ? zend_hash_str_find(Z_ARRVAL_P(entry), "offset", 6) : NULL;
+			if (ts == NULL || off == NULL || Z_TYPE_P(ts) != IS_LONG || Z_TYPE_P(off) != IS_LONG
+					|| (i > 0 && Z_LVAL_P(ts) <= t->start[i - 1])) {
+				table_free(t);
+				t = NULL;
+				break;
 			}
+			t->start[i] = i == 0 ? TABLE_BEGIN : Z_LVAL_P(ts); /* the first entry is the state at the beginning */
+			t->offset[i] = (int32_t) Z_LVAL_P(off);
+			i++;
+		} ZEND_HASH_FOREACH_END();
+		if (t != NULL) {
+			t->count = i;
 		}
 	}
-	zval_ptr_dtor(&fn);
 	zval_ptr_dtor(&zone);
 	zval_ptr_dtor(&list);
-	if (EG(exception) && t != NULL) { /* thrown by user code (an error handler): it stands, the table does not */
-		table_free(t);
-		t = NULL;
-	}
 	return t;
 }
 
@@ -163,7 +227,7 @@ static const tz_table *table_of(const char *name, size_t len)
 	}
 	t = zend_hash_str_find_ptr(tables, name, len);
 	if (t == NULL) {
-		t = table_load(name);
+		t = table_load(name, len);
 		if (t == NULL) {
 			return NULL;
 		}
@@ -227,6 +291,153 @@ bool php_loyalty_utc_offset(const char *name, size_t len, zend_long at, int64_t 
 	/* Before 1970 the first period's offset, after 2100 the last one's: shops' dates are in between. */
 	*out = t->offset[period_of(t, at)];
 	return true;
+}
+
+/* ---- date strings ---- */
+
+/* The abbreviation of the zone that carries "now" below: no date string can name it (it has a space). */
+#define NOW_MARK "loyalty now"
+
+/* A date object parsed from `s` by php_date_initialize(), which is `new DateTimeImmutable($s,
+ * $zone)` without a constructor call; false when the parser rejects `s`. */
+static bool parse(const char *s, size_t len, zval *zone, zval *date)
+{
+	php_date_instantiate(php_date_get_immutable_ce(), date);
+	/* flags 0: no exception and no warning (ext/date keeps the parse errors for
+	 * DateTime::getLastErrors(), as date_create_immutable() does) */
+	if (!php_date_initialize(Z_PHPDATE_P(date), s, len, NULL, zone, 0) || Z_PHPDATE_P(date)->time == NULL) {
+		zval_ptr_dtor(date);
+		ZVAL_UNDEF(date);
+		return false;
+	}
+	return true;
+}
+
+static bool timestamp(const timelib_time *t, zend_long *out)
+{
+#if SIZEOF_ZEND_LONG < 8
+	if (t->sse < ZEND_LONG_MIN || t->sse > ZEND_LONG_MAX) {
+		return false; /* strtotime() is false where the time does not fit an int */
+	}
+#endif
+	*out = (zend_long) t->sse;
+	return true;
+}
+
+bool php_loyalty_date_in_zone(const char *s, size_t len, const char *tz, size_t tz_len, int64_t *out)
+{
+	zval zone, date;
+	zend_long ts;
+	bool ok;
+
+	if (!php_loyalty_zone_open(tz, tz_len, &zone)) {
+		return false;
+	}
+	ok = parse(s, len, &zone, &date);
+	zval_ptr_dtor(&zone);
+	if (!ok) {
+		return false;
+	}
+	ok = timestamp(Z_PHPDATE_P(&date)->time, &ts);
+	zval_ptr_dtor(&date);
+	if (ok) {
+		*out = ts;
+	}
+	return ok;
+}
+
+/* The Unix time of a wall-clock time (seconds as if it were UTC) in the default timezone, as
+ * strtotime() turns a time without a zone into one: the same parser, given the wall clock
+ * as a date without holes ('1970-01-01 00:00:00 +N sec'). */
+static bool wall_to_time(timelib_sll wall, zend_long *out)
+{
+	char buf[64];
+	zval date;
+	bool ok;
+	int n = snprintf(buf, sizeof(buf), "1970-01-01 00:00:00 %c%" PRIu64 " sec", wall < 0 ? '-' : '+',
+		wall < 0 ? (uint64_t) 0 - (uint64_t) wall : (uint64_t) wall);
+
+	if (!parse(buf, (size_t) n, NULL, &date)) {
+		return false; /* beyond the 13 digits timelib reads in a relative number: years past 300,000 */
+	}
+	ok = timestamp(Z_PHPDATE_P(&date)->time, out);
+	zval_ptr_dtor(&date);
+	return ok;
+}
+
+/* strtotime(s, now) for a `now` whose wall clock is `shift` seconds ahead of the current time.
+ * php_date_initialize() fills what `s` leaves out (the date of '10:00', the base of '+1 day')
+ * from the current time as seen in the zone it is given; given a fixed zone `shift` seconds
+ * east under NOW_MARK, what it fills is `now`'s wall clock in the default timezone, as
+ * strtotime() fills it. A result still in that zone (`s` named none) is a wall-clock time,
+ * which is then read in the default timezone as strtotime() reads it. */
+static bool parse_shifted(const char *s, size_t len, timelib_sll shift, zend_long *out)
+{
+	zval zone, date;
+	php_timezone_obj *tz;
+	timelib_time *t;
+	bool ok;
+
+	object_init_ex(&zone, php_date_get_timezone_ce());
+	tz = Z_PHPTIMEZONE_P(&zone);
+	tz->initialized = true;
+	tz->type = TIMELIB_ZONETYPE_ABBR;
+	tz->tzi.z.utc_offset = shift;
+	tz->tzi.z.dst = 0;
+	tz->tzi.z.abbr = estrdup(NOW_MARK); /* freed with the object */
+	ok = parse(s, len, &zone, &date);
+	zval_ptr_dtor(&zone);
+	if (!ok) {
+		return false;
+	}
+	t = Z_PHPDATE_P(&date)->time;
+	if (t->zone_type == TIMELIB_ZONETYPE_ABBR && t->tz_abbr != NULL && strcmp(t->tz_abbr, NOW_MARK) == 0) {
+		ok = wall_to_time(t->sse + shift, out);
+	} else {
+		ok = timestamp(t, out);
+	}
+	zval_ptr_dtor(&date);
+	return ok;
+}
+
+php_loyalty_date_status php_loyalty_strtotime(const char *s, size_t len, zend_long now, zend_long *out)
+{
+	int64_t at = (int64_t) now;
+	bool near = at > -(INT64_C(1) << 61) && at < (INT64_C(1) << 61); /* no overflow below */
+	/* now's wall clock in the default timezone ('Z' is its UTC offset; false: local time) */
+	timelib_sll wall = near ? at + php_idate('Z', (time_t) now, false) : 0;
+	int tries;
+
+	for (tries = 0; near && tries < 3; tries++) {
+		time_t before = php_time();
+		timelib_sll shift = wall - (timelib_sll) before;
+		bool ok;
+
+		if (shift < INT32_MIN || shift > INT32_MAX) {
+			break; /* a zone offset is an int (seconds): about 68 years either side */
+		}
+		ok = parse_shifted(s, len, shift, out);
+		/* The parser read the clock in between: in the same second, unless the clock ticked
+		 * during the parse (then once more; a third tick in a row would be a clock gone mad). */
+		if (php_time() == before || tries == 2) {
+			return ok ? PHP_LOYALTY_DATE_OK : PHP_LOYALTY_DATE_INVALID;
+		}
+	}
+	/* `now` too far from the current time to be shifted to: the answer stands when it does
+	 * not depend on `now` (two different nows give the same); otherwise it cannot be given. */
+	{
+		zend_long a, b;
+		bool ok_a = parse_shifted(s, len, 0, &a), ok_b = parse_shifted(s, len, INT32_MAX / 2, &b);
+
+		if (!ok_a && !ok_b) {
+			return PHP_LOYALTY_DATE_INVALID;
+		}
+		if (ok_a && ok_b && a == b) {
+			*out = a;
+			return PHP_LOYALTY_DATE_OK;
+		}
+		return PHP_LOYALTY_DATE_FAR_NOW;
+	}
 }
 
 void php_loyalty_local_time_shutdown(void)

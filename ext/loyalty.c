@@ -110,6 +110,7 @@ static PHP_GSHUTDOWN_FUNCTION(loyalty)
 static PHP_MINIT_FUNCTION(loyalty)
 {
 	REGISTER_INI_ENTRIES();
+	register_loyalty_symbols(module_number); /* Loyalty\VERSION */
 	php_loyalty_keys_init();
 	php_loyalty_exception_ce = register_class_Loyalty_Exception(zend_ce_throwable);
 	php_loyalty_config_exception_ce = register_class_Loyalty_ConfigException(

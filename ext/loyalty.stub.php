@@ -7,6 +7,13 @@
 
 namespace Loyalty {
 
+/**
+ * The version of this implementation, package.xml's release (the polyfill defines the same).
+ * @var string
+ * @cvalue PHP_LOYALTY_VERSION
+ */
+const VERSION = UNKNOWN;
+
 /** Marker interface of every exception this extension throws. */
 interface Exception extends \Throwable
 {

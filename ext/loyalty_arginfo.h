@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: da5f46b7f0bb8acbf565f85534d1510554242faf */
+ * Stub hash: 0002436c1c898e7b3e107bf2431cdefbe78d3f31 */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_Loyalty_cache_status, 0, 0, IS_ARRAY, 0)
 ZEND_END_ARG_INFO()
@@ -235,6 +235,11 @@ static const zend_function_entry class_Loyalty_Report_methods[] = {
 	ZEND_ME(Loyalty_Report, jsonSerialize, arginfo_class_Loyalty_Report_jsonSerialize, ZEND_ACC_PUBLIC)
 	ZEND_FE_END
 };
+
+static void register_loyalty_symbols(int module_number)
+{
+	REGISTER_STRING_CONSTANT("Loyalty\\VERSION", PHP_LOYALTY_VERSION, CONST_PERSISTENT);
+}
 
 static zend_class_entry *register_class_Loyalty_Exception(zend_class_entry *class_entry_Throwable)
 {

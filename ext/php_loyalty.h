@@ -109,12 +109,27 @@ void php_loyalty_result_build(zval *out, const lty_result *r, lty_arena *arena, 
 void php_loyalty_segment_names(const php_loyalty_compiled *compiled, const uint8_t *memo, zval *out);
 void php_loyalty_result_setup(zend_class_entry *ce);
 
-/* local_time.c: 'YYYY-MM-DD[ HH:MM:SS]' in the default timezone as strtotime() reads it;
- * false when the fast path does not apply (the caller uses strtotime()). */
+/* local_time.c: dates through ext/date's C API and DateTimeZone's methods, never through
+ * functions (disable_functions may remove them). */
+/* 'YYYY-MM-DD[ HH:MM:SS]' in the default timezone as strtotime() reads it; false when the fast
+ * path does not apply (the caller uses php_loyalty_strtotime()). */
 bool php_loyalty_local_time(const char *s, size_t len, zend_long *out);
 /* The UTC offset of timezone `name` at `at` (seconds east), from the same per-process tables;
  * false when the timezone's transitions cannot be read. */
 bool php_loyalty_utc_offset(const char *name, size_t len, zend_long at, int64_t *out);
+typedef enum {
+	PHP_LOYALTY_DATE_OK,
+	PHP_LOYALTY_DATE_INVALID,    /* strtotime() would be false */
+	PHP_LOYALTY_DATE_FAR_NOW     /* the answer depends on a `now` more than 68 years from the current time */
+} php_loyalty_date_status;
+/* strtotime(s, now), `s` without NUL bytes. */
+php_loyalty_date_status php_loyalty_strtotime(const char *s, size_t len, zend_long now, zend_long *out);
+/* date_create_immutable(s, timezone_open(tz))->getTimestamp(); false when either is false. */
+bool php_loyalty_date_in_zone(const char *s, size_t len, const char *tz, size_t tz_len, int64_t *out);
+/* new DateTimeZone(name) in `zone` (to release); false, no exception left, when it throws. */
+bool php_loyalty_zone_open(const char *name, size_t len, zval *zone);
+/* Whether `name` is in DateTimeZone::listIdentifiers(DateTimeZone::ALL_WITH_BC). */
+bool php_loyalty_timezone_listed(const char *name, size_t len);
 void php_loyalty_local_time_shutdown(void);
 
 /* convert.c: PHP values <-> core structs */

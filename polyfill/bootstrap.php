@@ -24,6 +24,13 @@ if (!defined('LOYALTY_POLYFILL_BOOTSTRAPPED')) {
     require __DIR__ . '/src/exceptions.php';
     require __DIR__ . '/src/functions.php';
 
+    // Loyalty\VERSION is the version of the implementation that answers (phpversion('loyalty')
+    // is false under the polyfill): the polyfill's (src/functions.php), package.xml's release
+    // as the extension's (tests/build/version.phpt keeps them equal).
+    if (!defined('Loyalty\\VERSION')) {
+        define('Loyalty\\VERSION', \Loyalty\Polyfill\VERSION);
+    }
+
     if (!extension_loaded('loyalty')) {
         // Eager aliases, so that `instanceof Loyalty\Program` holds for every polyfill object
         // however it was created (a class not written yet is skipped).

@@ -77,8 +77,21 @@ function decimal(): string
         3 => pick(['9223372036854.775807', '9223372036854.775808', '9223372036854', '9223372036855', '9223372036854.5',
             '3037000.5', '3037000.4', '0.0000005']),
         4 => mt_rand(0, 9223372) . '.' . mt_rand(0, 999999),
+        5 => longLiteral(),
         default => mt_rand(0, 100) . '.' . mt_rand(0, 99),
     };
+}
+
+/** 16 to 19 digits with 0 to 9 decimals (the literals binary floats cannot hold: issue 19). */
+function longLiteral(): string
+{
+    $n = mt_rand(16, 19);
+    $digits = (string) mt_rand(1, 9);
+    for ($i = 1; $i < $n; $i++) {
+        $digits .= mt_rand(0, 9);
+    }
+    $decimals = mt_rand(0, 9);
+    return $decimals ? substr($digits, 0, $n - $decimals) . '.' . substr($digits, $n - $decimals) : $digits;
 }
 
 /** A float attribute that binary rounding or its printed digits make interesting. */
@@ -91,8 +104,15 @@ function floatAttr(): float
         3 => mt_rand() / mt_getrandmax() * pick([1, 1000, 1e9, 1e13]),
         4 => pick([1.5e-6, -1.5e-6, 1e-7, 9223372036854.775, -9223372036854.775, 9.3e12, -0.0, 1e-300, 1e15,
             PHP_FLOAT_EPSILON, PHP_FLOAT_MAX, 5.0]),
+        5 => neighbour((float) longLiteral()),
         default => mt_rand(0, 999999) / 1000000 + mt_rand(0, 100),
     };
+}
+
+/** $x or one of the two floats next to it. */
+function neighbour(float $x): float
+{
+    return unpack('d', pack('q', unpack('q', pack('d', $x))[1] + mt_rand(-1, 1)))[1];
 }
 
 /** A random value expression of a kind: num, str, list, bool, dyn. */

@@ -5,6 +5,12 @@
 
 namespace Loyalty {
 
+/**
+ * The version of this implementation, package.xml's release (the polyfill defines the same).
+ * @var string
+ */
+const VERSION = '0.1.0';
+
 /** Marker interface of every exception this extension throws. */
 interface Exception extends \Throwable
 {
