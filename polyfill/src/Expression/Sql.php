@@ -40,6 +40,7 @@ final class Sql
         'country', 'carriers', 'bought', 'points', 'lifetime_points'];
 
     private bool $exact = true;
+    private bool $tooLong = false;
     /** @var list<string> */
     private array $notes = [];
     /** @var array<string, true> */
@@ -64,7 +65,7 @@ final class Sql
     {
         $t = new self($compiled, self::columns($columns), $dialect, $now);
         $c = $t->segment($segment, 1);
-        if (is_array($c) && strlen($c[0]) > self::MAX_WHERE) {
+        if ($t->tooLong || (is_array($c) && strlen($c[0]) > self::MAX_WHERE)) {
             $t->exact = false;
             $t->note('the condition would be longer than 1 MiB');
             $c = true;
@@ -259,7 +260,7 @@ final class Sql
 
     // ---- conditions ----
 
-    private static function and(array $cs): bool|array
+    private function and(array $cs): bool|array
     {
         $texts = [];
         $params = [];
@@ -276,10 +277,10 @@ final class Sql
         if ($texts === []) {
             return true;
         }
-        return count($texts) === 1 ? [$texts[0], $params] : ['(' . implode(' AND ', $texts) . ')', $params];
+        return count($texts) === 1 ? [$texts[0], $params] : $this->capped('(' . implode(' AND ', $texts) . ')', $params);
     }
 
-    private static function or(array $cs): bool|array
+    private function or(array $cs): bool|array
     {
         $texts = [];
         $params = [];
@@ -296,7 +297,17 @@ final class Sql
         if ($texts === []) {
             return false;
         }
-        return count($texts) === 1 ? [$texts[0], $params] : ['(' . implode(' OR ', $texts) . ')', $params];
+        return count($texts) === 1 ? [$texts[0], $params] : $this->capped('(' . implode(' OR ', $texts) . ')', $params);
+    }
+
+    /** A condition longer than MAX_WHERE ends the translation: "1=1", every field in PHP. */
+    private function capped(string $t, array $params): bool|array
+    {
+        if (strlen($t) > self::MAX_WHERE) {
+            $this->tooLong = true;
+            return true;
+        }
+        return [$t, $params];
     }
 
     /** NULL is false here as everywhere: `IS NOT TRUE`, not NOT. */
@@ -313,7 +324,7 @@ final class Sql
     {
         $expr = $this->compiled->exprs[$index] ?? null;
         if ($expr !== null) {
-            return self::and([$this->active($pol), $this->cond($this->tree($index), $pol)]);
+            return $this->and([$this->active($pol), $this->cond($this->tree($index), $pol)]);
         }
         switch ($index) {
             case 0: // all
@@ -325,13 +336,13 @@ final class Sql
                 $col = '(' . $this->map['active'] . ')';
                 return ["($col IS NOT NULL AND $col = 0)", []];
             case 2: // no_orders
-                return self::and([$this->active($pol), $this->cmpInt($this->field('orders'), 0, 0, $pol)]);
+                return $this->and([$this->active($pol), $this->cmpInt($this->field('orders'), 0, 0, $pol)]);
             case 3:
-                return self::and([$this->active($pol), $this->cmpInt($this->field('orders'), 0, 1, $pol), $this->recent($pol)]);
+                return $this->and([$this->active($pol), $this->cmpInt($this->field('orders'), 0, 1, $pol), $this->recent($pol)]);
             case 4: // loyal
-                return self::and([$this->active($pol), $this->cmpInt($this->field('orders'), 5, 2, $pol)]);
+                return $this->and([$this->active($pol), $this->cmpInt($this->field('orders'), 5, 2, $pol)]);
             default: // customers
-                return self::and([$this->active($pol), $this->cmpInt($this->field('orders'), 5, 1, $pol)]);
+                return $this->and([$this->active($pol), $this->cmpInt($this->field('orders'), 5, 1, $pol)]);
         }
     }
 
@@ -355,11 +366,14 @@ final class Sql
         $range = [[$lo, self::validHigh($this->now)]];
         $first = $this->dateRange('first_order', $range, $pol);
         $fo = '(' . $this->map['first_order']['expr'] . ')';
-        return self::or([$first, self::and([["($fo IS NULL)", []], $this->dateRange('last_order', $range, $pol)])]);
+        return $this->or([$first, $this->and([["($fo IS NULL)", []], $this->dateRange('last_order', $range, $pol)])]);
     }
 
     private function cond(array $n, int $pol): bool|array
     {
+        if ($this->tooLong) {
+            return true;
+        }
         if (self::constant($n)) {
             return (($n['f'])(new \stdClass())) === true;
         }
@@ -372,7 +386,7 @@ final class Sql
                 foreach ($n['kids'] as $k) {
                     $cs[] = $this->cond($k, $pol);
                 }
-                return $n['op'] === 'and' ? self::and($cs) : self::or($cs);
+                return $n['op'] === 'and' ? $this->and($cs) : $this->or($cs);
             case 'segment':
                 return $this->segment($n['v'], $pol);
             case 'cmp':
@@ -656,7 +670,7 @@ final class Sql
                 $ib = $this->intView($b);
                 $sa = $this->strView($a);
                 $sb = $this->strView($b);
-                return self::or([$this->binary($this->intText($ia), $op, $this->intText($ib)),
+                return $this->or([$this->binary($this->intText($ia), $op, $this->intText($ib)),
                     $this->compareStr($sa, $op, [$sb['t'], $sb['p']])]);
         }
         return false;
@@ -762,7 +776,7 @@ final class Sql
         $exact = ['(CAST(' . $a['t'] . ' AS BINARY) ' . self::SQL_CMP[$op] . ' CAST(' . $b[0] . ' AS BINARY))',
             array_merge($a['p'], $b[1])];
         if ($op === 0 && $a['raw'] && $b[0] === '?') {
-            return self::and([['(' . $a['t'] . ' = ?)', $b[1]], $exact]);
+            return $this->and([['(' . $a['t'] . ' = ?)', $b[1]], $exact]);
         }
         return $exact;
     }
@@ -863,10 +877,10 @@ final class Sql
             if (is_int($hi)) {
                 $bounds[] = $this->dateBound($col, '<=', $hi, $m['type'], $pol);
             }
-            $c = self::and($bounds);
+            $c = $this->and($bounds);
             $cs[] = $c === true ? ["($col IS NOT NULL)", []] : $c;
         }
-        return self::or($cs);
+        return $this->or($cs);
     }
 
     /**
@@ -963,9 +977,9 @@ final class Sql
             foreach ($l['items'] as $item) {
                 $cs[] = $this->compare($x, 0, $item, $p);
             }
-            $found = self::or($cs);
+            $found = $this->or($cs);
         }
-        return $neg ? self::and([$this->present($x, $elem), self::not($found)]) : $found;
+        return $neg ? $this->and([$this->present($x, $elem), self::not($found)]) : $found;
     }
 
     /** The developer's `contains` SQL with its ? replaced by the value's SQL. */
@@ -986,7 +1000,7 @@ final class Sql
         }
         $neg = $n['neg'];
         $match = $this->glob($x, $n['v'], $neg ? -$pol : $pol);
-        return $neg ? self::and([$this->present($x, Compiler::T_STR), self::not($match)]) : $match;
+        return $neg ? $this->and([$this->present($x, Compiler::T_STR), self::not($match)]) : $match;
     }
 
     /** `like` as SQL's LIKE, its own wildcards escaped with '!'. */
@@ -1044,6 +1058,6 @@ final class Sql
         if ($prefix === '') {
             return $exact;
         }
-        return self::and([['(' . $x['t'] . " LIKE ? ESCAPE '!')", array_merge($x['p'], [self::likePattern($prefix, false) . '%'])], $exact]);
+        return $this->and([['(' . $x['t'] . " LIKE ? ESCAPE '!')", array_merge($x['p'], [self::likePattern($prefix, false) . '%'])], $exact]);
     }
 }
