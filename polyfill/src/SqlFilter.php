@@ -44,6 +44,11 @@ final class SqlFilter implements \Serializable
         return $this->explanation;
     }
 
+    public function __clone()
+    {
+        throw new \Error('Trying to clone an uncloneable object of class ' . self::class);
+    }
+
     /** As the extension shows it: the public properties only. */
     public function __debugInfo(): array
     {
