@@ -134,11 +134,27 @@ static void build_lines(zval *out, const lty_result *r, const lty_cart_line *lin
 	} ZEND_HASH_FOREACH_END();
 }
 
-/* A Result keeps what it needs to build `rejected` and `lines` on first read: with many
- * rules most callers read only the totals, and those two lists are most of the cost. */
+void php_loyalty_segment_names(const php_loyalty_compiled *compiled, const uint8_t *memo, zval *out)
+{
+	size_t i, count = compiled->program->segment_count;
+
+	array_init(out);
+	for (i = 0; i < count; i++) {
+		uint32_t s = compiled->sorted[i];
+		if (memo[s] == LTY_MEMO_YES) {
+			zval name;
+			ZVAL_STR_COPY(&name, compiled->names[s]);
+			zend_hash_next_index_insert_new(Z_ARRVAL_P(out), &name);
+		}
+	}
+}
+
+/* A Result keeps what it needs to build its lists (`applied`, `rejected`, `lines`, `segments`)
+ * on first read: most callers read only the totals, and the lists are most of the cost. */
 typedef struct {
-	lty_arena arena;             /* the core result's arrays and messages */
+	lty_arena arena;             /* the core result's arrays and messages, the segment memo */
 	lty_result r;
+	const uint8_t *memo;         /* every segment tested (LTY_MEMO_YES: in) */
 	size_t line_count;
 	const lty_cart_line *lines;
 	zval cart_lines;             /* the cart's `lines` array, for the skus; UNDEF when none */
@@ -172,6 +188,8 @@ static void materialize(zend_object *object)
 	if (obj->program == NULL) {
 		return;
 	}
+	build_applied(OBJ_PROP_NUM(object, P_APPLIED), &obj->r);
+	php_loyalty_segment_names(php_loyalty_program_from_obj(obj->program)->compiled, obj->memo, OBJ_PROP_NUM(object, P_SEGMENTS));
 	build_rejected(OBJ_PROP_NUM(object, P_REJECTED), php_loyalty_program_from_obj(obj->program)->program, &obj->r);
 	build_lines(OBJ_PROP_NUM(object, P_LINES), &obj->r, obj->lines, obj->line_count,
 		Z_TYPE(obj->cart_lines) != IS_UNDEF ? &obj->cart_lines : NULL);
@@ -180,7 +198,8 @@ static void materialize(zend_object *object)
 
 static bool lazy_name(zend_string *name)
 {
-	return zend_string_equals_literal(name, "rejected") || zend_string_equals_literal(name, "lines");
+	return zend_string_equals_literal(name, "applied") || zend_string_equals_literal(name, "rejected")
+		|| zend_string_equals_literal(name, "lines") || zend_string_equals_literal(name, "segments");
 }
 
 static zend_object *result_create(zend_class_entry *ce)
@@ -280,11 +299,18 @@ static HashTable *result_get_gc(zend_object *object, zval **table, int *n)
 }
 
 void php_loyalty_result_build(zval *out, const lty_result *r, lty_arena *arena, const lty_cart *cart,
-	zval *cart_lines, bool line_refs, zval *segments, zend_object *program)
+	zval *cart_lines, bool line_refs, const uint8_t *memo, zend_object *program)
 {
 	zend_object *object;
 	result_obj *obj;
+	uint8_t *kept;
+	size_t segment_count = php_loyalty_program_from_obj(program)->program->segment_count;
 
+	if ((kept = lty_arena_alloc(arena, segment_count)) == NULL) {
+		zend_throw_error(NULL, "evaluate: out of memory");
+		return;
+	}
+	memcpy(kept, memo, segment_count);
 	object_init_ex(out, php_loyalty_result_ce);
 	object = Z_OBJ_P(out);
 	obj = result_from_obj(object);
@@ -297,11 +323,10 @@ void php_loyalty_result_build(zval *out, const lty_result *r, lty_arena *arena, 
 	ZVAL_LONG(OBJ_PROP_NUM(object, P_POINTS_EARNED), (zend_long) r->points_earned);
 	ZVAL_LONG(OBJ_PROP_NUM(object, P_POINTS_SPENT), (zend_long) r->points_spent);
 	ZVAL_LONG(OBJ_PROP_NUM(object, P_POINTS_BALANCE), (zend_long) r->points_balance);
-	ZVAL_COPY_VALUE(OBJ_PROP_NUM(object, P_SEGMENTS), segments);
-	build_applied(OBJ_PROP_NUM(object, P_APPLIED), r);
-	/* rejected and lines stay UNDEF until read: the engine's read handlers see UNDEF and ask us */
+	/* the lists stay UNDEF until read: the read handlers build them then */
 	obj->arena = *arena;             /* the Result owns the arena from here */
 	lty_arena_init(arena, arena->allocator);
+	obj->memo = kept;
 	obj->r = *r;
 	obj->lines = cart->lines;
 	obj->line_count = cart->has_lines ? cart->line_count : 0;

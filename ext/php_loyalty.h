@@ -104,10 +104,12 @@ zend_result php_loyalty_cart(const lty_program *program, HashTable *ht, lty_aren
 
 /* loyalty_result.c: a Result object from a core result, taking over `arena` (which holds
  * the result's arrays and the cart's lines; it is left empty). `cart_lines` is the cart's
- * `lines` array (for the skus), `segments` the sorted names the customer is in (taken),
+ * `lines` array (for the skus), `memo` a membership memo with every segment tested (copied),
  * `program` the Program whose rule ids the result points to (a reference is kept). */
 void php_loyalty_result_build(zval *out, const lty_result *r, lty_arena *arena, const lty_cart *cart,
-	zval *cart_lines, bool line_refs, zval *segments, zend_object *program);
+	zval *cart_lines, bool line_refs, const uint8_t *memo, zend_object *program);
+/* The names of the segments a tested memo says the customer is in, in byte order, into `out`. */
+void php_loyalty_segment_names(const php_loyalty_compiled *compiled, const uint8_t *memo, zval *out);
 void php_loyalty_result_setup(zend_class_entry *ce);
 
 /* local_time.c: 'YYYY-MM-DD[ HH:MM:SS]' in the default timezone as strtotime() reads it;

@@ -36,6 +36,13 @@ void lty_mul_div_mod_portable(int64_t a, int64_t b, int64_t c, int64_t *q, int64
 
 void lty_mul_div_mod(int64_t a, int64_t b, int64_t c, int64_t *q, int64_t *r)
 {
+	int64_t small;
+
+	if (!lty_mul_overflow(a, b, &small)) { /* nearly always: amounts times basis points or weights */
+		*q = small / c;
+		*r = small % c;
+		return;
+	}
 #if defined(__SIZEOF_INT128__)
 	__int128 product = (__int128) a * b;
 	*q = (int64_t) (product / c);

@@ -1,6 +1,5 @@
 /* How one evaluation records what applied and what did not (see lty_checkout_state.h). */
 #include "lty_checkout_state.h"
-#include "../settings/lty_settings.h"
 
 #include <string.h>
 
@@ -81,22 +80,24 @@ bool lty_checkout_carrier_allowed(const lty_benefit *b, const lty_str *carrier)
 	return false;
 }
 
-/* The message quotes the cart's carrier, which is not kept: its printable form goes to the arena. */
+/* The message quotes the cart's carrier, which is not kept: a copy goes to the arena, once per
+ * evaluation (its printable form is made when the message is). */
 void lty_checkout_reject_carrier(checkout *ck, lty_source source, const lty_str *id, const lty_benefit *b)
 {
 	const lty_str *carrier = &ck->cart->carrier;
 	lty_rejected *x = lty_checkout_reject(ck, source, id, LTY_REASON_CARRIER,
 		carrier->ptr == NULL ? LTY_MSG_NO_CARRIER : LTY_MSG_OTHER_CARRIER, 0, 0);
-	char chosen[48];
 
 	x->benefit = b;
 	if (carrier->ptr != NULL) {
-		lty_printable(chosen, sizeof(chosen), carrier->ptr, carrier->len);
-		x->text.len = strlen(chosen);
-		x->text.ptr = lty_arena_strndup(ck->arena, chosen, x->text.len);
-		if (x->text.ptr == NULL) {
-			x->text.len = 0;
-			lty_error_set(ck->err, LTY_ERR_NOMEM, "evaluate: out of memory");
+		if (ck->carrier_copy.ptr == NULL) {
+			ck->carrier_copy.ptr = lty_arena_strndup(ck->arena, carrier->ptr, carrier->len);
+			ck->carrier_copy.len = carrier->len;
+			if (ck->carrier_copy.ptr == NULL) {
+				ck->carrier_copy.len = 0;
+				lty_error_set(ck->err, LTY_ERR_NOMEM, "evaluate: out of memory");
+			}
 		}
+		x->text = ck->carrier_copy;
 	}
 }

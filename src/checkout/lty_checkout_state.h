@@ -36,6 +36,7 @@ typedef struct {
 	int64_t item_total;       /* item-scoped discounts applied, allocated as they apply */
 	lty_concern *concerns;    /* per distinct `lines` of the program: its lines on this cart, once found */
 	uint8_t *concern_found;
+	lty_str carrier_copy;     /* the cart's carrier in the arena, for the messages; NULL until needed */
 } checkout;
 
 /* Records a rejection of the rule being checked; the caller fills in what its message needs. */

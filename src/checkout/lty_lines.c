@@ -165,7 +165,8 @@ static int by_remainder(const void *a, const void *b)
 	return x->index < y->index ? -1 : x->index > y->index;
 }
 
-/* Carts are small: insertion sort beats qsort's set-up there; large carts take qsort. */
+/* Largest remainder first, ties in line order. Carts are small: an insertion sort, which keeps
+ * the line order of equal remainders by itself, beats qsort's set-up there. */
 static void sort_shares(share *shares, size_t n)
 {
 	size_t i, j;
@@ -176,7 +177,7 @@ static void sort_shares(share *shares, size_t n)
 	}
 	for (i = 1; i < n; i++) {
 		share x = shares[i];
-		for (j = i; j > 0 && by_remainder(&shares[j - 1], &x) > 0; j--) {
+		for (j = i; j > 0 && shares[j - 1].remainder < x.remainder; j--) {
 			shares[j] = shares[j - 1];
 		}
 		shares[j] = x;
@@ -212,7 +213,9 @@ lty_status lty_lines_shares(checkout *ck, int64_t amount, const int64_t *weights
 		given += out[i];
 		n++;
 	}
-	sort_shares(shares, n);
+	if (given < amount) {
+		sort_shares(shares, n);
+	}
 	/* the units left go to the largest remainders (never a line of weight 0, never past its weight) */
 	for (i = 0; given < amount && i < n; i++, given++) {
 		out[shares[i].index]++;

@@ -68,10 +68,13 @@ size_t lty_rejected_message(const lty_rejected *x, char *buf, size_t size)
 			carrier_names(x->benefit, names, sizeof(names));
 			n = snprintf(buf, size, "free shipping only with %s, no carrier chosen", names);
 			break;
-		case LTY_MSG_OTHER_CARRIER:
+		case LTY_MSG_OTHER_CARRIER: {
+			char chosen[48];
 			carrier_names(x->benefit, names, sizeof(names));
-			n = snprintf(buf, size, "free shipping only with %s, not %s", names, x->text.ptr);
+			lty_printable(chosen, sizeof(chosen), x->text.ptr, x->text.len);
+			n = snprintf(buf, size, "free shipping only with %s, not %s", names, chosen);
 			break;
+		}
 		case LTY_MSG_DISABLED:
 			n = snprintf(buf, size, "the customer account is disabled");
 			break;

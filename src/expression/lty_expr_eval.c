@@ -15,18 +15,21 @@ typedef enum {
 	V_DEC,         /* u.i millionths (lty_decimal.h) */
 	V_STR,
 	V_LIST_NODE,   /* a list literal: u.node */
-	V_LIST_STRS    /* a customer list: u.strs */
+	V_LIST_STRS    /* a customer list: u.items, len */
 } value_kind;
 
+/* 16 bytes, so that eval() returns it in two registers: a string's or a list's length sits
+ * beside its kind (a string or list of 4 GiB or more reads as null, see make_str()). */
 typedef struct {
 	uint8_t kind;
 	bool lower;          /* V_STR: compare as ASCII lower case */
+	uint32_t len;        /* V_STR: bytes; V_LIST_STRS: items */
 	union {
 		bool b;
 		int64_t i;
-		lty_str s;
+		const char *ptr; /* V_STR */
 		uint32_t node;
-		lty_str_list strs;
+		const lty_str *items; /* V_LIST_STRS */
 	} u;
 } value;
 
@@ -42,6 +45,7 @@ static value make_null(void)
 	value v;
 	v.kind = V_NULL;
 	v.lower = false;
+	v.len = 0;
 	v.u.i = 0;
 	return v;
 }
@@ -73,9 +77,10 @@ static value make_bool(bool b)
 static value make_str(lty_str s)
 {
 	value v = make_null();
-	if (s.ptr != NULL) {
+	if (s.ptr != NULL && s.len <= UINT32_MAX) {
 		v.kind = V_STR;
-		v.u.s = s;
+		v.len = (uint32_t) s.len;
+		v.u.ptr = s.ptr;
 	}
 	return v;
 }
@@ -83,8 +88,11 @@ static value make_str(lty_str s)
 static value make_strs(lty_str_list l)
 {
 	value v = make_null();
-	v.kind = V_LIST_STRS;
-	v.u.strs = l;
+	if (l.count <= UINT32_MAX) {
+		v.kind = V_LIST_STRS;
+		v.len = (uint32_t) l.count;
+		v.u.items = l.items;
+	}
 	return v;
 }
 
@@ -183,12 +191,12 @@ static unsigned char fold(unsigned char ch, bool lower)
 	return lower && ch >= 'A' && ch <= 'Z' ? (unsigned char) (ch + 32) : ch;
 }
 
-static int cmp_str(const lty_str *a, bool alow, const lty_str *b, bool blow)
+static int cmp_str(const value *a, const value *b)
 {
 	size_t i, n = a->len < b->len ? a->len : b->len;
 
 	for (i = 0; i < n; i++) {
-		unsigned char x = fold((unsigned char) a->ptr[i], alow), y = fold((unsigned char) b->ptr[i], blow);
+		unsigned char x = fold((unsigned char) a->u.ptr[i], a->lower), y = fold((unsigned char) b->u.ptr[i], b->lower);
 		if (x != y) {
 			return x < y ? -1 : 1;
 		}
@@ -198,13 +206,13 @@ static int cmp_str(const lty_str *a, bool alow, const lty_str *b, bool blow)
 
 static size_t list_len(const ctx *c, const value *l)
 {
-	return l->kind == V_LIST_STRS ? l->u.strs.count : c->e->nodes[l->u.node].count;
+	return l->kind == V_LIST_STRS ? l->len : c->e->nodes[l->u.node].count;
 }
 
 static value list_item(const ctx *c, const value *l, size_t i)
 {
 	if (l->kind == V_LIST_STRS) {
-		return make_str(l->u.strs.items[i]);
+		return make_str(l->u.items[i]);
 	}
 	return eval(c, c->e->kids[c->e->nodes[l->u.node].first + i].node);
 }
@@ -217,7 +225,11 @@ static int compare(const ctx *c, const value *a, const value *b, lty_cmp op)
 	if (is_num(a) && is_num(b)) {
 		r = cmp_num(a, b);
 	} else if (a->kind == V_STR && b->kind == V_STR) {
-		r = cmp_str(&a->u.s, a->lower, &b->u.s, b->lower);
+		if ((op == LTY_CMP_EQ || op == LTY_CMP_NE) && !a->lower && !b->lower) { /* city == 'Paris' */
+			bool same = a->len == b->len && memcmp(a->u.ptr, b->u.ptr, a->len) == 0;
+			return op == LTY_CMP_EQ ? same : !same;
+		}
+		r = cmp_str(a, b);
 	} else if (a->kind == V_BOOL && b->kind == V_BOOL) {
 		r = (int) a->u.b - (int) b->u.b;
 	} else if (is_list(a) && is_list(b)) {
@@ -264,6 +276,29 @@ static value eval_in(const ctx *c, const lty_node *n)
 		return make_bool(false); /* null, or an attribute of another kind: null semantics */
 	}
 	len = list_len(c, &l);
+	if (x.kind == V_STR && !x.lower) { /* 'VIP' in groups, country in ['BE', 'NL']: bytes only */
+		for (i = 0; i < len; i++) {
+			const lty_str *s;
+			lty_str literal;
+			if (l.kind == V_LIST_STRS) {
+				s = &l.u.items[i];
+			} else {
+				const lty_node *item = &c->e->nodes[c->e->kids[c->e->nodes[l.u.node].first + i].node];
+				if (item->op != LTY_OP_STRING) {
+					break; /* an item that is not a literal: the general way below */
+				}
+				literal.ptr = item->k.s.ptr;
+				literal.len = item->k.s.len;
+				s = &literal;
+			}
+			if (s->len == x.len && memcmp(s->ptr, x.u.ptr, s->len) == 0) {
+				return make_bool(!n->negate);
+			}
+		}
+		if (i == len) {
+			return make_bool(n->negate);
+		}
+	}
 	for (i = 0; i < len; i++) {
 		value item = list_item(c, &l, i);
 		if (compare(c, &x, &item, LTY_CMP_EQ) == 1) {
@@ -347,6 +382,31 @@ static bool truthy(const value *v)
 	return v->kind == V_BOOL && v->u.b;
 }
 
+static bool cmp_ints(int64_t x, int64_t y, lty_cmp op)
+{
+	switch (op) {
+		case LTY_CMP_EQ: return x == y;
+		case LTY_CMP_NE: return x != y;
+		case LTY_CMP_LT: return x < y;
+		case LTY_CMP_LE: return x <= y;
+		case LTY_CMP_GT: return x > y;
+		case LTY_CMP_GE: return x >= y;
+	}
+	return false;
+}
+
+/* A comparison's side: literals and fields read in place, anything else evaluated. */
+static inline value operand(const ctx *c, uint32_t index)
+{
+	const lty_node *n = &c->e->nodes[index];
+
+	switch ((lty_op) n->op) {
+		case LTY_OP_INT: return make_int(n->k.i);
+		case LTY_OP_FIELD: return field(c, n->k.field);
+		default: return eval(c, index);
+	}
+}
+
 static value eval(const ctx *c, uint32_t index)
 {
 	const lty_node *n = &c->e->nodes[index];
@@ -395,7 +455,10 @@ static value eval(const ctx *c, uint32_t index)
 			}
 			return make_bool(false);
 		case LTY_OP_CMP: {
-			value a = eval(c, kids[0].node), b = eval(c, kids[1].node);
+			value a = operand(c, kids[0].node), b = operand(c, kids[1].node);
+			if (a.kind == V_INT && b.kind == V_INT) { /* orders >= 5: the most common comparison */
+				return make_bool(cmp_ints(a.u.i, b.u.i, (lty_cmp) n->sub));
+			}
 			return make_bool(compare(c, &a, &b, (lty_cmp) n->sub) == 1);
 		}
 		case LTY_OP_IN: return eval_in(c, n);
@@ -404,7 +467,7 @@ static value eval(const ctx *c, uint32_t index)
 			if (v.kind != V_STR) {
 				return make_bool(false);
 			}
-			return make_bool(lty_glob_match(n->k.s.ptr, n->k.s.len, v.u.s.ptr, v.u.s.len, v.lower) != n->negate);
+			return make_bool(lty_glob_match(n->k.s.ptr, n->k.s.len, v.u.ptr, v.len, v.lower) != n->negate);
 		case LTY_OP_ARITH:
 			v = eval(c, kids[0].node);
 			for (i = 1; i < n->count && v.kind != V_NULL; i++) {

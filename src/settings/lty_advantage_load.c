@@ -1,4 +1,5 @@
 /* The advantages section (SPEC 6): tiered benefits for a segment. */
+#include "../base/lty_hash.h"
 #include "../base/lty_limits.h"
 #include "lty_settings.h"
 #include "lty_thresholds.h"
@@ -117,17 +118,6 @@ typedef struct {
 	size_t field;           /* offset of the lty_str looked up in lty_advantage */
 } text_set;
 
-static uint64_t hash_bytes(const char *s, size_t len)
-{
-	uint64_t h = 1469598103934665603ULL; /* FNV-1a */
-	size_t i;
-
-	for (i = 0; i < len; i++) {
-		h = (h ^ (unsigned char) s[i]) * 1099511628211ULL;
-	}
-	return h;
-}
-
 static const lty_str *text_of(const text_set *set, const lty_advantage *a)
 {
 	return (const lty_str *) ((const char *) a + set->field);
@@ -138,7 +128,7 @@ static const lty_str *text_of(const text_set *set, const lty_advantage *a)
 static size_t text_set_add(text_set *set, const lty_advantage *advs, size_t index)
 {
 	const lty_str *text = text_of(set, &advs[index]);
-	size_t slot = (size_t) hash_bytes(text->ptr, text->len) & set->mask;
+	size_t slot = (size_t) lty_hash_bytes(text->ptr, text->len) & set->mask;
 
 	while (set->slots[slot] != 0) {
 		const lty_str *other = text_of(set, &advs[set->slots[slot] - 1]);

@@ -29,7 +29,8 @@ static bool valid_segment_name(const char *s, size_t len)
 /* Names first, so that segment('x') may refer to a segment written later. */
 static lty_status declare_segments(lty_loader *l, const lty_doc *map)
 {
-	size_t custom = map->kind == LTY_DOC_MAP ? map->u.c.count : 0, i;
+	size_t custom = map->kind == LTY_DOC_MAP ? map->u.c.count : 0, i, size;
+	uint32_t *slots;
 	lty_segment *segs = lty_arena_array(l->arena, LTY_SEG_BUILTIN_COUNT + custom, sizeof(lty_segment));
 
 	if (custom > LTY_MAX_SEGMENTS) {
@@ -42,8 +43,19 @@ static lty_status declare_segments(lty_loader *l, const lty_doc *map)
 		segs[i].name.ptr = builtin_names[i];
 		segs[i].name.len = strlen(builtin_names[i]);
 	}
+	/* the name table, at most half full: every segment() reference and advantage looks up one */
+	for (size = 16; size < 2 * (LTY_SEG_BUILTIN_COUNT + custom); size *= 2) {
+	}
+	if ((slots = lty_arena_array(l->arena, size, sizeof(uint32_t))) == NULL) {
+		return lty_fail_nomem(l);
+	}
 	l->program->segments = segs;
+	l->program->segment_slots = slots;
+	l->program->segment_mask = size - 1;
 	l->program->segment_count = LTY_SEG_BUILTIN_COUNT;
+	for (i = 0; i < LTY_SEG_BUILTIN_COUNT; i++) {
+		lty_program_segment_record(l->program, slots, i);
+	}
 	for (i = 0; i < custom; i++) {
 		const char *name = map->u.c.keys[i];
 		size_t len = map->u.c.key_lens[i];
@@ -62,6 +74,7 @@ static lty_status declare_segments(lty_loader *l, const lty_doc *map)
 			return lty_fail_nomem(l);
 		}
 		l->program->segment_count++;
+		lty_program_segment_record(l->program, slots, LTY_SEG_BUILTIN_COUNT + i);
 	}
 	return LTY_OK;
 }

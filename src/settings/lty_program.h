@@ -140,6 +140,8 @@ typedef struct lty_program {
 	bool has_clock;              /* some schedule reads days or hours: evaluation needs the local offset */
 	const lty_segment *segments; /* built-ins first */
 	size_t segment_count;
+	const uint32_t *segment_slots; /* names by hash, open addressing: segment index + 1, 0 empty */
+	size_t segment_mask;         /* slots - 1 (a power of two minus one) */
 	const lty_advantage *advantages;
 	size_t advantage_count;
 	size_t line_expr_count;      /* distinct `lines` texts: each is matched once per line per evaluation */
@@ -183,6 +185,8 @@ int64_t lty_bracket_cost(const lty_loyalty *loyalty, const lty_bracket *bracket)
 
 /* Index of a segment by name, or -1. */
 int lty_program_segment_index(const lty_program *program, const char *name, size_t len);
+/* Loading: records segment `index` in the name table `slots` (program->segment_slots). */
+void lty_program_segment_record(lty_program *program, uint32_t *slots, size_t index);
 
 /* Membership of one customer in the segments of a program. `memo` has
  * segment_count bytes, zeroed per customer; it makes each segment evaluated
@@ -200,6 +204,8 @@ void lty_membership_resume(lty_membership *m, const lty_program *program, const 
 void lty_membership_init(lty_membership *m, const lty_program *program, const lty_customer *customer,
 	int64_t now, uint8_t *memo);
 bool lty_membership_test(lty_membership *m, int segment);
+/* A memo byte once tested: LTY_MEMO_YES when the customer is in the segment. */
+#define LTY_MEMO_YES 2
 bool lty_membership_matches(lty_membership *m, const lty_expr *expr);
 
 #endif

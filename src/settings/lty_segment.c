@@ -1,13 +1,14 @@
 /* Segment membership: the built-in segments and custom expressions, with a
  * per-customer memo so that segment('x') chains cost one evaluation each. */
 #include "../base/lty_checked.h"
+#include "../base/lty_hash.h"
 #include "lty_program.h"
 
 #include <string.h>
 
 #define MEMO_UNKNOWN 0
 #define MEMO_NO 1
-#define MEMO_YES 2
+#define MEMO_YES LTY_MEMO_YES
 
 #define FIRST_ORDER_RECENT_SECONDS (30 * 86400)
 
@@ -87,13 +88,30 @@ bool lty_membership_test(lty_membership *m, int segment)
 
 int lty_program_segment_index(const lty_program *program, const char *name, size_t len)
 {
-	size_t i;
+	size_t slot;
 
-	for (i = 0; i < program->segment_count; i++) {
-		const lty_str *n = &program->segments[i].name;
+	if (program->segment_slots == NULL) {
+		return -1;
+	}
+	slot = (size_t) lty_hash_bytes(name, len) & program->segment_mask;
+	while (program->segment_slots[slot] != 0) {
+		const lty_str *n = &program->segments[program->segment_slots[slot] - 1].name;
 		if (n->len == len && memcmp(n->ptr, name, len) == 0) {
-			return (int) i;
+			return (int) program->segment_slots[slot] - 1;
 		}
+		slot = (slot + 1) & program->segment_mask;
 	}
 	return -1;
+}
+
+/* Records segment `index` (its name set) in the name table; the name must be new. */
+void lty_program_segment_record(lty_program *program, uint32_t *slots, size_t index)
+{
+	const lty_str *n = &program->segments[index].name;
+	size_t slot = (size_t) lty_hash_bytes(n->ptr, n->len) & program->segment_mask;
+
+	while (slots[slot] != 0) {
+		slot = (slot + 1) & program->segment_mask;
+	}
+	slots[slot] = (uint32_t) index + 1;
 }
