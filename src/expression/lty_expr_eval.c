@@ -505,7 +505,7 @@ bool lty_expr_node_value(const lty_expr *expr, uint32_t node, lty_scalar *out, b
 		case V_BOOL: out->kind = LTY_SCALAR_BOOL; out->u.b = v.u.b; break;
 		case V_INT: out->kind = LTY_SCALAR_INT; out->u.i = v.u.i; break;
 		case V_DEC: out->kind = LTY_SCALAR_DECIMAL; out->u.i = v.u.i; break;
-		case V_STR: out->kind = LTY_SCALAR_STRING; out->u.s = v.u.s; break;
+		case V_STR: out->kind = LTY_SCALAR_STRING; out->u.s.ptr = v.u.ptr; out->u.s.len = v.len; break;
 		case V_NULL: break;
 		default: return false; /* a list */
 	}
