@@ -130,6 +130,7 @@ static PHP_MINIT_FUNCTION(loyalty)
 	php_loyalty_result_ce = register_class_Loyalty_Result(php_json_serializable_ce);
 	php_loyalty_result_setup(php_loyalty_result_ce);
 	php_loyalty_report_ce = register_class_Loyalty_Report(php_json_serializable_ce);
+	php_loyalty_sql_setup(register_class_Loyalty_SqlFilter());
 	return SUCCESS;
 }
 

@@ -90,6 +90,9 @@ zend_object *php_loyalty_program_from_json(zend_string *json);
 void php_loyalty_program_setup(zend_class_entry *ce);
 void php_loyalty_engine_setup(zend_class_entry *ce);
 void php_loyalty_ledger_setup(zend_class_entry *ce);
+/* Loyalty\SqlFilter (loyalty_sql.c) */
+extern zend_class_entry *php_loyalty_sql_filter_ce;
+void php_loyalty_sql_setup(zend_class_entry *ce);
 
 /* loyalty_ledger.c: the balance at `now` of a customer's `ledger` (a Loyalty\Ledger or its entries). */
 zend_result php_loyalty_ledger_balance(zval *ledger, const lty_program *program, zend_long now,

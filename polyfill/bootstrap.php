@@ -34,7 +34,7 @@ if (!defined('LOYALTY_POLYFILL_BOOTSTRAPPED')) {
     if (!extension_loaded('loyalty')) {
         // Eager aliases, so that `instanceof Loyalty\Program` holds for every polyfill object
         // however it was created (a class not written yet is skipped).
-        foreach (['Program', 'Engine', 'Result', 'Ledger', 'Report'] as $name) {
+        foreach (['Program', 'Engine', 'Result', 'Ledger', 'Report', 'SqlFilter'] as $name) {
             if (!class_exists('Loyalty\\' . $name, false) && is_file(__DIR__ . '/src/' . $name . '.php')) {
                 class_alias('Loyalty\\Polyfill\\' . $name, 'Loyalty\\' . $name);
             }
