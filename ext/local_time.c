@@ -32,6 +32,7 @@ typedef struct {
 	size_t count;
 	int64_t *start;          /* UTC start of each period, ascending; start[0] = TABLE_BEGIN */
 	int32_t *offset;         /* its UTC offset in seconds */
+	size_t hint;             /* the period found last: the dates of a shop's rows are close */
 } tz_table;
 
 /* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
@@ -48,45 +49,42 @@ static int64_t days_from_civil(int64_t y, unsigned m, unsigned d)
 	return era * 146097 + (int64_t) doe - 719468;
 }
 
-static unsigned digits(const char *p, size_t n, bool *ok)
+/* Two digits at p, or -1. */
+static int two_digits(const char *p)
 {
-	unsigned v = 0;
-	size_t i;
+	unsigned a = (unsigned char) p[0] - '0', b = (unsigned char) p[1] - '0';
 
-	for (i = 0; i < n; i++) {
-		if (p[i] < '0' || p[i] > '9') {
-			*ok = false;
-			return 0;
-		}
-		v = v * 10 + (unsigned) (p[i] - '0');
-	}
-	return v;
+	return a <= 9 && b <= 9 ? (int) (a * 10 + b) : -1;
 }
 
 /* The local time written in `s` as if it were UTC; false when `s` is not exactly one of the
  * two forms with fields in range. */
 static bool parse_local(const char *s, size_t len, int64_t *out)
 {
-	static const unsigned month_days[12] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	unsigned y, m, d, h = 0, mi = 0, sec = 0;
-	bool ok = true;
+	static const int month_days[12] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	int c, yy, m, d, h = 0, mi = 0, sec = 0, y;
 
 	if ((len != 10 && len != 19) || s[4] != '-' || s[7] != '-' || (len == 19 && (s[10] != ' ' || s[13] != ':' || s[16] != ':'))) {
 		return false;
 	}
-	y = digits(s, 4, &ok);
-	m = digits(s + 5, 2, &ok);
-	d = digits(s + 8, 2, &ok);
+	c = two_digits(s);
+	yy = two_digits(s + 2);
+	m = two_digits(s + 5);
+	d = two_digits(s + 8);
 	if (len == 19) {
-		h = digits(s + 11, 2, &ok);
-		mi = digits(s + 14, 2, &ok);
-		sec = digits(s + 17, 2, &ok);
+		h = two_digits(s + 11);
+		mi = two_digits(s + 14);
+		sec = two_digits(s + 17);
 	}
-	if (!ok || y < 1970 || m < 1 || m > 12 || d < 1 || d > month_days[m - 1] || h > 23 || mi > 59 || sec > 59
+	if ((c | yy | m | d | h | mi | sec) < 0) {
+		return false; /* a field that is not digits */
+	}
+	y = c * 100 + yy;
+	if (y < 1970 || m < 1 || m > 12 || d < 1 || d > month_days[m - 1] || h > 23 || mi > 59 || sec > 59
 			|| (m == 2 && d == 29 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)))) {
 		return false;
 	}
-	*out = days_from_civil(y, m, d) * DAY + h * 3600 + mi * 60 + sec;
+	*out = days_from_civil(y, (unsigned) m, (unsigned) d) * DAY + h * 3600 + mi * 60 + sec;
 	return true;
 }
 
@@ -240,11 +238,24 @@ static const tz_table *table_of(const char *name, size_t len)
 static const tz_table *current_table(void)
 {
 	timelib_tzinfo *tzi = get_timezone_info();
+	const tz_table *t;
+	size_t len;
 
 	if (tzi == NULL || tzi->name == NULL) {
 		return NULL;
 	}
-	return table_of(tzi->name, strlen(tzi->name));
+	/* the name is compared too: a tzinfo of a later request may reuse a freed one's address */
+	if (tzi == LOYALTY_G(tz_default_info) && strcmp(tzi->name, LOYALTY_G(tz_default_name)) == 0) {
+		return LOYALTY_G(tz_default_table);
+	}
+	len = strlen(tzi->name);
+	t = table_of(tzi->name, len);
+	if (t != NULL && len < sizeof(LOYALTY_G(tz_default_name))) {
+		memcpy(LOYALTY_G(tz_default_name), tzi->name, len + 1);
+		LOYALTY_G(tz_default_info) = tzi;
+		LOYALTY_G(tz_default_table) = t;
+	}
+	return t;
 }
 
 /* The period holding time t (start[period] <= t; start[0] is the table's beginning). */
@@ -252,10 +263,15 @@ static size_t period_of(const tz_table *t, int64_t at)
 {
 	size_t lo = 0, hi = t->count;
 
+	if (t->start[t->hint] <= at && (t->hint + 1 == t->count || at < t->start[t->hint + 1])) {
+		return t->hint;
+	}
+
 	while (hi - lo > 1) {
 		size_t mid = lo + (hi - lo) / 2;
 		if (t->start[mid] <= at) lo = mid; else hi = mid;
 	}
+	((tz_table *) t)->hint = lo; /* a cache of the thread's own table */
 	return lo;
 }
 
@@ -442,6 +458,8 @@ php_loyalty_date_status php_loyalty_strtotime(const char *s, size_t len, zend_lo
 
 void php_loyalty_local_time_shutdown(void)
 {
+	LOYALTY_G(tz_default_info) = NULL;
+	LOYALTY_G(tz_default_table) = NULL;
 	if (LOYALTY_G(tz_tables) != NULL) {
 		zend_hash_destroy(LOYALTY_G(tz_tables));
 		pefree(LOYALTY_G(tz_tables), 1);
