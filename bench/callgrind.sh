@@ -5,6 +5,7 @@
 # removes start-up and the workload's own set-up.
 #   bash bench/callgrind.sh [evaluate|evaluate+read|segmentsOf|inSegment|backtest|filter]
 #   bash bench/callgrind.sh evaluate@3000      many rules apply: 3,000 advantages over 100 segments
+#   bash bench/callgrind.sh inline@100000     100,000 advantages, each with its own inline segment
 #   CG_N1=1 CG_N2=3 bash bench/callgrind.sh compile@30000x10000   compile, 30,000 advantages, 10,000 segments
 set -euo pipefail
 cd "$(dirname "$0")/.."
