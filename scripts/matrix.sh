@@ -200,7 +200,7 @@ cell_threads() {
 	php_zts
 	copy_tree "$work"
 	(cd "$work" && PATH="$zts_prefix/bin:$PATH" bash scripts/build.sh)
-	cc -std=gnu11 -g -O1 -Wall -Wextra -Werror -pthread $("$zts_prefix/bin/php-config" --includes) \
+	cc -std=gnu11 -D_GNU_SOURCE -g -O1 -Wall -Wextra -Werror -Wno-unused-parameter -pthread $("$zts_prefix/bin/php-config" --includes) \
 		"$work/tests/threads/host.c" -o "$work/tests/threads/host" -L"$zts_prefix/lib" -lphp -Wl,-rpath,"$zts_prefix/lib"
 	log=$(mktemp)
 	(cd "$work" && tests/threads/host --extension="$work/modules/loyalty.so" --threads=8 --requests=40 \

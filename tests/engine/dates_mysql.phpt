@@ -26,7 +26,10 @@ foreach ($zones as $zone) {
     date_default_timezone_set($zone);
     $dates = [];
     // every DST change of a few years, at the minutes around it (gaps and repeated hours)
-    foreach ((new DateTimeZone($zone))->getTransitions(strtotime('2009-01-01'), strtotime('2013-01-01')) as $t) {
+    // (how many there are is the timezone database's: PHP's bundled copy and Debian's system
+    // tzdata differ, America/St_Johns has 10 in one and 9 in the other)
+    $transitions = (new DateTimeZone($zone))->getTransitions(strtotime('2009-01-01'), strtotime('2013-01-01'));
+    foreach ($transitions as $t) {
         for ($d = -3 * 3600; $d <= 3 * 3600; $d += 1800) {
             $dates[] = gmdate('Y-m-d H:i:s', $t['ts'] + $t['offset'] + $d);
         }
@@ -47,7 +50,7 @@ foreach ($zones as $zone) {
             if ($bad <= 3) echo "$zone $date: got {$got[$i]}, strtotime ", strtotime($date), "\n";
         }
     }
-    echo $zone, ': ', count($dates), ' dates, ', $bad, " differ\n";
+    echo $zone, ': ', count($transitions) > 1 ? 'DST changes' : 'no DST change', ', ', count($dates), ' dates, ', $bad, " differ\n";
 }
 
 // Out-of-range fields are not guessed at: strtotime() decides (and refuses what it refuses).
@@ -63,17 +66,17 @@ foreach ($odd as $date) {
     }
 }
 ?>
---EXPECT--
-UTC: 821 dates, 0 differ
-Europe/Paris: 925 dates, 0 differ
-America/New_York: 925 dates, 0 differ
-Australia/Lord_Howe: 925 dates, 0 differ
-Asia/Kathmandu: 821 dates, 0 differ
-Pacific/Apia: 899 dates, 0 differ
-America/Sao_Paulo: 925 dates, 0 differ
-Europe/London: 925 dates, 0 differ
-Asia/Tehran: 925 dates, 0 differ
-America/St_Johns: 925 dates, 0 differ
+--EXPECTF--
+UTC: no DST change, %d dates, 0 differ
+Europe/Paris: DST changes, %d dates, 0 differ
+America/New_York: DST changes, %d dates, 0 differ
+Australia/Lord_Howe: DST changes, %d dates, 0 differ
+Asia/Kathmandu: no DST change, %d dates, 0 differ
+Pacific/Apia: DST changes, %d dates, 0 differ
+America/Sao_Paulo: DST changes, %d dates, 0 differ
+Europe/London: DST changes, %d dates, 0 differ
+Asia/Tehran: DST changes, %d dates, 0 differ
+America/St_Johns: DST changes, %d dates, 0 differ
 2023-02-29 => as strtotime
 2026-13-01 00:00:00 => entries[0].at: invalid date '2026-13-01 00:00:00' (strtotime: false)
 2026-11-31 => as strtotime
