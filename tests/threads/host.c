@@ -29,6 +29,21 @@
 #error "the threaded host needs a ZTS build of PHP"
 #endif
 
+#ifdef LOYALTY_HOST_NO_DEEPBIND
+#include <dlfcn.h>
+/* Under ThreadSanitizer: PHP loads extensions with dlopen(..., RTLD_DEEPBIND), which the
+ * sanitizer runtimes refuse. This dlopen, found before the C library's, drops the flag. */
+void *dlopen(const char *file, int mode)
+{
+	static void *(*next)(const char *, int);
+
+	if (next == NULL) {
+		next = (void *(*)(const char *, int)) dlsym(RTLD_NEXT, "dlopen");
+	}
+	return next(file, mode & ~RTLD_DEEPBIND);
+}
+#endif
+
 /* What a request printed: SG(server_context) points to it while the request runs. */
 typedef struct {
 	char *data;
