@@ -75,8 +75,10 @@ function campaign_create_database(PDO $db, int $count): void
         $orders = [0, 1, 1, 2, 3, 5, 8, 13][mt_rand(0, 7)];
         $basket = [2500, 6000, 15000][mt_rand(0, 2)];
         $first = $start + mt_rand(0, $span);
+        $gap = $start + $span - $first;
         for ($i = 0; $i < $orders; $i++) {
-            $at = $first + intdiv(($start + $span - $first) * $i, max(1, $orders)) + mt_rand(0, 86399);
+            // $gap * $i / $orders, without the product (past a 32-bit PHP's ints)
+            $at = $first + intdiv($gap, $orders) * $i + intdiv($gap % $orders * $i, $orders) + mt_rand(0, 86399);
             $order->execute([$id, $basket + mt_rand(0, $basket), gmdate('Y-m-d H:i:s', $at)]);
         }
     }

@@ -207,7 +207,7 @@ ZEND_METHOD(Loyalty_Engine, evaluate)
 	err = emalloc(sizeof(lty_error));
 	if (lty_checkout_evaluate(obj->program, &cart, &customer, now, utc_offset, obj->scratch.memo, &arena, &result, err) != LTY_OK) {
 		php_loyalty_throw(err);
-	} else {
+	} else if (php_loyalty_result_fits(&result) == SUCCESS) {
 		segment_names(obj, &customer, now, true, &segments);
 		php_loyalty_result_build(return_value, &result, &arena, &cart,
 			zend_hash_str_find_deref(cart_ht, "lines", sizeof("lines") - 1), line_refs, &segments, obj->program_obj);

@@ -96,6 +96,8 @@ typedef struct {
 	bool entries_valid;
 	lty_ledger_state end; /* after every entry, while end_valid */
 	bool end_valid;
+	int points_bits;      /* the points held at once fit this many bits: 64 (lty_ledger_init), or 32
+	                         for a host whose ints have 32 (PHP on 32-bit platforms) */
 } lty_ledger;
 
 typedef struct {
@@ -111,6 +113,8 @@ typedef struct {
 } lty_expiry_warning;
 
 void lty_ledger_init(lty_ledger *ledger, const lty_allocator *allocator, const lty_program *program);
+/* The most points a ledger holds at once: INT64_MAX, INT32_MAX with points_bits 32. */
+int64_t lty_ledger_points_max(const lty_ledger *ledger);
 void lty_ledger_free(lty_ledger *ledger);
 /* A copy with its own memory. */
 lty_status lty_ledger_copy(lty_ledger *dst, const lty_ledger *src, lty_error *err);
