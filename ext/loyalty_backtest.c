@@ -125,6 +125,8 @@ static zend_result evaluate_row(run *r, HashTable *row, zend_long n)
 		} else if (lty_checkout_evaluate(p, &carts[i], &customers[i], now, offset, r->sides[i].scratch->memo, &arena, &results[i], &err) != LTY_OK) {
 			php_loyalty_throw(&err);
 			ok = FAILURE;
+		} else if (php_loyalty_result_fits(&results[i]) == FAILURE) {
+			ok = FAILURE; /* what evaluate() would refuse (32-bit PHP): the row's fault */
 		}
 	}
 	for (i = 0; ok == SUCCESS && i < r->side_count; i++) {

@@ -195,24 +195,44 @@ cell_zts() {
 	return $rc
 }
 
+# tests/threads/host.c built in $1 (a copy of the tree with modules/loyalty.so) with the flags
+# that follow, and run there; its output in $1/host.log.
+run_host() {
+	local dir=$1
+	shift
+	cc -std=gnu11 -D_GNU_SOURCE -g -O1 -Wall -Wextra -Werror -Wno-unused-parameter -pthread "$@" \
+		$("$zts_prefix/bin/php-config" --includes) "$dir/tests/threads/host.c" -o "$dir/tests/threads/host" \
+		-L"$zts_prefix/lib" -lphp -ldl -Wl,-rpath,"$zts_prefix/lib"
+	(cd "$dir" && TSAN_OPTIONS=halt_on_error=0 tests/threads/host --extension="$dir/modules/loyalty.so" \
+		--threads=8 --requests=40 --cache-size=2 tests/threads/request.php) 2>&1 | tee "$dir/host.log"
+}
+
+# The threaded host, run twice: on the debug build, whose leak reports fail the cell; then with
+# the extension and the host built with ThreadSanitizer (PHP itself is not instrumented, so TSan
+# sees the extension's memory and the pthread locks), any report of which fails the cell.
 cell_threads() {
-	local work=$cache/work/threads log rc=0 leaks
+	local work=$cache/work/threads rc=0 leaks races passed=0 failed=0 line
 	php_zts
 	copy_tree "$work"
+	copy_tree "$work-tsan"
 	(cd "$work" && PATH="$zts_prefix/bin:$PATH" bash scripts/build.sh)
-	cc -std=gnu11 -D_GNU_SOURCE -g -O1 -Wall -Wextra -Werror -Wno-unused-parameter -pthread $("$zts_prefix/bin/php-config" --includes) \
-		"$work/tests/threads/host.c" -o "$work/tests/threads/host" -L"$zts_prefix/lib" -lphp -Wl,-rpath,"$zts_prefix/lib"
-	log=$(mktemp)
-	(cd "$work" && tests/threads/host --extension="$work/modules/loyalty.so" --threads=8 --requests=40 \
-		tests/threads/request.php) 2>&1 | tee "$log" || rc=$?
-	leaks=$(leak_lines "$log")
-	rm -f "$log"
-	if [ "$leaks" != 0 ]; then
-		echo "the debug allocator reported leaks ($leaks lines above)"
-		echo "0 passed, 1 failed"
-		return 1
-	fi
-	return $rc
+	(cd "$work-tsan" && PATH="$zts_prefix/bin:$PATH" LOYALTY_DEV=0 CFLAGS="-fsanitize=thread -g -O1" \
+		LDFLAGS=-fsanitize=thread bash scripts/build.sh)
+	echo "-- debug allocator"
+	run_host "$work" || rc=$?
+	echo "-- ThreadSanitizer"
+	run_host "$work-tsan" -fsanitize=thread -DLOYALTY_HOST_NO_DEEPBIND || rc=$?
+	for line in $(cat "$work/host.log" "$work-tsan/host.log" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1:\2/p'); do
+		passed=$((passed + ${line%:*}))
+		failed=$((failed + ${line#*:}))
+	done
+	leaks=$(leak_lines "$work/host.log")
+	races=$(grep -c 'WARNING: ThreadSanitizer' "$work-tsan/host.log" || true)
+	echo "debug allocator leak reports: $leaks, ThreadSanitizer reports: $races"
+	[ "$leaks" = 0 ] && [ "$races" = 0 ] || failed=$((failed + 1))
+	[ "$passed" -gt 0 ] && [ "$rc" = 0 ] || failed=$((failed + 1))
+	echo "$passed passed, $failed failed"
+	[ "$failed" = 0 ]
 }
 
 cell_portable() {
@@ -259,34 +279,39 @@ cell_pedantic() {
 }
 
 cells="php84 i386 zts threads portable pedantic"
-[ $# -gt 0 ] || set -- $cells
-[ "$(id -u)" = 0 ] || { echo "scripts/matrix.sh runs as root (debootstrap, chroot, mount)" >&2; exit 1; }
-host_packages
-total_passed=0
-total_failed=0
-status=0
-for cell in "$@"; do
-	case " $cells " in
-		*" $cell "*) ;;
-		*) echo "unknown cell $cell (cells: $cells)" >&2; exit 1 ;;
-	esac
-	log=$(mktemp)
-	start=$SECONDS
-	echo "::: matrix $cell"
-	set +e
-	(set -e; trap unmount_all EXIT; "cell_$cell") 2>&1 | tee "$log"
-	rc=${PIPESTATUS[0]}
-	set -e
-	line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$log" | tail -n 1 || true)
-	rm -f "$log"
-	passed=$(echo "$line" | sed -n 's/^\([0-9]*\) passed.*/\1/p')
-	failed=$(echo "$line" | sed -n 's/^[0-9]* passed, \([0-9]*\) failed.*/\1/p')
-	[ -n "$line" ] || { passed=0; failed=1; }
-	[ "$rc" = 0 ] || [ "$failed" != 0 ] || failed=1
-	echo "::: matrix $cell: $((SECONDS - start)) s"
-	total_passed=$((total_passed + passed))
-	total_failed=$((total_failed + failed))
-	[ "$failed" = 0 ] || status=1
-done
-echo "${total_passed} passed, ${total_failed} failed"
-exit $status
+
+# (a function, read whole before it runs: editing this file while it runs changes nothing)
+main() {
+	local cell log start rc line passed failed total_passed=0 total_failed=0 status=0
+	[ $# -gt 0 ] || set -- $cells
+	[ "$(id -u)" = 0 ] || { echo "scripts/matrix.sh runs as root (debootstrap, chroot, mount)" >&2; exit 1; }
+	host_packages
+	for cell in "$@"; do
+		case " $cells " in
+			*" $cell "*) ;;
+			*) echo "unknown cell $cell (cells: $cells)" >&2; exit 1 ;;
+		esac
+		log=$(mktemp)
+		start=$SECONDS
+		echo "::: matrix $cell"
+		set +e
+		(set -e; trap unmount_all EXIT; "cell_$cell") 2>&1 | tee "$log"
+		rc=${PIPESTATUS[0]}
+		set -e
+		line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$log" | tail -n 1 || true)
+		rm -f "$log"
+		passed=$(echo "$line" | sed -n 's/^\([0-9]*\) passed.*/\1/p')
+		failed=$(echo "$line" | sed -n 's/^[0-9]* passed, \([0-9]*\) failed.*/\1/p')
+		[ -n "$line" ] || { passed=0; failed=1; }
+		[ "$rc" = 0 ] || [ "$failed" != 0 ] || failed=1
+		echo "::: matrix $cell: $((SECONDS - start)) s"
+		total_passed=$((total_passed + passed))
+		total_failed=$((total_failed + failed))
+		[ "$failed" = 0 ] || status=1
+	done
+	echo "${total_passed} passed, ${total_failed} failed"
+	exit $status
+}
+
+main "$@"
+exit

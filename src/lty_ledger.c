@@ -631,7 +631,7 @@ static bool fits_all(lty_ledger *l, const lty_entry *sorted, size_t n)
 
 	l->volume = 0;
 	for (i = 0; i < n; i++) {
-		if (lty_add_overflow(l->volume, sorted[i].points, &l->volume) || l->volume == INT64_MAX) {
+		if (lty_add_overflow(l->volume, sorted[i].points, &l->volume) || l->volume >= lty_ledger_points_max(l)) {
 			return false;
 		}
 		if (r->expires && r->mode == LTY_EXPIRY_PER_LOT && r->pending_days > 0 && sorted[i].type == LTY_ENTRY_GRANT

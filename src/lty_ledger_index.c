@@ -42,7 +42,8 @@ bool lty_index_fits(const lty_ledger *l, const lty_entry *e)
 	const lty_ledger_rules *r = &l->rules;
 	int64_t volume;
 
-	if (!l->fast || lty_add_overflow(l->volume, e->points, &volume) || volume == INT64_MAX) {
+	/* (below the balance limit too: the summaries never check it; the replay does) */
+	if (!l->fast || lty_add_overflow(l->volume, e->points, &volume) || volume >= lty_ledger_points_max(l)) {
 		return false;
 	}
 	/* per_lot with pending days: a grant is taken before older pending earns, not the oldest lot first */
