@@ -204,16 +204,21 @@ static zend_result timestamp_of_string(zend_string *s, zend_long now, const char
 	zval fn, args[2], rv;
 	zend_result ok = FAILURE;
 	char shown[96];
+	int reporting;
 
 	if (ZSTR_LEN(s) > 0 && ZSTR_LEN(s) < 256 && memchr(ZSTR_VAL(s), '\0', ZSTR_LEN(s)) == NULL) {
-		/* strtotime() itself, so that shops get exactly the formats PHP reads. */
+		/* strtotime() itself, so that shops get exactly the formats PHP reads; silently (32-bit PHP
+		 * warns "Epoch doesn't fit in a PHP integer" past 2038: the InputException below says it) */
 		ZVAL_STRINGL(&fn, "strtotime", sizeof("strtotime") - 1);
 		ZVAL_STR(&args[0], s);
 		ZVAL_LONG(&args[1], now);
+		reporting = EG(error_reporting);
+		EG(error_reporting) = 0;
 		if (call_user_function(NULL, NULL, &fn, &rv, 2, args) == SUCCESS && Z_TYPE(rv) == IS_LONG) {
 			*out = Z_LVAL(rv);
 			ok = SUCCESS;
 		}
+		EG(error_reporting) = reporting;
 		zval_ptr_dtor(&fn);
 		zval_ptr_dtor(&rv);
 	}

@@ -282,17 +282,18 @@ static HashTable *result_get_gc(zend_object *object, zval **table, int *n)
 zend_result php_loyalty_result_fits(const lty_result *r)
 {
 #if SIZEOF_ZEND_LONG == 4
-	/* the lines and the applied rules are parts of these, and fit when they do */
-	const char *const names[] = { "subtotal", "discount", "shipping", "shippingDiscount", "total", "pointsEarned",
-		"pointsSpent", "pointsBalance" };
+	/* the core's messages for 64 bits, with 32 (the lines and the applied rules are parts of these) */
+	const char *const messages[] = { "cart: subtotal overflows 32-bit minor units", "cart: discount overflows 32-bit minor units",
+		"cart: shipping overflows 32-bit minor units", "cart: shipping discount overflows 32-bit minor units",
+		"cart: total overflows 32-bit minor units", "cart: points earned overflow 32 bits",
+		"customer.points: points spent overflow 32 bits", "customer.points: balance overflows 32 bits" };
 	const int64_t values[] = { r->subtotal, r->discount, r->shipping, r->shipping_discount, r->total, r->points_earned,
 		r->points_spent, r->points_balance };
 	size_t i;
 
 	for (i = 0; i < sizeof(values) / sizeof(values[0]); i++) {
 		if (!php_loyalty_fits(values[i])) {
-			php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "evaluate: the %s, %" PRId64 ", overflows a 32-bit PHP int",
-				names[i], values[i]);
+			php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "%s", messages[i]);
 			return FAILURE;
 		}
 	}
