@@ -105,4 +105,62 @@ show('keep_all per_order max', fn() => $e->evaluate(['subtotal' => 1, 'shipping'
 show('per_order max earned', fn() => $e->evaluate(['subtotal' => 1, 'use_points' => false], ['points' => 1], $now));
 ?>
 --EXPECT--
-TO BE FILLED
+--- cart
+qty min: Loyalty\InputException cart.lines[0].qty: must be >= 0, got -2147483648
+price min: Loyalty\InputException cart.lines[0].price: must be >= 0, got -2147483648
+shipping min: Loyalty\InputException cart.shipping: must be >= 0, got -2147483648
+zero times max: [2147483647,0,0,2147483647,0,0,0,[]]
+max qty * 1: [2147483647,0,0,2147483647,0,0,0,[]]
+max + 1 line: Loyalty\InputException cart.lines[1]: subtotal overflows 32-bit minor units
+min * min: Loyalty\InputException cart.lines[0].qty: expected int, got float
+shipping max free: [2147483647,0,2147483647,2147483647,0,0,0,[]]
+voucher max: [5,0,0,2147483647,0,0,0,["voucher: does not apply with a voucher"]]
+use_points max: [5,0,0,5,0,0,0,[]]
+use_points min: Loyalty\InputException cart.use_points: must be >= 0, got -2147483648
+--- customer
+orders max: [1000,100,0,900,0,10,40,[]]
+orders max - 1: [1000,0,0,1000,10,0,10,[]]
+orders min: Loyalty\InputException customer.orders: must be >= 0, got -2147483648
+spent min: Loyalty\InputException customer.spent: must be >= 0, got -2147483648
+points min: Loyalty\InputException customer.points: must be >= 0, got -2147483648
+lifetime min: Loyalty\InputException customer.lifetime_points: must be >= 0, got -2147483648
+arithmetic: ["all","customers","diff","product","quot","sum"]
+points max spent: [1000,100,0,900,0,10,2147483637,[]]
+points max earned: Loyalty\InputException customer.points: balance overflows 32 bits
+ledger max: [10,0,0,10,0,0,2147483647,["order_number: points are usable from order 2, this is order 1"]]
+ledger max + 1: Loyalty\LedgerException customer.ledger[1]: 1 more points would overflow the 32-bit balance
+attr max: ["all","no_orders","y","z"]
+--- settings
+tier from min: Loyalty\ConfigException advantages[0].tiers[0].from: must be >= 0, got -2147483648
+tier discount min: Loyalty\ConfigException advantages[0].tiers[0].discount: must be >= 0, got -2147483648
+expiry days max: Loyalty\ConfigException loyalty.expiry.days: must be <= 36500, got 2147483647
+warn_days min: Loyalty\ConfigException loyalty.expiry.warn_days[0]: must be between 1 and 36500 days
+pending min: Loyalty\ConfigException loyalty.pending_days: must be >= 0, got -2147483648
+valid_days max: Loyalty\ConfigException loyalty.rewards.coupon.valid_days: must be <= 36500, got 2147483647
+threshold min: Loyalty\ConfigException loyalty.rewards.threshold: must be >= 1, got -2147483648
+rate points min: Loyalty\ConfigException loyalty.brackets[0].rate.points: must be >= 1, got -2147483648
+json above max: Loyalty\ConfigException loyalty.earn.per_amount: expected int, got float
+json below min: Loyalty\ConfigException loyalty.pending_days: expected int, got float
+--- PHP_INT_MIN / PHP_INT_MAX as array keys, printed as PHP prints them
+segment name: Loyalty\ConfigException segments: invalid segment name '-2147483648' (letters, digits, '_' and '-', at most 64, not starting with a digit or '-')
+settings key: Loyalty\ConfigException 2147483647: unknown key
+entry key: Loyalty\InputException entries[0].-2147483648: unknown key
+entry key -1: Loyalty\InputException entries[0].-1: unknown key
+filter key: Loyalty\InputException customers[-2147483648]: expected array, got string
+filter key as id: [-2147483648,2147483647]
+--- the largest settings work
+tier at max: [2147483647,2147483647,2147483647,0,0,0,2147483646,["advantage_wins: a segment advantage applied and points do not combine with it"]]
+rate value max: [2147483646,0,0,2147483646,2147483646,0,2147483647,["below_tier: subtotal 21474836.46 is below 21474836.47","zero_value: gives 0.00 on this cart"]]
+earned overflow: Loyalty\InputException customer.points: balance overflows 32 bits
+--- percents, caps and rounding modes at the top of the range
+half_up max: [2147483647,2147483647,2147483647,0,0,0,2147483647,["zero_value: gives 0.00 on this cart"]]
+half_up lines: [2147483647,2147483647,0,0,0,0,1,["zero_value: gives 0.00 on this cart"]]
+half_up voucher: [2147483647,0,0,1,0,0,5,["voucher: does not apply with a voucher","voucher: does not apply with a voucher","voucher: points cannot be used with a voucher"]]
+half_even max: [2147483647,2147483647,2147483647,0,0,0,2147483647,["zero_value: gives 0.00 on this cart"]]
+half_even lines: [2147483647,2147483647,0,0,0,0,1,["zero_value: gives 0.00 on this cart"]]
+half_even voucher: [2147483647,0,0,1,0,0,5,["voucher: does not apply with a voucher","voucher: does not apply with a voucher","voucher: points cannot be used with a voucher"]]
+down max: [2147483647,2147483646,2147483647,1,0,0,2147483647,["zero_value: gives 0.00 on this cart"]]
+down lines: [2147483647,2147483647,0,0,0,1,0,[]]
+down voucher: [2147483647,0,0,1,0,0,5,["voucher: does not apply with a voucher","voucher: does not apply with a voucher","voucher: points cannot be used with a voucher"]]
+keep_all per_order max: [1,0,2147483647,1,0,0,2147483647,[]]
+per_order max earned: Loyalty\InputException customer.points: balance overflows 32 bits

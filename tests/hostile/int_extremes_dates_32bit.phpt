@@ -74,4 +74,40 @@ show('coupons', fn() => array_map(fn($c) => [$c['discount_percent'], $c['min_car
 show('after', fn() => [$l->balance(M - 1), array_column($l->entries(), 'type')]);
 ?>
 --EXPECT--
-TO BE FILLED
+--- segments
+first -2147483648 last 2147483647 now 2147483647: ["all","any","customers","old"]
+first -2147483648 last 2147483647 now -2147483648: ["all","any","customers","first_order_recent","future"]
+first 2147483647 last -2147483648 now -2147483648: ["all","any","customers","first_order_recent"]
+first 2147483647 last -2147483648 now 2147483647: ["all","any","customers","first_order_recent"]
+first 0 last 0 now -2147483648: ["all","any","customers","first_order_recent","future"]
+first 0 last 0 now 2147483647: ["all","any","customers","old"]
+now min: [1]
+now max: ["all","no_orders"]
+now float max: ["all","no_orders"]
+now float 1e300: TypeError Loyalty\Engine::segmentsOf(): Argument #2 ($now) must be of type DateTimeInterface|string|int|null, float given
+--- rolling ledger, 1-day expiry, warnings 36500 days ahead, 36500 pending days
+earn at min: null
+earn at max: null
+grant at 0: null
+balance min: 0
+balance 0: 3
+pending max: 7
+expiring min: [{"points":5,"expires_at":-2147397248}]
+expiring max: [{"points":7,"expires_at":2147483647}]
+warnings: [{"days_before":1,"points":3,"expires_at":86400},{"days_before":1,"points":7,"expires_at":2147483647}]
+spend at max: Loyalty\LedgerException spend: 2147483647 points to spend at 2038-01-19 03:14:07 UTC, only 0 available (more are pending in the return window)
+spend at min: Loyalty\LedgerException spend: 1 points to spend at 1901-12-13 20:45:52 UTC, only 0 available (more are pending in the return window)
+entries: [-2147483648,0,2147483647]
+replayed: true
+--- per-lot ledger, longest expiry and coupons
+grant near max: null
+expiring: [{"points":3,"expires_at":2147483647}]
+coupon at max: [[2147483647,2147483647]]
+grant at min: null
+spend at min: null
+short at min: Loyalty\LedgerException spend: 100 points to spend at 1901-12-13 20:45:52 UTC, only 1 available
+warnings: [{"days_before":1,"points":1,"expires_at":1006116352},{"days_before":36500,"points":3,"expires_at":2147483647}]
+expiring min: [{"points":1,"expires_at":1006116352}]
+--- coupons issued just before PHP_INT_MAX: expiry saturates
+coupons: [[2.5,2147483647,2147483647,23],[2.5,2147483647,2147483647,23]]
+after: [1,["grant","reward"]]
