@@ -262,13 +262,13 @@ cell_pedantic() {
 			fi
 		done
 	done
-	if grep -rn '__int128' src ext; then
+	if grep -rn --include='*.[ch]' --include='*.re' '__int128' src ext; then
 		failed=$((failed + 1))
 		echo "FAILED: __int128 above"
 	else
 		passed=$((passed + 1))
 	fi
-	if grep -rn '__builtin_' src ext | grep -v '^src/\(.*/\)\?lty_checked.h:'; then
+	if grep -rn --include='*.[ch]' --include='*.re' '__builtin_' src ext | grep -v '^src/\(.*/\)\?lty_checked.h:'; then
 		failed=$((failed + 1))
 		echo "FAILED: compiler builtins outside src/lty_checked.h above"
 	else
