@@ -3,7 +3,8 @@
  * Every command our shell scripts run must exist on a fresh Debian machine once
  * scripts/setup.sh has run: in the base system of `debootstrap --variant=minbase` (the packages
  * of priority `required`, and apt), or in a package setup.sh installs (with what apt installs
- * along: its dependencies and recommendations). Called by scripts/check-commands.sh, which runs
+ * along: its dependencies and recommendations), or one the test matrix installs besides
+ * (scripts/matrix.sh, its own packages="..." line). Called by scripts/check-commands.sh, which runs
  * setup.sh first; ends with "N passed, N failed" (one check per command) and exits 1 on a miss.
  *
  *   php scripts/check-commands.php            check
@@ -384,11 +385,15 @@ function simulated(string $args): array
  */
 function packages(string $root): array
 {
-    if (!preg_match('/^packages="([^"]*)"/m', (string) file_get_contents("$root/scripts/setup.sh"), $m)) {
-        fwrite(STDERR, "scripts/setup.sh: no packages=\"...\" line\n");
-        exit(1);
+    $names = [];
+    foreach (['setup.sh', 'matrix.sh'] as $script) {
+        if (!preg_match('/^packages="([^"]*)"/m', (string) file_get_contents("$root/scripts/$script"), $m)) {
+            fwrite(STDERR, "scripts/$script: no packages=\"...\" line\n");
+            exit(1);
+        }
+        array_push($names, ...preg_split('/\s+/', trim($m[1])));
     }
-    $setup = implode(' ', array_map('escapeshellarg', preg_split('/\s+/', trim($m[1]))));
+    $setup = implode(' ', array_map('escapeshellarg', $names));
     $required = [];
     foreach (preg_split('/\R/', run("dpkg-query -W -f='\${Package} \${Priority}\\n'")) as $l) {
         if (str_ends_with($l, ' required')) {
@@ -431,7 +436,7 @@ foreach ($uses as $name => $where) {
     $why = match (true) {
         $package === null => null,
         isset($base[$package]) => 'base system',
-        isset($setup[$package]) => 'installed by setup.sh',
+        isset($setup[$package]) => 'installed by setup.sh or matrix.sh',
         default => null,
     };
     if ($why !== null) {
@@ -441,7 +446,7 @@ foreach ($uses as $name => $where) {
     }
     $failed++;
     $reason = $chains[$name] === [] ? 'not installed here'
-        : ($package === null ? "{$chains[$name][0]} belongs to no Debian package" : "package $package is neither in the base system nor installed by scripts/setup.sh");
+        : ($package === null ? "{$chains[$name][0]} belongs to no Debian package" : "package $package is neither in the base system nor installed by scripts/setup.sh or scripts/matrix.sh");
     printf("FAILED: %s: %s; run by %s\n", $name, $reason, implode(' ', array_slice($where, 0, 4)) . (count($where) > 4 ? ' ...' : ''));
 }
 echo "$passed passed, $failed failed\n";
