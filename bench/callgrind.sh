@@ -3,24 +3,29 @@
 # machines, unlike timings), and the share spent in the glue (ext/), the core (src/),
 # and the rest (PHP itself, libc). Two runs of N1 and N2 operations: the difference
 # removes start-up and the workload's own set-up.
-#   bash bench/callgrind.sh [evaluate|evaluate+read|segmentsOf|inSegment|backtest]
+#   bash bench/callgrind.sh [evaluate|evaluate+read|segmentsOf|inSegment|backtest|filter]
+#   bash bench/callgrind.sh evaluate@3000      many rules apply: 3,000 advantages over 100 segments
+#   CG_N1=1 CG_N2=3 bash bench/callgrind.sh compile@30000x10000   compile, 30,000 advantages, 10,000 segments
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -f modules/loyalty.so ] || bash scripts/build.sh
 op=${1:-evaluate}
-n1=200 n2=1200
+n1=${CG_N1:-200} n2=${CG_N2:-1200}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+collect=()
+# filter: only inside Engine::filter() (making the rows costs far more than filtering them)
+[ "$op" = filter ] && collect=(--toggle-collect=zim_Loyalty_Engine_filter)
 run() { # N -> callgrind output file
-	USE_ZEND_ALLOC=1 valgrind --tool=callgrind --callgrind-out-file="$work/cg.$1" \
-		php -n -d extension_dir="$PWD/modules" -d extension=loyalty.so bench/callgrind_evaluate.php "$1" "$op" >/dev/null 2>&1
+	USE_ZEND_ALLOC=1 valgrind --tool=callgrind "${collect[@]}" --callgrind-out-file="$work/cg.$1" \
+		php -n -d extension_dir="$PWD/modules" -d extension=loyalty.so -d loyalty.cache_size=0 -d memory_limit=2G bench/callgrind_evaluate.php "$1" "$op" >/dev/null 2>&1
 }
 run $n1
 run $n2
-# Ir per function, self cost, sorted into glue (functions of ext/*.c), core (src/*.c) and
+# Ir per function, self cost, sorted into glue (functions of ext/*.c), core (src/*/*.c) and
 # the rest (PHP itself, libc), by the symbol names of the built objects.
 nm --defined-only ext/.libs/*.o | awk 'NF == 3 && $2 ~ /[tT]/ { print $3 }' | sort -u > "$work/glue"
-nm --defined-only src/.libs/*.o | awk 'NF == 3 && $2 ~ /[tT]/ { print $3 }' | sort -u > "$work/core"
+nm --defined-only src/*/.libs/*.o | awk 'NF == 3 && $2 ~ /[tT]/ { print $3 }' | sort -u > "$work/core"
 shares() {
 	callgrind_annotate --inclusive=no --threshold=100 "$1" 2>/dev/null | awk -v gl="$work/glue" -v co="$work/core" '
 		BEGIN { while ((getline s < gl) > 0) glue_fn[s] = 1; while ((getline s < co) > 0) core_fn[s] = 1 }

@@ -10,7 +10,25 @@ require __DIR__ . '/workload.php';
 $n = (int) ($argv[1] ?? 100);
 $op = $argv[2] ?? 'evaluate';
 $pairs = pairs(200, 42);
-$engine = new \Loyalty\Engine(json_encode(typical_settings()));
+$settings = typical_settings();
+if (preg_match('/^(evaluate|compile)@(\d+)(?:x(\d+))?$/', $op, $m)) { // many rules apply: advantages x segments
+    $settings = many_rules_settings((int) $m[2], (int) ($m[3] ?? 100));
+    $pairs = many_rules_pairs(20, 7);
+    $op = $m[1];
+}
+if ($op === 'compile') { // Program::fromJson() of the same text, cache off
+    $json = json_encode($settings);
+    for ($i = 0; $i < $n; $i++) {
+        \Loyalty\Program::fromJson($json);
+    }
+    exit(0);
+}
+$engine = new \Loyalty\Engine(json_encode($settings));
+if ($op === 'filter') { // filter('lapsed', ...) over N MySQL-shaped customer rows, from an array
+    $rows = iterator_to_array(customers($n, 7), false);
+    $engine->filter('lapsed', $rows, NOW);
+    exit(0);
+}
 if ($op === 'backtest') { // one row of Engine::backtest(), from a generator
     $engine->backtest((function () use ($n, $pairs) {
         for ($i = 0; $i < $n; $i++) {

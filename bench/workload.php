@@ -144,3 +144,48 @@ function scaling_settings(int $count): array
     }
     return ['advantages' => $advantages];
 }
+
+/**
+ * Many rules that apply (issue 13's scaling case): $segments custom segments, a customer in
+ * about a fifth of them, $count advantages of 3 tiers spread over the segments, half of them
+ * combinable.
+ */
+function many_rules_settings(int $count, int $segments = 100): array
+{
+    $defs = [];
+    for ($s = 0; $s < $segments; $s++) {
+        $defs["s$s"] = sprintf('attr.band == %d and orders >= %d', $s % 5, $s % 3);
+    }
+    $advantages = [];
+    for ($i = 0; $i < $count; $i++) {
+        $advantages[] = [
+            'id' => "m$i",
+            'segment' => 's' . ($i % $segments),
+            'combinable' => $i % 2 === 0,
+            'tiers' => [
+                ['from' => 1000 + $i % 7 * 500, 'discount' => 10 + $i % 90],
+                ['from' => 20000 + $i % 11 * 1000, 'discount_percent' => 1 + $i % 4],
+                ['from' => 60000, 'discount_percent' => 5, 'free_shipping' => true],
+            ],
+        ];
+    }
+    return ['segments' => $defs, 'advantages' => $advantages];
+}
+
+/** A customer of many_rules_settings(): in the segments of one band, with 2 to 40 orders. */
+function many_rules_pairs(int $count, int $seed): array
+{
+    mt_srand($seed);
+    $pairs = [];
+    for ($i = 0; $i < $count; $i++) {
+        $lines = [];
+        for ($l = 0; $l < 20; $l++) {
+            $lines[] = ['sku' => 'SKU-' . mt_rand(1, 5000), 'qty' => mt_rand(1, 4), 'price' => mt_rand(99, 4999)];
+        }
+        $pairs[] = [
+            ['lines' => $lines, 'carrier' => pick(CARRIERS), 'shipping' => 690],
+            ['id' => $i + 1, 'orders' => mt_rand(2, 40), 'spent' => mt_rand(0, 500000), 'attributes' => ['band' => mt_rand(0, 4)]],
+        ];
+    }
+    return $pairs;
+}

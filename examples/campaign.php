@@ -7,6 +7,9 @@
  *     --customers=N    sample customers to create (default 20000)
  *     --db=FILE        SQLite database to read; created with sample data when missing
  *                      (default: a temporary database, deleted at the end)
+ *     --dsn=DSN        a MySQL/MariaDB database instead (PDO DSN: mysql:unix_socket=...;dbname=shop),
+ *                      with --user=NAME (default root) and --password=TEXT (default none); the
+ *                      sample tables are created when missing
  *     --out=FILE       CSV file to write (default: stdout)
  *     --now=DATE       the date of the campaign, as strtotime() reads it (default: now)
  *     --settings=FILE  merchant settings JSON (default: one segment, lapsed big spenders in Paris)
@@ -15,7 +18,8 @@
  *
  * Rows are fetched one at a time from the PDO cursor by a generator, so memory stays flat
  * whatever the number of customers; `spent` in the CSV is a decimal amount (2 decimals).
- * Needs pdo_sqlite.
+ * On MySQL the cursor is unbuffered (PDO's default buffers the whole result in the PHP
+ * process: 93 MB instead of 15 MB for 1,000,000 customers). Needs pdo_sqlite or pdo_mysql.
  */
 declare(strict_types=1);
 
@@ -36,7 +40,8 @@ const CAMPAIGN_NAMES = ['alice', 'bruno', 'chloe', 'david', 'emma', 'farid', 'ga
  * @param list<string> $known the option names
  * @return array<string, string> the --name=VALUE options
  */
-function campaign_options(array $argv, array $known = ['customers', 'db', 'out', 'now', 'settings', 'segment', 'progress']): array
+function campaign_options(array $argv, array $known = ['customers', 'db', 'dsn', 'user', 'password', 'out', 'now', 'settings',
+    'segment', 'progress']): array
 {
     $options = [];
     foreach (array_slice($argv, 1) as $arg) {
@@ -54,14 +59,23 @@ function campaign_options(array $argv, array $known = ['customers', 'db', 'out',
  */
 function campaign_create_database(PDO $db, int $count): void
 {
-    $db->exec('CREATE TABLE customer (id INTEGER PRIMARY KEY, email TEXT NOT NULL, city TEXT,
-        postcode TEXT, country TEXT, groups TEXT NOT NULL, active INTEGER NOT NULL)');
-    $db->exec('CREATE TABLE orders (id INTEGER PRIMARY KEY, id_customer INTEGER NOT NULL,
-        total_paid INTEGER NOT NULL, date_add TEXT NOT NULL)');
-    $db->exec('CREATE INDEX orders_customer ON orders (id_customer)');
+    if ($db->getAttribute(PDO::ATTR_DRIVER_NAME) === 'mysql') {
+        $db->exec('CREATE TABLE customer (id INT UNSIGNED PRIMARY KEY, email VARCHAR(255) NOT NULL,
+            city VARCHAR(64), postcode VARCHAR(16), country CHAR(2), `groups` VARCHAR(255) NOT NULL,
+            active TINYINT NOT NULL) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4');
+        $db->exec('CREATE TABLE orders (id INT UNSIGNED AUTO_INCREMENT PRIMARY KEY, id_customer INT UNSIGNED NOT NULL,
+            total_paid BIGINT NOT NULL, date_add DATETIME NOT NULL, KEY orders_customer (id_customer)) ENGINE=InnoDB');
+    } else {
+        $db->exec('CREATE TABLE customer (id INTEGER PRIMARY KEY, email TEXT NOT NULL, city TEXT,
+            postcode TEXT, country TEXT, groups TEXT NOT NULL, active INTEGER NOT NULL)');
+        $db->exec('CREATE TABLE orders (id INTEGER PRIMARY KEY, id_customer INTEGER NOT NULL,
+            total_paid INTEGER NOT NULL, date_add TEXT NOT NULL)');
+        $db->exec('CREATE INDEX orders_customer ON orders (id_customer)');
+    }
     mt_srand(20261122);
-    $customer = $db->prepare('INSERT INTO customer VALUES (?, ?, ?, ?, ?, ?, ?)');
-    $order = $db->prepare('INSERT INTO orders (id_customer, total_paid, date_add) VALUES (?, ?, ?)');
+    // rows go in by 500 per INSERT (one statement per row takes minutes for 1,000,000 on MySQL)
+    $customer = new CampaignBatch($db, 'INSERT INTO customer VALUES', 7);
+    $order = new CampaignBatch($db, 'INSERT INTO orders (id_customer, total_paid, date_add) VALUES', 3);
     $start = gmmktime(0, 0, 0, 1, 1, 2021);
     $span = gmmktime(0, 0, 0, 11, 20, 2026) - $start;
     $db->beginTransaction();
@@ -82,7 +96,44 @@ function campaign_create_database(PDO $db, int $count): void
             $order->execute([$id, $basket + mt_rand(0, $basket), gmdate('Y-m-d H:i:s', $at)]);
         }
     }
+    $customer->flush();
+    $order->flush();
     $db->commit();
+}
+
+/** Rows of one table, inserted 500 at a time with one prepared multi-row INSERT. */
+final class CampaignBatch
+{
+    private array $values = [];
+    private ?PDOStatement $full = null;
+
+    public function __construct(private PDO $db, private string $insert, private int $columns, private int $rows = 500)
+    {
+    }
+
+    public function execute(array $row): void
+    {
+        array_push($this->values, ...$row);
+        if (count($this->values) === $this->columns * $this->rows) {
+            $this->full ??= $this->db->prepare($this->sql($this->rows));
+            $this->full->execute($this->values);
+            $this->values = [];
+        }
+    }
+
+    public function flush(): void
+    {
+        if ($this->values) {
+            $this->db->prepare($this->sql(intdiv(count($this->values), $this->columns)))->execute($this->values);
+            $this->values = [];
+        }
+    }
+
+    private function sql(int $rows): string
+    {
+        $row = '(' . implode(', ', array_fill(0, $this->columns, '?')) . ')';
+        return $this->insert . ' ' . implode(', ', array_fill(0, $rows, $row));
+    }
 }
 
 /**
@@ -91,11 +142,17 @@ function campaign_create_database(PDO $db, int $count): void
  */
 function campaign_customers(PDO $db): Generator
 {
-    $rows = $db->query('SELECT c.id, c.city, c.postcode, c.country, c.groups, c.active,
+    $rows = $db->prepare('SELECT c.id, c.city, c.postcode, c.country, c.`groups`, c.active,
             COUNT(o.id) AS orders, COALESCE(SUM(o.total_paid), 0) AS spent,
             MIN(o.date_add) AS first_order, MAX(o.date_add) AS last_order
         FROM customer c LEFT JOIN orders o ON o.id_customer = c.id
         GROUP BY c.id ORDER BY c.id');
+    $buffered = campaign_unbuffered($db);
+    try {
+        $rows->execute();
+    } finally {
+        campaign_buffered($db, $buffered);
+    }
     while (($row = $rows->fetch(PDO::FETCH_ASSOC)) !== false) {
         yield [
             'id' => (int) $row['id'], 'active' => (bool) $row['active'],
@@ -105,6 +162,45 @@ function campaign_customers(PDO $db): Generator
             'city' => $row['city'], 'postcode' => $row['postcode'], 'country' => $row['country'],
         ];
     }
+    $rows->closeCursor();   // the connection is free for the next query
+}
+
+/**
+ * On MySQL, the next query unbuffered: rows come from the server as they are fetched (PDO's
+ * default copies the whole result into PHP's memory first; a statement option is not enough,
+ * the connection's attribute decides when the query runs). SQLite steps through its cursor
+ * anyway. Returns the attribute to put back with campaign_buffered(), null on SQLite.
+ */
+function campaign_unbuffered(PDO $db): ?bool
+{
+    if ($db->getAttribute(PDO::ATTR_DRIVER_NAME) !== 'mysql') {
+        return null;
+    }
+    $was = (bool) $db->getAttribute(PDO::MYSQL_ATTR_USE_BUFFERED_QUERY);
+    $db->setAttribute(PDO::MYSQL_ATTR_USE_BUFFERED_QUERY, false);
+    return $was;
+}
+
+function campaign_buffered(PDO $db, ?bool $was): void
+{
+    if ($was !== null) {
+        $db->setAttribute(PDO::MYSQL_ATTR_USE_BUFFERED_QUERY, $was);
+    }
+}
+
+/** The shop database of the options: MySQL with --dsn, else SQLite (a temporary file without --db). */
+function campaign_connect(array $opt): array
+{
+    $options = [PDO::ATTR_ERRMODE => PDO::ERRMODE_EXCEPTION];
+    if (isset($opt['dsn'])) {
+        $db = new PDO($opt['dsn'], $opt['user'] ?? 'root', $opt['password'] ?? '', $options);
+        $exists = $db->query("SHOW TABLES LIKE 'customer'")->fetchColumn() !== false;
+        return [$db, $exists, null];
+    }
+    $path = $opt['db'] ?? tempnam(sys_get_temp_dir(), 'loyalty-campaign');
+    $db = new PDO('sqlite:' . $path, null, null, $options);
+    $exists = (bool) $db->query("SELECT 1 FROM sqlite_master WHERE name = 'customer'")->fetchColumn();
+    return [$db, $exists, isset($opt['db']) ? null : $path];
 }
 
 /** Passes $rows through, writing a progress line to $stderr every $every rows. */
@@ -153,9 +249,8 @@ function campaign_main(array $argv, $stdout, $stderr): int
     $segment = $opt['segment'] ?? 'lapsed_big_spenders_paris';
     $now = $opt['now'] ?? time();
 
-    $path = $opt['db'] ?? tempnam(sys_get_temp_dir(), 'loyalty-campaign');
-    $db = new PDO('sqlite:' . $path, null, null, [PDO::ATTR_ERRMODE => PDO::ERRMODE_EXCEPTION]);
-    if (!$db->query("SELECT 1 FROM sqlite_master WHERE name = 'customer'")->fetchColumn()) {
+    [$db, $exists, $temporary] = campaign_connect($opt);
+    if (!$exists) {
         campaign_create_database($db, (int) ($opt['customers'] ?? 20000));
     }
     $total = (int) $db->query('SELECT COUNT(*) FROM customer')->fetchColumn();
@@ -172,8 +267,8 @@ function campaign_main(array $argv, $stdout, $stderr): int
     fprintf($stderr, "%d of %d customers in segment '%s' (%.2f s)\n", count($ids), $total, $segment,
         (hrtime(true) - $started) / 1e9);
     $db = null;
-    if (!isset($opt['db'])) {
-        unlink($path);
+    if ($temporary !== null) {
+        unlink($temporary);
     }
     return 0;
 }

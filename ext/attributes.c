@@ -7,7 +7,7 @@
 #include "php.h"
 
 #include "php_loyalty.h"
-#include "../src/lty_decimal.h"
+#include "../src/expression/lty_decimal.h"
 
 /* A float as the decimal PHP prints (serialize_precision -1: the shortest digits that read
  * back as the same float), so 0.3 is 0.3 and not 0.299999...; beyond the decimal range it

@@ -8,7 +8,7 @@
 #include "php.h"
 
 #include "php_loyalty.h"
-#include "../src/lty_checked.h"
+#include "../src/base/lty_checked.h"
 
 
 /* An int >= 0 at `path`; `what` names the expected type in the message. */
@@ -43,22 +43,40 @@ static zend_result money(HashTable *ht, php_loyalty_key key, int64_t *out)
 	return non_negative(zv, path, "int (minor units)", out);
 }
 
-/* qty or price of line i: an int >= 0, required. */
-static zend_result line_count(HashTable *ht, php_loyalty_key key, size_t i, const char *what, int64_t *out)
+/* qty or price of line i (`zv` as found, NULL when absent), when it is not an int >= 0. */
+static zend_never_inline zend_result bad_count(zval *zv, php_loyalty_key key, size_t i, const char *what)
 {
-	zval *zv = php_loyalty_key_find(ht, key);
 	char path[96];
+	int64_t ignored;
 
-	if (zv != NULL && Z_TYPE_P(zv) == IS_LONG && Z_LVAL_P(zv) >= 0) { /* the usual case: no path to write */
-		*out = Z_LVAL_P(zv);
-		return SUCCESS;
-	}
 	snprintf(path, sizeof(path), "cart.lines[%zu].%s", i, PHP_LOYALTY_KEY_NAME(key));
 	if (zv == NULL) {
 		php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "%s: is required", path);
 		return FAILURE;
 	}
-	return non_negative(zv, path, what, out);
+	return non_negative(zv, path, what, &ignored);
+}
+
+/* qty or price of line i: an int >= 0, required. */
+static zend_always_inline zend_result line_count(zval *zv, php_loyalty_key key, size_t i, const char *what, int64_t *out)
+{
+	if (EXPECTED(zv != NULL && Z_TYPE_P(zv) == IS_LONG && Z_LVAL_P(zv) >= 0)) {
+		*out = Z_LVAL_P(zv);
+		return SUCCESS;
+	}
+	return bad_count(zv, key, i, what);
+}
+
+/* A value as found in a line: dereferenced, NULL for null. */
+static zend_always_inline zval *present(zval *zv)
+{
+	if (zv != NULL) {
+		ZVAL_DEREF(zv);
+		if (Z_TYPE_P(zv) == IS_NULL) {
+			return NULL;
+		}
+	}
+	return zv;
 }
 
 /* sku or category: a string, or an int read as its digits (SPEC 13); NULL means absent. */
@@ -89,7 +107,8 @@ static zend_result line_text(zval *zv, size_t i, const char *key, lty_arena *are
 
 static zend_result read_line(const lty_program *p, zval *line, size_t i, lty_arena *arena, lty_cart_line *out, bool *refs)
 {
-	zval *zv;
+	zval *sku, *qty, *price, *category, *attrs;
+	uint32_t found;
 	HashTable *ht;
 	char path[64];
 
@@ -101,20 +120,22 @@ static zend_result read_line(const lty_program *p, zval *line, size_t i, lty_are
 	}
 	ht = Z_ARRVAL_P(line);
 	memset(out, 0, sizeof(*out));
-	zv = zend_hash_find_known_hash(ht, php_loyalty_keys[PHP_LOYALTY_K_SKU]);
-	if (zv != NULL) { /* as php_loyalty_key_find(), noting a reference on the way */
-		*refs |= Z_ISREF_P(zv);
-		ZVAL_DEREF(zv);
-		if (Z_TYPE_P(zv) == IS_NULL) {
-			zv = NULL;
-		}
-	}
-	if (line_text(zv, i, "sku", arena, &out->sku) == FAILURE
-			|| line_text(PHP_LOYALTY_KEY(ht, CATEGORY), i, "category", arena, &out->category) == FAILURE) {
+	/* sku, qty and price first: when they are all the line's keys, category and attributes
+	 * are not looked up (two misses a line, on most carts) */
+	sku = zend_hash_find_known_hash(ht, php_loyalty_keys[PHP_LOYALTY_K_SKU]);
+	qty = zend_hash_find_known_hash(ht, php_loyalty_keys[PHP_LOYALTY_K_QTY]);
+	price = zend_hash_find_known_hash(ht, php_loyalty_keys[PHP_LOYALTY_K_PRICE]);
+	found = (sku != NULL) + (qty != NULL) + (price != NULL);
+	category = found < zend_hash_num_elements(ht) ? zend_hash_find_known_hash(ht, php_loyalty_keys[PHP_LOYALTY_K_CATEGORY]) : NULL;
+	found += category != NULL;
+	attrs = found < zend_hash_num_elements(ht) ? zend_hash_find_known_hash(ht, php_loyalty_keys[PHP_LOYALTY_K_ATTRIBUTES]) : NULL;
+	*refs |= sku != NULL && Z_ISREF_P(sku); /* the lazy `lines` reads the sku later */
+	if (line_text(present(sku), i, "sku", arena, &out->sku) == FAILURE
+			|| line_text(present(category), i, "category", arena, &out->category) == FAILURE) {
 		return FAILURE;
 	}
-	if (line_count(ht, PHP_LOYALTY_K_QTY, i, "int", &out->qty) == FAILURE
-			|| line_count(ht, PHP_LOYALTY_K_PRICE, i, "int (minor units)", &out->price) == FAILURE) {
+	if (line_count(present(qty), PHP_LOYALTY_K_QTY, i, "int", &out->qty) == FAILURE
+			|| line_count(present(price), PHP_LOYALTY_K_PRICE, i, "int (minor units)", &out->price) == FAILURE) {
 		return FAILURE;
 	}
 	if (lty_mul_overflow(out->qty, out->price, &out->amount) || !php_loyalty_fits(out->amount)) {
@@ -127,11 +148,11 @@ static zend_result read_line(const lty_program *p, zval *line, size_t i, lty_are
 		zend_throw_error(NULL, "evaluate: out of memory");
 		return FAILURE;
 	}
-	if ((zv = PHP_LOYALTY_KEY(ht, ATTRIBUTES)) == NULL) {
+	if ((attrs = present(attrs)) == NULL) {
 		return SUCCESS; /* the slots stay null; no path to write (most carts) */
 	}
 	snprintf(path, sizeof(path), "cart.lines[%zu]", i);
-	return php_loyalty_attributes(zv, path, p->line_attr_names, p->line_attr_count, (lty_scalar *) out->attrs, true);
+	return php_loyalty_attributes(attrs, path, p->line_attr_names, p->line_attr_count, (lty_scalar *) out->attrs, true);
 }
 
 static zend_result read_lines(const lty_program *p, zval *lines, lty_arena *arena, lty_cart *cart, bool *refs)

@@ -306,7 +306,7 @@ zend_result php_loyalty_customer(const lty_program *p, HashTable *ht, zend_long 
 			|| ((fields & LTY_FIELD_CITY) && read_string(ht, PHP_LOYALTY_K_CITY, path, &out->city) == FAILURE)
 			|| ((fields & LTY_FIELD_POSTCODE) && read_string(ht, PHP_LOYALTY_K_POSTCODE, path, &out->postcode) == FAILURE)
 			|| ((fields & LTY_FIELD_COUNTRY) && read_string(ht, PHP_LOYALTY_K_COUNTRY, path, &out->country) == FAILURE)
-			|| read_lists(fields, ht, path, s, out) == FAILURE
+			|| ((fields & (LTY_FIELD_GROUPS | LTY_FIELD_CARRIERS | LTY_FIELD_BOUGHT)) && read_lists(fields, ht, path, s, out) == FAILURE)
 			|| ((fields & LTY_FIELD_ID) && check_id(ht, path) == FAILURE)
 			|| ((fields & LTY_FIELD_ATTRIBUTES) && php_loyalty_attributes(PHP_LOYALTY_KEY(ht, ATTRIBUTES), path,
 				p->attr_names, p->attr_count, s->attrs, (fields & LTY_FIELD_ID) != 0) == FAILURE)

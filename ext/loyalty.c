@@ -12,8 +12,8 @@
 
 #include "php_loyalty.h"
 #include "loyalty_arginfo.h"
-#include "../src/lty_checked.h"
-#include "../src/lty_settings.h"
+#include "../src/base/lty_checked.h"
+#include "../src/settings/lty_settings.h"
 
 ZEND_DECLARE_MODULE_GLOBALS(loyalty)
 
@@ -133,6 +133,20 @@ static PHP_MINIT_FUNCTION(loyalty)
 	return SUCCESS;
 }
 
+/* Loyalty\cache_status(): the figures phpinfo() prints, as an array a script can read
+ * (a shop's status page, docs/fpm.md). They are this process's: one FPM worker each. */
+ZEND_FUNCTION(Loyalty_cache_status)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	array_init(return_value);
+	add_assoc_string(return_value, "implementation", "extension");
+	add_assoc_string(return_value, "version", PHP_LOYALTY_VERSION);
+	add_assoc_long(return_value, "cache_size", LOYALTY_G(cache_size) > 0 ? LOYALTY_G(cache_size) : 0);
+	add_assoc_long(return_value, "programs", LOYALTY_G(cache) ? (zend_long) zend_hash_num_elements(LOYALTY_G(cache)) : 0);
+	add_assoc_long(return_value, "hits", LOYALTY_G(cache_hits));
+	add_assoc_long(return_value, "misses", LOYALTY_G(cache_misses));
+}
+
 static PHP_MINFO_FUNCTION(loyalty)
 {
 	php_info_print_table_start();
@@ -177,7 +191,7 @@ zend_module_entry loyalty_module_entry = {
 	NULL,
 	loyalty_deps,
 	"loyalty",
-	NULL,
+	ext_functions,
 	PHP_MINIT(loyalty),
 	PHP_MSHUTDOWN(loyalty),
 	NULL,

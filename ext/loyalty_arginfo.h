@@ -1,5 +1,8 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: ade07cbdb99b774b2abee1892d5d0e11b246e77d */
+ * Stub hash: da5f46b7f0bb8acbf565f85534d1510554242faf */
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_Loyalty_cache_status, 0, 0, IS_ARRAY, 0)
+ZEND_END_ARG_INFO()
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Loyalty_Program___construct, 0, 0, 0)
 ZEND_END_ARG_INFO()
@@ -12,14 +15,13 @@ ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_Loyalty_Program_fromJson, 0
 	ZEND_ARG_TYPE_INFO(0, json, IS_STRING, 0)
 ZEND_END_ARG_INFO()
 
-ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Loyalty_Program_toArray, 0, 0, IS_ARRAY, 0)
-ZEND_END_ARG_INFO()
+#define arginfo_class_Loyalty_Program_toArray arginfo_Loyalty_cache_status
 
-#define arginfo_class_Loyalty_Program_segmentNames arginfo_class_Loyalty_Program_toArray
+#define arginfo_class_Loyalty_Program_segmentNames arginfo_Loyalty_cache_status
 
-#define arginfo_class_Loyalty_Program_warnings arginfo_class_Loyalty_Program_toArray
+#define arginfo_class_Loyalty_Program_warnings arginfo_Loyalty_cache_status
 
-#define arginfo_class_Loyalty_Program___serialize arginfo_class_Loyalty_Program_toArray
+#define arginfo_class_Loyalty_Program___serialize arginfo_Loyalty_cache_status
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Loyalty_Program___unserialize, 0, 1, IS_VOID, 0)
 	ZEND_ARG_TYPE_INFO(0, data, IS_ARRAY, 0)
@@ -99,21 +101,22 @@ ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Loyalty_Ledger_issueReward
 	ZEND_ARG_OBJ_TYPE_MASK(0, at, DateTimeInterface, MAY_BE_LONG|MAY_BE_STRING, NULL)
 ZEND_END_ARG_INFO()
 
-#define arginfo_class_Loyalty_Ledger_entries arginfo_class_Loyalty_Program_toArray
+#define arginfo_class_Loyalty_Ledger_entries arginfo_Loyalty_cache_status
 
 #define arginfo_class_Loyalty_Result___construct arginfo_class_Loyalty_Program___construct
 
-#define arginfo_class_Loyalty_Result_toArray arginfo_class_Loyalty_Program_toArray
+#define arginfo_class_Loyalty_Result_toArray arginfo_Loyalty_cache_status
 
-#define arginfo_class_Loyalty_Result_jsonSerialize arginfo_class_Loyalty_Program_toArray
+#define arginfo_class_Loyalty_Result_jsonSerialize arginfo_Loyalty_cache_status
 
 #define arginfo_class_Loyalty_Report___construct arginfo_class_Loyalty_Program___construct
 
-#define arginfo_class_Loyalty_Report_toArray arginfo_class_Loyalty_Program_toArray
+#define arginfo_class_Loyalty_Report_toArray arginfo_Loyalty_cache_status
 
-#define arginfo_class_Loyalty_Report_jsonSerialize arginfo_class_Loyalty_Program_toArray
+#define arginfo_class_Loyalty_Report_jsonSerialize arginfo_Loyalty_cache_status
 
 
+ZEND_FUNCTION(Loyalty_cache_status);
 ZEND_METHOD(Loyalty_Program, __construct);
 ZEND_METHOD(Loyalty_Program, fromArray);
 ZEND_METHOD(Loyalty_Program, fromJson);
@@ -145,6 +148,12 @@ ZEND_METHOD(Loyalty_Result, jsonSerialize);
 ZEND_METHOD(Loyalty_Report, __construct);
 ZEND_METHOD(Loyalty_Report, toArray);
 ZEND_METHOD(Loyalty_Report, jsonSerialize);
+
+
+static const zend_function_entry ext_functions[] = {
+	ZEND_NS_FALIAS("Loyalty", cache_status, Loyalty_cache_status, arginfo_Loyalty_cache_status)
+	ZEND_FE_END
+};
 
 
 static const zend_function_entry class_Loyalty_Exception_methods[] = {

@@ -10,7 +10,7 @@
 #include "ext/date/php_date.h"
 
 #include "php_loyalty.h"
-#include "../src/lty_backtest.h"
+#include "../src/checkout/lty_backtest.h"
 
 #define MESSAGES_KEPT 10
 #define PROGRESS_EVERY 10000

@@ -123,13 +123,10 @@ static int segment_arg(const lty_program *program, zend_string *name)
 	return index;
 }
 
-/* The names of the segments the customer is in, in byte order. */
-/* `memo_valid`: the scratch memo already holds answers for this customer and time (evaluate). */
-static void segment_names(php_loyalty_engine_obj *obj, const lty_customer *customer, zend_long now, bool memo_valid, zval *out)
+/* Tests every segment: the scratch memo then holds LTY_MEMO_YES for those the customer is in.
+ * `memo_valid`: it already holds answers for this customer and time (evaluate). */
+static const uint8_t *segment_memo(php_loyalty_engine_obj *obj, const lty_customer *customer, zend_long now, bool memo_valid)
 {
-	const php_loyalty_program_obj *program = php_loyalty_program_from_obj(obj->program_obj);
-	const uint32_t *sorted = program->sorted;
-	zend_string *const *names = program->compiled->names;
 	lty_membership m;
 	size_t i;
 
@@ -138,14 +135,10 @@ static void segment_names(php_loyalty_engine_obj *obj, const lty_customer *custo
 	} else {
 		lty_membership_init(&m, obj->program, customer, now, obj->scratch.memo);
 	}
-	array_init(out);
 	for (i = 0; i < obj->program->segment_count; i++) {
-		if (lty_membership_test(&m, (int) sorted[i])) {
-			zval name;
-			ZVAL_STR_COPY(&name, names[sorted[i]]);
-			zend_hash_next_index_insert_new(Z_ARRVAL_P(out), &name);
-		}
+		lty_membership_test(&m, (int) i);
 	}
+	return obj->scratch.memo;
 }
 
 ZEND_METHOD(Loyalty_Engine, segmentsOf)
@@ -166,14 +159,15 @@ ZEND_METHOD(Loyalty_Engine, segmentsOf)
 			|| php_loyalty_customer(obj->program, customer_ht, now, "customer", LTY_FIELDS_ALL, &obj->scratch, &customer) == FAILURE) {
 		RETURN_THROWS();
 	}
-	segment_names(obj, &customer, now, false, return_value);
+	php_loyalty_segment_names(php_loyalty_program_from_obj(obj->program_obj)->compiled,
+		segment_memo(obj, &customer, now, false), return_value);
 }
 
 ZEND_METHOD(Loyalty_Engine, evaluate)
 {
 	php_loyalty_engine_obj *obj;
 	HashTable *cart_ht, *customer_ht;
-	zval *now_zv = NULL, segments;
+	zval *now_zv = NULL;
 	zend_long now;
 	lty_customer customer;
 	lty_cart cart;
@@ -208,9 +202,8 @@ ZEND_METHOD(Loyalty_Engine, evaluate)
 	if (lty_checkout_evaluate(obj->program, &cart, &customer, now, utc_offset, obj->scratch.memo, &arena, &result, err) != LTY_OK) {
 		php_loyalty_throw(err);
 	} else if (php_loyalty_result_fits(&result) == SUCCESS) {
-		segment_names(obj, &customer, now, true, &segments);
-		php_loyalty_result_build(return_value, &result, &arena, &cart,
-			zend_hash_str_find_deref(cart_ht, "lines", sizeof("lines") - 1), line_refs, &segments, obj->program_obj);
+		php_loyalty_result_build(return_value, &result, &arena, &cart, zend_hash_str_find_deref(cart_ht, "lines", sizeof("lines") - 1),
+			line_refs, segment_memo(obj, &customer, now, true), obj->program_obj);
 	}
 	efree(err);
 	lty_arena_free(&arena);

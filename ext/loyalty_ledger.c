@@ -1,5 +1,5 @@
 /* Loyalty\Ledger: the points history of one customer (SPEC 7, 8, 10). The
- * rules live in the core (src/lty_ledger.c); this file converts entries and
+ * rules live in the core (src/ledger/lty_ledger.c); this file converts entries and
  * dates, and makes reward coupon codes from the CSPRNG. */
 #ifdef HAVE_CONFIG_H
 #include "config.h"
@@ -16,8 +16,8 @@
 #endif
 
 #include "php_loyalty.h"
-#include "../src/lty_checked.h"
-#include "../src/lty_ledger.h"
+#include "../src/base/lty_checked.h"
+#include "../src/ledger/lty_ledger.h"
 
 typedef struct {
 	zend_object *program_obj;     /* referenced: the ledger reads its rules */

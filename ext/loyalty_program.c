@@ -8,7 +8,7 @@
 #include "ext/json/php_json.h"
 
 #include "php_loyalty.h"
-#include "../src/lty_warnings.h"
+#include "../src/settings/lty_warnings.h"
 
 static zend_object_handlers program_handlers;
 

@@ -102,7 +102,8 @@ static void build_rejected(zval *out, const lty_program *p, const lty_result *r)
 
 /* `lines`: the cart's as read (count of them), `cart_lines` its PHP array (skus), NULL when the
  * cart gave a subtotal. */
-static void build_lines(zval *out, const lty_result *r, const lty_cart_line *lines, size_t count, zval *cart_lines)
+static void build_lines(zval *out, const lty_result *r, const int64_t *discounts, const lty_cart_line *lines, size_t count,
+	zval *cart_lines)
 {
 	zval *line, *sku;
 	size_t i = 0;
@@ -125,7 +126,7 @@ static void build_lines(zval *out, const lty_result *r, const lty_cart_line *lin
 		}
 		zend_hash_add_new(Z_ARRVAL(entry), php_loyalty_keys[PHP_LOYALTY_K_SKU], sku);
 		put_long(&entry, PHP_LOYALTY_K_AMOUNT, (zend_long) lines[i].amount);
-		put_long(&entry, PHP_LOYALTY_K_DISCOUNT, (zend_long) r->line_discounts[i]);
+		put_long(&entry, PHP_LOYALTY_K_DISCOUNT, (zend_long) discounts[i]);
 		if (r->line_points != NULL) { /* with earn.exclude or earn.bonus (SPEC 13) */
 			put_long(&entry, PHP_LOYALTY_K_POINTS, (zend_long) r->line_points[i]);
 		}
@@ -134,11 +135,27 @@ static void build_lines(zval *out, const lty_result *r, const lty_cart_line *lin
 	} ZEND_HASH_FOREACH_END();
 }
 
-/* A Result keeps what it needs to build `rejected` and `lines` on first read: with many
- * rules most callers read only the totals, and those two lists are most of the cost. */
+void php_loyalty_segment_names(const php_loyalty_compiled *compiled, const uint8_t *memo, zval *out)
+{
+	size_t i, count = compiled->program->segment_count;
+
+	array_init(out);
+	for (i = 0; i < count; i++) {
+		uint32_t s = compiled->sorted[i];
+		if (memo[s] == LTY_MEMO_YES) {
+			zval name;
+			ZVAL_STR_COPY(&name, compiled->names[s]);
+			zend_hash_next_index_insert_new(Z_ARRVAL_P(out), &name);
+		}
+	}
+}
+
+/* A Result keeps what it needs to build its lists (`applied`, `rejected`, `lines`, `segments`)
+ * on first read: most callers read only the totals, and the lists are most of the cost. */
 typedef struct {
-	lty_arena arena;             /* the core result's arrays and messages */
+	lty_arena arena;             /* the core result's arrays and messages, the segment memo */
 	lty_result r;
+	const uint8_t *memo;         /* every segment tested (LTY_MEMO_YES: in) */
 	size_t line_count;
 	const lty_cart_line *lines;
 	zval cart_lines;             /* the cart's `lines` array, for the skus; UNDEF when none */
@@ -168,19 +185,28 @@ static void release_sources(result_obj *obj)
 static void materialize(zend_object *object)
 {
 	result_obj *obj = result_from_obj(object);
+	const int64_t *discounts;
+	lty_error err;
 
 	if (obj->program == NULL) {
 		return;
 	}
+	build_applied(OBJ_PROP_NUM(object, P_APPLIED), &obj->r);
+	php_loyalty_segment_names(php_loyalty_program_from_obj(obj->program)->compiled, obj->memo, OBJ_PROP_NUM(object, P_SEGMENTS));
 	build_rejected(OBJ_PROP_NUM(object, P_REJECTED), php_loyalty_program_from_obj(obj->program)->program, &obj->r);
-	build_lines(OBJ_PROP_NUM(object, P_LINES), &obj->r, obj->lines, obj->line_count,
-		Z_TYPE(obj->cart_lines) != IS_UNDEF ? &obj->cart_lines : NULL);
+	discounts = obj->line_count > 0 ? lty_result_line_discounts(&obj->r, &obj->arena, &err) : NULL;
+	build_lines(OBJ_PROP_NUM(object, P_LINES), &obj->r, discounts, obj->lines, obj->line_count,
+		Z_TYPE(obj->cart_lines) != IS_UNDEF && discounts != NULL ? &obj->cart_lines : NULL);
+	if (obj->line_count > 0 && discounts == NULL) {
+		zend_throw_error(NULL, "Result: out of memory");
+	}
 	release_sources(obj);
 }
 
 static bool lazy_name(zend_string *name)
 {
-	return zend_string_equals_literal(name, "rejected") || zend_string_equals_literal(name, "lines");
+	return zend_string_equals_literal(name, "applied") || zend_string_equals_literal(name, "rejected")
+		|| zend_string_equals_literal(name, "lines") || zend_string_equals_literal(name, "segments");
 }
 
 static zend_object *result_create(zend_class_entry *ce)
@@ -304,11 +330,18 @@ zend_result php_loyalty_result_fits(const lty_result *r)
 }
 
 void php_loyalty_result_build(zval *out, const lty_result *r, lty_arena *arena, const lty_cart *cart,
-	zval *cart_lines, bool line_refs, zval *segments, zend_object *program)
+	zval *cart_lines, bool line_refs, const uint8_t *memo, zend_object *program)
 {
 	zend_object *object;
 	result_obj *obj;
+	uint8_t *kept;
+	size_t segment_count = php_loyalty_program_from_obj(program)->program->segment_count;
 
+	if ((kept = lty_arena_alloc(arena, segment_count)) == NULL) {
+		zend_throw_error(NULL, "evaluate: out of memory");
+		return;
+	}
+	memcpy(kept, memo, segment_count);
 	object_init_ex(out, php_loyalty_result_ce);
 	object = Z_OBJ_P(out);
 	obj = result_from_obj(object);
@@ -321,11 +354,10 @@ void php_loyalty_result_build(zval *out, const lty_result *r, lty_arena *arena, 
 	ZVAL_LONG(OBJ_PROP_NUM(object, P_POINTS_EARNED), (zend_long) r->points_earned);
 	ZVAL_LONG(OBJ_PROP_NUM(object, P_POINTS_SPENT), (zend_long) r->points_spent);
 	ZVAL_LONG(OBJ_PROP_NUM(object, P_POINTS_BALANCE), (zend_long) r->points_balance);
-	ZVAL_COPY_VALUE(OBJ_PROP_NUM(object, P_SEGMENTS), segments);
-	build_applied(OBJ_PROP_NUM(object, P_APPLIED), r);
-	/* rejected and lines stay UNDEF until read: the engine's read handlers see UNDEF and ask us */
+	/* the lists stay UNDEF until read: the read handlers build them then */
 	obj->arena = *arena;             /* the Result owns the arena from here */
 	lty_arena_init(arena, arena->allocator);
+	obj->memo = kept;
 	obj->r = *r;
 	obj->lines = cart->lines;
 	obj->line_count = cart->has_lines ? cart->line_count : 0;

@@ -4,12 +4,12 @@
 
 #include "php.h"
 
-#include "../src/lty_checkout.h"
-#include "../src/lty_customer.h"
-#include "../src/lty_doc.h"
-#include "../src/lty_error.h"
-#include "../src/lty_limits.h"
-#include "../src/lty_program.h"
+#include "../src/checkout/lty_checkout.h"
+#include "../src/base/lty_customer.h"
+#include "../src/base/lty_doc.h"
+#include "../src/base/lty_error.h"
+#include "../src/base/lty_limits.h"
+#include "../src/settings/lty_program.h"
 
 #define PHP_LOYALTY_VERSION "0.1.0"
 
@@ -128,12 +128,14 @@ zend_result php_loyalty_cart(const lty_program *program, HashTable *ht, lty_aren
 
 /* loyalty_result.c: a Result object from a core result, taking over `arena` (which holds
  * the result's arrays and the cart's lines; it is left empty). `cart_lines` is the cart's
- * `lines` array (for the skus), `segments` the sorted names the customer is in (taken),
+ * `lines` array (for the skus), `memo` a membership memo with every segment tested (copied),
  * `program` the Program whose rule ids the result points to (a reference is kept). */
 /* FAILURE with an InputException when a total of `r` is beyond a PHP int (32-bit PHP only). */
 zend_result php_loyalty_result_fits(const lty_result *r);
 void php_loyalty_result_build(zval *out, const lty_result *r, lty_arena *arena, const lty_cart *cart,
-	zval *cart_lines, bool line_refs, zval *segments, zend_object *program);
+	zval *cart_lines, bool line_refs, const uint8_t *memo, zend_object *program);
+/* The names of the segments a tested memo says the customer is in, in byte order, into `out`. */
+void php_loyalty_segment_names(const php_loyalty_compiled *compiled, const uint8_t *memo, zval *out);
 void php_loyalty_result_setup(zend_class_entry *ce);
 
 /* local_time.c: 'YYYY-MM-DD[ HH:MM:SS]' in the default timezone as strtotime() reads it;

@@ -22,6 +22,7 @@ if (!defined('LOYALTY_POLYFILL_BOOTSTRAPPED')) {
     });
 
     require __DIR__ . '/src/exceptions.php';
+    require __DIR__ . '/src/functions.php';
 
     if (!extension_loaded('loyalty')) {
         // Eager aliases, so that `instanceof Loyalty\Program` holds for every polyfill object

@@ -385,10 +385,12 @@ function simulated(string $args): array
  */
 function packages(string $root): array
 {
+    // setup.sh's packages, those of the shop's stack (scripts/stack.sh installs them itself) and
+    // those the test matrix installs besides (scripts/matrix.sh)
     $names = [];
-    foreach (['setup.sh', 'matrix.sh'] as $script) {
-        if (!preg_match('/^packages="([^"]*)"/m', (string) file_get_contents("$root/scripts/$script"), $m)) {
-            fwrite(STDERR, "scripts/$script: no packages=\"...\" line\n");
+    foreach (['setup.sh', 'setup-stack.sh', 'matrix.sh'] as $file) {
+        if (!preg_match('/^packages="([^"]*)"/m', (string) file_get_contents("$root/scripts/$file"), $m)) {
+            fwrite(STDERR, "scripts/$file: no packages=\"...\" line\n");
             exit(1);
         }
         array_push($names, ...preg_split('/\s+/', trim($m[1])));
@@ -436,7 +438,7 @@ foreach ($uses as $name => $where) {
     $why = match (true) {
         $package === null => null,
         isset($base[$package]) => 'base system',
-        isset($setup[$package]) => 'installed by setup.sh or matrix.sh',
+        isset($setup[$package]) => 'installed by setup.sh, setup-stack.sh or matrix.sh',
         default => null,
     };
     if ($why !== null) {
@@ -446,7 +448,7 @@ foreach ($uses as $name => $where) {
     }
     $failed++;
     $reason = $chains[$name] === [] ? 'not installed here'
-        : ($package === null ? "{$chains[$name][0]} belongs to no Debian package" : "package $package is neither in the base system nor installed by scripts/setup.sh or scripts/matrix.sh");
+        : ($package === null ? "{$chains[$name][0]} belongs to no Debian package" : "package $package is neither in the base system nor installed by scripts/setup.sh, scripts/setup-stack.sh or scripts/matrix.sh");
     printf("FAILED: %s: %s; run by %s\n", $name, $reason, implode(' ', array_slice($where, 0, 4)) . (count($where) > 4 ? ' ...' : ''));
 }
 echo "$passed passed, $failed failed\n";

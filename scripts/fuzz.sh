@@ -38,7 +38,7 @@ passed=0
 failed=0
 for t in "${targets[@]}"; do
 	log="$work/$t.log"
-	if ! nice "$cc" "${flags[@]}" src/*.c "tests/fuzz/$t.c" -o "$work/$t" -lm >"$log" 2>&1; then
+	if ! nice "$cc" "${flags[@]}" src/*/*.c "tests/fuzz/$t.c" -o "$work/$t" -lm >"$log" 2>&1; then
 		echo "$t: FAILED to build"
 		cat "$log"
 		failed=$((failed + 1))

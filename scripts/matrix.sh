@@ -10,7 +10,7 @@
 #              PHP): pthreads running requests that compile settings and evaluate, leaks fail
 #   portable   the host's PHP, built with --enable-loyalty-portable-arith (no overflow builtins)
 #   pedantic   every src/**/*.c through gcc -std=c11 -pedantic -Werror, native and -m32; no
-#              __int128, no compiler builtin outside src/lty_checked.h
+#              __int128, no compiler builtin outside src/base/lty_checked.h
 # Runs as root (debootstrap, chroot, mount). What it makes, the chroots and the PHP build, is kept
 # under $LOYALTY_MATRIX_CACHE (/var/cache/loyalty-matrix) and made again when it is missing or its
 # recipe changed; each cell tests a fresh copy of this tree (the files git knows or would add).
@@ -270,7 +270,7 @@ cell_pedantic() {
 	fi
 	if grep -rn --include='*.[ch]' --include='*.re' '__builtin_' src ext | grep -v '^src/\(.*/\)\?lty_checked.h:'; then
 		failed=$((failed + 1))
-		echo "FAILED: compiler builtins outside src/lty_checked.h above"
+		echo "FAILED: compiler builtins outside src/base/lty_checked.h above"
 	else
 		passed=$((passed + 1))
 	fi

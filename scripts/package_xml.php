@@ -10,7 +10,7 @@ declare(strict_types=1);
 $root = dirname(__DIR__);
 $patterns = [
     'config.m4', 'config.w32', 'Makefile.frag', 'sources.list', 'README.md', 'LICENSE',
-    'docs/*.md', 'stubs/*.php', 'ext/*.c', 'ext/*.h', 'ext/*.stub.php', 'src/*.c', 'src/*.h', 'src/*.re',
+    'docs/*.md', 'stubs/*.php', 'ext/*.c', 'ext/*.h', 'ext/*.stub.php', 'src/*/*.c', 'src/*/*.h', 'src/*/*.re',
     'tests/*/*.phpt', 'tests/*/*.inc', 'examples/*.php', 'examples/*.json',
     'examples/*/*/*.php', 'examples/*/*/*/*.php',
 ];

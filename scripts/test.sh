@@ -27,7 +27,7 @@ fi
 # C unit tests of the core, under ASan and UBSan (no PHP involved).
 mkdir -p tests/c/.bin
 cc -std=c11 -g -O1 -Wall -Wextra -Werror -fsanitize=address,undefined -fno-sanitize-recover=all \
-	-fno-omit-frame-pointer ${LOYALTY_CORE_CFLAGS:-} src/*.c tests/c/test_core.c -o tests/c/.bin/test_core -lm
+	-fno-omit-frame-pointer ${LOYALTY_CORE_CFLAGS:-} src/*/*.c tests/c/test_core.c -o tests/c/.bin/test_core -lm
 c_line=$(tests/c/.bin/test_core | tail -n 1) || true
 echo "C core tests: $c_line"
 c_passed=$(echo "$c_line" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1/p')

@@ -10,6 +10,14 @@ interface Exception extends \Throwable
 {
 }
 
+/**
+ * What runs and the figures of this process's compiled-program cache (as opcache_get_status()
+ * gives opcache's): implementation 'extension' or 'polyfill', version, cache_size
+ * (loyalty.cache_size; 0: disabled), programs cached, hits, misses (compilations).
+ * @return array{implementation: string, version: string, cache_size: int, programs: int, hits: int, misses: int}
+ */
+function cache_status(): array {}
+
 /** Invalid settings; the message starts with the path of the bad value. */
 class ConfigException extends \InvalidArgumentException implements Exception
 {

@@ -14,7 +14,7 @@ use Loyalty\Polyfill\Checkout\State;
 
 /**
  * @internal Engine::evaluate() (SPEC 6, 7, 8, 10), as ext/loyalty_engine.c and
- * src/lty_checkout.c: the customer, then the cart, then segment advantages, loyalty
+ * src/checkout/lty_checkout.c: the customer, then the cart, then segment advantages, loyalty
  * points, earning, totals and the per-line allocation of the discount.
  */
 final class Checkout

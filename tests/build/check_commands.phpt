@@ -23,7 +23,7 @@ foreach ([
     'phpize' => 'scripts/build.sh',            // after `if [ ... ]; then`
     'clang' => 'scripts/fuzz.sh',              // `command -v X`
     'pecl' => 'scripts/pecl-check.sh',         // inside bash -c '...'
-    'pkill' => 'scripts/soak.sh',              // inside a trap
+    'rm' => 'scripts/stack.sh',                // inside a trap
     'valgrind' => 'bench/callgrind.sh',        // after VAR=value
     'xargs' => 'scripts/sanitize.sh',          // a wrapper ...
     'cp' => 'scripts/sanitize.sh',             // ... and what it runs

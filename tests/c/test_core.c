@@ -4,14 +4,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../src/lty_checkout.h"
-#include "../../src/lty_decimal.h"
-#include "../../src/lty_expr.h"
-#include "../../src/lty_ledger.h"
-#include "../../src/lty_checked.h"
-#include "../../src/lty_money.h"
-#include "../../src/lty_program.h"
-#include "../../src/lty_thresholds.h"
+#include "../../src/checkout/lty_checkout.h"
+#include "../../src/expression/lty_decimal.h"
+#include "../../src/expression/lty_expr.h"
+#include "../../src/ledger/lty_ledger.h"
+#include "../../src/base/lty_checked.h"
+#include "../../src/base/lty_money.h"
+#include "../../src/settings/lty_program.h"
+#include "../../src/settings/lty_thresholds.h"
 
 static int passed, failed;
 

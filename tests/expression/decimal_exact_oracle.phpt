@@ -8,7 +8,7 @@ date.timezone=UTC
 <?php
 // Expected results computed outside PHP with exact fractions (Python's fractions.Fraction),
 // cut toward zero to millionths, null beyond +-9223372036854.775807 (docs/expressions.md,
-// Decimals). The operands reach the paths of src/lty_decimal.c where the product or the
+// Decimals). The operands reach the paths of src/expression/lty_decimal.c where the product or the
 // scaled dividend does not fit 64 bits.
 $cases = [
     ['5.360061 * (0 - 9790899.721477)', '(0 - 52479819.751999)'],

@@ -14,9 +14,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../src/lty_checkout.h"
-#include "../../src/lty_doc.h"
-#include "../../src/lty_program.h"
+#include "../../src/checkout/lty_checkout.h"
+#include "../../src/base/lty_doc.h"
+#include "../../src/settings/lty_program.h"
 
 /* Set by a harness to print the case it built before an abort. */
 static void (*fuzz_dump)(void);

@@ -528,6 +528,8 @@ static void evaluate(const lty_program *p)
 		}
 	}
 	if (s1 == LTY_OK) {
+		FUZZ_ASSERT(lty_result_line_discounts(&r1, &a1, &e1) != NULL && lty_result_line_discounts(&r2, &a2, &e2) != NULL,
+			"line discounts: %s", e1.message);
 		fuzz_check_result(p, &cart, &customer, &r1);
 		check_same(p, &r1, &r2);
 	} else {
@@ -541,6 +543,10 @@ static void evaluate(const lty_program *p)
 	lty_arena_init(&a1, &fuzz_failing);
 	s2 = lty_checkout_evaluate(p, &cart, &customer, now, 0, memo, &a1, &r2, &e2);
 	FUZZ_ASSERT(s2 == s1 || s2 == LTY_ERR_NOMEM, "status %d when memory runs out, %d otherwise", s2, s1);
+	if (s2 == LTY_OK) {
+		FUZZ_ASSERT(lty_result_line_discounts(&r2, &a1, &e2) != NULL || e2.status == LTY_ERR_NOMEM,
+			"line discounts when memory runs out: %s", e2.message);
+	}
 	lty_arena_free(&a1);
 	fuzz_fail_after = -1;
 	free(memo);

@@ -6,7 +6,7 @@
  * invariants (an overflow error is allowed: the settings may hold any amount). */
 #include "fuzz_common.h"
 
-#include "../../src/lty_warnings.h"
+#include "../../src/settings/lty_warnings.h"
 
 static void check_error(const lty_error *err)
 {
@@ -134,6 +134,7 @@ static void evaluate_cases(const lty_program *p)
 		fill_case(which, &c, &cart, lines, attrs);
 		lty_arena_init(&arena, &fuzz_counting);
 		if (lty_checkout_evaluate(p, &cart, &c, 1800000000, 0, memo, &arena, &r, &err) == LTY_OK) {
+			FUZZ_ASSERT(lty_result_line_discounts(&r, &arena, &err) != NULL, "case %d: line discounts: %s", which, err.message);
 			fuzz_check_result(p, &cart, &c, &r);
 		} else {
 			FUZZ_ASSERT(err.status == LTY_ERR_INPUT && strlen(err.message) > 0, "case %d: status %d: %s", which,

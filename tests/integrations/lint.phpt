@@ -46,6 +46,7 @@ foreach (['prestashop/loyaltyengine/classes/LoyaltyEngineGlue.php' => 'LoyaltyEn
 ?>
 --EXPECT--
 prestashop/loyaltyengine/classes/LoyaltyEngineGlue.php: ok
+prestashop/loyaltyengine/classes/LoyaltyEnginePoints.php: ok
 prestashop/loyaltyengine/loyaltyengine.php: ok
 woocommerce/loyalty-engine/includes/class-loyalty-engine-glue.php: ok
 woocommerce/loyalty-engine/loyalty-engine.php: ok

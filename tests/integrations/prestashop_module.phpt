@@ -21,6 +21,7 @@ class Module
 {
     public $name, $tab, $version, $author, $need_instance, $ps_versions_compliancy, $displayName, $description;
     public $context;
+    public $_errors = [];
     public array $hooks = [];
     public function __construct() { $this->context = Context::getContext(); }
     public function l($text) { return $text; }

@@ -1,34 +1,24 @@
 <?php
-// Checkout endpoint of scripts/soak.sh: what a shop's cart hook does on every request.
-// The settings JSON is the same string each time (the compiled-program cache answers);
-// the cart and customer vary with ?n= and the request count, so every path is taken.
+// Checkout endpoint of scripts/soak.sh (nginx -> PHP-FPM -> MariaDB): the settings in force from
+// the loyalty_settings table, a customer row, a cart; evaluate(); the order and its ledger entries
+// in one transaction (lib.php). ?customer=ID picks the customer (default: one at random),
+// ?use_points=N asks for at most N points (default: a mix of all, none, a few, and 1,000,000,000).
 declare(strict_types=1);
+require __DIR__ . '/lib.php';
 
-$json = (string) file_get_contents(__DIR__ . '/../../examples/shop.json');
-$n = (int) ($_GET['n'] ?? 1) + random_int(0, 999);
-
-$engine = new Loyalty\Engine($json);
-$lines = [];
-for ($i = 0; $i < 1 + $n % 12; $i++) {
-    $lines[] = ['sku' => "SKU-$i", 'qty' => 1 + ($n + $i) % 3, 'price' => 199 + (($n * 37 + $i * 101) % 9000)];
+$db = soak_db(true);   // one persistent connection per FPM worker, as shops configure PDO
+$customers = (int) ($_SERVER['SOAK_CUSTOMERS'] ?? getenv('SOAK_CUSTOMERS') ?: 10000);
+$seed = random_int(0, 0x7fffffff);
+$customer = isset($_GET['customer']) ? (int) $_GET['customer'] : random_int(1, $customers);
+$usePoints = isset($_GET['use_points']) ? (int) $_GET['use_points'] : [true, false, $seed % 300, 1000000000][$seed % 4];
+try {
+    $out = soak_checkout($db, $customer, $seed, $usePoints);
+} catch (Throwable $e) {
+    http_response_code(500);
+    error_log('soak checkout: ' . get_class($e) . ': ' . $e->getMessage());
+    exit;
 }
-$cart = ['lines' => $lines, 'carrier' => ['Colissimo', 'Chronopost', 'Mondial Relay'][$n % 3], 'shipping' => 690];
-if ($n % 9 === 0) {
-    $cart['vouchers'] = ['WELCOME'];
-    $cart['voucher_discount'] = 300;
-}
-$customer = [
-    'id' => $n,
-    'groups' => $n % 4 === 0 ? ['VIP'] : ($n % 5 === 0 ? ['wholesale'] : []),
-    'orders' => $n % 15,
-    'spent' => ($n % 15) * 4200,
-    'city' => $n % 2 ? 'Paris' : 'Lyon',
-    'postcode' => $n % 2 ? '75011' : '69002',
-    'points' => ($n * 13) % 400,
-    'last_order' => date('Y-m-d H:i:s', time() - ($n % 400) * 86400),
-];
-$result = $engine->evaluate($cart, $customer);
 // Fixed width: ab counts a response of another length as a failed request.
 header('Content-Type: text/plain');
-printf("%012d %012d %04d %08x\n", $result->total, $result->pointsBalance, count($result->rejected),
-    crc32(implode(',', $result->segments)));
+printf("v%05d o%09d t%012d e%08d s%08d\n", $out['version'], $out['order'], $out['result']->total,
+    $out['result']->pointsEarned, $out['result']->pointsSpent);

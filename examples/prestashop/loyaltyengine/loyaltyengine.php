@@ -15,6 +15,10 @@ if (!defined('_PS_VERSION_')) {
 }
 
 require_once __DIR__ . '/classes/LoyaltyEngineGlue.php';
+// Without the extension, the polyfill bundled in the module's zip (composer require loyalty/polyfill).
+if (!class_exists(Loyalty\Engine::class) && is_file(__DIR__ . '/vendor/loyalty/polyfill/bootstrap.php')) {
+    require_once __DIR__ . '/vendor/loyalty/polyfill/bootstrap.php';
+}
 
 class LoyaltyEngine extends Module
 {
@@ -37,8 +41,11 @@ class LoyaltyEngine extends Module
     public function install()
     {
         // the extension, or the pure-PHP polyfill (composer require loyalty/polyfill)
-        return class_exists(Loyalty\Engine::class)
-            && parent::install()
+        if (!class_exists(Loyalty\Engine::class)) {
+            $this->_errors[] = $this->l('The loyalty engine is missing: install the loyalty PHP extension (pecl install loyalty, then extension=loyalty in the php.ini of PHP-FPM) or put the loyalty/polyfill package in modules/loyaltyengine/vendor/.');
+            return false;
+        }
+        return parent::install()
             && Configuration::updateValue('LOYALTY_SETTINGS', '{}')
             && Db::getInstance()->execute('CREATE TABLE IF NOT EXISTS `' . _DB_PREFIX_ . 'loyaltyengine_ledger` (
                 `id_customer` INT UNSIGNED NOT NULL PRIMARY KEY, `entries` MEDIUMTEXT NOT NULL) ENGINE=' . _MYSQL_ENGINE_)
@@ -46,9 +53,14 @@ class LoyaltyEngine extends Module
             && $this->registerHook('displayShoppingCart');
     }
 
+    /** Removes the module's table and settings; the points ledger is kept only if the merchant set LOYALTY_KEEP_DATA. */
     public function uninstall()
     {
-        return Configuration::deleteByName('LOYALTY_SETTINGS') && parent::uninstall();
+        $keep = (bool) Configuration::get('LOYALTY_KEEP_DATA');
+        return ($keep || Db::getInstance()->execute('DROP TABLE IF EXISTS `' . _DB_PREFIX_ . 'loyaltyengine_ledger`'))
+            && Configuration::deleteByName('LOYALTY_SETTINGS')
+            && Configuration::deleteByName('LOYALTY_KEEP_DATA')
+            && parent::uninstall();
     }
 
     /** Keeps the cart's loyalty cart rules in line with the engine's answer. */

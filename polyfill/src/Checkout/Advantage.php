@@ -5,6 +5,7 @@ declare(strict_types=1);
 namespace Loyalty\Polyfill\Checkout;
 
 use Loyalty\Polyfill\Expression\Expression;
+use Loyalty\Polyfill\Settings\Schedule;
 
 /** @internal An advantage for a segment (SPEC 6), from its normalized settings. */
 final class Advantage

@@ -5,6 +5,7 @@ declare(strict_types=1);
 namespace Loyalty\Polyfill\Checkout;
 
 use Loyalty\Polyfill\Args;
+use Loyalty\Polyfill\Settings\Schedule;
 
 /**
  * @internal Segment advantages (SPEC 6, 10): each is checked in the order of SPEC 10, then

@@ -5,7 +5,7 @@ declare(strict_types=1);
 namespace Loyalty\Polyfill\Checkout;
 
 /**
- * @internal Per-line allocation (docs/money.md, SPEC 13), as src/lty_lines.c: item-scoped
+ * @internal Per-line allocation (docs/money.md, SPEC 13), as src/checkout/lty_lines.c: item-scoped
  * discounts over what is left of their lines as they apply, then the rest over what is left
  * of every line; shares in proportion, floors first, the units left to the largest remainders
  * (ties: earlier line).

@@ -5,7 +5,7 @@ declare(strict_types=1);
 namespace Loyalty\Polyfill\Checkout;
 
 /**
- * @internal Rules on products (SPEC 11, 13), as src/lty_lines.c: the cart lines an advantage
+ * @internal Rules on products (SPEC 11, 13), as src/checkout/lty_lines.c: the cart lines an advantage
  * concerns, the value of free units, and what is left of lines after item-scoped discounts.
  */
 final class Lines

@@ -7,7 +7,7 @@ namespace Loyalty\Polyfill\Checkout;
 use Loyalty\InputException;
 
 /**
- * @internal Loyalty points at checkout (SPEC 7, 10), as src/lty_points.c: the bracket
+ * @internal Loyalty points at checkout (SPEC 7, 10), as src/checkout/lty_points.c: the bracket
  * reached by the rank metric, its conditions, the discount it gives and the points it
  * consumes; then the points the order earns.
  */

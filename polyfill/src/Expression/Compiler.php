@@ -9,7 +9,7 @@ use Loyalty\Polyfill\Customer;
 
 /**
  * @internal Scanner, parser and type checker of segment expressions (SPEC 5 and 10), as
- * src/lty_lexer.re and src/lty_expr_parse.c: recursive descent, types checked as each node is
+ * src/expression/lty_lexer.re and src/expression/lty_expr_parse.c: recursive descent, types checked as each node is
  * built, the first error reported at the column of the offending token. Each node compiles to
  * a closure over a Customer, so an expression is parsed once and then only evaluated.
  *
@@ -187,7 +187,7 @@ final class Compiler
         throw self::error($this->path, $this->src, $at + 1, $message);
     }
 
-    // ---- scanner (src/lty_lexer.re) ----
+    // ---- scanner (src/expression/lty_lexer.re) ----
 
     /** @return array{0: int, 1: int, 2: int} [token, start, end] of the token at or after $i */
     private function scan(int $i): array

@@ -4,7 +4,7 @@ declare(strict_types=1);
 namespace Loyalty\Polyfill\Expression;
 
 /**
- * @internal An exact decimal of an expression, as src/lty_decimal.c: an int count of
+ * @internal An exact decimal of an expression, as src/expression/lty_decimal.c: an int count of
  * millionths. The static helpers take and give millionths, null for an overflow (never a
  * float), and follow the C step by step so that both cut results the same way.
  */

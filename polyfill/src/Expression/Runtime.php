@@ -4,7 +4,7 @@ declare(strict_types=1);
 namespace Loyalty\Polyfill\Expression;
 
 /**
- * @internal Run-time helpers of compiled expressions (src/lty_expr_eval.c). Values are plain
+ * @internal Run-time helpers of compiled expressions (src/expression/lty_expr_eval.c). Values are plain
  * PHP values: null, bool, int, Decimal, string, and arrays for lists.
  */
 final class Runtime

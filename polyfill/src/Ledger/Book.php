@@ -8,7 +8,7 @@ use Loyalty\InputException;
 use Loyalty\LedgerException;
 
 /**
- * @internal The points history of one customer, as lty_ledger in src/lty_ledger.c.
+ * @internal The points history of one customer, as lty_ledger in src/ledger/lty_ledger.c.
  *
  * Entries live in a treap ordered by time (Index) that also summarizes the replay, so that an
  * entry added at any date is checked in O(log n). The entries in time order (parallel lists)

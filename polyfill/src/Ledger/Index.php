@@ -9,7 +9,7 @@ use Loyalty\LedgerException;
 /**
  * @internal The entries of a ledger in time order, as a treap (a search tree kept balanced by
  * random priorities) whose nodes summarize the replay of their subtree, so that an entry added
- * at any date is checked in O(log n): src/lty_ledger_index.c, whose header says why the summary
+ * at any date is checked in O(log n): src/ledger/lty_ledger_index.c, whose header says why the summary
  * exists. In short: with g the points still valid before an entry, the entry maps g to
  * min(g, cap) + its points (or - its points for a spend), cap being what the lots of the
  * expiry window hold (per_lot), 0 once the rolling deadline has passed, no limit without

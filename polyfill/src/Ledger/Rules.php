@@ -9,7 +9,7 @@ use WeakMap;
 
 /**
  * @internal The settings a ledger follows, read once per program from its loyalty section
- * (expiry, pending_days, rewards), as src/lty_ledger.c copies them into lty_ledger_rules.
+ * (expiry, pending_days, rewards), as src/ledger/lty_ledger.c copies them into lty_ledger_rules.
  */
 final class Rules
 {

@@ -8,7 +8,7 @@ use Loyalty\LedgerException;
 
 /**
  * @internal The ledger replayed up to some time: the lots (points earned or granted together)
- * and what is left of them, as lty_ledger_state in src/lty_ledger.c.
+ * and what is left of them, as lty_ledger_state in src/ledger/lty_ledger.c.
  *
  * Lots are parallel lists in time order. Lots before $head count no more (used up or
  * expired); $total is what is left of the lots from $head on. Because lots are added in

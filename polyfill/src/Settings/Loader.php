@@ -6,13 +6,13 @@ namespace Loyalty\Polyfill\Settings;
 use Loyalty\ConfigException;
 use Loyalty\ExpressionException;
 use Loyalty\Polyfill\Args;
-use Loyalty\Polyfill\Checkout\Schedule;
+use Loyalty\Polyfill\Settings\Schedule;
 use Loyalty\Polyfill\Expression\Compiler;
 use Loyalty\Polyfill\Expression\Expression;
 
 /**
  * @internal Validates, normalizes and compiles settings, with the messages, paths and order of
- * checks of the C loader (src/lty_program.c, lty_settings.c, lty_advantage_load.c,
+ * checks of the C loader (src/settings/lty_program.c, lty_settings.c, lty_advantage_load.c,
  * lty_loyalty_load.c). Builds the normalized form (toArray()) as it goes.
  */
 final class Loader
@@ -88,7 +88,7 @@ final class Loader
         return true;
     }
 
-    // ---- helpers (src/lty_settings.c) ----
+    // ---- helpers (src/settings/lty_settings.c) ----
 
     public static function typeName(mixed $v): string
     {
@@ -356,7 +356,7 @@ final class Loader
         return $e;
     }
 
-    // ---- root and segments (src/lty_program.c) ----
+    // ---- root and segments (src/settings/lty_program.c) ----
 
     private function root(mixed $root): CompiledProgram
     {
@@ -513,7 +513,7 @@ final class Loader
      */
     /**
      * The customer fields each segment's membership reads, segment() references included (as
-     * src/lty_program.c): what filter() and inSegment() read. Cycles are refused before.
+     * src/settings/lty_program.c): what filter() and inSegment() read. Cycles are refused before.
      */
     private function segmentFields(): void
     {
@@ -602,7 +602,7 @@ final class Loader
             sprintf('segment() references nested deeper than %d levels', self::MAX_SEGMENT_CHAIN));
     }
 
-    // ---- advantages (src/lty_advantage_load.c) ----
+    // ---- advantages (src/settings/lty_advantage_load.c) ----
 
     private function advantages(mixed $list): array
     {
@@ -715,7 +715,7 @@ final class Loader
         return $out;
     }
 
-    // ---- loyalty (src/lty_loyalty_load.c) ----
+    // ---- loyalty (src/settings/lty_loyalty_load.c) ----
 
     /** Runs `$load` on member `$key` when present (path extended); null when absent. */
     private function section(array $map, string $key, callable $load): mixed

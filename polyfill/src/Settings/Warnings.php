@@ -4,7 +4,7 @@ declare(strict_types=1);
 namespace Loyalty\Polyfill\Settings;
 
 /**
- * @internal Contradictions found in compiled settings (src/lty_warnings.c): unused segments,
+ * @internal Contradictions found in compiled settings (src/settings/lty_warnings.c): unused segments,
  * tiers that never apply or give less than a lower one, brackets that cost more than they
  * require, a max_percent of 0, warnings at or past a rolling expiry.
  */

@@ -1,0 +1,23 @@
+/* Rules on products (SPEC 11): the cart lines an advantage concerns, free units, and the
+ * allocation of amounts over lines. */
+#ifndef LTY_LINES_H
+#define LTY_LINES_H
+
+#include "lty_checkout_state.h"
+
+/* Whether a line expression (an advantage's lines, earn.exclude, earn.bonus) matches the line. */
+bool lty_lines_match(const checkout *ck, const lty_expr *e, const lty_cart_line *line);
+lty_status lty_lines_concern(checkout *ck, const lty_advantage *a, lty_concern *out);
+/* The value of a free_units tier: the cheapest concerned units, k per whole `from` units. */
+int64_t lty_lines_free_units(checkout *ck, const lty_concern *c, const lty_tier *t);
+/* What is left of the concerned lines after the item-scoped discounts allocated so far. */
+int64_t lty_lines_left(const checkout *ck, const lty_concern *c);
+/* `amount` in proportion to `weights` (one per cart line), largest remainder first, into `out`. */
+lty_status lty_lines_shares(checkout *ck, int64_t amount, const int64_t *weights, int64_t *out);
+/* The same over `count` weights, scratch memory from `arena`. */
+lty_status lty_shares(size_t count, lty_arena *arena, lty_error *err, int64_t amount, const int64_t *weights, int64_t *out);
+/* Allocates `amount` over what is left of the concerned lines (every line when `c` is NULL),
+ * largest remainder first; amount never exceeds what is left. */
+lty_status lty_lines_spread(checkout *ck, int64_t amount, const lty_concern *c);
+
+#endif

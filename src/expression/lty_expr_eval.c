@@ -1,0 +1,490 @@
+/* Evaluation of compiled expressions. Values are small structs on the C
+ * stack; recursion is bounded by the nesting limit since chains are n-ary.
+ * Null (missing field, overflow, division by zero, a run-time type mismatch
+ * of an attribute) makes every comparison false. */
+#include "../base/lty_checked.h"
+#include "lty_expr_internal.h"
+#include "lty_decimal.h"
+
+#include <string.h>
+
+typedef enum {
+	V_NULL,
+	V_BOOL,
+	V_INT,
+	V_DEC,         /* u.i millionths (lty_decimal.h) */
+	V_STR,
+	V_LIST_NODE,   /* a list literal: u.node */
+	V_LIST_STRS    /* a customer list: u.items, len */
+} value_kind;
+
+/* 16 bytes, so that eval() returns it in two registers: a string's or a list's length sits
+ * beside its kind (a string or list of 4 GiB or more reads as null, see make_str()). */
+typedef struct {
+	uint8_t kind;
+	bool lower;          /* V_STR: compare as ASCII lower case */
+	uint32_t len;        /* V_STR: bytes; V_LIST_STRS: items */
+	union {
+		bool b;
+		int64_t i;
+		const char *ptr; /* V_STR */
+		uint32_t node;
+		const lty_str *items; /* V_LIST_STRS */
+	} u;
+} value;
+
+typedef struct {
+	const lty_expr *e;
+	const lty_expr_env *env;
+} ctx;
+
+static value eval(const ctx *c, uint32_t n);
+
+static value make_null(void)
+{
+	value v;
+	v.kind = V_NULL;
+	v.lower = false;
+	v.len = 0;
+	v.u.i = 0;
+	return v;
+}
+
+static value make_int(int64_t i)
+{
+	value v = make_null();
+	v.kind = V_INT;
+	v.u.i = i;
+	return v;
+}
+
+static value make_dec(int64_t m)
+{
+	value v = make_null();
+	v.kind = V_DEC;
+	v.u.i = m;
+	return v;
+}
+
+static value make_bool(bool b)
+{
+	value v = make_null();
+	v.kind = V_BOOL;
+	v.u.b = b;
+	return v;
+}
+
+static value make_str(lty_str s)
+{
+	value v = make_null();
+	if (s.ptr != NULL && s.len <= UINT32_MAX) {
+		v.kind = V_STR;
+		v.len = (uint32_t) s.len;
+		v.u.ptr = s.ptr;
+	}
+	return v;
+}
+
+static value make_strs(lty_str_list l)
+{
+	value v = make_null();
+	if (l.count <= UINT32_MAX) {
+		v.kind = V_LIST_STRS;
+		v.len = (uint32_t) l.count;
+		v.u.items = l.items;
+	}
+	return v;
+}
+
+static value days_since(const ctx *c, bool has, int64_t when)
+{
+	int64_t diff, days;
+
+	if (!has || lty_sub_overflow(c->env->now, when, &diff)) {
+		return make_null();
+	}
+	days = diff / 86400;
+	if (diff % 86400 != 0 && diff < 0) {
+		days--; /* floor, not truncation */
+	}
+	return make_int(days);
+}
+
+static value line_field(const ctx *c, uint32_t f)
+{
+	const lty_cart_line *l = c->env->line;
+
+	switch (f) {
+		case LTY_F_SKU: return make_str(l->sku);
+		case LTY_F_CATEGORY: return make_str(l->category);
+		case LTY_F_QTY: return make_int(l->qty);
+		case LTY_F_PRICE: return make_int(l->price);
+		case LTY_F_AMOUNT: return make_int(l->amount);
+	}
+	return make_null();
+}
+
+static value field(const ctx *c, uint32_t f)
+{
+	const lty_customer *cu = c->env->customer;
+
+	if (c->e->line) {
+		return line_field(c, f);
+	}
+	switch (f) {
+		case LTY_F_ACTIVE: return make_bool(cu->active);
+		case LTY_F_GROUPS: return make_strs(cu->groups);
+		case LTY_F_ORDERS: return make_int(cu->orders);
+		case LTY_F_SPENT: return make_int(cu->spent);
+		case LTY_F_CITY: return make_str(cu->city);
+		case LTY_F_POSTCODE: return make_str(cu->postcode);
+		case LTY_F_COUNTRY: return make_str(cu->country);
+		case LTY_F_CARRIERS: return make_strs(cu->carriers);
+		case LTY_F_BOUGHT: return make_strs(cu->bought);
+		case LTY_F_POINTS: return make_int(cu->points);
+		case LTY_F_LIFETIME_POINTS: return make_int(cu->lifetime_points);
+		case LTY_F_DAYS_SINCE_FIRST_ORDER: return days_since(c, cu->has_first_order, cu->first_order);
+		case LTY_F_DAYS_SINCE_LAST_ORDER: return days_since(c, cu->has_last_order, cu->last_order);
+	}
+	return make_null();
+}
+
+static value attr(const ctx *c, uint32_t slot)
+{
+	const lty_scalar *s = c->e->line ? &c->env->line->attrs[slot] : &c->env->customer->attrs[slot];
+	value v = make_null();
+
+	switch (s->kind) {
+		case LTY_SCALAR_NULL: break;
+		case LTY_SCALAR_BOOL: v = make_bool(s->u.b); break;
+		case LTY_SCALAR_INT: v = make_int(s->u.i); break;
+		case LTY_SCALAR_DECIMAL: v = make_dec(s->u.i); break;
+		case LTY_SCALAR_STRING: v = make_str(s->u.s); break;
+	}
+	return v;
+}
+
+static bool is_num(const value *v)
+{
+	return v->kind == V_INT || v->kind == V_DEC;
+}
+
+static bool is_list(const value *v)
+{
+	return v->kind == V_LIST_NODE || v->kind == V_LIST_STRS;
+}
+
+/* -1, 0, 1, exact: decimals are millionths, compared with ints without converting them. */
+static int cmp_num(const value *a, const value *b)
+{
+	if (a->kind == b->kind) {
+		return (a->u.i > b->u.i) - (a->u.i < b->u.i);
+	}
+	if (a->kind == V_INT) {
+		return -lty_dec_cmp_int(b->u.i, a->u.i);
+	}
+	return lty_dec_cmp_int(a->u.i, b->u.i);
+}
+
+static unsigned char fold(unsigned char ch, bool lower)
+{
+	return lower && ch >= 'A' && ch <= 'Z' ? (unsigned char) (ch + 32) : ch;
+}
+
+static int cmp_str(const value *a, const value *b)
+{
+	size_t i, n = a->len < b->len ? a->len : b->len;
+
+	for (i = 0; i < n; i++) {
+		unsigned char x = fold((unsigned char) a->u.ptr[i], a->lower), y = fold((unsigned char) b->u.ptr[i], b->lower);
+		if (x != y) {
+			return x < y ? -1 : 1;
+		}
+	}
+	return (a->len > b->len) - (a->len < b->len);
+}
+
+static size_t list_len(const ctx *c, const value *l)
+{
+	return l->kind == V_LIST_STRS ? l->len : c->e->nodes[l->u.node].count;
+}
+
+static value list_item(const ctx *c, const value *l, size_t i)
+{
+	if (l->kind == V_LIST_STRS) {
+		return make_str(l->u.items[i]);
+	}
+	return eval(c, c->e->kids[c->e->nodes[l->u.node].first + i].node);
+}
+
+/* Three-valued comparison: 0/1 for false/true, -1 when null or of different kinds. */
+static int compare(const ctx *c, const value *a, const value *b, lty_cmp op)
+{
+	int r;
+
+	if (is_num(a) && is_num(b)) {
+		r = cmp_num(a, b);
+	} else if (a->kind == V_STR && b->kind == V_STR) {
+		if ((op == LTY_CMP_EQ || op == LTY_CMP_NE) && !a->lower && !b->lower) { /* city == 'Paris' */
+			bool same = a->len == b->len && memcmp(a->u.ptr, b->u.ptr, a->len) == 0;
+			return op == LTY_CMP_EQ ? same : !same;
+		}
+		r = cmp_str(a, b);
+	} else if (a->kind == V_BOOL && b->kind == V_BOOL) {
+		r = (int) a->u.b - (int) b->u.b;
+	} else if (is_list(a) && is_list(b)) {
+		size_t i, n = list_len(c, a);
+		r = n == list_len(c, b) ? 0 : 1;
+		for (i = 0; r == 0 && i < n; i++) {
+			value x = list_item(c, a, i), y = list_item(c, b, i);
+			r = compare(c, &x, &y, LTY_CMP_EQ) == 1 ? 0 : 1;
+		}
+	} else {
+		return -1;
+	}
+	switch (op) {
+		case LTY_CMP_EQ: return r == 0;
+		case LTY_CMP_NE: return r != 0;
+		case LTY_CMP_LT: return r < 0;
+		case LTY_CMP_LE: return r <= 0;
+		case LTY_CMP_GT: return r > 0;
+		case LTY_CMP_GE: return r >= 0;
+	}
+	return -1;
+}
+
+/* Whether x has the kind of the list's elements (lists of attributes or the empty list take any). */
+static bool kind_fits(const ctx *c, const value *x, const value *l)
+{
+	uint8_t elem = l->kind == V_LIST_STRS ? LTY_TYPE_STR : c->e->nodes[l->u.node].elem;
+
+	switch (elem) {
+		case LTY_TYPE_STR: return x->kind == V_STR;
+		case LTY_TYPE_NUM: return is_num(x);
+		case LTY_TYPE_BOOL: return x->kind == V_BOOL;
+		default: return true;
+	}
+}
+
+static value eval_in(const ctx *c, const lty_node *n)
+{
+	value x = eval(c, c->e->kids[n->first].node);
+	value l = eval(c, c->e->kids[n->first + 1].node);
+	size_t i, len;
+
+	if (x.kind == V_NULL || !is_list(&l) || !kind_fits(c, &x, &l)) {
+		return make_bool(false); /* null, or an attribute of another kind: null semantics */
+	}
+	len = list_len(c, &l);
+	if (x.kind == V_STR && !x.lower) { /* 'VIP' in groups, country in ['BE', 'NL']: bytes only */
+		for (i = 0; i < len; i++) {
+			const lty_str *s;
+			lty_str literal;
+			if (l.kind == V_LIST_STRS) {
+				s = &l.u.items[i];
+			} else {
+				const lty_node *item = &c->e->nodes[c->e->kids[c->e->nodes[l.u.node].first + i].node];
+				if (item->op != LTY_OP_STRING) {
+					break; /* an item that is not a literal: the general way below */
+				}
+				literal.ptr = item->k.s.ptr;
+				literal.len = item->k.s.len;
+				s = &literal;
+			}
+			if (s->len == x.len && memcmp(s->ptr, x.u.ptr, s->len) == 0) {
+				return make_bool(!n->negate);
+			}
+		}
+		if (i == len) {
+			return make_bool(n->negate);
+		}
+	}
+	for (i = 0; i < len; i++) {
+		value item = list_item(c, &l, i);
+		if (compare(c, &x, &item, LTY_CMP_EQ) == 1) {
+			return make_bool(!n->negate);
+		}
+	}
+	return make_bool(n->negate);
+}
+
+bool lty_glob_match(const char *pat, size_t plen, const char *s, size_t slen, bool s_lower)
+{
+	/* Greedy match with one backtrack point: linear in practice, O(n*m) at worst. */
+	size_t p = 0, i = 0, star_p = SIZE_MAX, star_i = 0;
+
+	(void) s_lower; /* like is case-insensitive whatever lower() said */
+	while (i < slen) {
+		if (p < plen && pat[p] == '*') {
+			star_p = p++;
+			star_i = i;
+		} else if (p < plen && (pat[p] == '?' || fold((unsigned char) pat[p], true) == fold((unsigned char) s[i], true))) {
+			p++;
+			i++;
+		} else if (star_p != SIZE_MAX) {
+			p = star_p + 1;
+			i = ++star_i;
+		} else {
+			return false;
+		}
+	}
+	while (p < plen && pat[p] == '*') {
+		p++;
+	}
+	return p == plen;
+}
+
+/* A decimal with an int or a decimal: the int is read as a decimal first (null when
+ * it is beyond the decimal range), then the result is cut to millionths. */
+static value dec_arith(const value *a, const value *b, uint8_t op)
+{
+	int64_t x = a->u.i, y = b->u.i, z;
+	bool ok;
+
+	if ((a->kind == V_INT && !lty_dec_from_int(x, &x)) || (b->kind == V_INT && !lty_dec_from_int(y, &y))) {
+		return make_null();
+	}
+	switch (op) {
+		case LTY_ARITH_ADD: ok = lty_dec_add(x, y, &z); break;
+		case LTY_ARITH_SUB: ok = lty_dec_sub(x, y, &z); break;
+		case LTY_ARITH_MUL: ok = lty_dec_mul(x, y, &z); break;
+		default: ok = lty_dec_div(x, y, &z); break;
+	}
+	return ok ? make_dec(z) : make_null();
+}
+
+static value arith(value a, value b, uint8_t op)
+{
+	value r = make_null();
+
+	if (!is_num(&a) || !is_num(&b)) {
+		return r;
+	}
+	if (a.kind == V_INT && b.kind == V_INT) {
+		int64_t x = a.u.i, y = b.u.i, z;
+		bool overflow;
+		switch (op) {
+			case LTY_ARITH_ADD: overflow = lty_add_overflow(x, y, &z); break;
+			case LTY_ARITH_SUB: overflow = lty_sub_overflow(x, y, &z); break;
+			case LTY_ARITH_MUL: overflow = lty_mul_overflow(x, y, &z); break;
+			default:
+				overflow = y == 0 || (x == INT64_MIN && y == -1);
+				z = overflow ? 0 : x / y; /* C truncates toward zero */
+				break;
+		}
+		return overflow ? r : make_int(z);
+	}
+	return dec_arith(&a, &b, op);
+}
+
+static bool truthy(const value *v)
+{
+	return v->kind == V_BOOL && v->u.b;
+}
+
+static bool cmp_ints(int64_t x, int64_t y, lty_cmp op)
+{
+	switch (op) {
+		case LTY_CMP_EQ: return x == y;
+		case LTY_CMP_NE: return x != y;
+		case LTY_CMP_LT: return x < y;
+		case LTY_CMP_LE: return x <= y;
+		case LTY_CMP_GT: return x > y;
+		case LTY_CMP_GE: return x >= y;
+	}
+	return false;
+}
+
+/* A comparison's side: literals and fields read in place, anything else evaluated. */
+static inline value operand(const ctx *c, uint32_t index)
+{
+	const lty_node *n = &c->e->nodes[index];
+
+	switch ((lty_op) n->op) {
+		case LTY_OP_INT: return make_int(n->k.i);
+		case LTY_OP_FIELD: return field(c, n->k.field);
+		default: return eval(c, index);
+	}
+}
+
+static value eval(const ctx *c, uint32_t index)
+{
+	const lty_node *n = &c->e->nodes[index];
+	const lty_kid *kids = c->e->kids + n->first;
+	value v = make_null();
+	uint32_t i;
+
+	switch ((lty_op) n->op) {
+		case LTY_OP_BOOL: return make_bool(n->k.b);
+		case LTY_OP_INT: return make_int(n->k.i);
+		case LTY_OP_DEC: return make_dec(n->k.i);
+		case LTY_OP_STRING: {
+			lty_str s = { n->k.s.ptr, n->k.s.len };
+			return make_str(s);
+		}
+		case LTY_OP_FIELD: return field(c, n->k.field);
+		case LTY_OP_ATTR: return attr(c, n->k.slot);
+		case LTY_OP_LIST: v.kind = V_LIST_NODE; v.u.node = index; return v;
+		case LTY_OP_COUNT: {
+			value l = eval(c, kids[0].node);
+			return is_list(&l) ? make_int((int64_t) list_len(c, &l)) : v;
+		}
+		case LTY_OP_LOWER:
+			v = eval(c, kids[0].node);
+			if (v.kind != V_STR) {
+				return make_null();
+			}
+			v.lower = true;
+			return v;
+		case LTY_OP_SEGMENT: return make_bool(c->env->segment(c->env->ctx, n->k.index));
+		case LTY_OP_NOT: v = eval(c, kids[0].node); return make_bool(!truthy(&v));
+		case LTY_OP_AND:
+			for (i = 0; i < n->count; i++) {
+				v = eval(c, kids[i].node);
+				if (!truthy(&v)) {
+					return make_bool(false);
+				}
+			}
+			return make_bool(true);
+		case LTY_OP_OR:
+			for (i = 0; i < n->count; i++) {
+				v = eval(c, kids[i].node);
+				if (truthy(&v)) {
+					return make_bool(true);
+				}
+			}
+			return make_bool(false);
+		case LTY_OP_CMP: {
+			value a = operand(c, kids[0].node), b = operand(c, kids[1].node);
+			if (a.kind == V_INT && b.kind == V_INT) { /* orders >= 5: the most common comparison */
+				return make_bool(cmp_ints(a.u.i, b.u.i, (lty_cmp) n->sub));
+			}
+			return make_bool(compare(c, &a, &b, (lty_cmp) n->sub) == 1);
+		}
+		case LTY_OP_IN: return eval_in(c, n);
+		case LTY_OP_LIKE:
+			v = eval(c, kids[0].node);
+			if (v.kind != V_STR) {
+				return make_bool(false);
+			}
+			return make_bool(lty_glob_match(n->k.s.ptr, n->k.s.len, v.u.ptr, v.len, v.lower) != n->negate);
+		case LTY_OP_ARITH:
+			v = eval(c, kids[0].node);
+			for (i = 1; i < n->count && v.kind != V_NULL; i++) {
+				v = arith(v, eval(c, kids[i].node), kids[i].arith);
+			}
+			return v;
+	}
+	return v;
+}
+
+bool lty_expr_matches(const lty_expr *expr, const lty_expr_env *env)
+{
+	ctx c;
+	value v;
+
+	c.e = expr;
+	c.env = env;
+	v = eval(&c, expr->root);
+	return truthy(&v);
+}

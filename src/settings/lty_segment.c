@@ -1,0 +1,117 @@
+/* Segment membership: the built-in segments and custom expressions, with a
+ * per-customer memo so that segment('x') chains cost one evaluation each. */
+#include "../base/lty_checked.h"
+#include "../base/lty_hash.h"
+#include "lty_program.h"
+
+#include <string.h>
+
+#define MEMO_UNKNOWN 0
+#define MEMO_NO 1
+#define MEMO_YES LTY_MEMO_YES
+
+#define FIRST_ORDER_RECENT_SECONDS (30 * 86400)
+
+static bool builtin(const lty_customer *c, int64_t now, int which)
+{
+	switch (which) {
+		case LTY_SEG_ALL:
+			return true;
+		case LTY_SEG_DISABLED:
+			return !c->active;
+		case LTY_SEG_NO_ORDERS:
+			return c->active && c->orders == 0;
+		case LTY_SEG_FIRST_ORDER_RECENT: {
+			int64_t when, age;
+			if (!c->active || c->orders != 1 || !(c->has_first_order || c->has_last_order)) {
+				return false;
+			}
+			when = c->has_first_order ? c->first_order : c->last_order;
+			return !lty_sub_overflow(now, when, &age) && age < FIRST_ORDER_RECENT_SECONDS;
+		}
+		case LTY_SEG_LOYAL:
+			return c->active && c->orders >= 2;
+		case LTY_SEG_CUSTOMERS:
+			return c->active && c->orders >= 1;
+	}
+	return false;
+}
+
+static bool segment_callback(void *ctx, int index)
+{
+	return lty_membership_test(ctx, index);
+}
+
+void lty_membership_resume(lty_membership *m, const lty_program *program, const lty_customer *customer,
+	int64_t now, uint8_t *memo)
+{
+	m->program = program;
+	m->customer = customer;
+	m->now = now;
+	m->memo = memo;
+}
+
+void lty_membership_init(lty_membership *m, const lty_program *program, const lty_customer *customer,
+	int64_t now, uint8_t *memo)
+{
+	lty_membership_resume(m, program, customer, now, memo);
+	memset(memo, MEMO_UNKNOWN, program->segment_count);
+}
+
+bool lty_membership_matches(lty_membership *m, const lty_expr *expr)
+{
+	lty_expr_env env;
+
+	/* A disabled customer is in no custom segment (SPEC 10). */
+	if (!m->customer->active) {
+		return false;
+	}
+	env.customer = m->customer;
+	env.now = m->now;
+	env.segment = segment_callback;
+	env.ctx = m;
+	return lty_expr_matches(expr, &env);
+}
+
+bool lty_membership_test(lty_membership *m, int segment)
+{
+	const lty_segment *s = &m->program->segments[segment];
+	bool in;
+
+	if (m->memo[segment] != MEMO_UNKNOWN) {
+		return m->memo[segment] == MEMO_YES;
+	}
+	in = s->expr == NULL ? builtin(m->customer, m->now, segment) : lty_membership_matches(m, s->expr);
+	m->memo[segment] = in ? MEMO_YES : MEMO_NO;
+	return in;
+}
+
+int lty_program_segment_index(const lty_program *program, const char *name, size_t len)
+{
+	size_t slot;
+
+	if (program->segment_slots == NULL) {
+		return -1;
+	}
+	slot = (size_t) lty_hash_bytes(name, len) & program->segment_mask;
+	while (program->segment_slots[slot] != 0) {
+		const lty_str *n = &program->segments[program->segment_slots[slot] - 1].name;
+		if (n->len == len && memcmp(n->ptr, name, len) == 0) {
+			return (int) program->segment_slots[slot] - 1;
+		}
+		slot = (slot + 1) & program->segment_mask;
+	}
+	return -1;
+}
+
+/* Records segment `index` (its name set) in the name table; the name must be new. */
+void lty_program_segment_record(lty_program *program, uint32_t *slots, size_t index)
+{
+	const lty_str *n = &program->segments[index].name;
+	size_t slot = (size_t) lty_hash_bytes(n->ptr, n->len) & program->segment_mask;
+
+	while (slots[slot] != 0) {
+		slot = (slot + 1) & program->segment_mask;
+	}
+	slots[slot] = (uint32_t) index + 1;
+}

@@ -1,0 +1,394 @@
+/* Helpers of the settings loader: typed reads from an lty_doc, each failure
+ * reported with the path of the bad value (SPEC 2, 10). */
+#include "../base/lty_limits.h"
+#include "../expression/lty_decimal.h"
+#include "lty_settings.h"
+
+#include <inttypes.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+/* Appends `text` (n bytes) to the path, cut at its end (with snprintf()'s result): paths are
+ * built for every value read, so by hand. */
+static void path_append(lty_loader *l, const char *text, size_t n)
+{
+	size_t room = sizeof(l->path) - 1 - l->path_len;
+
+	if (n > room) {
+		n = room;
+	}
+	memcpy(l->path + l->path_len, text, n);
+	l->path_len += n;
+	l->path[l->path_len] = '\0';
+}
+
+size_t lty_path_key(lty_loader *l, const char *key)
+{
+	size_t old = l->path_len;
+
+	if (old) {
+		path_append(l, ".", 1);
+	}
+	path_append(l, key, strlen(key));
+	return old;
+}
+
+size_t lty_path_index(lty_loader *l, size_t index)
+{
+	size_t old = l->path_len;
+	char digits[24], *d = digits + sizeof(digits);
+
+	*--d = ']';
+	do {
+		*--d = (char) ('0' + index % 10);
+		index /= 10;
+	} while (index);
+	*--d = '[';
+	path_append(l, d, (size_t) (digits + sizeof(digits) - d));
+	return old;
+}
+
+void lty_path_pop(lty_loader *l, size_t len)
+{
+	l->path_len = len;
+	l->path[len] = '\0';
+}
+
+lty_status lty_fail(lty_loader *l, const char *fmt, ...)
+{
+	char msg[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if (l->path_len == 0) {
+		return lty_error_set(l->err, LTY_ERR_CONFIG, "%s", msg);
+	}
+	return lty_error_set(l->err, LTY_ERR_CONFIG, "%s: %s", l->path, msg);
+}
+
+lty_status lty_fail_nomem(lty_loader *l)
+{
+	return lty_error_set(l->err, LTY_ERR_NOMEM, "%s: out of memory", l->path_len ? l->path : "settings");
+}
+
+lty_status lty_expect_map(lty_loader *l, const lty_doc *d, const char *const *allowed)
+{
+	size_t i, j;
+
+	if (d->kind == LTY_DOC_LIST && d->u.c.count == 0) {
+		return LTY_OK;
+	}
+	if (d->kind != LTY_DOC_MAP) {
+		return lty_fail(l, "expected an object (array with string keys), got %s", lty_doc_type_name(d));
+	}
+	for (i = 0; i < d->u.c.count; i++) {
+		bool known = false;
+		for (j = 0; allowed[j] != NULL; j++) {
+			if (strlen(allowed[j]) == d->u.c.key_lens[i] && memcmp(allowed[j], d->u.c.keys[i], d->u.c.key_lens[i]) == 0) {
+				known = true;
+				break;
+			}
+		}
+		if (!known) {
+			char key[128];
+			size_t old;
+			lty_printable(key, sizeof(key), d->u.c.keys[i], d->u.c.key_lens[i]);
+			old = lty_path_key(l, key);
+			lty_fail(l, "unknown key");
+			lty_path_pop(l, old);
+			return LTY_ERR_CONFIG;
+		}
+	}
+	return LTY_OK;
+}
+
+const lty_doc *lty_member(const lty_doc *map, const char *key)
+{
+	const lty_doc *d = lty_doc_get(map, key);
+
+	return d == NULL || d->kind == LTY_DOC_NULL ? NULL : d;
+}
+
+lty_status lty_read_bool(lty_loader *l, const lty_doc *map, const char *key, bool def, bool *out)
+{
+	const lty_doc *d = lty_member(map, key);
+	size_t old;
+
+	*out = def;
+	if (d == NULL) {
+		return LTY_OK;
+	}
+	if (d->kind != LTY_DOC_BOOL) {
+		old = lty_path_key(l, key);
+		lty_fail(l, "expected bool, got %s", lty_doc_type_name(d));
+		lty_path_pop(l, old);
+		return LTY_ERR_CONFIG;
+	}
+	*out = d->u.b;
+	return LTY_OK;
+}
+
+static lty_status read_int_as(lty_loader *l, const lty_doc *map, const char *key, int64_t def,
+	int64_t min, int64_t max, bool *present, int64_t *out, const char *what)
+{
+	const lty_doc *d = lty_member(map, key);
+	lty_status st = LTY_OK;
+	size_t old;
+
+	*out = def;
+	if (present != NULL) {
+		*present = d != NULL;
+	}
+	if (d == NULL) {
+		return LTY_OK;
+	}
+	old = lty_path_key(l, key);
+	if (d->kind != LTY_DOC_INT) {
+		st = lty_fail(l, "expected %s, got %s", what, lty_doc_type_name(d));
+	} else if (d->u.i < min) {
+		st = lty_fail(l, "must be >= %" PRId64 ", got %" PRId64, min, d->u.i);
+	} else if (d->u.i > max) {
+		st = lty_fail(l, "must be <= %" PRId64 ", got %" PRId64, max, d->u.i);
+	} else {
+		*out = d->u.i;
+	}
+	lty_path_pop(l, old);
+	return st;
+}
+
+lty_status lty_read_int(lty_loader *l, const lty_doc *map, const char *key, int64_t def,
+	int64_t min, int64_t max, bool *present, int64_t *out)
+{
+	return read_int_as(l, map, key, def, min, max, present, out, "int");
+}
+
+lty_status lty_read_money(lty_loader *l, const lty_doc *map, const char *key, int64_t def,
+	bool *present, int64_t *out)
+{
+	return read_int_as(l, map, key, def, 0, INT64_MAX, present, out, "int (minor units)");
+}
+
+lty_status lty_read_percent(lty_loader *l, const lty_doc *map, const char *key, bool *present, int32_t *bp)
+{
+	const lty_doc *d = lty_member(map, key);
+	lty_status st = LTY_OK;
+	size_t old;
+
+	*present = d != NULL;
+	*bp = 0;
+	if (d == NULL) {
+		return LTY_OK;
+	}
+	old = lty_path_key(l, key);
+	if (d->kind == LTY_DOC_INT) {
+		if (d->u.i < 0 || d->u.i > 100) {
+			st = lty_fail(l, "must be between 0 and 100, got %" PRId64, d->u.i);
+		} else {
+			*bp = (int32_t) (d->u.i * 100);
+		}
+	} else if (d->kind == LTY_DOC_DOUBLE) {
+		double scaled = lty_double(d->u.d * 100.0), r = round(scaled);
+		if (!isfinite(d->u.d)) {
+			/* As PHP prints them, not as printf does ("nan", "inf"). */
+			st = lty_fail(l, "must be between 0 and 100, got %s", isnan(d->u.d) ? "NAN" : d->u.d < 0 ? "-INF" : "INF");
+		} else if (d->u.d < 0.0 || d->u.d > 100.0) {
+			st = lty_fail(l, "must be between 0 and 100, got %.15g", d->u.d);
+		} else if (lty_double(r / 100.0) != d->u.d) { /* exactly the double of a two-decimal literal */
+			st = lty_fail(l, "at most two decimals, got %.15g", d->u.d);
+		} else {
+			*bp = (int32_t) r;
+		}
+	} else {
+		st = lty_fail(l, "expected int or float (percent), got %s", lty_doc_type_name(d));
+	}
+	lty_path_pop(l, old);
+	return st;
+}
+
+lty_status lty_read_string(lty_loader *l, const lty_doc *map, const char *key, bool required,
+	const char *const *choices, lty_str *out)
+{
+	const lty_doc *d = lty_member(map, key);
+	lty_status st = LTY_OK;
+	size_t old, i;
+
+	out->ptr = NULL;
+	out->len = 0;
+	if (d == NULL && !required) {
+		return LTY_OK;
+	}
+	old = lty_path_key(l, key);
+	if (d == NULL) {
+		st = lty_fail(l, "is required");
+	} else if (d->kind != LTY_DOC_STRING) {
+		st = lty_fail(l, "expected string, got %s", lty_doc_type_name(d));
+	} else if (choices != NULL) {
+		st = LTY_ERR_CONFIG;
+		for (i = 0; choices[i] != NULL; i++) {
+			if (strlen(choices[i]) == d->u.str.len && memcmp(choices[i], d->u.str.ptr, d->u.str.len) == 0) {
+				st = LTY_OK;
+			}
+		}
+		if (st != LTY_OK) {
+			char buf[256] = "", shown[64];
+			for (i = 0; choices[i] != NULL; i++) {
+				snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf), "%s'%s'", i ? ", " : "", choices[i]);
+			}
+			lty_printable(shown, sizeof(shown), d->u.str.ptr, d->u.str.len);
+			st = lty_fail(l, "must be one of %s, got '%s'", buf, shown);
+		}
+	}
+	if (st == LTY_OK) {
+		out->len = d->u.str.len;
+		out->ptr = lty_arena_strndup(l->arena, d->u.str.ptr, d->u.str.len);
+		if (out->ptr == NULL) {
+			st = lty_fail_nomem(l);
+		}
+	}
+	lty_path_pop(l, old);
+	return st;
+}
+
+lty_status lty_read_strings(lty_loader *l, const lty_doc *map, const char *key, bool *present, lty_str_list *out)
+{
+	const lty_doc *d = lty_member(map, key);
+	lty_str *items;
+	size_t old, i;
+
+	out->items = NULL;
+	out->count = 0;
+	*present = d != NULL;
+	if (d == NULL) {
+		return LTY_OK;
+	}
+	old = lty_path_key(l, key);
+	if (d->kind != LTY_DOC_LIST) {
+		lty_fail(l, "expected a list of strings, got %s", lty_doc_type_name(d));
+		lty_path_pop(l, old);
+		return LTY_ERR_CONFIG;
+	}
+	if (d->u.c.count > LTY_MAX_LIST) {
+		lty_fail(l, "too many values (%zu, at most %d)", d->u.c.count, LTY_MAX_LIST);
+		lty_path_pop(l, old);
+		return LTY_ERR_CONFIG;
+	}
+	items = lty_arena_array(l->arena, d->u.c.count ? d->u.c.count : 1, sizeof(lty_str));
+	if (items == NULL) {
+		return lty_fail_nomem(l);
+	}
+	for (i = 0; i < d->u.c.count; i++) {
+		const lty_doc *item = &d->u.c.items[i];
+		if (item->kind != LTY_DOC_STRING) {
+			lty_path_index(l, i);
+			lty_fail(l, "expected string, got %s", lty_doc_type_name(item));
+			lty_path_pop(l, old);
+			return LTY_ERR_CONFIG;
+		}
+		items[i].ptr = lty_arena_strndup(l->arena, item->u.str.ptr, item->u.str.len);
+		items[i].len = item->u.str.len;
+		if (items[i].ptr == NULL) {
+			return lty_fail_nomem(l);
+		}
+	}
+	out->items = items;
+	out->count = d->u.c.count;
+	lty_path_pop(l, old);
+	return LTY_OK;
+}
+
+lty_status lty_read_benefit(lty_loader *l, const lty_doc *map, lty_benefit *out)
+{
+	bool has_carriers;
+
+	if (lty_read_money(l, map, "discount", 0, &out->has_discount, &out->discount) != LTY_OK
+			|| lty_read_percent(l, map, "discount_percent", &out->has_percent, &out->percent_bp) != LTY_OK
+			|| lty_read_bool(l, map, "free_shipping", false, &out->free_shipping) != LTY_OK
+			|| lty_read_strings(l, map, "carriers", &has_carriers, &out->carriers) != LTY_OK) {
+		return l->err->status;
+	}
+	out->has_carriers = has_carriers;
+	if (out->has_discount && out->has_percent) {
+		return lty_fail(l, "discount and discount_percent exclude each other");
+	}
+	if (has_carriers && (!out->free_shipping || out->carriers.count == 0)) {
+		size_t old = lty_path_key(l, "carriers");
+		/* an empty list would be free shipping with no carrier: a rule that never gives it */
+		lty_fail(l, out->free_shipping ? "must not be empty (leave it out for every carrier)" : "needs free_shipping");
+		lty_path_pop(l, old);
+		return LTY_ERR_CONFIG;
+	}
+	return LTY_OK;
+}
+
+static int resolve_segment(void *ctx, const char *name, size_t len)
+{
+	lty_loader *l = ctx;
+	return lty_program_segment_index(l->program, name, len);
+}
+
+/* The slot of `name` in a list of attribute names, added when new; -1 when out of memory. */
+static int name_slot(lty_loader *l, lty_names *names, const char *name, size_t len)
+{
+	lty_str *grown;
+	size_t i;
+
+	for (i = 0; i < names->count; i++) {
+		if (names->items[i].len == len && memcmp(names->items[i].ptr, name, len) == 0) {
+			return (int) i;
+		}
+	}
+	grown = lty_arena_grow(l->arena, names->items, names->count, &names->cap, sizeof(lty_str));
+	if (grown == NULL || names->cap > INT32_MAX) {
+		return -1;
+	}
+	names->items = grown;
+	names->items[names->count].ptr = lty_arena_strndup(l->arena, name, len);
+	names->items[names->count].len = len;
+	if (names->items[names->count].ptr == NULL) {
+		return -1;
+	}
+	return (int) names->count++;
+}
+
+static int resolve_attr(void *ctx, const char *name, size_t len)
+{
+	lty_loader *l = ctx;
+	return name_slot(l, &l->attrs, name, len);
+}
+
+static int resolve_line_attr(void *ctx, const char *name, size_t len)
+{
+	lty_loader *l = ctx;
+	return name_slot(l, &l->line_attrs, name, len);
+}
+
+static lty_status compile(lty_loader *l, const lty_str *src, bool line, const lty_expr **out)
+{
+	lty_expr_resolver r;
+	lty_expr *e;
+	lty_status st;
+
+	r.segment_index = resolve_segment;
+	r.attr_slot = line ? resolve_line_attr : resolve_attr;
+	r.ctx = l;
+	r.line = line;
+	st = lty_expr_compile(l->arena, src->ptr, src->len, l->path, &r, &e, l->err);
+	if (st == LTY_OK) {
+		l->program->fields |= lty_expr_fields(e);
+		*out = e;
+	}
+	return st;
+}
+
+lty_status lty_compile_expr(lty_loader *l, const lty_str *src, const lty_expr **out)
+{
+	return compile(l, src, false, out);
+}
+
+lty_status lty_compile_line_expr(lty_loader *l, const lty_str *src, const lty_expr **out)
+{
+	return compile(l, src, true, out);
+}

@@ -1,0 +1,69 @@
+/* Reading settings values out of an lty_doc with the path of every bad value:
+ * the shared helpers of the settings loader (lty_program_load). */
+#ifndef LTY_SETTINGS_H
+#define LTY_SETTINGS_H
+
+#include "lty_program.h"
+
+#define LTY_PATH_MAX 512
+
+/* Attribute names by slot, grown by doubling in the arena. */
+typedef struct {
+	lty_str *items;
+	size_t count, cap;
+} lty_names;
+
+typedef struct {
+	lty_program *program;
+	const lty_host *host;
+	lty_arena *arena;
+	lty_error *err;
+	char path[LTY_PATH_MAX];
+	size_t path_len;
+	lty_names attrs;       /* customer attribute names seen so far */
+	lty_names line_attrs;  /* line attribute names (SPEC 11) */
+} lty_loader;
+
+/* Path building: each returns the previous length, to restore with path_pop. */
+size_t lty_path_key(lty_loader *l, const char *key);
+size_t lty_path_index(lty_loader *l, size_t index);
+void lty_path_pop(lty_loader *l, size_t len);
+
+/* All return LTY_OK or set err with the current path. */
+lty_status lty_fail(lty_loader *l, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 2, 3)))
+#endif
+	;
+lty_status lty_fail_nomem(lty_loader *l);
+/* A map (an empty list counts as an empty map) whose keys are all in `allowed` (NULL-terminated). */
+lty_status lty_expect_map(lty_loader *l, const lty_doc *d, const char *const *allowed);
+/* Member `key` of map, NULL when absent or null. */
+const lty_doc *lty_member(const lty_doc *map, const char *key);
+
+lty_status lty_read_bool(lty_loader *l, const lty_doc *map, const char *key, bool def, bool *out);
+/* An int in [min, max]; `present` (may be NULL) tells whether it was given. */
+lty_status lty_read_int(lty_loader *l, const lty_doc *map, const char *key, int64_t def,
+	int64_t min, int64_t max, bool *present, int64_t *out);
+/* Money: an int >= 0 in minor units. */
+lty_status lty_read_money(lty_loader *l, const lty_doc *map, const char *key, int64_t def,
+	bool *present, int64_t *out);
+/* A percent (int or float, at most two decimals, 0..100) as basis points. */
+lty_status lty_read_percent(lty_loader *l, const lty_doc *map, const char *key, bool *present, int32_t *bp);
+/* A string, copied into the arena; `choices` (NULL-terminated, may be NULL) restricts it. */
+lty_status lty_read_string(lty_loader *l, const lty_doc *map, const char *key, bool required,
+	const char *const *choices, lty_str *out);
+/* A list of strings. */
+lty_status lty_read_strings(lty_loader *l, const lty_doc *map, const char *key, bool *present, lty_str_list *out);
+
+/* What tiers, brackets and coupons give (discount, discount_percent, free_shipping, carriers). */
+lty_status lty_read_benefit(lty_loader *l, const lty_doc *map, lty_benefit *out);
+
+lty_status lty_load_advantages(lty_loader *l, const lty_doc *list);
+lty_status lty_load_loyalty(lty_loader *l, const lty_doc *map);
+
+/* Compiles an expression with the program's resolver: over the customer, or over one cart line. */
+lty_status lty_compile_expr(lty_loader *l, const lty_str *src, const lty_expr **out);
+lty_status lty_compile_line_expr(lty_loader *l, const lty_str *src, const lty_expr **out);
+
+#endif
