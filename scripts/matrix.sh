@@ -2,7 +2,8 @@
 # The test matrix (issue 19): the suite on the PHP builds a shop may run besides the host's
 # Debian PHP 8.2 NTS x86-64 (scripts/test.sh). One cell per argument, each ending with its own
 # "N passed, N failed"; with no argument, every cell, then the sum.
-#   php84      PHP 8.4 NTS: a Debian trixie chroot (debootstrap) with php8.4-dev; the whole suite
+#   php84      PHP 8.4 NTS: a Debian trixie chroot (debootstrap) with php8.4-dev; the whole suite,
+#              on the extension and on the pure-PHP polyfill
 #   i386       32-bit: a Debian bookworm i386 chroot with php8.2-dev; the whole suite, C tests included
 #   zts        PHP 8.2 ZTS + debug, built from Debian's php8.2 source package; the whole suite,
 #              any leak the debug allocator reports fails the cell
@@ -121,20 +122,31 @@ make_chroot() {
 	mv "$dir.new" "$dir"
 }
 
-# The whole suite (scripts/test.sh) in chroot $cache/$1, on a fresh copy of the tree.
+# The whole suite (scripts/test.sh) in chroot $cache/$1, on a fresh copy of the tree; then, with
+# `polyfill`, the suite on the pure-PHP polyfill too (scripts/test.sh --polyfill), the counts added.
 cell_chroot() {
-	local dir=$cache/$1 rc=0
+	local dir=$cache/$1 rc=0 log line passed=0 failed=0 suite
 	copy_tree "$dir/root/loyalty"
 	mount_proc "$dir"
+	log=$(mktemp)
 	in_chroot "$dir" php -r 'echo "PHP ", PHP_VERSION, ", ", PHP_INT_SIZE * 8, "-bit, ", php_uname("m"), "\n";' || rc=$?
-	in_chroot "$dir" bash -c 'cd /root/loyalty && bash scripts/test.sh' || rc=$?
+	for suite in "" ${2:+--polyfill}; do
+		in_chroot "$dir" bash -c "cd /root/loyalty && bash scripts/test.sh $suite" 2>&1 | tee "$log" || rc=$?
+		line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$log" | tail -n 1 || true)
+		[ -n "$line" ] || line="0 passed, 1 failed"
+		passed=$((passed + ${line%% passed*}))
+		line=${line#* passed, }
+		failed=$((failed + ${line%% failed*}))
+	done
+	rm -f "$log"
 	unmount_all
-	return $rc
+	echo "$passed passed, $failed failed"
+	[ "$rc" = 0 ] && [ "$failed" = 0 ]
 }
 
 cell_php84() {
 	make_chroot trixie-amd64 trixie amd64 "$php84_packages"
-	cell_chroot trixie-amd64
+	cell_chroot trixie-amd64 polyfill
 }
 
 cell_i386() {
