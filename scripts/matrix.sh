@@ -253,7 +253,9 @@ cell_portable() {
 	(cd "$work" && LOYALTY_CONFIGURE_FLAGS=--enable-loyalty-portable-arith LOYALTY_CORE_CFLAGS=-DLTY_CHECKED_PORTABLE \
 		bash scripts/test.sh) || rc=$?
 	# the switch took: phpinfo() says which arithmetic the build has
-	if ! php -n -d extension="$work/modules/loyalty.so" -i | grep -q '^Checked arithmetic => portable$'; then
+	local info
+	info=$(php -n -d extension="$work/modules/loyalty.so" -i)
+	if ! grep -q '^Checked arithmetic => portable$' <<<"$info"; then
 		echo "modules/loyalty.so was not built with the portable arithmetic"
 		echo "0 passed, 1 failed"
 		return 1
