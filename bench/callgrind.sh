@@ -33,8 +33,9 @@ shares() {
 			n = $1; gsub(",", "", n)
 			f = $0; sub(/^ *[0-9,]+ +(\([ 0-9.%]+\) +)?/, "", f); sub(/ \[.*$/, "", f)
 			sub(/^.*:/, "", f); sub(/'"'"'[0-9]+$/, "", f)
-			if ($0 ~ /loyalty\.so\]/ && f in core_fn) core += n
-			else if ($0 ~ /loyalty\.so\]/) glue += n
+			# by name: callgrind names some of loyalty.so'"'"'s functions without their object
+			if (f in core_fn && ($0 ~ /loyalty\.so\]/ || $0 !~ /\]$/)) core += n
+			else if ($0 ~ /loyalty\.so\]/ || (f in glue_fn && $0 !~ /\]$/)) glue += n
 			else other += n
 		}
 		END { printf "%d %d %d\n", glue, core, other }'

@@ -94,67 +94,21 @@ static const char *default_timezone(void)
 	return tzi != NULL && tzi->name != NULL ? tzi->name : "UTC";
 }
 
-/* A call of a PHP function of ext/date; false (and no exception left) when it failed. */
-static bool call_date_function(const char *name, zval *rv, uint32_t argc, zval *argv)
-{
-	zval fn;
-	bool ok;
-
-	ZVAL_STRING(&fn, name);
-	ok = call_user_function(NULL, NULL, &fn, rv, argc, argv) == SUCCESS && !EG(exception);
-	zval_ptr_dtor(&fn);
-	if (EG(exception)) {
-		zend_clear_exception(); /* the loader reports the bad value with its path */
-	}
-	return ok;
-}
-
 /* IANA names, backward-compatible links included (DateTimeZone::ALL_WITH_BC). */
 static bool timezone_known(void *ctx, const char *name, size_t len)
 {
-	zval arg, list, *item;
-	bool found = false;
-
 	(void) ctx;
-	ZVAL_LONG(&arg, 4095);
-	if (call_date_function("timezone_identifiers_list", &list, 1, &arg) && Z_TYPE(list) == IS_ARRAY) {
-		ZEND_HASH_FOREACH_VAL(Z_ARRVAL(list), item) {
-			if (Z_TYPE_P(item) == IS_STRING && Z_STRLEN_P(item) == len && memcmp(Z_STRVAL_P(item), name, len) == 0) {
-				found = true;
-				break;
-			}
-		} ZEND_HASH_FOREACH_END();
-	}
-	zval_ptr_dtor(&list);
-	return found;
+	return php_loyalty_timezone_listed(name, len);
 }
 
 /* date_create_immutable(s, timezone_open(tz))->getTimestamp(), silently. */
 static bool read_date(void *ctx, const char *s, size_t len, const char *tz, size_t tz_len, int64_t *out)
 {
-	zval args[2], zone, date, ts;
-	bool ok = false;
-
 	(void) ctx;
 	if (len == 0 || len > 255 || memchr(s, '\0', len) != NULL) {
 		return false;
 	}
-	ZVAL_STRINGL(&args[0], tz, tz_len);
-	ZVAL_UNDEF(&date);
-	if (call_date_function("timezone_open", &zone, 1, args) && Z_TYPE(zone) == IS_OBJECT) {
-		zval_ptr_dtor(&args[0]);
-		ZVAL_STRINGL(&args[0], s, len);
-		ZVAL_COPY_VALUE(&args[1], &zone);
-		if (call_date_function("date_create_immutable", &date, 2, args) && Z_TYPE(date) == IS_OBJECT
-				&& call_date_function("date_timestamp_get", &ts, 1, &date) && Z_TYPE(ts) == IS_LONG) {
-			*out = Z_LVAL(ts);
-			ok = true;
-		}
-	}
-	zval_ptr_dtor(&args[0]);
-	zval_ptr_dtor(&zone);
-	zval_ptr_dtor(&date);
-	return ok;
+	return php_loyalty_date_in_zone(s, len, tz, tz_len, out);
 }
 
 php_loyalty_compiled *php_loyalty_compile(zval *settings, bool persistent)

@@ -201,32 +201,26 @@ static zend_result timestamp_of_object(zval *zv, const char *path, zend_long *ou
 
 static zend_result timestamp_of_string(zend_string *s, zend_long now, const char *path, zend_long *out)
 {
-	zval fn, args[2], rv;
-	zend_result ok = FAILURE;
+	php_loyalty_date_status st = PHP_LOYALTY_DATE_INVALID;
 	char shown[96];
-	int reporting;
 
 	if (ZSTR_LEN(s) > 0 && ZSTR_LEN(s) < 256 && memchr(ZSTR_VAL(s), '\0', ZSTR_LEN(s)) == NULL) {
-		/* strtotime() itself, so that shops get exactly the formats PHP reads; silently (32-bit PHP
-		 * warns "Epoch doesn't fit in a PHP integer" past 2038: the InputException below says it) */
-		ZVAL_STRINGL(&fn, "strtotime", sizeof("strtotime") - 1);
-		ZVAL_STR(&args[0], s);
-		ZVAL_LONG(&args[1], now);
-		reporting = EG(error_reporting);
-		EG(error_reporting) = 0;
-		if (call_user_function(NULL, NULL, &fn, &rv, 2, args) == SUCCESS && Z_TYPE(rv) == IS_LONG) {
-			*out = Z_LVAL(rv);
-			ok = SUCCESS;
+		/* as strtotime() reads it, so that shops get exactly the formats PHP reads */
+		st = php_loyalty_strtotime(ZSTR_VAL(s), ZSTR_LEN(s), now, out);
+		if (st == PHP_LOYALTY_DATE_OK) {
+			return SUCCESS;
 		}
-		EG(error_reporting) = reporting;
-		zval_ptr_dtor(&fn);
-		zval_ptr_dtor(&rv);
 	}
-	if (ok == FAILURE && !EG(exception)) {
-		php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "%s: invalid date '%s'", path,
-			php_loyalty_printable(shown, sizeof(shown), ZSTR_VAL(s), ZSTR_LEN(s)));
+	if (!EG(exception)) {
+		php_loyalty_printable(shown, sizeof(shown), ZSTR_VAL(s), ZSTR_LEN(s));
+		if (st == PHP_LOYALTY_DATE_FAR_NOW) {
+			php_loyalty_throw_fmt(php_loyalty_input_exception_ce,
+				"%s: date '%s' is relative to a time too far from the current time to be read", path, shown);
+		} else {
+			php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "%s: invalid date '%s'", path, shown);
+		}
 	}
-	return ok;
+	return FAILURE;
 }
 
 bool php_loyalty_date_quick(zval *zv, zend_long *out)

@@ -1,14 +1,22 @@
-/* A fast path for the dates shops pass most: 'YYYY-MM-DD HH:MM:SS' and 'YYYY-MM-DD',
+/* Dates as ext/date reads them, through its C API (php_date.h) and DateTimeZone's own methods:
+ * never through functions that disable_functions can remove (strtotime(), timezone_open(), ...).
+ * PHP does not export timelib's functions to extensions, so a date string is parsed by
+ * php_date_initialize() (what `new DateTimeImmutable($s, $zone)` runs) and a zone comes from
+ * DateTimeZone's constructor (what timezone_open() runs).
+ *
+ * A fast path for the dates shops pass most: 'YYYY-MM-DD HH:MM:SS' and 'YYYY-MM-DD',
  * as MySQL returns them, in PHP's default timezone. The answer is strtotime()'s,
  * found without its general parser: the local time is turned into Unix time with the
  * timezone's UTC offsets, read once per process from DateTimeZone::getTransitions()
  * and kept in module globals. Near an offset change (a day either side) and for
- * anything else, the caller falls back to strtotime() itself. */
+ * anything else, the caller reads the date as strtotime() does (php_loyalty_strtotime()). */
 #ifdef HAVE_CONFIG_H
 #include "config.h"
 #endif
 
 #include "php.h"
+#include "zend_exceptions.h"
+#include "zend_interfaces.h"
 #include "ext/date/php_date.h"
 
 #include "php_loyalty.h"
@@ -24,6 +32,7 @@ typedef struct {
 	size_t count;
 	int64_t *start;          /* UTC start of each period, ascending; start[0] = TABLE_BEGIN */
 	int32_t *offset;         /* its UTC offset in seconds */
+	size_t hint;             /* the period found last: the dates of a shop's rows are close */
 } tz_table;
 
 /* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
@@ -40,45 +49,42 @@ static int64_t days_from_civil(int64_t y, unsigned m, unsigned d)
 	return era * 146097 + (int64_t) doe - 719468;
 }
 
-static unsigned digits(const char *p, size_t n, bool *ok)
+/* Two digits at p, or -1. */
+static int two_digits(const char *p)
 {
-	unsigned v = 0;
-	size_t i;
+	unsigned a = (unsigned char) p[0] - '0', b = (unsigned char) p[1] - '0';
 
-	for (i = 0; i < n; i++) {
-		if (p[i] < '0' || p[i] > '9') {
-			*ok = false;
-			return 0;
-		}
-		v = v * 10 + (unsigned) (p[i] - '0');
-	}
-	return v;
+	return a <= 9 && b <= 9 ? (int) (a * 10 + b) : -1;
 }
 
 /* The local time written in `s` as if it were UTC; false when `s` is not exactly one of the
  * two forms with fields in range. */
 static bool parse_local(const char *s, size_t len, int64_t *out)
 {
-	static const unsigned month_days[12] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	unsigned y, m, d, h = 0, mi = 0, sec = 0;
-	bool ok = true;
+	static const int month_days[12] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	int c, yy, m, d, h = 0, mi = 0, sec = 0, y;
 
 	if ((len != 10 && len != 19) || s[4] != '-' || s[7] != '-' || (len == 19 && (s[10] != ' ' || s[13] != ':' || s[16] != ':'))) {
 		return false;
 	}
-	y = digits(s, 4, &ok);
-	m = digits(s + 5, 2, &ok);
-	d = digits(s + 8, 2, &ok);
+	c = two_digits(s);
+	yy = two_digits(s + 2);
+	m = two_digits(s + 5);
+	d = two_digits(s + 8);
 	if (len == 19) {
-		h = digits(s + 11, 2, &ok);
-		mi = digits(s + 14, 2, &ok);
-		sec = digits(s + 17, 2, &ok);
+		h = two_digits(s + 11);
+		mi = two_digits(s + 14);
+		sec = two_digits(s + 17);
 	}
-	if (!ok || y < 1970 || m < 1 || m > 12 || d < 1 || d > month_days[m - 1] || h > 23 || mi > 59 || sec > 59
+	if ((c | yy | m | d | h | mi | sec) < 0) {
+		return false; /* a field that is not digits */
+	}
+	y = c * 100 + yy;
+	if (y < 1970 || m < 1 || m > 12 || d < 1 || d > month_days[m - 1] || h > 23 || mi > 59 || sec > 59
 			|| (m == 2 && d == 29 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)))) {
 		return false;
 	}
-	*out = days_from_civil(y, m, d) * DAY + h * 3600 + mi * 60 + sec;
+	*out = days_from_civil(y, (unsigned) m, (unsigned) d) * DAY + h * 3600 + mi * 60 + sec;
 	return true;
 }
 
@@ -96,59 +102,115 @@ static void table_dtor(zval *zv)
 	table_free(Z_PTR_P(zv));
 }
 
-/* The offsets of timezone `name` from DateTimeZone::getTransitions(); NULL when they cannot
- * be read (the caller then uses strtotime()). */
-static tz_table *table_load(const char *name)
+/* ---- zones ---- */
+
+/* Leaves no exception behind: a zone or a date that cannot be read is the caller's to report. */
+static bool forget_exception(void)
 {
-	zval fn, args[3], zone, list, *entry;
+	if (EG(exception) == NULL) {
+		return false;
+	}
+	zend_clear_exception();
+	return true;
+}
+
+bool php_loyalty_zone_open(const char *name, size_t len, zval *zone)
+{
+	zend_class_entry *ce = php_date_get_timezone_ce();
+	zval arg;
+
+	ZVAL_UNDEF(zone);
+	if (object_init_ex(zone, ce) != SUCCESS) {
+		return false;
+	}
+	ZVAL_STRINGL(&arg, name, len);
+	/* DateTimeZone::__construct() runs the parser timezone_open() runs, and throws instead of warning. */
+	zend_call_known_instance_method_with_1_params(ce->constructor, Z_OBJ_P(zone), NULL, &arg);
+	zval_ptr_dtor(&arg);
+	if (forget_exception()) {
+		zval_ptr_dtor(zone);
+		ZVAL_UNDEF(zone);
+		return false;
+	}
+	return true;
+}
+
+/* A method of DateTimeZone by its lowercase name, called on `zone` (NULL: a static method). */
+static bool zone_call(zval *zone, const char *method, zval *rv, uint32_t argc, zval *argv)
+{
+	zend_class_entry *ce = php_date_get_timezone_ce();
+	zend_function *fn = zend_hash_str_find_ptr(&ce->function_table, method, strlen(method));
+
+	ZVAL_UNDEF(rv);
+	if (fn == NULL) {
+		return false;
+	}
+	zend_call_known_function(fn, zone != NULL ? Z_OBJ_P(zone) : NULL, ce, rv, argc, argv, NULL);
+	if (forget_exception()) {
+		zval_ptr_dtor(rv);
+		ZVAL_UNDEF(rv);
+		return false;
+	}
+	return true;
+}
+
+bool php_loyalty_timezone_listed(const char *name, size_t len)
+{
+	zval arg, list, *item;
+	bool found = false;
+
+	ZVAL_LONG(&arg, 4095); /* DateTimeZone::ALL_WITH_BC: backward-compatible links too */
+	if (zone_call(NULL, "listidentifiers", &list, 1, &arg) && Z_TYPE(list) == IS_ARRAY) {
+		ZEND_HASH_FOREACH_VAL(Z_ARRVAL(list), item) {
+			if (Z_TYPE_P(item) == IS_STRING && Z_STRLEN_P(item) == len && memcmp(Z_STRVAL_P(item), name, len) == 0) {
+				found = true;
+				break;
+			}
+		} ZEND_HASH_FOREACH_END();
+	}
+	zval_ptr_dtor(&list);
+	return found;
+}
+
+/* The offsets of timezone `name` from DateTimeZone::getTransitions(); NULL when they cannot
+ * be read (the caller then reads the date the general way). */
+static tz_table *table_load(const char *name, size_t len)
+{
+	zval zone, args[2], list, *entry;
 	tz_table *t = NULL;
 	size_t i = 0;
 
-	ZVAL_UNDEF(&zone);
 	ZVAL_UNDEF(&list);
-	ZVAL_STRING(&fn, "timezone_open");
-	ZVAL_STRING(&args[0], name);
-	if (call_user_function(NULL, NULL, &fn, &zone, 1, args) != SUCCESS) {
-		ZVAL_UNDEF(&zone);
+	if (!php_loyalty_zone_open(name, len, &zone)) {
+		return NULL;
 	}
-	zval_ptr_dtor(&args[0]);
-	if (Z_TYPE(zone) == IS_OBJECT) {
-		zval_ptr_dtor(&fn);
-		ZVAL_STRING(&fn, "timezone_transitions_get");
-		ZVAL_COPY_VALUE(&args[0], &zone);
-		ZVAL_LONG(&args[1], TABLE_BEGIN);
-		/* to 2038 with 32-bit PHP (its last int): later dates take the slow path */
-		ZVAL_LONG(&args[2], TABLE_END > ZEND_LONG_MAX ? ZEND_LONG_MAX : (zend_long) TABLE_END);
-		if (call_user_function(NULL, NULL, &fn, &list, 3, args) == SUCCESS && Z_TYPE(list) == IS_ARRAY
-				&& zend_hash_num_elements(Z_ARRVAL(list)) > 0) {
-			t = pecalloc(1, sizeof(tz_table), 1);
-			t->start = safe_pemalloc(zend_hash_num_elements(Z_ARRVAL(list)), sizeof(int64_t), 0, 1);
-			t->offset = safe_pemalloc(zend_hash_num_elements(Z_ARRVAL(list)), sizeof(int32_t), 0, 1);
-			ZEND_HASH_FOREACH_VAL(Z_ARRVAL(list), entry) {
-				zval *ts = Z_TYPE_P(entry) == IS_ARRAY ? zend_hash_str_find(Z_ARRVAL_P(entry), "ts", 2) : NULL;
-				zval *off = Z_TYPE_P(entry) == IS_ARRAY ? zend_hash_str_find(Z_ARRVAL_P(entry), "offset", 6) : NULL;
-				if (ts == NULL || off == NULL || Z_TYPE_P(ts) != IS_LONG || Z_TYPE_P(off) != IS_LONG
-						|| (i > 0 && Z_LVAL_P(ts) <= t->start[i - 1])) {
-					table_free(t);
-					t = NULL;
-					break;
-				}
-				t->start[i] = i == 0 ? TABLE_BEGIN : Z_LVAL_P(ts); /* the first entry is the state at the beginning */
-				t->offset[i] = (int32_t) Z_LVAL_P(off);
-				i++;
-			} ZEND_HASH_FOREACH_END();
-			if (t != NULL) {
-				t->count = i;
+	ZVAL_LONG(&args[0], TABLE_BEGIN);
+	/* to 2038 with 32-bit PHP (its last int): later dates take the slow path */
+	ZVAL_LONG(&args[1], TABLE_END > ZEND_LONG_MAX ? ZEND_LONG_MAX : (zend_long) TABLE_END);
+	if (zone_call(&zone, "gettransitions", &list, 2, args) && Z_TYPE(list) == IS_ARRAY
+			&& zend_hash_num_elements(Z_ARRVAL(list)) > 0) {
+		t = pecalloc(1, sizeof(tz_table), 1);
+		t->start = safe_pemalloc(zend_hash_num_elements(Z_ARRVAL(list)), sizeof(int64_t), 0, 1);
+		t->offset = safe_pemalloc(zend_hash_num_elements(Z_ARRVAL(list)), sizeof(int32_t), 0, 1);
+		ZEND_HASH_FOREACH_VAL(Z_ARRVAL(list), entry) {
+			zval *ts = Z_TYPE_P(entry) == IS_ARRAY ? zend_hash_str_find(Z_ARRVAL_P(entry), "ts", 2) : NULL;
+			zval *off = Z_TYPE_P(entry) == IS_ARRAY ? zend_hash_str_find(Z_ARRVAL_P(entry), "offset", 6) : NULL;
+			if (ts == NULL || off == NULL || Z_TYPE_P(ts) != IS_LONG || Z_TYPE_P(off) != IS_LONG
+					|| (i > 0 && Z_LVAL_P(ts) <= t->start[i - 1])) {
+				table_free(t);
+				t = NULL;
+				break;
 			}
+			t->start[i] = i == 0 ? TABLE_BEGIN : Z_LVAL_P(ts); /* the first entry is the state at the beginning */
+			t->offset[i] = (int32_t) Z_LVAL_P(off);
+			i++;
+		} ZEND_HASH_FOREACH_END();
+		if (t != NULL) {
+			t->count = i;
 		}
 	}
-	zval_ptr_dtor(&fn);
 	zval_ptr_dtor(&zone);
 	zval_ptr_dtor(&list);
-	if (EG(exception) && t != NULL) { /* thrown by user code (an error handler): it stands, the table does not */
-		table_free(t);
-		t = NULL;
-	}
 	return t;
 }
 
@@ -164,7 +226,7 @@ static const tz_table *table_of(const char *name, size_t len)
 	}
 	t = zend_hash_str_find_ptr(tables, name, len);
 	if (t == NULL) {
-		t = table_load(name);
+		t = table_load(name, len);
 		if (t == NULL) {
 			return NULL;
 		}
@@ -177,11 +239,24 @@ static const tz_table *table_of(const char *name, size_t len)
 static const tz_table *current_table(void)
 {
 	timelib_tzinfo *tzi = get_timezone_info();
+	const tz_table *t;
+	size_t len;
 
 	if (tzi == NULL || tzi->name == NULL) {
 		return NULL;
 	}
-	return table_of(tzi->name, strlen(tzi->name));
+	/* the name is compared too: a tzinfo of a later request may reuse a freed one's address */
+	if (tzi == LOYALTY_G(tz_default_info) && strcmp(tzi->name, LOYALTY_G(tz_default_name)) == 0) {
+		return LOYALTY_G(tz_default_table);
+	}
+	len = strlen(tzi->name);
+	t = table_of(tzi->name, len);
+	if (t != NULL && len < sizeof(LOYALTY_G(tz_default_name))) {
+		memcpy(LOYALTY_G(tz_default_name), tzi->name, len + 1);
+		LOYALTY_G(tz_default_info) = tzi;
+		LOYALTY_G(tz_default_table) = t;
+	}
+	return t;
 }
 
 /* The period holding time t (start[period] <= t; start[0] is the table's beginning). */
@@ -189,10 +264,15 @@ static size_t period_of(const tz_table *t, int64_t at)
 {
 	size_t lo = 0, hi = t->count;
 
+	if (t->start[t->hint] <= at && (t->hint + 1 == t->count || at < t->start[t->hint + 1])) {
+		return t->hint;
+	}
+
 	while (hi - lo > 1) {
 		size_t mid = lo + (hi - lo) / 2;
 		if (t->start[mid] <= at) lo = mid; else hi = mid;
 	}
+	((tz_table *) t)->hint = lo; /* a cache of the thread's own table */
 	return lo;
 }
 
@@ -235,8 +315,157 @@ bool php_loyalty_utc_offset(const char *name, size_t len, zend_long at, int64_t 
 	return true;
 }
 
+/* ---- date strings ---- */
+
+/* The abbreviation of the zone that carries "now" below: no date string can name it (it has a space). */
+#define NOW_MARK "loyalty now"
+
+/* A date object parsed from `s` by php_date_initialize(), which is `new DateTimeImmutable($s,
+ * $zone)` without a constructor call; false when the parser rejects `s`. */
+static bool parse(const char *s, size_t len, zval *zone, zval *date)
+{
+	php_date_instantiate(php_date_get_immutable_ce(), date);
+	/* flags 0: no exception and no warning (ext/date keeps the parse errors for
+	 * DateTime::getLastErrors(), as date_create_immutable() does) */
+	if (!php_date_initialize(Z_PHPDATE_P(date), s, len, NULL, zone, 0) || Z_PHPDATE_P(date)->time == NULL) {
+		zval_ptr_dtor(date);
+		ZVAL_UNDEF(date);
+		return false;
+	}
+	return true;
+}
+
+static bool timestamp(const timelib_time *t, zend_long *out)
+{
+#if SIZEOF_ZEND_LONG < 8
+	if (t->sse < ZEND_LONG_MIN || t->sse > ZEND_LONG_MAX) {
+		return false; /* strtotime() is false where the time does not fit an int */
+	}
+#endif
+	*out = (zend_long) t->sse;
+	return true;
+}
+
+bool php_loyalty_date_in_zone(const char *s, size_t len, const char *tz, size_t tz_len, int64_t *out)
+{
+	zval zone, date;
+	zend_long ts;
+	bool ok;
+
+	if (!php_loyalty_zone_open(tz, tz_len, &zone)) {
+		return false;
+	}
+	ok = parse(s, len, &zone, &date);
+	zval_ptr_dtor(&zone);
+	if (!ok) {
+		return false;
+	}
+	ok = timestamp(Z_PHPDATE_P(&date)->time, &ts);
+	zval_ptr_dtor(&date);
+	if (ok) {
+		*out = ts;
+	}
+	return ok;
+}
+
+/* The Unix time of a wall-clock time (seconds as if it were UTC) in the default timezone, as
+ * strtotime() turns a time without a zone into one: the same parser, given the wall clock
+ * as a date without holes ('1970-01-01 00:00:00 +N sec'). */
+static bool wall_to_time(timelib_sll wall, zend_long *out)
+{
+	char buf[64];
+	zval date;
+	bool ok;
+	int n = snprintf(buf, sizeof(buf), "1970-01-01 00:00:00 %c%" PRIu64 " sec", wall < 0 ? '-' : '+',
+		wall < 0 ? (uint64_t) 0 - (uint64_t) wall : (uint64_t) wall);
+
+	if (!parse(buf, (size_t) n, NULL, &date)) {
+		return false; /* beyond the 13 digits timelib reads in a relative number: years past 300,000 */
+	}
+	ok = timestamp(Z_PHPDATE_P(&date)->time, out);
+	zval_ptr_dtor(&date);
+	return ok;
+}
+
+/* strtotime(s, now) for a `now` whose wall clock is `shift` seconds ahead of the current time.
+ * php_date_initialize() fills what `s` leaves out (the date of '10:00', the base of '+1 day')
+ * from the current time as seen in the zone it is given; given a fixed zone `shift` seconds
+ * east under NOW_MARK, what it fills is `now`'s wall clock in the default timezone, as
+ * strtotime() fills it. A result still in that zone (`s` named none) is a wall-clock time,
+ * which is then read in the default timezone as strtotime() reads it. */
+static bool parse_shifted(const char *s, size_t len, timelib_sll shift, zend_long *out)
+{
+	zval zone, date;
+	php_timezone_obj *tz;
+	timelib_time *t;
+	bool ok;
+
+	object_init_ex(&zone, php_date_get_timezone_ce());
+	tz = Z_PHPTIMEZONE_P(&zone);
+	tz->initialized = true;
+	tz->type = TIMELIB_ZONETYPE_ABBR;
+	tz->tzi.z.utc_offset = shift;
+	tz->tzi.z.dst = 0;
+	tz->tzi.z.abbr = estrdup(NOW_MARK); /* freed with the object */
+	ok = parse(s, len, &zone, &date);
+	zval_ptr_dtor(&zone);
+	if (!ok) {
+		return false;
+	}
+	t = Z_PHPDATE_P(&date)->time;
+	if (t->zone_type == TIMELIB_ZONETYPE_ABBR && t->tz_abbr != NULL && strcmp(t->tz_abbr, NOW_MARK) == 0) {
+		ok = wall_to_time(t->sse + shift, out);
+	} else {
+		ok = timestamp(t, out);
+	}
+	zval_ptr_dtor(&date);
+	return ok;
+}
+
+php_loyalty_date_status php_loyalty_strtotime(const char *s, size_t len, zend_long now, zend_long *out)
+{
+	int64_t at = (int64_t) now;
+	bool near = at > -(INT64_C(1) << 61) && at < (INT64_C(1) << 61); /* no overflow below */
+	/* now's wall clock in the default timezone ('Z' is its UTC offset; false: local time) */
+	timelib_sll wall = near ? at + php_idate('Z', (time_t) now, false) : 0;
+	int tries;
+
+	for (tries = 0; near && tries < 3; tries++) {
+		time_t before = php_time();
+		timelib_sll shift = wall - (timelib_sll) before;
+		bool ok;
+
+		if (shift < INT32_MIN || shift > INT32_MAX) {
+			break; /* a zone offset is an int (seconds): about 68 years either side */
+		}
+		ok = parse_shifted(s, len, shift, out);
+		/* The parser read the clock in between: in the same second, unless the clock ticked
+		 * during the parse (then once more; a third tick in a row would be a clock gone mad). */
+		if (php_time() == before || tries == 2) {
+			return ok ? PHP_LOYALTY_DATE_OK : PHP_LOYALTY_DATE_INVALID;
+		}
+	}
+	/* `now` too far from the current time to be shifted to: the answer stands when it does
+	 * not depend on `now` (two different nows give the same); otherwise it cannot be given. */
+	{
+		zend_long a, b;
+		bool ok_a = parse_shifted(s, len, 0, &a), ok_b = parse_shifted(s, len, INT32_MAX / 2, &b);
+
+		if (!ok_a && !ok_b) {
+			return PHP_LOYALTY_DATE_INVALID;
+		}
+		if (ok_a && ok_b && a == b) {
+			*out = a;
+			return PHP_LOYALTY_DATE_OK;
+		}
+		return PHP_LOYALTY_DATE_FAR_NOW;
+	}
+}
+
 void php_loyalty_local_time_shutdown(void)
 {
+	LOYALTY_G(tz_default_info) = NULL;
+	LOYALTY_G(tz_default_table) = NULL;
 	if (LOYALTY_G(tz_tables) != NULL) {
 		zend_hash_destroy(LOYALTY_G(tz_tables));
 		pefree(LOYALTY_G(tz_tables), 1);

@@ -111,6 +111,7 @@ static PHP_GSHUTDOWN_FUNCTION(loyalty)
 static PHP_MINIT_FUNCTION(loyalty)
 {
 	REGISTER_INI_ENTRIES();
+	register_loyalty_symbols(module_number); /* Loyalty\VERSION */
 	php_loyalty_keys_init();
 	php_loyalty_exception_ce = register_class_Loyalty_Exception(zend_ce_throwable);
 	php_loyalty_config_exception_ce = register_class_Loyalty_ConfigException(
@@ -130,6 +131,7 @@ static PHP_MINIT_FUNCTION(loyalty)
 	php_loyalty_result_ce = register_class_Loyalty_Result(php_json_serializable_ce);
 	php_loyalty_result_setup(php_loyalty_result_ce);
 	php_loyalty_report_ce = register_class_Loyalty_Report(php_json_serializable_ce);
+	php_loyalty_sql_setup(register_class_Loyalty_SqlFilter());
 	return SUCCESS;
 }
 

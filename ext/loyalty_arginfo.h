@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: da5f46b7f0bb8acbf565f85534d1510554242faf */
+ * Stub hash: ba8200f586a63af5d69c107ff5c1510eee7ce2ed */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_Loyalty_cache_status, 0, 0, IS_ARRAY, 0)
 ZEND_END_ARG_INFO()
@@ -63,6 +63,13 @@ ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_Loyalty_Engine_backtest, 0,
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, progress, IS_CALLABLE, 1, "null")
 ZEND_END_ARG_INFO()
 
+ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_Loyalty_Engine_sql, 0, 2, Loyalty\\SqlFilter, 0)
+	ZEND_ARG_TYPE_INFO(0, segment, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, columns, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, dialect, IS_STRING, 0, "\"mysql\"")
+	ZEND_ARG_OBJ_TYPE_MASK(0, now, DateTimeInterface, MAY_BE_LONG|MAY_BE_STRING|MAY_BE_NULL, "null")
+ZEND_END_ARG_INFO()
+
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Loyalty_Ledger___construct, 0, 0, 1)
 	ZEND_ARG_OBJ_INFO(0, program, Loyalty\\Program, 0)
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, entries, IS_ARRAY, 0, "[]")
@@ -109,6 +116,11 @@ ZEND_END_ARG_INFO()
 
 #define arginfo_class_Loyalty_Result_jsonSerialize arginfo_Loyalty_cache_status
 
+#define arginfo_class_Loyalty_SqlFilter___construct arginfo_class_Loyalty_Program___construct
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Loyalty_SqlFilter_explain, 0, 0, IS_STRING, 0)
+ZEND_END_ARG_INFO()
+
 #define arginfo_class_Loyalty_Report___construct arginfo_class_Loyalty_Program___construct
 
 #define arginfo_class_Loyalty_Report_toArray arginfo_Loyalty_cache_status
@@ -132,6 +144,7 @@ ZEND_METHOD(Loyalty_Engine, inSegment);
 ZEND_METHOD(Loyalty_Engine, filter);
 ZEND_METHOD(Loyalty_Engine, evaluate);
 ZEND_METHOD(Loyalty_Engine, backtest);
+ZEND_METHOD(Loyalty_Engine, sql);
 ZEND_METHOD(Loyalty_Ledger, __construct);
 ZEND_METHOD(Loyalty_Ledger, earn);
 ZEND_METHOD(Loyalty_Ledger, grant);
@@ -145,6 +158,8 @@ ZEND_METHOD(Loyalty_Ledger, entries);
 ZEND_METHOD(Loyalty_Result, __construct);
 ZEND_METHOD(Loyalty_Result, toArray);
 ZEND_METHOD(Loyalty_Result, jsonSerialize);
+ZEND_METHOD(Loyalty_SqlFilter, __construct);
+ZEND_METHOD(Loyalty_SqlFilter, explain);
 ZEND_METHOD(Loyalty_Report, __construct);
 ZEND_METHOD(Loyalty_Report, toArray);
 ZEND_METHOD(Loyalty_Report, jsonSerialize);
@@ -202,6 +217,7 @@ static const zend_function_entry class_Loyalty_Engine_methods[] = {
 	ZEND_ME(Loyalty_Engine, filter, arginfo_class_Loyalty_Engine_filter, ZEND_ACC_PUBLIC)
 	ZEND_ME(Loyalty_Engine, evaluate, arginfo_class_Loyalty_Engine_evaluate, ZEND_ACC_PUBLIC)
 	ZEND_ME(Loyalty_Engine, backtest, arginfo_class_Loyalty_Engine_backtest, ZEND_ACC_PUBLIC)
+	ZEND_ME(Loyalty_Engine, sql, arginfo_class_Loyalty_Engine_sql, ZEND_ACC_PUBLIC)
 	ZEND_FE_END
 };
 
@@ -229,12 +245,24 @@ static const zend_function_entry class_Loyalty_Result_methods[] = {
 };
 
 
+static const zend_function_entry class_Loyalty_SqlFilter_methods[] = {
+	ZEND_ME(Loyalty_SqlFilter, __construct, arginfo_class_Loyalty_SqlFilter___construct, ZEND_ACC_PRIVATE)
+	ZEND_ME(Loyalty_SqlFilter, explain, arginfo_class_Loyalty_SqlFilter_explain, ZEND_ACC_PUBLIC)
+	ZEND_FE_END
+};
+
+
 static const zend_function_entry class_Loyalty_Report_methods[] = {
 	ZEND_ME(Loyalty_Report, __construct, arginfo_class_Loyalty_Report___construct, ZEND_ACC_PRIVATE)
 	ZEND_ME(Loyalty_Report, toArray, arginfo_class_Loyalty_Report_toArray, ZEND_ACC_PUBLIC)
 	ZEND_ME(Loyalty_Report, jsonSerialize, arginfo_class_Loyalty_Report_jsonSerialize, ZEND_ACC_PUBLIC)
 	ZEND_FE_END
 };
+
+static void register_loyalty_symbols(int module_number)
+{
+	REGISTER_STRING_CONSTANT("Loyalty\\VERSION", PHP_LOYALTY_VERSION, CONST_PERSISTENT);
+}
 
 static zend_class_entry *register_class_Loyalty_Exception(zend_class_entry *class_entry_Throwable)
 {
@@ -412,6 +440,41 @@ static zend_class_entry *register_class_Loyalty_Result(zend_class_entry *class_e
 	zend_string *property_lines_name = zend_string_init("lines", sizeof("lines") - 1, 1);
 	zend_declare_typed_property(class_entry, property_lines_name, &property_lines_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_ARRAY));
 	zend_string_release(property_lines_name);
+
+	return class_entry;
+}
+
+static zend_class_entry *register_class_Loyalty_SqlFilter(void)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_NS_CLASS_ENTRY(ce, "Loyalty", "SqlFilter", class_Loyalty_SqlFilter_methods);
+	class_entry = zend_register_internal_class_ex(&ce, NULL);
+	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES|ZEND_ACC_NOT_SERIALIZABLE;
+
+	zval property_where_default_value;
+	ZVAL_UNDEF(&property_where_default_value);
+	zend_string *property_where_name = zend_string_init("where", sizeof("where") - 1, 1);
+	zend_declare_typed_property(class_entry, property_where_name, &property_where_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING));
+	zend_string_release(property_where_name);
+
+	zval property_params_default_value;
+	ZVAL_UNDEF(&property_params_default_value);
+	zend_string *property_params_name = zend_string_init("params", sizeof("params") - 1, 1);
+	zend_declare_typed_property(class_entry, property_params_name, &property_params_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_ARRAY));
+	zend_string_release(property_params_name);
+
+	zval property_exact_default_value;
+	ZVAL_UNDEF(&property_exact_default_value);
+	zend_string *property_exact_name = zend_string_init("exact", sizeof("exact") - 1, 1);
+	zend_declare_typed_property(class_entry, property_exact_name, &property_exact_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_BOOL));
+	zend_string_release(property_exact_name);
+
+	zval property_residual_default_value;
+	ZVAL_UNDEF(&property_residual_default_value);
+	zend_string *property_residual_name = zend_string_init("residual", sizeof("residual") - 1, 1);
+	zend_declare_typed_property(class_entry, property_residual_name, &property_residual_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_ARRAY));
+	zend_string_release(property_residual_name);
 
 	return class_entry;
 }

@@ -193,7 +193,6 @@ static zend_result backtest_one(void *ctx, zval *key, zval *item)
 	run *r = ctx;
 	zend_long n = r->rows++;
 	zend_result ok;
-	zval hold;
 
 	(void) key;
 	ZVAL_DEREF(item);
@@ -202,10 +201,12 @@ static zend_result backtest_one(void *ctx, zval *key, zval *item)
 			n, zend_zval_type_name(item));
 		ok = FAILURE;
 	} else {
-		/* Hold the row: user code (a DateTimeInterface subclass) could otherwise drop it mid-read. */
-		ZVAL_COPY(&hold, item);
-		ok = evaluate_row(r, Z_ARRVAL(hold), n);
-		zval_ptr_dtor(&hold);
+		/* Hold the row: user code (a DateTimeInterface subclass) could otherwise drop it mid-read.
+		 * Released without zval_ptr_dtor(), which would hand the row to the cycle collector. */
+		HashTable *row = Z_ARRVAL_P(item);
+		GC_TRY_ADDREF(row);
+		ok = evaluate_row(r, row, n);
+		zend_array_release(row);
 	}
 	if (ok == FAILURE) {
 		if (r->fatal || EG(exception) == NULL || !instanceof_function(EG(exception)->ce, php_loyalty_exception_ce)) {

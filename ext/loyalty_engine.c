@@ -202,7 +202,7 @@ ZEND_METHOD(Loyalty_Engine, evaluate)
 	if (lty_checkout_evaluate(obj->program, &cart, &customer, now, utc_offset, obj->scratch.memo, &arena, &result, err) != LTY_OK) {
 		php_loyalty_throw(err);
 	} else if (php_loyalty_result_fits(&result) == SUCCESS) {
-		php_loyalty_result_build(return_value, &result, &arena, &cart, zend_hash_str_find_deref(cart_ht, "lines", sizeof("lines") - 1),
+		php_loyalty_result_build(return_value, &result, &arena, &cart, PHP_LOYALTY_KEY(cart_ht, LINES),
 			line_refs, segment_memo(obj, &customer, now, true), obj->program_obj);
 	}
 	efree(err);
@@ -278,7 +278,7 @@ static zend_result filter_one(void *ctx, zval *key, zval *item)
 	lty_customer customer;
 	lty_membership m;
 	zend_result result = SUCCESS;
-	zval hold;
+	HashTable *row;
 
 	if (Z_TYPE_P(key) == IS_LONG) { /* by hand: snprintf() per row is most of a filter() */
 		char digits[MAX_LENGTH_OF_LONG + 1], *end = digits + sizeof(digits) - 1;
@@ -297,17 +297,19 @@ static zend_result filter_one(void *ctx, zval *key, zval *item)
 		php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "%s: expected array, got %s", path, zend_zval_type_name(item));
 		return FAILURE;
 	}
-	/* Hold the row: user code (a DateTimeInterface subclass) could otherwise drop it mid-read. */
-	ZVAL_COPY(&hold, item);
-	if (php_loyalty_customer(st->engine->program, Z_ARRVAL(hold), st->now, path, st->engine->program->segment_fields[st->segment], &st->engine->scratch, &customer) == FAILURE) {
+	/* Hold the row: user code (a DateTimeInterface subclass) could otherwise drop it mid-read.
+	 * Released without zval_ptr_dtor(), which would hand the row to the cycle collector. */
+	row = Z_ARRVAL_P(item);
+	GC_TRY_ADDREF(row);
+	if (php_loyalty_customer(st->engine->program, row, st->now, path, st->engine->program->segment_fields[st->segment], &st->engine->scratch, &customer) == FAILURE) {
 		result = FAILURE;
 	} else {
 		lty_membership_init(&m, st->engine->program, &customer, st->now, st->engine->scratch.memo);
 		if (lty_membership_test(&m, st->segment)) {
-			result = add_id(st, path, key, Z_ARRVAL(hold));
+			result = add_id(st, path, key, row);
 		}
 	}
-	zval_ptr_dtor(&hold);
+	zend_array_release(row);
 	return result;
 }
 

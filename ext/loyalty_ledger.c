@@ -99,7 +99,7 @@ static const char *const entry_types[] = { "earn", "grant", "spend", "reward" };
 static void ledger_init(lty_ledger *ledger, const lty_program *program)
 {
 	lty_ledger_init(ledger, &php_loyalty_allocator, program);
-	ledger->points_bits = SIZEOF_ZEND_LONG * 8;
+	ledger->t.points_bits = SIZEOF_ZEND_LONG * 8;
 }
 
 /* One stored entry {type, points, at, ref} -> lty_entry borrowing ref, which *ref_hold keeps

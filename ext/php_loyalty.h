@@ -80,6 +80,9 @@ ZEND_BEGIN_MODULE_GLOBALS(loyalty)
 	zend_long cache_hits;        /* lookups answered by the cache, for phpinfo() */
 	zend_long cache_misses;      /* lookups that compiled */
 	HashTable *tz_tables;        /* timezone name -> UTC offsets for dates (local_time.c), persistent */
+	const void *tz_default_info; /* the default timezone's timelib_tzinfo as PHP last gave it, */
+	char tz_default_name[64];    /* its name, */
+	const void *tz_default_table; /* and its table in tz_tables: a date of the next row needs no lookup */
 ZEND_END_MODULE_GLOBALS(loyalty)
 
 #define LOYALTY_G(v) ZEND_MODULE_GLOBALS_ACCESSOR(loyalty, v)
@@ -117,6 +120,9 @@ zend_object *php_loyalty_program_from_json(zend_string *json);
 void php_loyalty_program_setup(zend_class_entry *ce);
 void php_loyalty_engine_setup(zend_class_entry *ce);
 void php_loyalty_ledger_setup(zend_class_entry *ce);
+/* Loyalty\SqlFilter (loyalty_sql.c) */
+extern zend_class_entry *php_loyalty_sql_filter_ce;
+void php_loyalty_sql_setup(zend_class_entry *ce);
 
 /* loyalty_ledger.c: the balance at `now` of a customer's `ledger` (a Loyalty\Ledger or its entries). */
 zend_result php_loyalty_ledger_balance(zval *ledger, const lty_program *program, zend_long now,
@@ -138,12 +144,27 @@ void php_loyalty_result_build(zval *out, const lty_result *r, lty_arena *arena, 
 void php_loyalty_segment_names(const php_loyalty_compiled *compiled, const uint8_t *memo, zval *out);
 void php_loyalty_result_setup(zend_class_entry *ce);
 
-/* local_time.c: 'YYYY-MM-DD[ HH:MM:SS]' in the default timezone as strtotime() reads it;
- * false when the fast path does not apply (the caller uses strtotime()). */
+/* local_time.c: dates through ext/date's C API and DateTimeZone's methods, never through
+ * functions (disable_functions may remove them). */
+/* 'YYYY-MM-DD[ HH:MM:SS]' in the default timezone as strtotime() reads it; false when the fast
+ * path does not apply (the caller uses php_loyalty_strtotime()). */
 bool php_loyalty_local_time(const char *s, size_t len, zend_long *out);
 /* The UTC offset of timezone `name` at `at` (seconds east), from the same per-process tables;
  * false when the timezone's transitions cannot be read. */
 bool php_loyalty_utc_offset(const char *name, size_t len, zend_long at, int64_t *out);
+typedef enum {
+	PHP_LOYALTY_DATE_OK,
+	PHP_LOYALTY_DATE_INVALID,    /* strtotime() would be false */
+	PHP_LOYALTY_DATE_FAR_NOW     /* the answer depends on a `now` more than 68 years from the current time */
+} php_loyalty_date_status;
+/* strtotime(s, now), `s` without NUL bytes. */
+php_loyalty_date_status php_loyalty_strtotime(const char *s, size_t len, zend_long now, zend_long *out);
+/* date_create_immutable(s, timezone_open(tz))->getTimestamp(); false when either is false. */
+bool php_loyalty_date_in_zone(const char *s, size_t len, const char *tz, size_t tz_len, int64_t *out);
+/* new DateTimeZone(name) in `zone` (to release); false, no exception left, when it throws. */
+bool php_loyalty_zone_open(const char *name, size_t len, zval *zone);
+/* Whether `name` is in DateTimeZone::listIdentifiers(DateTimeZone::ALL_WITH_BC). */
+bool php_loyalty_timezone_listed(const char *name, size_t len);
 void php_loyalty_local_time_shutdown(void);
 
 /* convert.c: PHP values <-> core structs */

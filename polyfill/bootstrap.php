@@ -24,10 +24,17 @@ if (!defined('LOYALTY_POLYFILL_BOOTSTRAPPED')) {
     require __DIR__ . '/src/exceptions.php';
     require __DIR__ . '/src/functions.php';
 
+    // Loyalty\VERSION is the version of the implementation that answers (phpversion('loyalty')
+    // is false under the polyfill): the polyfill's (src/functions.php), package.xml's release
+    // as the extension's (tests/build/version.phpt keeps them equal).
+    if (!defined('Loyalty\\VERSION')) {
+        define('Loyalty\\VERSION', \Loyalty\Polyfill\VERSION);
+    }
+
     if (!extension_loaded('loyalty')) {
         // Eager aliases, so that `instanceof Loyalty\Program` holds for every polyfill object
         // however it was created (a class not written yet is skipped).
-        foreach (['Program', 'Engine', 'Result', 'Ledger', 'Report'] as $name) {
+        foreach (['Program', 'Engine', 'Result', 'Ledger', 'Report', 'SqlFilter'] as $name) {
             if (!class_exists('Loyalty\\' . $name, false) && is_file(__DIR__ . '/src/' . $name . '.php')) {
                 class_alias('Loyalty\\Polyfill\\' . $name, 'Loyalty\\' . $name);
             }

@@ -5,6 +5,12 @@
 
 namespace Loyalty {
 
+/**
+ * The version of this implementation, package.xml's release (the polyfill defines the same).
+ * @var string
+ */
+const VERSION = '0.1.0';
+
 /** Marker interface of every exception this extension throws. */
 interface Exception extends \Throwable
 {
@@ -85,6 +91,12 @@ final class Engine
      * ['cart' => ..., 'customer' => ..., 'at' => date]; bad rows are counted, never fatal.
      */
     public function backtest(iterable $orders, ?Program $draft = null, ?callable $progress = null): Report {}
+
+    /**
+     * The segment as an SQL condition for the shop's own customer query: $columns maps each
+     * customer field to the SQL that gives it for the current row; $dialect is mysql or sqlite.
+     */
+    public function sql(string $segment, array $columns, string $dialect = "mysql", int|string|\DateTimeInterface|null $now = null): SqlFilter {}
 }
 
 /**
@@ -155,6 +167,26 @@ final class Result implements \JsonSerializable
     public function jsonSerialize(): array {}
 }
 
+
+/**
+ * A segment as an SQL condition (Engine::sql()): add `where` to the shop's query with `params`.
+ */
+final class SqlFilter
+{
+    /** a boolean SQL expression with ? placeholders; never empty ("1=1" for all) */
+    public readonly string $where;
+    /** @var list<int|string|null> the values of the placeholders, in order */
+    public readonly array $params;
+    /** true: selects exactly the rows filter() keeps */
+    public readonly bool $exact;
+    /** @var list<string> when not exact: the customer fields filter() must still be given */
+    public readonly array $residual;
+
+    private function __construct() {}
+
+    /** which parts went to SQL and which stayed in PHP, for a person */
+    public function explain(): string {}
+}
 
 /**
  * The sums of what evaluate() would have returned over past orders (Engine::backtest()).

@@ -152,6 +152,25 @@ final class Engine implements \Serializable
         return (new Backtest($this->program, $draft))->run($orders, $progress);
     }
 
+    /**
+     * The segment as an SQL condition for the shop's own customer query (SPEC 15).
+     * @param array<string, mixed> $columns customer field => the SQL that gives it for the current row
+     */
+    public function sql(string $segment = '', array $columns = [], string $dialect = 'mysql', mixed $now = null): SqlFilter
+    {
+        Args::count('Loyalty\\Engine::sql', func_num_args(), 2, 4);
+        $compiled = $this->compiled();
+        $d = match ($dialect) {
+            'mysql' => Expression\Sql::MYSQL,
+            'sqlite' => Expression\Sql::SQLITE,
+            default => throw new \ValueError('Loyalty\\Engine::sql(): Argument #3 ($dialect) must be "mysql" or "sqlite"'),
+        };
+        $now = Time::now($now, 4, 'Loyalty\\Engine::sql');
+        $index = self::segmentArg($compiled, $segment);
+        [$where, $params, $exact, $residual, $explain] = Expression\Sql::translate($compiled, $index, $columns, $d, $now, $segment);
+        return SqlFilter::make($where, $params, $exact, $residual, $explain);
+    }
+
     private static function segmentArg(CompiledProgram $compiled, string $name): int
     {
         return $compiled->segmentIndex[$name]

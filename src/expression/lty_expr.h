@@ -62,6 +62,10 @@ const lty_expr_ref *lty_expr_segment_refs(const lty_expr *expr, size_t *count);
 lty_status lty_expr_error(lty_error *err, const char *path, const char *src, size_t len,
 	uint32_t column, const char *message);
 
+/* The value of a node that reads no customer, field nor segment (Engine::sql() folds
+ * constants with it); `lower`: a string to read in ASCII lower case. False for a list. */
+bool lty_expr_node_value(const lty_expr *expr, uint32_t node, lty_scalar *out, bool *lower);
+
 /* Case-insensitive (ASCII) glob with '*' and '?', used by `like`. */
 bool lty_glob_match(const char *pat, size_t plen, const char *s, size_t slen, bool s_lower);
 

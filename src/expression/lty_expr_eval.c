@@ -488,3 +488,26 @@ bool lty_expr_matches(const lty_expr *expr, const lty_expr_env *env)
 	v = eval(&c, expr->root);
 	return truthy(&v);
 }
+
+bool lty_expr_node_value(const lty_expr *expr, uint32_t node, lty_scalar *out, bool *lower)
+{
+	lty_expr_env env;
+	ctx c;
+	value v;
+
+	memset(&env, 0, sizeof(env));
+	c.e = expr;
+	c.env = &env;
+	v = eval(&c, node);
+	*lower = v.lower;
+	out->kind = LTY_SCALAR_NULL;
+	switch (v.kind) {
+		case V_BOOL: out->kind = LTY_SCALAR_BOOL; out->u.b = v.u.b; break;
+		case V_INT: out->kind = LTY_SCALAR_INT; out->u.i = v.u.i; break;
+		case V_DEC: out->kind = LTY_SCALAR_DECIMAL; out->u.i = v.u.i; break;
+		case V_STR: out->kind = LTY_SCALAR_STRING; out->u.s.ptr = v.u.ptr; out->u.s.len = v.len; break;
+		case V_NULL: break;
+		default: return false; /* a list */
+	}
+	return true;
+}

@@ -10,35 +10,6 @@
 
 #define DAY 86400
 
-const char *lty_entry_type_name(lty_entry_type type)
-{
-	static const char *const names[] = { "earn", "grant", "spend", "reward" };
-	return names[type];
-}
-
-/* "2026-11-22 10:00:00 UTC", from the days-since-epoch civil calendar conversion. */
-static const char *format_time(int64_t t, char *buf, size_t size)
-{
-	int64_t days = t / DAY, secs = t % DAY, era, doe, yoe, y, doy, mp, d, m;
-
-	if (secs < 0) {
-		secs += DAY;
-		days--;
-	}
-	days += 719468;
-	era = (days >= 0 ? days : days - 146096) / 146097;
-	doe = days - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	y = yoe + era * 400;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	d = doy - (153 * mp + 2) / 5 + 1;
-	m = mp < 10 ? mp + 3 : mp - 9;
-	snprintf(buf, size, "%04" PRId64 "-%02" PRId64 "-%02" PRId64 " %02" PRId64 ":%02" PRId64 ":%02" PRId64 " UTC",
-		y + (m <= 2), m, d, secs / 3600, secs / 60 % 60, secs % 60);
-	return buf;
-}
-
 static int64_t after_days(int64_t t, int64_t days)
 {
 	return lty_ledger_after_days(t, days);
@@ -52,27 +23,6 @@ static bool is_lot(const lty_entry *e)
 static bool is_spend(const lty_entry *e)
 {
 	return e->type == LTY_ENTRY_SPEND || e->type == LTY_ENTRY_REWARD;
-}
-
-lty_status lty_ledger_short(lty_error *err, const char *path, const lty_entry *e, int64_t spendable, int64_t pending)
-{
-	char when[96];
-
-	return lty_error_set(err, LTY_ERR_LEDGER, "%s: %" PRId64 " points to %s at %s, only %" PRId64 " available%s",
-		path, e->points, lty_entry_type_name(e->type), format_time(e->at, when, sizeof(when)), spendable,
-		pending ? " (more are pending in the return window)" : "");
-}
-
-lty_status lty_ledger_wrap(lty_error *err, const char *path)
-{
-	char inner[512];
-
-	if (err->status != LTY_ERR_LEDGER) {
-		return err->status;
-	}
-	memcpy(inner, err->message, sizeof(inner) - 1);
-	inner[sizeof(inner) - 1] = '\0';
-	return lty_error_set(err, LTY_ERR_LEDGER, "%s: would leave a later spend uncovered (%s)", path, inner);
 }
 
 static void free_all(const lty_allocator *al, void *a, void *b, void *c)
@@ -112,6 +62,7 @@ static void *grow(const lty_allocator *al, void *ptr, size_t *capacity, size_t n
 	*capacity = cap;
 	return grown;
 }
+
 
 /* ---- state ---- */
 
@@ -227,7 +178,7 @@ static void consume(lty_ledger_state *s, int64_t points, int64_t t)
 static lty_status overflow_error(const lty_ledger *l, const char *path, int64_t points, lty_error *err)
 {
 	return lty_error_set(err, LTY_ERR_LEDGER, "%s: %" PRId64 " more points would overflow the %d-bit balance", path, points,
-		l->points_bits);
+		l->t.points_bits);
 }
 
 /* Applies one entry (at >= every entry applied before). `path` names it in an error; a spend
@@ -235,7 +186,7 @@ static lty_status overflow_error(const lty_ledger *l, const char *path, int64_t 
 static lty_status apply_entry(const lty_ledger *l, lty_ledger_state *s, const lty_entry *e, bool covered, const char *path,
 	lty_error *err)
 {
-	const lty_ledger_rules *r = &l->rules;
+	const lty_ledger_rules *r = &l->t.rules;
 	int64_t spendable, pending;
 	lty_lot lot;
 
@@ -244,7 +195,7 @@ static lty_status apply_entry(const lty_ledger *l, lty_ledger_state *s, const lt
 	switch (e->type) {
 		case LTY_ENTRY_EARN:
 		case LTY_ENTRY_GRANT:
-			if (e->points > lty_ledger_points_max(l) - s->total) {
+			if (e->points > lty_ledger_points_max(&l->t) - s->total) {
 				return overflow_error(l, path, e->points, err);
 			}
 			if (r->expires && r->mode == LTY_EXPIRY_ROLLING && (e->type == LTY_ENTRY_EARN || !s->has_deadline)) {
@@ -259,7 +210,7 @@ static lty_status apply_entry(const lty_ledger *l, lty_ledger_state *s, const lt
 			lot.remaining = e->points;
 			lot.available_at = e->type == LTY_ENTRY_EARN ? after_days(e->at, r->pending_days) : e->at;
 			lot.expires_at = after_days(e->at, r->days);
-			return add_lot(l->allocator, s, &lot, err);
+			return add_lot(l->t.allocator, s, &lot, err);
 		default:
 			if (covered) {
 				consume(s, e->points, e->at);
@@ -289,7 +240,7 @@ static lty_status replay(const lty_ledger *l, const lty_entry *entries, size_t n
 	for (i = 0; i < n; i++) {
 		snprintf(path, sizeof(path), "entries[%zu]", i);
 		if (apply(l, s, &entries[i], path, err) != LTY_OK) {
-			state_free(l->allocator, s);
+			state_free(l->t.allocator, s);
 			return err->status;
 		}
 	}
@@ -304,12 +255,12 @@ static lty_status ensure_entries(lty_ledger *l, lty_error *err)
 	if (l->entries_valid) {
 		return LTY_OK;
 	}
-	entries = grow(l->allocator, l->entries, &l->capacity, l->count, sizeof(lty_entry));
+	entries = grow(l->t.allocator, l->entries, &l->capacity, l->count, sizeof(lty_entry));
 	if (l->count && entries == NULL) {
 		return lty_error_set(err, LTY_ERR_NOMEM, "ledger: out of memory");
 	}
 	l->entries = entries;
-	lty_index_collect(l, l->entries);
+	lty_index_collect(&l->t, l->entries);
 	l->entries_valid = true;
 	return LTY_OK;
 }
@@ -325,7 +276,7 @@ static lty_status ensure_end(lty_ledger *l, lty_error *err)
 	if (ensure_entries(l, err) != LTY_OK || replay(l, l->entries, l->count, &s, err) != LTY_OK) {
 		return err->status;
 	}
-	state_free(l->allocator, &l->end);
+	state_free(l->t.allocator, &l->end);
 	l->end = s;
 	l->end_valid = true;
 	return LTY_OK;
@@ -348,7 +299,7 @@ static lty_status state_at(lty_ledger *l, int64_t t, lty_ledger_state *tmp, cons
 		*out = &l->end;
 		return LTY_OK;
 	}
-	n = lty_index_position(l, t);
+	n = lty_index_position(&l->t, t);
 	if (replay(l, l->entries, n, tmp, err) != LTY_OK) {
 		return err->status;
 	}
@@ -363,46 +314,41 @@ void lty_ledger_init(lty_ledger *l, const lty_allocator *allocator, const lty_pr
 	const lty_loyalty *y = &program->loyalty;
 
 	memset(l, 0, sizeof(*l));
-	l->allocator = allocator;
+	l->t.allocator = allocator;
 	if (program->has_loyalty) {
-		l->rules.expires = y->has_expiry;
-		l->rules.days = y->expiry_days;
-		l->rules.mode = y->expiry_mode;
-		l->rules.pending_days = y->pending_days;
-		l->rules.warn_days = y->warn_days;
-		l->rules.warn_count = y->warn_count;
+		l->t.rules.expires = y->has_expiry;
+		l->t.rules.days = y->expiry_days;
+		l->t.rules.mode = y->expiry_mode;
+		l->t.rules.pending_days = y->pending_days;
+		l->t.rules.warn_days = y->warn_days;
+		l->t.rules.warn_count = y->warn_count;
 	}
 	state_init(&l->end);
-	l->fast = l->entries_valid = l->end_valid = true;
-	l->points_bits = 64;
-}
-
-int64_t lty_ledger_points_max(const lty_ledger *l)
-{
-	return l->points_bits == 32 ? INT32_MAX : INT64_MAX;
+	l->t.fast = l->entries_valid = l->end_valid = true;
+	l->t.points_bits = 64;
 }
 
 void lty_ledger_free(lty_ledger *l)
 {
-	const lty_allocator *al = l->allocator;
+	const lty_allocator *al = l->t.allocator;
 	size_t i;
 
-	for (i = 1; i < l->node_count; i++) {
-		if (l->nodes[i].entry.ref != NULL) {
-			al->free(al->ctx, l->nodes[i].entry.ref);
+	for (i = 1; i < l->t.node_count; i++) {
+		if (l->t.nodes[i].entry.ref != NULL) {
+			al->free(al->ctx, l->t.nodes[i].entry.ref);
 		}
 	}
-	if (l->nodes) {
-		al->free(al->ctx, l->nodes);
+	if (l->t.nodes) {
+		al->free(al->ctx, l->t.nodes);
 	}
 	if (l->entries) {
 		al->free(al->ctx, l->entries);
 	}
 	state_free(al, &l->end);
-	l->nodes = NULL;
+	l->t.nodes = NULL;
 	l->entries = NULL;
-	l->node_count = l->node_capacity = l->count = l->capacity = 0;
-	l->root = 0;
+	l->t.node_count = l->t.node_capacity = l->count = l->capacity = 0;
+	l->t.root = 0;
 }
 
 static char *copy_ref(const lty_allocator *al, const char *ref, size_t len)
@@ -420,32 +366,32 @@ static char *copy_ref(const lty_allocator *al, const char *ref, size_t len)
 
 lty_status lty_ledger_copy(lty_ledger *dst, const lty_ledger *src, lty_error *err)
 {
-	const lty_allocator *al = src->allocator;
+	const lty_allocator *al = src->t.allocator;
 	size_t i;
 
 	*dst = *src;
-	dst->nodes = NULL;
+	dst->t.nodes = NULL;
 	dst->entries = NULL;
-	dst->node_count = dst->node_capacity = dst->capacity = 0;
+	dst->t.node_count = dst->t.node_capacity = dst->capacity = 0;
 	dst->entries_valid = dst->end_valid = false;
 	state_init(&dst->end);
-	if (src->node_count == 0) {
+	if (src->t.node_count == 0) {
 		dst->entries_valid = dst->end_valid = true;
 		return LTY_OK;
 	}
-	dst->nodes = al->alloc(al->ctx, src->node_count * sizeof(lty_ledger_node));
-	if (dst->nodes == NULL) {
+	dst->t.nodes = al->alloc(al->ctx, src->t.node_count * sizeof(lty_ledger_node));
+	if (dst->t.nodes == NULL) {
 		return lty_error_set(err, LTY_ERR_NOMEM, "ledger: out of memory");
 	}
-	memcpy(dst->nodes, src->nodes, src->node_count * sizeof(lty_ledger_node));
-	dst->node_capacity = src->node_count;
-	for (i = 1; i < src->node_count; i++) {
-		dst->nodes[i].entry.ref = NULL;
+	memcpy(dst->t.nodes, src->t.nodes, src->t.node_count * sizeof(lty_ledger_node));
+	dst->t.node_capacity = src->t.node_count;
+	for (i = 1; i < src->t.node_count; i++) {
+		dst->t.nodes[i].entry.ref = NULL;
 	}
-	dst->node_count = src->node_count; /* refs set so far are freed by lty_ledger_free() */
-	for (i = 1; i < src->node_count; i++) {
-		dst->nodes[i].entry.ref = copy_ref(al, src->nodes[i].entry.ref, src->nodes[i].entry.ref_len);
-		if (dst->nodes[i].entry.ref == NULL) {
+	dst->t.node_count = src->t.node_count; /* refs set so far are freed by lty_ledger_free() */
+	for (i = 1; i < src->t.node_count; i++) {
+		dst->t.nodes[i].entry.ref = copy_ref(al, src->t.nodes[i].entry.ref, src->t.nodes[i].entry.ref_len);
+		if (dst->t.nodes[i].entry.ref == NULL) {
 			return lty_error_set(err, LTY_ERR_NOMEM, "ledger: out of memory");
 		}
 	}
@@ -463,8 +409,8 @@ static lty_status check_cover(lty_ledger *l, const lty_entry *e, const char *pat
 	if (state_at(l, e->at, &tmp, &s, err) != LTY_OK) {
 		return err->status;
 	}
-	measure(&l->rules, s, e->at, &spendable, &pending);
-	state_free(l->allocator, &tmp);
+	measure(&l->t.rules, s, e->at, &spendable, &pending);
+	state_free(l->t.allocator, &tmp);
 	if (spendable < e->points) {
 		return lty_ledger_short(err, path, e, spendable, pending);
 	}
@@ -475,8 +421,8 @@ static lty_status check_cover(lty_ledger *l, const lty_entry *e, const char *pat
  * the last entry) every later spend by a replay of the whole history. */
 static lty_status add_replayed(lty_ledger *l, uint32_t id, const char *path, lty_error *err)
 {
-	const lty_entry *e = &l->nodes[id].entry;
-	size_t pos = lty_index_position(l, e->at), cap = 0;
+	const lty_entry *e = &l->t.nodes[id].entry;
+	size_t pos = lty_index_position(&l->t, e->at), cap = 0;
 	lty_entry *all;
 	lty_ledger_state s;
 
@@ -485,7 +431,7 @@ static lty_status add_replayed(lty_ledger *l, uint32_t id, const char *path, lty
 	}
 	if (pos == l->count) {
 		/* Points expired by then do not count (they are dropped first): refused before the end state moves. */
-		if (is_lot(e) && e->points > lty_ledger_points_max(l) - total_at(&l->rules, &l->end, e->at)) {
+		if (is_lot(e) && e->points > lty_ledger_points_max(&l->t) - total_at(&l->t.rules, &l->end, e->at)) {
 			return overflow_error(l, path, e->points, err);
 		}
 		if (apply(l, &l->end, e, path, err) != LTY_OK) {
@@ -493,7 +439,7 @@ static lty_status add_replayed(lty_ledger *l, uint32_t id, const char *path, lty
 		}
 		return LTY_OK;
 	}
-	all = grow(l->allocator, NULL, &cap, l->count + 1, sizeof(lty_entry));
+	all = grow(l->t.allocator, NULL, &cap, l->count + 1, sizeof(lty_entry));
 	if (all == NULL) {
 		return lty_error_set(err, LTY_ERR_NOMEM, "ledger: out of memory");
 	}
@@ -501,13 +447,13 @@ static lty_status add_replayed(lty_ledger *l, uint32_t id, const char *path, lty
 	all[pos] = *e;
 	memcpy(all + pos + 1, l->entries + pos, (l->count - pos) * sizeof(lty_entry));
 	if (replay(l, all, l->count + 1, &s, err) != LTY_OK) {
-		l->allocator->free(l->allocator->ctx, all);
+		l->t.allocator->free(l->t.allocator->ctx, all);
 		return lty_ledger_wrap(err, path);
 	}
-	l->allocator->free(l->allocator->ctx, l->entries);
+	l->t.allocator->free(l->t.allocator->ctx, l->entries);
 	l->entries = all;
 	l->capacity = cap;
-	state_free(l->allocator, &l->end);
+	state_free(l->t.allocator, &l->end);
 	l->end = s;
 	return LTY_OK;
 }
@@ -525,7 +471,7 @@ static void append_listed(lty_ledger *l, const lty_entry *e, bool in_order)
 /* The summaries answered for e: the tree has it; the end state follows when it was kept. */
 static void added_fast(lty_ledger *l, const lty_entry *e, bool in_order, const char *path, lty_error *err)
 {
-	l->volume += e->points;
+	l->t.volume += e->points;
 	if (in_order && l->end_valid) {
 		/* covered, so only running out of memory can fail: then the state is replayed when asked for */
 		l->end_valid = apply_entry(l, &l->end, e, true, path, err) == LTY_OK;
@@ -543,7 +489,7 @@ static lty_status add_slow(lty_ledger *l, uint32_t id, bool in_order, const char
 	if (ensure_entries(l, err) != LTY_OK || ensure_end(l, err) != LTY_OK) {
 		return err->status;
 	}
-	room = grow(l->allocator, l->entries, &l->capacity, l->count + 1, sizeof(lty_entry));
+	room = grow(l->t.allocator, l->entries, &l->capacity, l->count + 1, sizeof(lty_entry));
 	if (room == NULL) {
 		return lty_error_set(err, LTY_ERR_NOMEM, "ledger: out of memory");
 	}
@@ -551,10 +497,10 @@ static lty_status add_slow(lty_ledger *l, uint32_t id, bool in_order, const char
 	if (add_replayed(l, id, path, err) != LTY_OK) {
 		return err->status;
 	}
-	l->fast = false;
-	lty_index_insert(l, id);
+	l->t.fast = false;
+	lty_index_insert(&l->t, id);
 	if (in_order) {
-		l->entries[l->count] = l->nodes[id].entry;
+		l->entries[l->count] = l->t.nodes[id].entry;
 	}
 	return LTY_OK;
 }
@@ -562,10 +508,10 @@ static lty_status add_slow(lty_ledger *l, uint32_t id, bool in_order, const char
 lty_status lty_ledger_add(lty_ledger *l, lty_entry_type type, int64_t points, int64_t at,
 	const char *ref, size_t ref_len, const char *path, lty_error *err)
 {
-	const lty_allocator *al = l->allocator;
+	const lty_allocator *al = l->t.allocator;
 	lty_entry e;
 	uint32_t id;
-	bool in_order = lty_index_position(l, at) == l->count;
+	bool in_order = lty_index_position(&l->t, at) == l->count;
 	lty_entry *room;
 	lty_status st;
 
@@ -577,22 +523,22 @@ lty_status lty_ledger_add(lty_ledger *l, lty_entry_type type, int64_t points, in
 	e.at = at;
 	e.ref_len = ref_len;
 	e.ref = copy_ref(al, ref, ref_len);
-	id = e.ref != NULL ? lty_index_node(l, &e) : 0;
+	id = e.ref != NULL ? lty_index_node(&l->t, &e) : 0;
 	room = l->entries_valid ? grow(al, l->entries, &l->capacity, l->count + 1, sizeof(lty_entry)) : l->entries;
 	if (room != NULL) {
 		l->entries = room; /* grow() freed the old array */
 	}
 	if (id == 0 || (l->entries_valid && room == NULL)) {
 		if (id) {
-			lty_index_drop_last(l);
+			lty_index_drop_last(&l->t);
 		}
 		if (e.ref) {
 			al->free(al->ctx, e.ref);
 		}
 		return lty_error_set(err, LTY_ERR_NOMEM, "ledger: out of memory");
 	}
-	if (lty_index_fits(l, &e)) {
-		st = lty_index_add(l, id, path, err);
+	if (lty_index_fits(&l->t, &e)) {
+		st = lty_index_add(&l->t, id, path, err);
 		if (st == LTY_OK) {
 			added_fast(l, &e, in_order, path, err);
 		}
@@ -600,7 +546,7 @@ lty_status lty_ledger_add(lty_ledger *l, lty_entry_type type, int64_t points, in
 		st = add_slow(l, id, in_order, path, err);
 	}
 	if (st != LTY_OK) {
-		lty_index_drop_last(l);
+		lty_index_drop_last(&l->t);
 		al->free(al->ctx, e.ref);
 		return st;
 	}
@@ -626,12 +572,12 @@ static int by_time(const void *a, const void *b)
 /* Whether the summaries can describe these entries (see lty_index_fits()); sets the volume. */
 static bool fits_all(lty_ledger *l, const lty_entry *sorted, size_t n)
 {
-	const lty_ledger_rules *r = &l->rules;
+	const lty_ledger_rules *r = &l->t.rules;
 	size_t i;
 
-	l->volume = 0;
+	l->t.volume = 0;
 	for (i = 0; i < n; i++) {
-		if (lty_add_overflow(l->volume, sorted[i].points, &l->volume) || l->volume >= lty_ledger_points_max(l)) {
+		if (lty_add_overflow(l->t.volume, sorted[i].points, &l->t.volume) || l->t.volume >= lty_ledger_points_max(&l->t)) {
 			return false;
 		}
 		if (r->expires && r->mode == LTY_EXPIRY_PER_LOT && r->pending_days > 0 && sorted[i].type == LTY_ENTRY_GRANT
@@ -639,30 +585,30 @@ static bool fits_all(lty_ledger *l, const lty_entry *sorted, size_t n)
 			return false;
 		}
 	}
-	return l->fast;
+	return l->t.fast;
 }
 
 /* Drops the nodes from `first` on, with their refs. */
 static void drop_nodes(lty_ledger *l, size_t first)
 {
-	while (l->node_count > first) {
-		l->allocator->free(l->allocator->ctx, l->nodes[l->node_count - 1].entry.ref);
-		lty_index_drop_last(l);
+	while (l->t.node_count > first) {
+		l->t.allocator->free(l->t.allocator->ctx, l->t.nodes[l->t.node_count - 1].entry.ref);
+		lty_index_drop_last(&l->t);
 	}
 }
 
 /* Nodes for the entries added (refs copied): the first one's number; 0 when out of memory (none kept). */
 static uint32_t add_nodes(lty_ledger *l, const lty_entry *add, size_t n)
 {
-	size_t i, first = l->node_count ? l->node_count : 1;
+	size_t i, first = l->t.node_count ? l->t.node_count : 1;
 	lty_entry e;
 
 	for (i = 0; i < n; i++) {
 		e = add[i];
-		e.ref = copy_ref(l->allocator, add[i].ref, add[i].ref_len);
-		if (e.ref == NULL || lty_index_node(l, &e) == 0) {
+		e.ref = copy_ref(l->t.allocator, add[i].ref, add[i].ref_len);
+		if (e.ref == NULL || lty_index_node(&l->t, &e) == 0) {
 			if (e.ref) {
-				l->allocator->free(l->allocator->ctx, e.ref);
+				l->t.allocator->free(l->t.allocator->ctx, e.ref);
 			}
 			drop_nodes(l, first);
 			return 0;
@@ -673,7 +619,7 @@ static uint32_t add_nodes(lty_ledger *l, const lty_entry *add, size_t n)
 
 lty_status lty_ledger_add_all(lty_ledger *l, const lty_entry *add, size_t n, lty_error *err)
 {
-	const lty_allocator *al = l->allocator;
+	const lty_allocator *al = l->t.allocator;
 	size_t total = l->count + n, i, cap = 0;
 	uint32_t first, *ids;
 	order_key *keys;
@@ -697,27 +643,27 @@ lty_status lty_ledger_add_all(lty_ledger *l, const lty_entry *add, size_t n, lty
 		}
 		return lty_error_set(err, LTY_ERR_NOMEM, "ledger: out of memory");
 	}
-	lty_index_ids(l, ids);
+	lty_index_ids(&l->t, ids);
 	for (i = 0; i < total; i++) {
 		if (i >= l->count) {
 			ids[i] = first + (uint32_t) (i - l->count);
 		}
-		keys[i].at = l->nodes[ids[i]].entry.at;
+		keys[i].at = l->t.nodes[ids[i]].entry.at;
 		keys[i].index = i;
 	}
 	qsort(keys, total, sizeof(order_key), by_time); /* (at, index): stable */
 	for (i = 0; i < total; i++) {
 		ids[total + i] = ids[keys[i].index];
-		sorted[i] = l->nodes[ids[total + i]].entry;
+		sorted[i] = l->t.nodes[ids[total + i]].entry;
 	}
 	if (replay(l, sorted, total, &s, err) != LTY_OK) {
 		free_all(al, ids, keys, sorted);
 		drop_nodes(l, first);
 		return err->status;
 	}
-	l->fast = fits_all(l, sorted, total);
+	l->t.fast = fits_all(l, sorted, total);
 	l->count = total;
-	lty_index_build(l, ids + total, total);
+	lty_index_build(&l->t, ids + total, total);
 	free_all(al, ids, keys, l->entries);
 	l->entries = sorted;
 	l->capacity = cap;
@@ -734,16 +680,16 @@ lty_status lty_ledger_balance(lty_ledger *l, int64_t at, int64_t *out, lty_error
 	const lty_ledger_state *s;
 	int64_t pending;
 
-	if (l->fast) {
-		lty_index_measure(l, at, out, &pending);
+	if (l->t.fast) {
+		lty_index_measure(&l->t, at, out, &pending);
 		return LTY_OK;
 	}
 	state_init(&tmp);
 	if (state_at(l, at, &tmp, &s, err) != LTY_OK) {
 		return err->status;
 	}
-	measure(&l->rules, s, at, out, &pending);
-	state_free(l->allocator, &tmp);
+	measure(&l->t.rules, s, at, out, &pending);
+	state_free(l->t.allocator, &tmp);
 	return LTY_OK;
 }
 
@@ -753,16 +699,16 @@ lty_status lty_ledger_pending(lty_ledger *l, int64_t at, int64_t *out, lty_error
 	const lty_ledger_state *s;
 	int64_t spendable;
 
-	if (l->fast) {
-		lty_index_measure(l, at, &spendable, out);
+	if (l->t.fast) {
+		lty_index_measure(&l->t, at, &spendable, out);
 		return LTY_OK;
 	}
 	state_init(&tmp);
 	if (state_at(l, at, &tmp, &s, err) != LTY_OK) {
 		return err->status;
 	}
-	measure(&l->rules, s, at, &spendable, out);
-	state_free(l->allocator, &tmp);
+	measure(&l->t.rules, s, at, &spendable, out);
+	state_free(l->t.allocator, &tmp);
 	return LTY_OK;
 }
 
@@ -770,7 +716,7 @@ lty_status lty_ledger_pending(lty_ledger *l, int64_t at, int64_t *out, lty_error
 static lty_status expiring_of(lty_ledger *l, const lty_ledger_state *s, int64_t t, lty_arena *arena,
 	lty_expiring **out, size_t *count, lty_error *err)
 {
-	const lty_ledger_rules *r = &l->rules;
+	const lty_ledger_rules *r = &l->t.rules;
 	lty_expiring *list = lty_arena_array(arena, s->count - s->head + 1, sizeof(lty_expiring));
 	size_t i, n = 0;
 
@@ -808,7 +754,7 @@ lty_status lty_ledger_expiring(lty_ledger *l, int64_t at, lty_arena *arena,
 		return err->status;
 	}
 	st = expiring_of(l, s, at, arena, out, count, err);
-	state_free(l->allocator, &tmp);
+	state_free(l->t.allocator, &tmp);
 	return st;
 }
 
@@ -839,8 +785,8 @@ static int64_t expiring_at(const lty_ledger *l, const lty_ledger_state *s, int64
 
 	for (i = s->head; i < s->count; i++) {
 		const lty_lot *lot = &s->lots[i];
-		int64_t e = l->rules.mode == LTY_EXPIRY_ROLLING ? s->deadline : lot->expires_at;
-		if (e == when && lot_valid(&l->rules, s, lot, t)) {
+		int64_t e = l->t.rules.mode == LTY_EXPIRY_ROLLING ? s->deadline : lot->expires_at;
+		if (e == when && lot_valid(&l->t.rules, s, lot, t)) {
 			points += lot->remaining;
 		}
 	}
@@ -850,7 +796,7 @@ static int64_t expiring_at(const lty_ledger *l, const lty_ledger_state *s, int64
 lty_status lty_ledger_warnings_due(lty_ledger *l, int64_t from, int64_t to, lty_arena *arena,
 	lty_expiry_warning **out, size_t *count, lty_error *err)
 {
-	const lty_ledger_rules *r = &l->rules;
+	const lty_ledger_rules *r = &l->t.rules;
 	size_t i, j, n = 0, next = 0;
 	candidate *cands = NULL;
 	int pass;
@@ -916,7 +862,7 @@ lty_status lty_ledger_warnings_due(lty_ledger *l, int64_t from, int64_t to, lty_
 		while (next < l->count && l->entries[next].at <= cands[i].due_at) {
 			snprintf(path, sizeof(path), "entries[%zu]", next);
 			if (apply(l, &s, &l->entries[next], path, err) != LTY_OK) {
-				state_free(l->allocator, &s);
+				state_free(l->t.allocator, &s);
 				return err->status;
 			}
 			next++;
@@ -930,7 +876,7 @@ lty_status lty_ledger_warnings_due(lty_ledger *l, int64_t from, int64_t to, lty_
 			w->due_at = cands[i].due_at;
 		}
 	}
-	state_free(l->allocator, &s);
+	state_free(l->t.allocator, &s);
 	*out = list;
 	return LTY_OK;
 }

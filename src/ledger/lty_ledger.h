@@ -16,16 +16,7 @@
 #include "../base/lty_arena.h"
 #include "../base/lty_error.h"
 #include "../settings/lty_program.h"
-
-typedef enum { LTY_ENTRY_EARN, LTY_ENTRY_GRANT, LTY_ENTRY_SPEND, LTY_ENTRY_REWARD } lty_entry_type;
-
-typedef struct {
-	lty_entry_type type;
-	int64_t points;
-	int64_t at;           /* Unix time */
-	char *ref;            /* NUL-terminated, owned by the ledger */
-	size_t ref_len;
-} lty_entry;
+#include "lty_ledger_index.h"
 
 /* Points earned or granted together, and what is left of them. */
 typedef struct {
@@ -45,59 +36,14 @@ typedef struct {
 	size_t next;          /* entries applied */
 } lty_ledger_state;
 
-/* The settings a ledger follows, copied from the program's loyalty section. */
 typedef struct {
-	bool expires;
-	int64_t days;
-	lty_expiry_mode mode;
-	int64_t pending_days;
-	const int64_t *warn_days;
-	size_t warn_count;
-} lty_ledger_rules;
-
-/* The replay summarized as a function of g, the points still valid before some entries:
- * after them g is min(g + add, cap), and the smallest (spendable - spent) of their spends is
- * min(g + cover_add, cover_cap). LTY_LEDGER_UNBOUNDED stands for no limit. */
-typedef struct {
-	int64_t add, cap;
-	int64_t cover_add, cover_cap;
-} lty_ledger_step;
-
-#define LTY_LEDGER_UNBOUNDED INT64_MAX
-
-/* One entry in the treap, with what its step needs and the summary of its subtree. */
-typedef struct {
-	lty_entry entry;
-	uint32_t left, right; /* node numbers, 0 for none */
-	uint32_t prio;        /* heap order: a parent's is at least its children's */
-	uint32_t size;        /* entries in the subtree */
-	int64_t cap;          /* points still valid just before the entry (window of unexpired lots) */
-	int64_t pend;         /* of those, points of earns still in the return window */
-	bool has_deadline;    /* rolling: the deadline running after the entry */
-	bool flipped;         /* rolling: its wipe changed, pend after it is to be recomputed */
-	int64_t deadline;
-	lty_ledger_step sum;  /* the subtree's step */
-	int64_t lots, earns;  /* the subtree's points of earns and grants, and of earns alone */
-	int64_t tag_cap, tag_pend; /* still to add to cap and pend of every node below (lazy) */
-} lty_ledger_node;
-
-typedef struct {
-	const lty_allocator *allocator;
-	lty_ledger_rules rules;
-	lty_ledger_node *nodes; /* node 0 is the empty subtree; the others in the order added */
-	size_t node_count, node_capacity;
-	uint32_t root;
-	uint64_t seed;        /* xorshift state for priorities */
-	bool fast;            /* the summaries are kept (see the header comment) */
-	int64_t volume;       /* points of every entry, while it fits */
+	lty_ledger_tree t;    /* the entries, by time (lty_ledger_index.h) */
 	size_t count;         /* entries */
 	lty_entry *entries;   /* time order (equal times: the order added), while entries_valid */
 	size_t capacity;
 	bool entries_valid;
 	lty_ledger_state end; /* after every entry, while end_valid */
 	bool end_valid;
-	int points_bits;      /* the points held at once fit this many bits: 64 (lty_ledger_init), or 32
-	                         for a host whose ints have 32 (PHP on 32-bit platforms) */
 } lty_ledger;
 
 typedef struct {
@@ -112,9 +58,8 @@ typedef struct {
 	int64_t due_at;       /* expires_at - days_before days */
 } lty_expiry_warning;
 
+/* (t.points_bits is 64; a host whose ints have 32 bits sets 32 after this) */
 void lty_ledger_init(lty_ledger *ledger, const lty_allocator *allocator, const lty_program *program);
-/* The most points a ledger holds at once: INT64_MAX, INT32_MAX with points_bits 32. */
-int64_t lty_ledger_points_max(const lty_ledger *ledger);
 void lty_ledger_free(lty_ledger *ledger);
 /* A copy with its own memory. */
 lty_status lty_ledger_copy(lty_ledger *dst, const lty_ledger *src, lty_error *err);
@@ -140,6 +85,5 @@ lty_status lty_ledger_expiring(lty_ledger *ledger, int64_t at, lty_arena *arena,
 lty_status lty_ledger_warnings_due(lty_ledger *ledger, int64_t from, int64_t to, lty_arena *arena,
 	lty_expiry_warning **out, size_t *count, lty_error *err);
 
-const char *lty_entry_type_name(lty_entry_type type);
 
 #endif

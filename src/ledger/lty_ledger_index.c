@@ -20,13 +20,6 @@ static int64_t min2(int64_t a, int64_t b)
 	return a < b ? a : b;
 }
 
-int64_t lty_ledger_after_days(int64_t t, int64_t days)
-{
-	int64_t r;
-
-	return lty_add_overflow(t, days * DAY, &r) ? INT64_MAX : r;
-}
-
 static bool is_lot(const lty_entry *e)
 {
 	return e->type == LTY_ENTRY_EARN || e->type == LTY_ENTRY_GRANT;
@@ -37,7 +30,12 @@ static bool is_spend(const lty_entry *e)
 	return e->type == LTY_ENTRY_SPEND || e->type == LTY_ENTRY_REWARD;
 }
 
-bool lty_index_fits(const lty_ledger *l, const lty_entry *e)
+int64_t lty_ledger_points_max(const lty_ledger_tree *t)
+{
+	return t->points_bits == 32 ? INT32_MAX : INT64_MAX;
+}
+
+bool lty_index_fits(const lty_ledger_tree *l, const lty_entry *e)
 {
 	const lty_ledger_rules *r = &l->rules;
 	int64_t volume;
@@ -91,7 +89,7 @@ static int64_t step_margin(const lty_ledger_step *s, int64_t g)
 /* ---- treap ---- */
 
 /* Recomputes a node's summary from its children (sizes only on slow ledgers, whose sums could overflow). */
-static void pull(lty_ledger *l, uint32_t t)
+static void pull(lty_ledger_tree *l, uint32_t t)
 {
 	lty_ledger_node *n = &l->nodes[t], *c;
 	lty_ledger_step s;
@@ -119,7 +117,7 @@ static void pull(lty_ledger *l, uint32_t t)
 }
 
 /* Adds dc to cap and dp to pend of every node of subtree t. */
-static void tag(lty_ledger *l, uint32_t t, int64_t dc, int64_t dp)
+static void tag(lty_ledger_tree *l, uint32_t t, int64_t dc, int64_t dp)
 {
 	lty_ledger_node *n = &l->nodes[t];
 
@@ -135,7 +133,7 @@ static void tag(lty_ledger *l, uint32_t t, int64_t dc, int64_t dp)
 	n->tag_pend += dp;
 }
 
-static void push(lty_ledger *l, uint32_t t)
+static void push(lty_ledger_tree *l, uint32_t t)
 {
 	lty_ledger_node *n = &l->nodes[t];
 
@@ -147,7 +145,7 @@ static void push(lty_ledger *l, uint32_t t)
 }
 
 /* Splits t into the entries at <= key (at < key when strict) and the others. */
-static void split(lty_ledger *l, uint32_t t, int64_t key, bool strict, uint32_t *a, uint32_t *b)
+static void split(lty_ledger_tree *l, uint32_t t, int64_t key, bool strict, uint32_t *a, uint32_t *b)
 {
 	lty_ledger_node *n;
 
@@ -168,7 +166,7 @@ static void split(lty_ledger *l, uint32_t t, int64_t key, bool strict, uint32_t 
 }
 
 /* Splits t into its first k entries and the others. */
-static void split_size(lty_ledger *l, uint32_t t, size_t k, uint32_t *a, uint32_t *b)
+static void split_size(lty_ledger_tree *l, uint32_t t, size_t k, uint32_t *a, uint32_t *b)
 {
 	lty_ledger_node *n;
 	size_t left;
@@ -190,7 +188,7 @@ static void split_size(lty_ledger *l, uint32_t t, size_t k, uint32_t *a, uint32_
 	pull(l, t);
 }
 
-static uint32_t merge(lty_ledger *l, uint32_t a, uint32_t b)
+static uint32_t merge(lty_ledger_tree *l, uint32_t a, uint32_t b)
 {
 	if (a == 0 || b == 0) {
 		return a ? a : b;
@@ -209,7 +207,7 @@ static uint32_t merge(lty_ledger *l, uint32_t a, uint32_t b)
 
 /* ---- nodes ---- */
 
-static uint32_t random_prio(lty_ledger *l)
+static uint32_t random_prio(lty_ledger_tree *l)
 {
 	uint64_t x = l->seed ? l->seed : UINT64_C(0x9E3779B97F4A7C15);
 
@@ -220,7 +218,7 @@ static uint32_t random_prio(lty_ledger *l)
 	return (uint32_t) (x >> 32);
 }
 
-uint32_t lty_index_node(lty_ledger *l, const lty_entry *e)
+uint32_t lty_index_node(lty_ledger_tree *l, const lty_entry *e)
 {
 	const lty_allocator *al = l->allocator;
 	size_t need = (l->node_count ? l->node_count : 1) + 1, cap = l->node_capacity ? l->node_capacity : 16;
@@ -257,12 +255,12 @@ uint32_t lty_index_node(lty_ledger *l, const lty_entry *e)
 	return (uint32_t) l->node_count++;
 }
 
-void lty_index_drop_last(lty_ledger *l)
+void lty_index_drop_last(lty_ledger_tree *l)
 {
 	l->node_count--;
 }
 
-size_t lty_index_position(const lty_ledger *l, int64_t at)
+size_t lty_index_position(const lty_ledger_tree *l, int64_t at)
 {
 	uint32_t t = l->root;
 	size_t pos = 0;
@@ -298,7 +296,7 @@ static bool rolling(const lty_ledger_rules *r)
 }
 
 /* Earn points of the first pos entries of subtree t. */
-static int64_t earns_before(const lty_ledger *l, uint32_t t, size_t pos)
+static int64_t earns_before(const lty_ledger_tree *l, uint32_t t, size_t pos)
 {
 	int64_t sum = 0;
 
@@ -317,7 +315,7 @@ static int64_t earns_before(const lty_ledger *l, uint32_t t, size_t pos)
 }
 
 /* Entries of subtree t out of a window of `days` at `at` (they come first). */
-static size_t out_of_window(const lty_ledger *l, uint32_t t, int64_t days, int64_t at)
+static size_t out_of_window(const lty_ledger_tree *l, uint32_t t, int64_t days, int64_t at)
 {
 	size_t count = 0;
 
@@ -335,7 +333,7 @@ static size_t out_of_window(const lty_ledger *l, uint32_t t, int64_t days, int64
 
 /* Rolling: the position of the last wipe before position pos in subtree t (placed at base), or -1.
  * A subtree holds a wipe when its cap is bounded. */
-static long last_wipe(const lty_ledger *l, uint32_t t, size_t base, size_t pos)
+static long last_wipe(const lty_ledger_tree *l, uint32_t t, size_t base, size_t pos)
 {
 	const lty_ledger_node *n = &l->nodes[t];
 	size_t at;
@@ -358,7 +356,7 @@ static long last_wipe(const lty_ledger *l, uint32_t t, size_t base, size_t pos)
 
 /* Rolling with pending days: the pend of node n at position pos after the entries of subtree t,
  * the earns both in its return window and after the last wipe (two nested ranges: the smaller sum). */
-static int64_t rolling_pend(const lty_ledger *l, uint32_t t, size_t pos, const lty_ledger_node *n)
+static int64_t rolling_pend(const lty_ledger_tree *l, uint32_t t, size_t pos, const lty_ledger_node *n)
 {
 	int64_t before, window;
 	size_t start;
@@ -375,7 +373,7 @@ static int64_t rolling_pend(const lty_ledger *l, uint32_t t, size_t pos, const l
 }
 
 /* Points of the lots (or earns) of subtree t still inside a window of `days` at `at`. */
-static int64_t window_sum(const lty_ledger *l, uint32_t t, int64_t days, int64_t at, bool earns)
+static int64_t window_sum(const lty_ledger_tree *l, uint32_t t, int64_t days, int64_t at, bool earns)
 {
 	int64_t sum = 0;
 
@@ -396,7 +394,7 @@ static int64_t window_sum(const lty_ledger *l, uint32_t t, int64_t days, int64_t
 	return sum;
 }
 
-static deadline_t last_deadline(const lty_ledger *l, uint32_t t)
+static deadline_t last_deadline(const lty_ledger_tree *l, uint32_t t)
 {
 	deadline_t d = { false, 0 };
 
@@ -411,7 +409,7 @@ static deadline_t last_deadline(const lty_ledger *l, uint32_t t)
 }
 
 /* Rolling: an entry met with deadline *d (when it has passed, every point is gone), and the one after it. */
-static void roll(const lty_ledger *l, lty_ledger_node *n, deadline_t *d)
+static void roll(const lty_ledger_tree *l, lty_ledger_node *n, deadline_t *d)
 {
 	bool wipe = d->has && d->at <= n->entry.at;
 
@@ -431,7 +429,7 @@ static void roll(const lty_ledger *l, lty_ledger_node *n, deadline_t *d)
 
 /* What the step of node n needs, n placed after the entries of subtree a: cap, pend and
  * (rolling) the deadline after it. */
-static void step_after(const lty_ledger *l, uint32_t a, lty_ledger_node *n)
+static void step_after(const lty_ledger_tree *l, uint32_t a, lty_ledger_node *n)
 {
 	const lty_ledger_rules *r = &l->rules;
 	deadline_t d;
@@ -450,7 +448,7 @@ static void step_after(const lty_ledger *l, uint32_t a, lty_ledger_node *n)
 }
 
 /* The step of node id placed after the entries of subtree a. */
-static void prepare(lty_ledger *l, uint32_t a, uint32_t id)
+static void prepare(lty_ledger_tree *l, uint32_t a, uint32_t id)
 {
 	lty_ledger_node *n = &l->nodes[id];
 
@@ -460,7 +458,7 @@ static void prepare(lty_ledger *l, uint32_t a, uint32_t id)
 	pull(l, id);
 }
 
-void lty_index_measure(lty_ledger *l, int64_t at, int64_t *spendable, int64_t *pending)
+void lty_index_measure(lty_ledger_tree *l, int64_t at, int64_t *spendable, int64_t *pending)
 {
 	lty_ledger_node probe;
 	uint32_t a, b;
@@ -491,7 +489,7 @@ typedef struct {
 
 /* Recomputes the wipes of subtree t in order; true once c->in and c->old agree (everything
  * after is as it was). */
-static bool cascade(lty_ledger *l, uint32_t t, cascade_t *c)
+static bool cascade(lty_ledger_tree *l, uint32_t t, cascade_t *c)
 {
 	lty_ledger_node *n;
 	deadline_t was;
@@ -522,7 +520,7 @@ static bool cascade(lty_ledger *l, uint32_t t, cascade_t *c)
 
 /* Rolling with pending days: adds p to pend of the entries of subtree *b before its first wipe
  * and before `until` (the earn p came from is in their return window, after their last wipe). */
-static void tag_until_wipe(lty_ledger *l, uint32_t *b, int64_t until, int64_t p)
+static void tag_until_wipe(lty_ledger_tree *l, uint32_t *b, int64_t until, int64_t p)
 {
 	size_t first = 0;
 	uint32_t t = *b, x, y, z;
@@ -553,7 +551,7 @@ typedef struct {
 
 /* Rolling with pending days: pend recomputed from position `from` on, for the entries within
  * the return window of a flipped one (its wipe decides which earns count after it). */
-static void repend(lty_ledger *l, uint32_t t, size_t base, size_t from, repend_t *st)
+static void repend(lty_ledger_tree *l, uint32_t t, size_t base, size_t from, repend_t *st)
 {
 	lty_ledger_node *n;
 	size_t pos;
@@ -588,7 +586,7 @@ static void repend(lty_ledger *l, uint32_t t, size_t base, size_t from, repend_t
 }
 
 /* After the wipes flipped by a cascade, from position `from` on. */
-static void repend_all(lty_ledger *l, size_t from, size_t flips)
+static void repend_all(lty_ledger_tree *l, size_t from, size_t flips)
 {
 	repend_t st = { flips, INT64_MIN, false };
 
@@ -599,7 +597,7 @@ static void repend_all(lty_ledger *l, size_t from, size_t flips)
 
 /* What node id changes in the entries after it (subtree *b): sign 1 when added, -1 when taken back.
  * `before` is the deadline met by id. Returns the wipes flipped (rolling), to recompute pend after. */
-static size_t spread(lty_ledger *l, uint32_t id, deadline_t before, uint32_t *b, int sign)
+static size_t spread(lty_ledger_tree *l, uint32_t id, deadline_t before, uint32_t *b, int sign)
 {
 	const lty_ledger_rules *r = &l->rules;
 	const lty_entry *e = &l->nodes[id].entry;
@@ -650,7 +648,7 @@ static size_t spread(lty_ledger *l, uint32_t id, deadline_t before, uint32_t *b,
 }
 
 /* The message of the first uncovered spend (the tree holds one). */
-static void report(lty_ledger *l, uint32_t id, const char *path, lty_error *err)
+static void report(lty_ledger_tree *l, uint32_t id, const char *path, lty_error *err)
 {
 	uint32_t t = l->root;
 	int64_t g = 0, valid = 0;
@@ -690,7 +688,7 @@ static void report(lty_ledger *l, uint32_t id, const char *path, lty_error *err)
 	lty_ledger_wrap(err, path);
 }
 
-lty_status lty_index_add(lty_ledger *l, uint32_t id, const char *path, lty_error *err)
+lty_status lty_index_add(lty_ledger_tree *l, uint32_t id, const char *path, lty_error *err)
 {
 	uint32_t a, b, self;
 	deadline_t before;
@@ -716,7 +714,7 @@ lty_status lty_index_add(lty_ledger *l, uint32_t id, const char *path, lty_error
 	return LTY_ERR_LEDGER;
 }
 
-void lty_index_insert(lty_ledger *l, uint32_t id)
+void lty_index_insert(lty_ledger_tree *l, uint32_t id)
 {
 	uint32_t a, b;
 
@@ -729,7 +727,7 @@ void lty_index_insert(lty_ledger *l, uint32_t id)
 /* ---- whole trees ---- */
 
 /* Every node's step from the ones before it, in one pass (windows move forward with time). */
-static void sweep(lty_ledger *l, const uint32_t *ids, size_t n)
+static void sweep(lty_ledger_tree *l, const uint32_t *ids, size_t n)
 {
 	const lty_ledger_rules *r = &l->rules;
 	size_t i, first = 0, pfirst = 0;
@@ -764,7 +762,7 @@ static void sweep(lty_ledger *l, const uint32_t *ids, size_t n)
 }
 
 /* A balanced tree; priorities fall with depth so that it is a treap, random within a level. */
-static uint32_t build_range(lty_ledger *l, const uint32_t *ids, size_t lo, size_t hi, unsigned depth)
+static uint32_t build_range(lty_ledger_tree *l, const uint32_t *ids, size_t lo, size_t hi, unsigned depth)
 {
 	size_t mid;
 	uint32_t t;
@@ -781,7 +779,7 @@ static uint32_t build_range(lty_ledger *l, const uint32_t *ids, size_t lo, size_
 	return t;
 }
 
-void lty_index_build(lty_ledger *l, const uint32_t *sorted, size_t n)
+void lty_index_build(lty_ledger_tree *l, const uint32_t *sorted, size_t n)
 {
 	if (l->fast) {
 		sweep(l, sorted, n);
@@ -789,7 +787,7 @@ void lty_index_build(lty_ledger *l, const uint32_t *sorted, size_t n)
 	l->root = build_range(l, sorted, 0, n, 0);
 }
 
-static size_t collect(const lty_ledger *l, uint32_t t, lty_entry *out, size_t at)
+static size_t collect(const lty_ledger_tree *l, uint32_t t, lty_entry *out, size_t at)
 {
 	while (t) {
 		at = collect(l, l->nodes[t].left, out, at);
@@ -799,12 +797,12 @@ static size_t collect(const lty_ledger *l, uint32_t t, lty_entry *out, size_t at
 	return at;
 }
 
-void lty_index_collect(const lty_ledger *l, lty_entry *out)
+void lty_index_collect(const lty_ledger_tree *l, lty_entry *out)
 {
 	collect(l, l->root, out, 0);
 }
 
-static size_t collect_ids(const lty_ledger *l, uint32_t t, uint32_t *out, size_t at)
+static size_t collect_ids(const lty_ledger_tree *l, uint32_t t, uint32_t *out, size_t at)
 {
 	while (t) {
 		at = collect_ids(l, l->nodes[t].left, out, at);
@@ -814,7 +812,7 @@ static size_t collect_ids(const lty_ledger *l, uint32_t t, uint32_t *out, size_t
 	return at;
 }
 
-void lty_index_ids(const lty_ledger *l, uint32_t *out)
+void lty_index_ids(const lty_ledger_tree *l, uint32_t *out)
 {
 	collect_ids(l, l->root, out, 0);
 }

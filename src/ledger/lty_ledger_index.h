@@ -28,43 +28,79 @@
 #ifndef LTY_LEDGER_INDEX_H
 #define LTY_LEDGER_INDEX_H
 
-#include "lty_ledger.h"
+#include "../base/lty_arena.h"
+#include "lty_ledger_rules.h"
 
-/* t + days, saturating: a date beyond the representable range never comes. */
-int64_t lty_ledger_after_days(int64_t t, int64_t days);
+/* The replay summarized as a function of g, the points still valid before some entries:
+ * after them g is min(g + add, cap), and the smallest (spendable - spent) of their spends is
+ * min(g + cover_add, cover_cap). LTY_LEDGER_UNBOUNDED stands for no limit. */
+typedef struct {
+	int64_t add, cap;
+	int64_t cover_add, cover_cap;
+} lty_ledger_step;
 
-/* "PATH: 5 points to spend at 2026-01-10 00:00:00 UTC, only 0 available": the message of a spend not covered. */
-lty_status lty_ledger_short(lty_error *err, const char *path, const lty_entry *e, int64_t spendable, int64_t pending);
-/* The message of err as what an entry added before others did: "PATH: would leave a later spend uncovered (...)". */
-lty_status lty_ledger_wrap(lty_error *err, const char *path);
+#define LTY_LEDGER_UNBOUNDED INT64_MAX
+
+/* One entry in the treap, with what its step needs and the summary of its subtree. */
+typedef struct {
+	lty_entry entry;
+	uint32_t left, right; /* node numbers, 0 for none */
+	uint32_t prio;        /* heap order: a parent's is at least its children's */
+	uint32_t size;        /* entries in the subtree */
+	int64_t cap;          /* points still valid just before the entry (window of unexpired lots) */
+	int64_t pend;         /* of those, points of earns still in the return window */
+	bool has_deadline;    /* rolling: the deadline running after the entry */
+	bool flipped;         /* rolling: its wipe changed, pend after it is to be recomputed */
+	int64_t deadline;
+	lty_ledger_step sum;  /* the subtree's step */
+	int64_t lots, earns;  /* the subtree's points of earns and grants, and of earns alone */
+	int64_t tag_cap, tag_pend; /* still to add to cap and pend of every node below (lazy) */
+} lty_ledger_node;
+
+/* The tree of a ledger's entries, with what its summaries need. */
+typedef struct {
+	const lty_allocator *allocator;
+	lty_ledger_rules rules;
+	lty_ledger_node *nodes; /* node 0 is the empty subtree; the others in the order added */
+	size_t node_count, node_capacity;
+	uint32_t root;
+	uint64_t seed;        /* xorshift state for priorities */
+	bool fast;            /* the summaries are kept (see the header comment) */
+	int64_t volume;       /* points of every entry, while it fits */
+	int points_bits;      /* the points held at once fit this many bits: 64 (lty_ledger_init), or 32
+	                         for a host whose ints have 32 (PHP on 32-bit platforms) */
+} lty_ledger_tree;
+
+/* The most points a ledger holds at once: INT64_MAX, or INT32_MAX with points_bits 32. */
+int64_t lty_ledger_points_max(const lty_ledger_tree *t);
 
 /* Whether the summaries can describe the ledger with `e` added. */
-bool lty_index_fits(const lty_ledger *l, const lty_entry *e);
+bool lty_index_fits(const lty_ledger_tree *l, const lty_entry *e);
 
 /* A new node for `e` (ref already owned), not yet in the tree: its number, or 0 when out of memory. */
-uint32_t lty_index_node(lty_ledger *l, const lty_entry *e);
+uint32_t lty_index_node(lty_ledger_tree *l, const lty_entry *e);
 /* Drops the node made last (refused). */
-void lty_index_drop_last(lty_ledger *l);
+void lty_index_drop_last(lty_ledger_tree *l);
 
 /* Entries at or before `at`. */
-size_t lty_index_position(const lty_ledger *l, int64_t at);
+size_t lty_index_position(const lty_ledger_tree *l, int64_t at);
 
 /* Inserts node `id` checking every spend (fast ledgers); LTY_ERR_LEDGER with the message of
  * the first uncovered spend, the tree as it was (the node is left to the caller). */
-lty_status lty_index_add(lty_ledger *l, uint32_t id, const char *path, lty_error *err);
+lty_status lty_index_add(lty_ledger_tree *l, uint32_t id, const char *path, lty_error *err);
 /* Inserts node `id` after the entries at or before its time, checking nothing. */
-void lty_index_insert(lty_ledger *l, uint32_t id);
+void lty_index_insert(lty_ledger_tree *l, uint32_t id);
 
 /* Spendable and pending points at `at`, as the ledger stands then (fast ledgers): what a spend
  * placed there would find, in O(log n) whatever the date. */
-void lty_index_measure(lty_ledger *l, int64_t at, int64_t *spendable, int64_t *pending);
+void lty_index_measure(lty_ledger_tree *l, int64_t at, int64_t *spendable, int64_t *pending);
 
 /* Rebuilds the tree from the nodes of `sorted` (time order), summaries included when fast. */
-void lty_index_build(lty_ledger *l, const uint32_t *sorted, size_t n);
+void lty_index_build(lty_ledger_tree *l, const uint32_t *sorted, size_t n);
 
 /* The node numbers in time order into out[0..count). */
-void lty_index_ids(const lty_ledger *l, uint32_t *out);
+void lty_index_ids(const lty_ledger_tree *l, uint32_t *out);
 /* The entries in time order into out[0..count). */
-void lty_index_collect(const lty_ledger *l, lty_entry *out);
+void lty_index_collect(const lty_ledger_tree *l, lty_entry *out);
 
 #endif

@@ -54,5 +54,7 @@ php_loyalty_ledger_exception_ce
 php_loyalty_program_ce
 php_loyalty_report_ce
 php_loyalty_result_ce
+php_loyalty_sql_filter_ce
 program_handlers
 result_handlers
+sql_filter_handlers

@@ -37,4 +37,4 @@ var_dump($missing, count($classes[1]));
 int(0)
 array(0) {
 }
-int(10)
+int(11)

@@ -316,7 +316,7 @@ static void test_ledger_summaries(void)
 		CHECK(p != NULL);
 		lty_ledger_init(&fast, &counting, p);
 		lty_ledger_init(&slow, &counting, p);
-		slow.fast = false;
+		slow.t.fast = false;
 		CHECK(balance_at(&fast, 0) == 0); /* empty: no node at all */
 		for (i = 0; i < 3000; i++) {
 			int64_t at = (int64_t) (next_random(&seed) % 60) * D + (next_random(&seed) % 4 == 0 ? (int64_t) (next_random(&seed) % D) : 0);

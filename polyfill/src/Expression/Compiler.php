@@ -105,6 +105,8 @@ final class Compiler
     private int $fields = 0;
     /** @var list<array{0: int, 1: int}> */
     private array $refs = [];
+    /** Tree mode (Engine::sql()): each node also carries its syntax tree under 'n', as lty_node. */
+    private bool $tree = false;
 
     /**
      * @param Closure(string): int $segmentIndex index of a segment by name, -1 when unknown
@@ -134,6 +136,30 @@ final class Compiler
         }
         $p = new self($src, $path, $segmentIndex, $useAttr, $line);
         return $p->run();
+    }
+
+    /**
+     * The syntax tree of an expression that compiled (Engine::sql() translates it): nested arrays
+     * shaped as src/expression/lty_expr_internal.h's nodes, each with the closure 'f' that evaluates it.
+     * @param Closure(string): int $segmentIndex
+     */
+    public static function tree(string $src, Closure $segmentIndex): array
+    {
+        $p = new self($src, 'segment', $segmentIndex, static function (string $name): void {
+        });
+        $p->tree = true;
+        $p->advance();
+        $root = $p->parseOr();
+        return $root['n'];
+    }
+
+    /** @param array{0: Closure, 1: int, 2: int} $node */
+    private function node(array $node, string $op, array $kids = [], array $more = []): array
+    {
+        if ($this->tree) {
+            $node['n'] = ['op' => $op, 'type' => $node[1], 'elem' => $node[2], 'f' => $node[0], 'kids' => $kids] + $more;
+        }
+        return $node;
     }
 
     /** The message of an expression error, as lty_expr_error(). */
@@ -391,6 +417,7 @@ final class Compiler
             $this->fail($firstAt, sprintf("'%s' needs conditions, got %s", $name, self::typeName($first[1], $first[2])));
         }
         $kids = [$first[0]];
+        $trees = [$first['n'] ?? null];
         $never = !$isOr && ($first['never'] ?? false);
         while ($this->tok === $tok) {
             $this->advance();
@@ -400,6 +427,7 @@ final class Compiler
                 $this->fail($at, sprintf("'%s' needs conditions, got %s", $name, self::typeName($next[1], $next[2])));
             }
             $kids[] = $next[0];
+            $trees[] = $next['n'] ?? null;
             $never = $never || (!$isOr && ($next['never'] ?? false));
         }
         if (count($kids) === 2) {
@@ -426,7 +454,7 @@ final class Compiler
                 return true;
             };
         }
-        return [$f, self::T_BOOL, self::T_ANY, 'never' => $never];
+        return $this->node([$f, self::T_BOOL, self::T_ANY, 'never' => $never], $isOr ? 'or' : 'and', $trees);
     }
 
     /** not := 'not' not | cmp */
@@ -451,8 +479,16 @@ final class Compiler
             $this->fail($at, "'not' needs a condition, got " . self::typeName($inner[1], $inner[2]));
         }
         $k = $inner[0];
-        return [$nots % 2 === 1 ? static fn(object $c): bool => $k($c) !== true : static fn(object $c): bool => $k($c) === true,
+        $n = [$nots % 2 === 1 ? static fn(object $c): bool => $k($c) !== true : static fn(object $c): bool => $k($c) === true,
             self::T_BOOL, self::T_ANY];
+        if ($this->tree) { // one node per 'not', as the C parser builds them
+            $t = $inner['n'];
+            for ($i = 0; $i < $nots; $i++) {
+                $t = ['op' => 'not', 'type' => self::T_BOOL, 'elem' => self::T_ANY, 'f' => $n[0], 'kids' => [$t]];
+            }
+            $n['n'] = $t;
+        }
+        return $n;
     }
 
     /** cmp := sum [ cmpop sum | ['not'] 'in' primary | ['not'] 'like' string ] */
@@ -477,7 +513,7 @@ final class Compiler
                     $this->fail($opAt, sprintf('cannot order %ss', $bad[1] === self::T_LIST ? 'list' : 'bool'));
                 }
             }
-            $n = self::compileCompare($lhs, $rhs, $cmp);
+            $n = $this->node(self::compileCompare($lhs, $rhs, $cmp), 'cmp', [$lhs['n'] ?? null, $rhs['n'] ?? null], ['sub' => $cmp]);
             $n['never'] = ($cmp === 2 && ($lhs['unsigned'] ?? false) && ($rhs['zero'] ?? false))
                 || ($cmp === 4 && ($lhs['zero'] ?? false) && ($rhs['unsigned'] ?? false));
         } else {
@@ -572,7 +608,7 @@ final class Compiler
                     return !$found;
                 };
         }
-        return [$f, self::T_BOOL, self::T_ANY];
+        return $this->node([$f, self::T_BOOL, self::T_ANY], 'in', [$lhs['n'] ?? null, $rhs['n'] ?? null], ['neg' => $negate]);
     }
 
     private function parseLike(array $lhs, int $opAt, bool $negate): array
@@ -591,7 +627,7 @@ final class Compiler
             $v = $x($c);
             return is_string($v) && $match($v) !== $negate;
         };
-        return [$f, self::T_BOOL, self::T_ANY];
+        return $this->node([$f, self::T_BOOL, self::T_ANY], 'like', [$lhs['n'] ?? null], ['neg' => $negate, 'v' => $pattern]);
     }
 
     /** term := primary (('*'|'/') primary)* ; sum := term (('+'|'-') term)* */
@@ -604,6 +640,8 @@ final class Compiler
             return $first;
         }
         $kids = [];
+        $trees = [$first['n'] ?? null];
+        $ops = [0];
         while ($this->tok === $plus || $this->tok === $minus) {
             $opAt = $this->tokStart;
             $op = $sum ? ($this->tok === $plus ? 0 : 1) : ($this->tok === $plus ? 2 : 3);
@@ -614,6 +652,8 @@ final class Compiler
                 $this->fail($opAt, sprintf("'%s' needs numbers, got %s", $this->src[$opAt], self::typeName($bad[1], $bad[2])));
             }
             $kids[] = [$rhs[0], $op];
+            $trees[] = $rhs['n'] ?? null;
+            $ops[] = $op;
         }
         $head = $first[0];
         if (count($kids) === 1) {
@@ -631,7 +671,7 @@ final class Compiler
                 return $v;
             };
         }
-        return [$f, self::T_NUM, self::T_ANY];
+        return $this->node([$f, self::T_NUM, self::T_ANY], 'arith', $trees, ['ops' => $ops]);
     }
 
     private function parsePrimary(): array
@@ -643,12 +683,12 @@ final class Compiler
             case self::STRING:
                 $s = $this->stringLiteral();
                 $this->advance();
-                return [static fn() => $s, self::T_STR, self::T_ANY];
+                return $this->node([static fn() => $s, self::T_STR, self::T_ANY], 'str', [], ['v' => $s]);
             case self::K_TRUE:
             case self::K_FALSE:
                 $b = $this->tok === self::K_TRUE;
                 $this->advance();
-                return [static fn() => $b, self::T_BOOL, self::T_ANY];
+                return $this->node([static fn() => $b, self::T_BOOL, self::T_ANY], 'bool', [], ['v' => $b]);
             case self::ATTR:
                 return $this->parseAttr();
             case self::IDENT:
@@ -703,7 +743,7 @@ final class Compiler
             }
             $value = (int) $text;
             $this->advance();
-            return [static fn() => $value, self::T_NUM, self::T_ANY, 'zero' => $value === 0];
+            return $this->node([static fn() => $value, self::T_NUM, self::T_ANY, 'zero' => $value === 0], 'int', [], ['v' => $value]);
         }
         // Held exactly in millionths: what cannot be is an error, not a rounded number.
         $frac = rtrim(substr($text, $dot + 1), '0');
@@ -717,7 +757,7 @@ final class Compiler
         }
         $value = new Decimal($m);
         $this->advance();
-        return [static fn() => $value, self::T_NUM, self::T_ANY, 'zero' => $m === 0];
+        return $this->node([static fn() => $value, self::T_NUM, self::T_ANY, 'zero' => $m === 0], 'dec', [], ['v' => $value]);
     }
 
     private function parseLineField(): array
@@ -770,7 +810,7 @@ final class Compiler
             'days_since_last_order' => static fn(object $c) => Runtime::daysSince($c->now, $c->lastOrder),
         };
         $this->advance();
-        return [$f, $type, $elem];
+        return $this->node([$f, $type, $elem], 'field', [], ['v' => $name]);
     }
 
     private function parseAttr(): array
@@ -781,7 +821,7 @@ final class Compiler
             $this->fields |= self::F_ATTRIBUTES;
         }
         $this->advance();
-        return [static fn(object $c) => $c->attrs[$name] ?? null, self::T_DYN, self::T_ANY];
+        return $this->node([static fn(object $c) => $c->attrs[$name] ?? null, self::T_DYN, self::T_ANY], 'attr', [], ['v' => $name]);
     }
 
     private function parseList(): array
@@ -790,6 +830,7 @@ final class Compiler
         $this->advance();
         $elem = self::T_ANY;
         $items = [];
+        $trees = [];
         if ($this->tok !== self::RBRACKET) {
             while (true) {
                 $at = $this->tokStart;
@@ -809,6 +850,7 @@ final class Compiler
                     }
                 }
                 $items[] = $item[0];
+                $trees[] = $item['n'] ?? null;
                 if ($this->tok !== self::COMMA) {
                     break;
                 }
@@ -838,7 +880,7 @@ final class Compiler
                 return $out;
             };
         }
-        return [$f, self::T_LIST, $elem];
+        return $this->node([$f, self::T_LIST, $elem], 'list', $trees);
     }
 
     private function parseCall(): array
@@ -869,7 +911,7 @@ final class Compiler
                 $this->fail($argAt, "unknown segment '$segment'");
             }
             $this->refs[] = [$index, $nameAt + 1];
-            $n = [static fn(object $c): bool => $c->test($index), self::T_BOOL, self::T_ANY];
+            $n = $this->node([static fn(object $c): bool => $c->test($index), self::T_BOOL, self::T_ANY], 'segment', [], ['v' => $index]);
         } else {
             $arg = $this->parseOr();
             if ($name === 'count' && $arg[1] !== self::T_LIST) {
@@ -885,6 +927,7 @@ final class Compiler
                     $v = $k($c);
                     return is_string($v) ? Runtime::lower($v) : null;
                 }, self::T_STR, self::T_ANY];
+            $n = $this->node($n, $name, [$arg['n'] ?? null]);
         }
         if ($this->tok === self::COMMA) {
             $this->fail($this->tokStart, "$name() takes 1 argument");

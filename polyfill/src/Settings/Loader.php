@@ -403,7 +403,7 @@ final class Loader
     {
         $tz = $this->readString($root, 'timezone', false);
         if ($tz === null) {
-            return date_default_timezone_get();
+            return (new \DateTimeImmutable())->getTimezone()->getName(); // date_default_timezone_get(), not a function
         }
         if (!in_array($tz, \DateTimeZone::listIdentifiers(\DateTimeZone::ALL_WITH_BC), true)) {
             $this->failAt('timezone', sprintf("unknown timezone '%s' (an IANA name such as Europe/Paris)", self::printable($tz, 96)));
@@ -423,7 +423,11 @@ final class Loader
         }
         $at = false;
         if ($d !== '' && strlen($d) < 256 && !str_contains($d, "\0")) {
-            $at = date_create_immutable($d, new \DateTimeZone($this->timezone));
+            try { // date_create_immutable(), which disable_functions may remove
+                $at = new \DateTimeImmutable($d, new \DateTimeZone($this->timezone));
+            } catch (\Exception) {
+                $at = false;
+            }
         }
         if ($at === false) {
             $this->failAt($key, sprintf("invalid date '%s'", self::printable($d, 96)));
