@@ -14,8 +14,8 @@
  *   validated   the order was evaluated at validation (0 points): marks it done, whatever it gave
  *   unrecovered earned points of a reversed order that later spends already used: recorded for
  *               the merchant, not taken (no balance goes negative, no past spend becomes invalid)
- * An order has at most one row of each kind (a unique key on id_order + kind): a hook fired twice
- * writes once.
+ * An order has at most one row of each kind and ref (a unique key on id_order + kind + ref; the ref
+ * is "<kind>-<order>", with "-slip-<id>" for a partial refund): a hook fired twice writes once.
  */
 declare(strict_types=1);
 
@@ -24,7 +24,7 @@ interface LoyaltyEngineStorage
     /** The customer's rows in time order: [['kind', 'points', 'at', 'id_order', 'ref'], ...]. */
     public function rows(int $customer): array;
 
-    /** Inserts the row unless one of the same id_order and kind exists; true when inserted. */
+    /** Inserts the row unless one of the same id_order, kind and ref exists; true when inserted. */
     public function insertOnce(array $row): bool;
 
     /** Runs $work with the customer's points locked against other workers; returns what it returns. */
@@ -99,35 +99,61 @@ final class LoyaltyEnginePoints
     /**
      * A refund or a cancellation: the order's earned points are taken back once, as far as the
      * balance allows (the rest is recorded as unrecovered, for the merchant), and the points it
-     * was paid with are given back once. Returns [taken, unrecovered, restored] by this call.
+     * was paid with are given back once. A partial refund ($points, with the $ref of its credit
+     * slip) takes back at most $points of what is still open and gives nothing back: the spent
+     * points come back with the full refund or the cancellation. Returns [taken, unrecovered,
+     * restored] by this call.
      */
-    public function reverseOrder(int $customer, int $order, int $at): array
+    public function reverseOrder(int $customer, int $order, int $at, ?int $points = null, string $ref = ''): array
     {
-        return $this->storage->locked($customer, function () use ($customer, $order, $at) {
-            $earned = $spent = 0;
-            foreach ($this->storage->rows($customer) as $row) {
-                if ((int) $row['id_order'] === $order) {
-                    $earned += $row['kind'] === 'earn' ? (int) $row['points'] : 0;
-                    $spent += $row['kind'] === 'spend' ? (int) $row['points'] : 0;
-                }
-            }
+        return $this->storage->locked($customer, function () use ($customer, $order, $at, $points, $ref) {
+            $sum = $this->sums($customer, $order);
+            $suffix = $ref === '' ? '' : "-$ref";
             $out = [0, 0, 0];
-            if ($spent > 0 && $this->insert($customer, $order, 'restore', $spent, $at)) {
-                $out[2] = $spent;
+            $restore = $sum['spend'] - $sum['restore'];
+            if ($points === null && $restore > 0 && $this->insert($customer, $order, 'restore', $restore, $at)) {
+                $out[2] = $restore;
             }
-            if ($earned > 0) {
+            $open = $sum['earn'] - $sum['reverse'] - $sum['unrecovered'];
+            $want = $points === null ? $open : min(max(0, $points), $open);
+            if ($want > 0) {
                 // pending or spendable, the order's points go; those later spends used stay
-                $take = $this->reversible($this->storage->rows($customer), $order, $earned);
+                $take = $this->reversible($this->storage->rows($customer), $order, $want);
                 if ($this->storage->insertOnce(['id_customer' => $customer, 'id_order' => $order, 'kind' => 'reverse',
-                        'points' => $take, 'at' => $at, 'ref' => "reverse-$order"])) {
+                        'points' => $take, 'at' => $at, 'ref' => "reverse-$order$suffix"])) {
                     $out[0] = $take;
-                    if ($earned > $take && $this->insert($customer, $order, 'unrecovered', $earned - $take, $at)) {
-                        $out[1] = $earned - $take;
+                    if ($want > $take && $this->insert($customer, $order, 'unrecovered', $want - $take, $at, $suffix)) {
+                        $out[1] = $want - $take;
                     }
                 }
             }
             return $out;
         });
+    }
+
+    /**
+     * A credit slip of $refunded out of the order's $paid products (same unit): the order's earned
+     * points in that proportion (rounded down), the whole reversal when everything is refunded.
+     */
+    public function reverseShare(int $customer, int $order, int $at, int $refunded, int $paid, string $ref): array
+    {
+        if ($paid <= 0 || $refunded >= $paid) {
+            return $this->reverseOrder($customer, $order, $at);
+        }
+        $earned = $this->sums($customer, $order)['earn'];
+        return $this->reverseOrder($customer, $order, $at, intdiv($earned * max(0, $refunded), $paid), $ref);
+    }
+
+    /** Points of the order's rows by kind. */
+    private function sums(int $customer, int $order): array
+    {
+        $sum = ['earn' => 0, 'spend' => 0, 'reverse' => 0, 'unrecovered' => 0, 'restore' => 0];
+        foreach ($this->storage->rows($customer) as $row) {
+            if ((int) $row['id_order'] === $order && isset($sum[$row['kind']])) {
+                $sum[$row['kind']] += (int) $row['points'];
+            }
+        }
+        return $sum;
     }
 
     /** A manual grant from the back office (not tied to an order). */
@@ -162,7 +188,7 @@ final class LoyaltyEnginePoints
         return $low;
     }
 
-    private function insert(int $customer, int $order, string $kind, int $points, int $at): bool
+    private function insert(int $customer, int $order, string $kind, int $points, int $at, string $suffix = ''): bool
     {
         if ($points <= 0) {
             return false;
@@ -174,6 +200,6 @@ final class LoyaltyEnginePoints
             $ledger->{$method}($points, $at, "$kind-$order");
         }
         return $this->storage->insertOnce(['id_customer' => $customer, 'id_order' => $order, 'kind' => $kind,
-            'points' => $points, 'at' => $at, 'ref' => "$kind-$order"]);
+            'points' => $points, 'at' => $at, 'ref' => "$kind-$order$suffix"]);
     }
 }
