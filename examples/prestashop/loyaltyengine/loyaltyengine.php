@@ -27,7 +27,7 @@ class LoyaltyEngine extends Module
 {
     public const HOOKS = ['actionCartSave', 'displayShoppingCart', 'actionValidateOrder', 'actionOrderStatusPostUpdate',
         'actionObjectOrderSlipAddAfter', 'displayCustomerAccount'];
-    /** Order states that give the points back (besides PS_OS_CANCELED and PS_OS_REFUND): LOYALTY_REVERSE_STATES, "6,7". */
+    /** The history's words for the kinds of rows. */
     public const KINDS = ['earn' => 'Earned', 'spend' => 'Spent', 'grant' => 'Granted', 'reverse' => 'Taken back (refund)',
         'restore' => 'Given back (refund)', 'unrecovered' => 'Not recovered (already spent)'];
 
@@ -352,7 +352,7 @@ class LoyaltyEngine extends Module
         return new LoyaltyEnginePoints(new LoyaltyEngineDbStorage(Db::getInstance()), $this->engine()->program());
     }
 
-    /** @return list<int> */
+    /** Order states that give the points back: PS_OS_CANCELED, PS_OS_REFUND and LOYALTY_REVERSE_STATES ("8,9"). */
     public function reverseStates(): array
     {
         $states = [(int) Configuration::get('PS_OS_CANCELED'), (int) Configuration::get('PS_OS_REFUND')];
@@ -379,7 +379,24 @@ class LoyaltyEngine extends Module
             Validate::isLoadedObject($address) ? $address : null, (string) Country::getIsoById((int) $address->id_country),
             $balance, $carriers, $decimals);
         $engineCart = LoyaltyEngineGlue::cart($cart, (string) (new Carrier((int) $cart->id_carrier))->name, $decimals);
+        $engineCart['use_points'] = $this->usePoints();
         return [$engine->evaluate($engineCart, $engineCustomer), $engine->program()];
+    }
+
+    /**
+     * How many points the customer asks to use (the request's loyalty_use_points, kept in the
+     * cookie for the order's validation): an upper bound only, the engine spends at most the
+     * balance read from the ledger. true: as many as the programme allows.
+     */
+    private function usePoints(): int|bool
+    {
+        $asked = Tools::getValue('loyalty_use_points', null);
+        $cookie = $this->context->cookie ?? null;
+        if ($asked !== null && is_object($cookie)) {
+            $cookie->loyalty_use_points = (string) $asked;
+        }
+        $asked ??= is_object($cookie) && isset($cookie->loyalty_use_points) ? $cookie->loyalty_use_points : null;
+        return $asked === null || !is_numeric($asked) ? true : max(0, (int) $asked);
     }
 
     private function decimals(): int
