@@ -100,6 +100,7 @@ balance 0, pending 0; locks: GET_LOCK loyaltyengine-ps_7, RELEASE_LOCK loyaltyen
   spend 100 order - (migrated-1-order-1)
   validated 0 order 201 (validated-201)
   spend 400 order 201 (spend-201)
+  cancelled 0 order 201 (cancelled-201)
   restore 400 order 201 (restore-201)
 balance 400, pending 0
 -- order 202 (no points spent: 0 asked), then a credit slip for 40.00 of its 160.00, added twice
@@ -108,10 +109,12 @@ balance 400, pending 0
   spend 100 order - (migrated-1-order-1)
   validated 0 order 201 (validated-201)
   spend 400 order 201 (spend-201)
+  cancelled 0 order 201 (cancelled-201)
   restore 400 order 201 (restore-201)
   validated 0 order 202 (validated-202)
   earn 141 order 202 (earn-202)
   reverse 35 order 202 (reverse-202-slip-3)
+  cancelled 0 order 202 (cancelled-202)
   reverse 106 order 202 (reverse-202)
 -- another checkout holds the customer's lock: the order goes through, nothing is written, the error is logged
 array(1) {

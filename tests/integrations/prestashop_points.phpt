@@ -116,10 +116,12 @@ echo json_encode($rows), "\n";
 granted: balance 300, pending 0, 1 rows
 -- order 101 validated, 60 days ago: spends what the ledger has, earns once
 earned 0, spent 300 (at most the 300 granted: yes)
-array(2) {
+array(3) {
   [0]=>
   int(0)
   [1]=>
+  int(0)
+  [2]=>
   int(0)
 }
 after order 101, twice: balance 0, pending 0, 3 rows
@@ -128,7 +130,7 @@ after order 101, twice: balance 0, pending 0, 3 rows
 before the refund: balance 0, pending 0, 7 rows
 taken 0 + unrecovered 300 = earned 300: yes; restored 0
 unrecovered > 0 (103 had spent them): yes
-after the refund: balance 0, pending 0, 9 rows
+after the refund: balance 0, pending 0, 10 rows
 array(3) {
   [0]=>
   int(0)
@@ -141,7 +143,7 @@ array(3) {
 earned 120 pending, taken 120, unrecovered 0, pending back to before: yes
 -- order 101 cancelled: its spend comes back, its earn goes as far as later spends allow
 restored 300 (= spent 300: yes), taken 0, unrecovered 0, balance 0 -> 300
-at the end: balance 300, pending 0, 13 rows
+at the end: balance 300, pending 0, 16 rows
 -- order 105 earns; a credit slip for a quarter of it, twice; then the rest refunded in full
 array(3) {
   [0]=>
@@ -168,4 +170,4 @@ array(3) {
   [2]=>
   int(0)
 }
-{"earn":3,"grant":1,"restore":1,"reverse":4,"spend":2,"unrecovered":1,"validated":5}
+{"cancelled":4,"earn":3,"grant":1,"restore":1,"reverse":4,"spend":2,"unrecovered":1,"validated":5}

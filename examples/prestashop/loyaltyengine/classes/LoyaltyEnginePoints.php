@@ -12,6 +12,7 @@
  *   reverse     an earn taken back (refund, cancel)   the order's earn, less these points
  *   restore     a spend given back (refund, cancel)   grant, ref "restore-<order>"
  *   validated   the order was evaluated at validation (0 points): marks it done, whatever it gave
+ *   cancelled   the order was cancelled or refunded in full (0 points): it earns nothing after
  *   unrecovered earned points of a reversed order that later spends already used: recorded for
  *               the merchant, not taken (no balance goes negative, no past spend becomes invalid)
  * An order has at most one row of each kind and ref (a unique key on id_order + kind + ref; the ref
@@ -72,24 +73,26 @@ final class LoyaltyEnginePoints
     /**
      * An order validated: the cart is evaluated again here (never a stored quote), its points
      * spent and earned once, whatever the number of calls. $evaluate gets the balance read from
-     * the ledger and returns the Loyalty\Result. Returns [earned, spent] written by this call.
+     * the ledger and returns the Loyalty\Result. Returns [earned, spent] written by this call, and
+     * the points the order earns: with $earn false they are left for earnOrder() (WooCommerce earns
+     * when the order is paid or completed).
      */
-    public function validateOrder(int $customer, int $order, int $at, callable $evaluate): array
+    public function validateOrder(int $customer, int $order, int $at, callable $evaluate, bool $earn = true): array
     {
-        return $this->storage->locked($customer, function () use ($customer, $order, $at, $evaluate) {
+        return $this->storage->locked($customer, function () use ($customer, $order, $at, $evaluate, $earn) {
             // once per order: a second call (a status set twice, a retried request) finds the mark
             if (!$this->storage->insertOnce(['id_customer' => $customer, 'id_order' => $order, 'kind' => 'validated',
                     'points' => 0, 'at' => $at, 'ref' => "validated-$order"])) {
-                return [0, 0];
+                return [0, 0, 0];
             }
             $ledger = $this->ledger($customer);
             $result = $evaluate($ledger->balance($at));
             $spent = min($result->pointsSpent, $ledger->balance($at));
-            $written = [0, 0];
+            $written = [0, 0, $result->pointsEarned];
             if ($spent > 0 && $this->insert($customer, $order, 'spend', $spent, $at)) {
                 $written[1] = $spent;
             }
-            if ($result->pointsEarned > 0 && $this->insert($customer, $order, 'earn', $result->pointsEarned, $at)) {
+            if ($earn && $result->pointsEarned > 0 && $this->insert($customer, $order, 'earn', $result->pointsEarned, $at)) {
                 $written[0] = $result->pointsEarned;
             }
             return $written;
@@ -110,6 +113,10 @@ final class LoyaltyEnginePoints
             $sum = $this->sums($customer, $order);
             $suffix = $ref === '' ? '' : "-$ref";
             $out = [0, 0, 0];
+            if ($points === null) {   // the mark that keeps a later earnOrder() from crediting it
+                $this->storage->insertOnce(['id_customer' => $customer, 'id_order' => $order, 'kind' => 'cancelled',
+                    'points' => 0, 'at' => $at, 'ref' => "cancelled-$order"]);
+            }
             $restore = $sum['spend'] - $sum['restore'];
             if ($points === null && $restore > 0 && $this->insert($customer, $order, 'restore', $restore, $at)) {
                 $out[2] = $restore;
@@ -154,6 +161,19 @@ final class LoyaltyEnginePoints
             }
         }
         return $sum;
+    }
+
+    /** The order's points, earned once, unless it was cancelled or refunded in full before. Returns the points written. */
+    public function earnOrder(int $customer, int $order, int $points, int $at): int
+    {
+        return $this->storage->locked($customer, function () use ($customer, $order, $points, $at) {
+            foreach ($this->storage->rows($customer) as $row) {
+                if ((int) $row['id_order'] === $order && $row['kind'] === 'cancelled') {
+                    return 0;
+                }
+            }
+            return $points > 0 && $this->insert($customer, $order, 'earn', $points, $at) ? $points : 0;
+        });
     }
 
     /** A manual grant from the back office (not tied to an order). */
