@@ -242,7 +242,9 @@ add_action(
 
 /** Activation: the table (dbDelta), the account endpoint, the daily expiry cron. */
 function loyalty_engine_activate(): void {
-	require_once ABSPATH . 'wp-admin/includes/upgrade.php';
+	if ( ! function_exists( 'dbDelta' ) ) {
+		require_once ABSPATH . 'wp-admin/includes/upgrade.php';
+	}
 	dbDelta( loyalty_engine_storage()->schema() );
 	add_rewrite_endpoint( 'loyalty-points', EP_ROOT | EP_PAGES );
 	flush_rewrite_rules();
