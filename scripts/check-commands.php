@@ -287,7 +287,7 @@ function commandWords(array $words, array &$functions): array
 function testCommands(string $src): array
 {
     $out = [];
-    preg_match_all('/[\'"]command -v ([A-Za-z0-9_.+-]+)|\b(?:exec|shell_exec|passthru|system|popen)\(\s*[\'"](?!command )([A-Za-z0-9_.+-]+)[ \'"]/',
+    preg_match_all('/[\'"]command -v ([A-Za-z0-9_.+-]+)|(?<![>:\w])(?:exec|shell_exec|passthru|system|popen)\(\s*[\'"](?!command )([A-Za-z0-9_.+-]+)[ \'"]/',
         $src, $m, PREG_OFFSET_CAPTURE | PREG_SET_ORDER);
     foreach ($m as $match) {
         $name = ($match[2][0] ?? '') !== '' ? $match[2] : $match[1];
