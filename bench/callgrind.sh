@@ -5,6 +5,7 @@
 # removes start-up and the workload's own set-up.
 #   bash bench/callgrind.sh [evaluate|evaluate+read|segmentsOf|inSegment|backtest|filter]
 #   bash bench/callgrind.sh evaluate@3000      many rules apply: 3,000 advantages over 100 segments
+#   bash bench/callgrind.sh inline@100000     100,000 advantages, each with its own inline segment
 #   CG_N1=1 CG_N2=3 bash bench/callgrind.sh compile@30000x10000   compile, 30,000 advantages, 10,000 segments
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -33,8 +34,9 @@ shares() {
 			n = $1; gsub(",", "", n)
 			f = $0; sub(/^ *[0-9,]+ +(\([ 0-9.%]+\) +)?/, "", f); sub(/ \[.*$/, "", f)
 			sub(/^.*:/, "", f); sub(/'"'"'[0-9]+$/, "", f)
-			if ($0 ~ /loyalty\.so\]/ && f in core_fn) core += n
-			else if ($0 ~ /loyalty\.so\]/) glue += n
+			# by name: callgrind names some of loyalty.so'"'"'s functions without their object
+			if (f in core_fn && ($0 ~ /loyalty\.so\]/ || $0 !~ /\]$/)) core += n
+			else if ($0 ~ /loyalty\.so\]/ || (f in glue_fn && $0 !~ /\]$/)) glue += n
 			else other += n
 		}
 		END { printf "%d %d %d\n", glue, core, other }'

@@ -16,6 +16,11 @@ if (preg_match('/^(evaluate|compile)@(\d+)(?:x(\d+))?$/', $op, $m)) { // many ru
     $pairs = many_rules_pairs(20, 7);
     $op = $m[1];
 }
+if (preg_match('/^inline@(\d+)$/', $op, $m)) { // N advantages, each with its own inline segment (scaling.php)
+    $settings = scaling_settings((int) $m[1]);
+    $pairs = pairs(20, 99);
+    $op = 'evaluate';
+}
 if ($op === 'compile') { // Program::fromJson() of the same text, cache off
     $json = json_encode($settings);
     for ($i = 0; $i < $n; $i++) {

@@ -79,19 +79,11 @@ static zend_always_inline zval *present(zval *zv)
 	return zv;
 }
 
-/* sku or category: a string, or an int read as its digits (SPEC 13); NULL means absent. */
-static zend_result line_text(zval *zv, size_t i, const char *key, lty_arena *arena, lty_str *out)
+/* sku or category when it is not a string: an int read as its digits (SPEC 13), else an error. */
+static zend_never_inline zend_result line_text_other(zval *zv, size_t i, const char *key, lty_arena *arena, lty_str *out)
 {
 	char digits[MAX_LENGTH_OF_LONG + 1];
 
-	if (zv == NULL) {
-		return SUCCESS;
-	}
-	if (Z_TYPE_P(zv) == IS_STRING) {
-		out->ptr = Z_STRVAL_P(zv);
-		out->len = Z_STRLEN_P(zv);
-		return SUCCESS;
-	}
 	if (Z_TYPE_P(zv) != IS_LONG) {
 		php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "cart.lines[%zu].%s: expected string, got %s", i, key, zend_zval_type_name(zv));
 		return FAILURE;
@@ -103,6 +95,20 @@ static zend_result line_text(zval *zv, size_t i, const char *key, lty_arena *are
 		return FAILURE;
 	}
 	return SUCCESS;
+}
+
+/* sku or category: a string, or an int read as its digits (SPEC 13); NULL means absent. */
+static zend_always_inline zend_result line_text(zval *zv, size_t i, const char *key, lty_arena *arena, lty_str *out)
+{
+	if (zv == NULL) {
+		return SUCCESS;
+	}
+	if (EXPECTED(Z_TYPE_P(zv) == IS_STRING)) {
+		out->ptr = Z_STRVAL_P(zv);
+		out->len = Z_STRLEN_P(zv);
+		return SUCCESS;
+	}
+	return line_text_other(zv, i, key, arena, out);
 }
 
 static zend_result read_line(const lty_program *p, zval *line, size_t i, lty_arena *arena, lty_cart_line *out, bool *refs)
@@ -138,8 +144,9 @@ static zend_result read_line(const lty_program *p, zval *line, size_t i, lty_are
 			|| line_count(present(price), PHP_LOYALTY_K_PRICE, i, "int (minor units)", &out->price) == FAILURE) {
 		return FAILURE;
 	}
-	if (lty_mul_overflow(out->qty, out->price, &out->amount)) {
-		php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "cart.lines[%zu]: qty * price overflows 64-bit minor units", i);
+	if (lty_mul_overflow(out->qty, out->price, &out->amount) || !php_loyalty_fits(out->amount)) {
+		php_loyalty_throw_fmt(php_loyalty_input_exception_ce,
+			"cart.lines[%zu]: qty * price overflows " PHP_LOYALTY_INT_BITS "-bit minor units", i);
 		return FAILURE;
 	}
 	/* line attributes (SPEC 11, 13): every entry checked, the program's line slots read */
@@ -177,8 +184,9 @@ static zend_result read_lines(const lty_program *p, zval *lines, lty_arena *aren
 		if (read_line(p, line, i, arena, &out[i], refs) == FAILURE) {
 			return FAILURE;
 		}
-		if (lty_add_overflow(cart->subtotal, out[i].amount, &cart->subtotal)) {
-			php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "cart.lines[%zu]: subtotal overflows 64-bit minor units", i);
+		if (lty_add_overflow(cart->subtotal, out[i].amount, &cart->subtotal) || !php_loyalty_fits(cart->subtotal)) {
+			php_loyalty_throw_fmt(php_loyalty_input_exception_ce,
+				"cart.lines[%zu]: subtotal overflows " PHP_LOYALTY_INT_BITS "-bit minor units", i);
 			return FAILURE;
 		}
 		i++;

@@ -234,7 +234,9 @@ static void choose_advantages(checkout *ck, candidate *cands, size_t count)
 static void evaluate_advantages(checkout *ck, lty_arena *arena)
 {
 	candidate *cands = NULL, *grown, cand;
-	size_t i, count = 0, cap = 0;
+	size_t i, count = 0, cap = 0, skipped = 0, n = ck->p->advantage_count;
+	const uint8_t *indexed = ck->p->index.indexed, *skip;
+	uint8_t *quiet;
 
 	ck->r->quiet = lty_arena_array(arena, ck->p->advantage_count ? ck->p->advantage_count : 1, 1);
 	if (ck->r->quiet == NULL) {
@@ -242,7 +244,15 @@ static void evaluate_advantages(checkout *ck, lty_arena *arena)
 		return;
 	}
 	ck->may_match = lty_advantage_index_marks(ck->p, ck->c, arena);
-	for (i = 0; i < ck->p->advantage_count; i++) {
+	skip = ck->c->active ? ck->may_match : NULL; /* a disabled customer's rejections are `disabled` */
+	quiet = ck->r->quiet;
+	for (i = 0; i < n; i++) {
+		if (skip != NULL && !skip[i] && indexed[i] == LTY_INDEXED_PLAIN) {
+			/* what check_advantage() would find, without reading the advantage: the most common case */
+			quiet[i] = (uint8_t) (LTY_MSG_NOT_IN_SEGMENT + 1);
+			skipped++;
+			continue;
+		}
 		ck->rule = i;
 		check_advantage(ck, &ck->p->advantages[i], &cand);
 		if (ck->err->status != LTY_OK) {
@@ -260,6 +270,7 @@ static void evaluate_advantages(checkout *ck, lty_arena *arena)
 		cand.index = i;
 		cands[count++] = cand;
 	}
+	ck->r->quiet_count += skipped;
 	choose_advantages(ck, cands, count);
 }
 

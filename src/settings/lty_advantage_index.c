@@ -100,7 +100,7 @@ lty_status lty_advantage_index_build(lty_program *p, lty_arena *arena)
 	for (i = 0; i < p->advantage_count; i++) {
 		if (p->advantages[i].inline_expr != NULL && required_equality(p->advantages[i].inline_expr, &entries[n])) {
 			entries[n++].advantage = (uint32_t) i;
-			indexed[i] = 1;
+			indexed[i] = p->advantages[i].has_schedule || p->advantages[i].max_uses > 0 ? LTY_INDEXED : LTY_INDEXED_PLAIN;
 		}
 	}
 	qsort(entries, n, sizeof(lty_index_entry), by_key);

@@ -20,8 +20,13 @@ typedef struct {
 typedef struct {
 	const lty_index_entry *entries; /* sorted by field, then value bytes */
 	size_t count;
-	const uint8_t *indexed;      /* per advantage: 1 when an entry stands for its segment */
-} lty_advantage_index;
+	const uint8_t *indexed;      /* per advantage: LTY_INDEXED when an entry stands for its segment, */
+} lty_advantage_index;         /* LTY_INDEXED_PLAIN when besides it has no schedule and no max_uses */
+
+#define LTY_INDEXED 1
+/* Nothing is checked before its segment but the customer's account (SPEC 10): when the index
+ * rules its segment out, the advantage is rejected not_in_segment without a visit. */
+#define LTY_INDEXED_PLAIN 2
 
 struct lty_program;
 
