@@ -689,12 +689,15 @@ static val value(tr *t, uint32_t n)
 		/* a condition as a value (bool == bool): only when it translates exactly */
 		bool exact = t->exact;
 		size_t notes = t->note_count;
-		frag c = cond(t, n, 1);
+		frag c;
+		t->exact = true; /* whether this condition translates exactly, whatever came before */
+		c = cond(t, n, 1);
 		if (!t->exact) {
 			t->exact = exact;
 			t->note_count = notes;
 			return unknown("a comparison of conditions that do not translate exactly");
 		}
+		t->exact = exact;
 		if (c.kind != C_SQL) {
 			v = of_kind(K_CONST, TRUE_);
 			v.c.kind = LTY_SCALAR_BOOL;

@@ -491,12 +491,14 @@ final class Sql
         // a condition as a value (bool == bool): only when it translates exactly
         $exact = $this->exact;
         $notes = $this->notes;
+        $this->exact = true; // whether this condition translates exactly, whatever came before
         $c = $this->cond($n, 1);
         if (!$this->exact) {
             $this->exact = $exact;
             $this->notes = $notes;
             return ['k' => 'unknown', 'why' => 'a comparison of conditions that do not translate exactly'];
         }
+        $this->exact = $exact;
         return is_bool($c) ? ['k' => 'const', 'v' => $c] : ['k' => 'bool', 't' => $c[0], 'p' => $c[1]];
     }
 
