@@ -45,6 +45,7 @@ typedef struct {
 #define LOCAL_ITEMS 64
 #define LOCAL_FRAMES 40
 #define PAIRWISE_KEYS 16   /* objects up to this size look for repeated keys pair by pair */
+#define POOL_CHUNK 2048    /* strings are cut from chunks of this size (half an arena block) */
 
 static const char nested_too_deep[] = "array nested too deep";
 
@@ -68,7 +69,10 @@ typedef struct {
 	size_t depth, frame_capacity;
 	const char *key;             /* the key just read in an object, for its value */
 	size_t key_len;
+	char *pool;                  /* where the next string goes: unaligned, not zeroed */
+	size_t pool_left;
 	size_t nodes;                /* values in kept containers so far */
+	bool keep;                   /* values read now are kept: at the top, in a kept container */
 	bool too_many;               /* past opt->max_nodes: nothing more is kept */
 	bool nomem;
 	item local_items[LOCAL_ITEMS];
@@ -156,10 +160,47 @@ static token scan_error(reader *r, lty_json_error code)
 	return T_ERROR;
 }
 
-/* Bytes that end a run of plain string bytes: '"', '\\', controls and non-ASCII. */
-static bool plain(unsigned char c)
+/* 1 for the bytes a string holds as they are: not '"', '\\', a control byte or non-ASCII. */
+static const unsigned char plain_bytes[256] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+};
+
+/* Past the plain bytes at p: eight at a time while they are before the end of the text (a
+ * word with a byte below 0x20, '"', '\\' or from 0x80 stops it), then one by one. */
+static const unsigned char *skip_plain(const unsigned char *p, const unsigned char *end)
 {
-	return c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
+	const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+
+	while (end - p >= 8) {
+		uint64_t w, quote, backslash;
+		memcpy(&w, p, 8);
+		quote = w ^ (ones * '"');
+		backslash = w ^ (ones * '\\');
+		/* "has a byte below n" and "has a zero byte" as in Bit Twiddling Hacks (exact, n <= 0x80) */
+		if ((((w - ones * 0x20) & ~w) | ((quote - ones) & ~quote) | ((backslash - ones) & ~backslash) | w) & highs) {
+			break;
+		}
+		p += 8;
+	}
+	while (plain_bytes[*p]) {
+		p++;
+	}
+	return p;
 }
 
 /* An escape at p (p[0] == '\\') checked as PHP's first pass does: its length in the text
@@ -207,11 +248,9 @@ static token scan_string(reader *r)
 	bool escaped = false;
 
 	for (;;) {
-		const unsigned char *q;
-		while (plain(*p)) {
-			p++;
-			len++;
-		}
+		const unsigned char *q = skip_plain(p, r->end);
+		len += (size_t) (q - p);
+		p = q;
 		if (*p == '"') {
 			break;
 		}
@@ -261,16 +300,44 @@ static char *put_utf8(char *out, long cp)
 	return out;
 }
 
-/* The decoded bytes of a scanned string (already checked), NUL-terminated in the arena. */
+/* n bytes for strings (unaligned: their arena blocks are zeroed once, not each string). */
+static char *pool_alloc(reader *r, size_t n)
+{
+	char *s;
+
+	if (n > r->pool_left) {
+		if (n > POOL_CHUNK / 4) {
+			/* a long one on its own, the chunk kept for the short ones */
+			if ((s = lty_arena_alloc(r->arena, n)) == NULL) {
+				r->nomem = true;
+			}
+			return s;
+		}
+		if ((r->pool = lty_arena_alloc(r->arena, POOL_CHUNK)) == NULL) {
+			r->nomem = true;
+			r->pool_left = 0;
+			return NULL;
+		}
+		r->pool_left = POOL_CHUNK;
+	}
+	s = r->pool;
+	r->pool += n;
+	r->pool_left -= n;
+	return s;
+}
+
+/* The decoded bytes of a scanned string (already checked), NUL-terminated. */
 static char *decode_string(reader *r)
 {
 	const unsigned char *p = r->str, *end = r->str_end;
-	char *s = lty_arena_alloc(r->arena, r->str_len + 1), *out = s;
+	char *s, *out;
 
-	if (s == NULL) {
+	if (r->str_len == SIZE_MAX || (s = pool_alloc(r, r->str_len + 1)) == NULL) {
 		r->nomem = true;
 		return NULL;
 	}
+	out = s;
+	s[r->str_len] = '\0';
 	if (!r->str_escaped) {
 		memcpy(s, p, r->str_len);
 		return s;
@@ -436,10 +503,10 @@ static void *grow(reader *r, void *items, void *local, size_t count, size_t *cap
 	return grown;
 }
 
-/* Whether values read now are kept: those of the top level and of kept containers. */
-static bool keeping(const reader *r)
+/* After a container opens or closes: whether values read now are kept. */
+static void update_keep(reader *r)
 {
-	return !r->too_many && (r->depth == 0 || r->frames[r->depth - 1].keep);
+	r->keep = !r->too_many && (r->depth == 0 || r->frames[r->depth - 1].keep);
 }
 
 /* Stacks a value (with the key read for it when its container is an object). */
@@ -518,8 +585,8 @@ static size_t merge_repeats(reader *r, item *it, size_t n)
 			}
 			if (j < kept) {
 				it[j].value = it[i].value;
-			} else {
-				it[kept++] = it[i];
+			} else if (kept++ != i) {
+				it[kept - 1] = it[i];
 			}
 		}
 		return kept;
@@ -554,6 +621,32 @@ static bool keys_are_indexes(const item *it, size_t n)
 	return true;
 }
 
+/* lty_doc_make_container() in one allocation: items, then keys and their lengths. */
+static bool make_container(reader *r, lty_doc *d, bool list, size_t n)
+{
+	size_t per = sizeof(lty_doc) + (list ? 0 : sizeof(char *) + sizeof(size_t));
+	char *block;
+
+	d->kind = list ? LTY_DOC_LIST : LTY_DOC_MAP;
+	d->u.c.count = n;
+	d->u.c.items = NULL;
+	d->u.c.keys = NULL;
+	d->u.c.key_lens = NULL;
+	if (n == 0) {
+		return true;
+	}
+	if (n > SIZE_MAX / per || (block = lty_arena_alloc(r->arena, n * per)) == NULL) {
+		r->nomem = true;
+		return false;
+	}
+	d->u.c.items = (lty_doc *) (void *) block;
+	if (!list) {
+		d->u.c.keys = (const char **) (void *) (block + n * sizeof(lty_doc));
+		d->u.c.key_lens = (size_t *) (void *) (block + n * (sizeof(lty_doc) + sizeof(char *)));
+	}
+	return true;
+}
+
 /* The container of frame f from its items on the stack (which it takes off). */
 static bool assemble(reader *r, const frame *f, lty_doc *d)
 {
@@ -571,10 +664,10 @@ static bool assemble(reader *r, const frame *f, lty_doc *d)
 	r->nodes += n;
 	if (r->nodes > r->opt->max_nodes) {
 		r->too_many = true;  /* refused once the text is checked; nothing more is kept */
+		r->keep = false;
 		return true;
 	}
-	if (!lty_doc_make_container(r->arena, d, list ? LTY_DOC_LIST : LTY_DOC_MAP, n)) {
-		r->nomem = true;
+	if (!make_container(r, d, list, n)) {
 		return false;
 	}
 	for (i = 0; i < n; i++) {
@@ -591,7 +684,7 @@ static bool assemble(reader *r, const frame *f, lty_doc *d)
 static bool open_container(reader *r, bool object)
 {
 	frame *frames, *f;
-	bool keep = keeping(r);
+	bool keep = r->keep;
 
 	if (r->opt->max_depth > 0 && r->depth + 1 >= (size_t) r->opt->max_depth) {
 		r->error = LTY_JSON_DEPTH;
@@ -609,6 +702,7 @@ static bool open_container(reader *r, bool object)
 	f->key = r->key;
 	f->key_len = r->key_len;
 	r->depth++;
+	r->keep = f->keep;
 	return true;
 }
 
@@ -618,7 +712,8 @@ static bool close_container(reader *r)
 	frame f = r->frames[--r->depth];
 	lty_doc d;
 
-	if (!keeping(r)) {
+	update_keep(r);
+	if (!r->keep) {
 		r->count = f.first;
 		return true;
 	}
@@ -641,7 +736,7 @@ static bool scalar(reader *r, token t)
 {
 	lty_doc d;
 
-	if (!keeping(r)) {
+	if (!r->keep) {
 		return true;
 	}
 	switch (t) {
@@ -664,7 +759,7 @@ static bool scalar(reader *r, token t)
 /* The key of an object's next value. */
 static bool key(reader *r)
 {
-	if (!keeping(r)) {
+	if (!r->keep) {
 		return true;
 	}
 	if ((r->key = decode_string(r)) == NULL) {
@@ -791,6 +886,7 @@ lty_status lty_json_read(lty_arena *arena, const char *text, size_t len, const l
 	r->capacity = LOCAL_ITEMS;
 	r->frames = r->local_frames;
 	r->frame_capacity = LOCAL_FRAMES;
+	r->keep = true;
 	do {
 		t = scan(r);
 		if (!step(r, t, &s)) {
