@@ -12,8 +12,17 @@ PHP_ARG_ENABLE([loyalty-dev],
   [no],
   [no])
 
+PHP_ARG_ENABLE([loyalty-portable-arith],
+  [whether to force loyalty's portable checked arithmetic],
+  [AS_HELP_STRING([--enable-loyalty-portable-arith], [Checked arithmetic by comparisons, not the compiler's overflow builtins (the path of compilers without them; CI tests it)])],
+  [no],
+  [no])
+
 if test "$PHP_LOYALTY" != "no"; then
   LOYALTY_CFLAGS="-std=gnu11 -DZEND_ENABLE_STATIC_TSRMLS_CACHE=1"
+  if test "$PHP_LOYALTY_PORTABLE_ARITH" != "no"; then
+    LOYALTY_CFLAGS="$LOYALTY_CFLAGS -DLTY_CHECKED_PORTABLE"
+  fi
 
   if test "$PHP_LOYALTY_DEV" != "no"; then
     LOYALTY_CFLAGS="$LOYALTY_CFLAGS -Wall -Wextra -Werror -Wno-unused-parameter -Wno-missing-field-initializers -Wstrict-prototypes -Wformat=2"

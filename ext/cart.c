@@ -144,8 +144,9 @@ static zend_result read_line(const lty_program *p, zval *line, size_t i, lty_are
 			|| line_count(present(price), PHP_LOYALTY_K_PRICE, i, "int (minor units)", &out->price) == FAILURE) {
 		return FAILURE;
 	}
-	if (lty_mul_overflow(out->qty, out->price, &out->amount)) {
-		php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "cart.lines[%zu]: qty * price overflows 64-bit minor units", i);
+	if (lty_mul_overflow(out->qty, out->price, &out->amount) || !php_loyalty_fits(out->amount)) {
+		php_loyalty_throw_fmt(php_loyalty_input_exception_ce,
+			"cart.lines[%zu]: qty * price overflows " PHP_LOYALTY_INT_BITS "-bit minor units", i);
 		return FAILURE;
 	}
 	/* line attributes (SPEC 11, 13): every entry checked, the program's line slots read */
@@ -183,8 +184,9 @@ static zend_result read_lines(const lty_program *p, zval *lines, lty_arena *aren
 		if (read_line(p, line, i, arena, &out[i], refs) == FAILURE) {
 			return FAILURE;
 		}
-		if (lty_add_overflow(cart->subtotal, out[i].amount, &cart->subtotal)) {
-			php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "cart.lines[%zu]: subtotal overflows 64-bit minor units", i);
+		if (lty_add_overflow(cart->subtotal, out[i].amount, &cart->subtotal) || !php_loyalty_fits(cart->subtotal)) {
+			php_loyalty_throw_fmt(php_loyalty_input_exception_ce,
+				"cart.lines[%zu]: subtotal overflows " PHP_LOYALTY_INT_BITS "-bit minor units", i);
 			return FAILURE;
 		}
 		i++;

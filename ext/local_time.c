@@ -185,7 +185,8 @@ static tz_table *table_load(const char *name, size_t len)
 		return NULL;
 	}
 	ZVAL_LONG(&args[0], TABLE_BEGIN);
-	ZVAL_LONG(&args[1], TABLE_END);
+	/* to 2038 with 32-bit PHP (its last int): later dates take the slow path */
+	ZVAL_LONG(&args[1], TABLE_END > ZEND_LONG_MAX ? ZEND_LONG_MAX : (zend_long) TABLE_END);
 	if (zone_call(&zone, "gettransitions", &list, 2, args) && Z_TYPE(list) == IS_ARRAY
 			&& zend_hash_num_elements(Z_ARRVAL(list)) > 0) {
 		t = pecalloc(1, sizeof(tz_table), 1);
@@ -293,6 +294,11 @@ bool php_loyalty_local_time(const char *s, size_t len, zend_long *out)
 			|| local - t->offset[p] != utc) {
 		return false;
 	}
+#if SIZEOF_ZEND_LONG == 4
+	if (utc < ZEND_LONG_MIN || utc > ZEND_LONG_MAX) {
+		return false; /* 32-bit PHP: strtotime() decides (it refuses what a PHP int cannot hold) */
+	}
+#endif
 	*out = (zend_long) utc;
 	return true;
 }

@@ -12,6 +12,7 @@
 
 #include "php_loyalty.h"
 #include "loyalty_arginfo.h"
+#include "../src/base/lty_checked.h"
 #include "../src/settings/lty_settings.h"
 
 ZEND_DECLARE_MODULE_GLOBALS(loyalty)
@@ -156,6 +157,7 @@ static PHP_MINFO_FUNCTION(loyalty)
 #ifdef LOYALTY_RE2C_VERSION
 	php_info_print_table_row(2, "Expression scanner", "re2c " LOYALTY_RE2C_VERSION);
 #endif
+	php_info_print_table_row(2, "Checked arithmetic", LTY_CHECKED_KIND);
 	php_info_print_table_row(2, "Limits", "expressions 4096 bytes, 64 levels; see docs/limits.md");
 	if (LOYALTY_G(cache_size) > 0) {
 		char line[96];

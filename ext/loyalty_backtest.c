@@ -72,6 +72,13 @@ static zend_result row_time(run *r, HashTable *row, zend_long n, zend_long *now)
 
 /* Evaluates one row under every program, then adds the answers: a row failing under either
  * counts in neither. */
+/* 32-bit PHP: the sums must fit a PHP int too (those of each advantage are parts of these). */
+static bool tally_fits(const lty_tally *t)
+{
+	return php_loyalty_fits(t->discount) && php_loyalty_fits(t->shipping_saved) && php_loyalty_fits(t->points_earned)
+		&& php_loyalty_fits(t->points_spent) && php_loyalty_fits(t->loyalty_discount);
+}
+
 static zend_result evaluate_row(run *r, HashTable *row, zend_long n)
 {
 	HashTable *cart_ht, *customer_ht;
@@ -118,11 +125,13 @@ static zend_result evaluate_row(run *r, HashTable *row, zend_long n)
 		} else if (lty_checkout_evaluate(p, &carts[i], &customers[i], now, offset, r->sides[i].scratch->memo, &arena, &results[i], &err) != LTY_OK) {
 			php_loyalty_throw(&err);
 			ok = FAILURE;
+		} else if (php_loyalty_result_fits(&results[i]) == FAILURE) {
+			ok = FAILURE; /* what evaluate() would refuse (32-bit PHP): the row's fault */
 		}
 	}
 	for (i = 0; ok == SUCCESS && i < r->side_count; i++) {
 		lty_membership_resume(&m, r->sides[i].program, &customers[i], now, r->sides[i].scratch->memo);
-		if (!lty_tally_add(&r->sides[i].tally, r->sides[i].program, &results[i], &m)) {
+		if (!lty_tally_add(&r->sides[i].tally, r->sides[i].program, &results[i], &m) || !tally_fits(&r->sides[i].tally)) {
 			php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "backtest: totals overflow at row " ZEND_LONG_FMT, n);
 			r->fatal = true;
 			ok = FAILURE;

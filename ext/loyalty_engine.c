@@ -201,7 +201,7 @@ ZEND_METHOD(Loyalty_Engine, evaluate)
 	err = emalloc(sizeof(lty_error));
 	if (lty_checkout_evaluate(obj->program, &cart, &customer, now, utc_offset, obj->scratch.memo, &arena, &result, err) != LTY_OK) {
 		php_loyalty_throw(err);
-	} else {
+	} else if (php_loyalty_result_fits(&result) == SUCCESS) {
 		php_loyalty_result_build(return_value, &result, &arena, &cart, PHP_LOYALTY_KEY(cart_ht, LINES),
 			line_refs, segment_memo(obj, &customer, now, true), obj->program_obj);
 	}

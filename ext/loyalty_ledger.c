@@ -95,11 +95,19 @@ static php_loyalty_ledger_obj *ledger_of(zval *this_zv)
 
 static const char *const entry_types[] = { "earn", "grant", "spend", "reward" };
 
+/* lty_ledger_init(), the balance bounded by what a PHP int holds (32 bits on 32-bit platforms). */
+static void ledger_init(lty_ledger *ledger, const lty_program *program)
+{
+	lty_ledger_init(ledger, &php_loyalty_allocator, program);
+	ledger->t.points_bits = SIZEOF_ZEND_LONG * 8;
+}
+
 /* One stored entry {type, points, at, ref} -> lty_entry borrowing ref, which *ref_hold keeps
  * alive (a later entry's date runs user code that could overwrite it through a reference). */
 static zend_result read_entry(zval *zv, const char *prefix, size_t i, zend_long now, lty_entry *out, zend_string **ref_hold)
 {
 	char path[320], shown[96];
+	zend_long at;
 	zend_string *key;
 	zend_ulong index;
 	zval *v;
@@ -148,9 +156,10 @@ static zend_result read_entry(zval *zv, const char *prefix, size_t i, zend_long 
 		php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "%s: is required", path);
 		return FAILURE;
 	}
-	if (php_loyalty_date(v, now, path, &out->at) == FAILURE) {
+	if (php_loyalty_date(v, now, path, &at) == FAILURE) {
 		return FAILURE;
 	}
+	out->at = at;
 	v = zend_hash_str_find_deref(Z_ARRVAL_P(zv), "ref", sizeof("ref") - 1);
 	out->ref = "";
 	out->ref_len = 0;
@@ -193,7 +202,7 @@ static zend_result ledger_load(lty_ledger *ledger, const lty_program *program, z
 
 	/* Keep the array alive while dates run user code (ZVAL_COPY leaves immutable arrays alone). */
 	ZVAL_COPY(&copy, entries_zv);
-	lty_ledger_init(ledger, &php_loyalty_allocator, program);
+	ledger_init(ledger, program);
 	ZEND_HASH_FOREACH_VAL(entries, zv) {
 		if (read_entry(zv, prefix, i, now, &list[i], &refs[i]) == FAILURE) {
 			result = FAILURE;
@@ -250,7 +259,7 @@ ZEND_METHOD(Loyalty_Ledger, __construct)
 			RETURN_THROWS();
 		}
 	} else {
-		lty_ledger_init(&loaded, &php_loyalty_allocator, php_loyalty_program_from_obj(program)->program);
+		ledger_init(&loaded, php_loyalty_program_from_obj(program)->program);
 	}
 	if (obj->initialized) {
 		lty_ledger_free(&loaded);
@@ -373,7 +382,7 @@ ZEND_METHOD(Loyalty_Ledger, expiring)
 			zval entry;
 			array_init_size(&entry, 2);
 			add_assoc_long(&entry, "points", (zend_long) list[i].points);
-			add_assoc_long(&entry, "expires_at", (zend_long) list[i].expires_at);
+			add_assoc_long(&entry, "expires_at", php_loyalty_saturate(list[i].expires_at));
 			add_next_index_zval(return_value, &entry);
 		}
 	}
@@ -411,7 +420,7 @@ ZEND_METHOD(Loyalty_Ledger, warningsDue)
 			array_init_size(&entry, 3);
 			add_assoc_long(&entry, "days_before", (zend_long) list[i].days_before);
 			add_assoc_long(&entry, "points", (zend_long) list[i].points);
-			add_assoc_long(&entry, "expires_at", (zend_long) list[i].expires_at);
+			add_assoc_long(&entry, "expires_at", php_loyalty_saturate(list[i].expires_at));
 			add_next_index_zval(return_value, &entry);
 		}
 	}
@@ -464,11 +473,12 @@ static void coupon_array(zval *out, const lty_loyalty *y, const char *code, zend
 	}
 	add_assoc_long(out, "min_cart", (zend_long) y->reward_min_cart);
 	if (y->reward_valid_days) {
-		zend_long expires;
-		if (lty_add_overflow(at, (zend_long) y->reward_valid_days * 86400, &expires)) {
+		int64_t expires;
+		/* past what a PHP int holds (2038 with 32-bit PHP): the largest one */
+		if (lty_add_overflow((int64_t) at, (int64_t) y->reward_valid_days * 86400, &expires) || expires > ZEND_LONG_MAX) {
 			expires = ZEND_LONG_MAX;
 		}
-		add_assoc_long(out, "expires_at", expires);
+		add_assoc_long(out, "expires_at", (zend_long) expires);
 	} else {
 		add_assoc_null(out, "expires_at");
 	}

@@ -94,7 +94,7 @@ static void build_rejected(zval *out, const lty_program *p, const lty_result *r)
 		put_str(&entry, PHP_LOYALTY_K_REASON, php_loyalty_keys[PHP_LOYALTY_K_REASON_FIRST + x->reason]);
 		put_stringl(&entry, PHP_LOYALTY_K_MESSAGE, message, lty_rejected_message(x, message, sizeof(message)));
 		if (x->has_missing) {
-			put_long(&entry, PHP_LOYALTY_K_MISSING, (zend_long) x->missing);
+			put_long(&entry, PHP_LOYALTY_K_MISSING, php_loyalty_saturate(x->missing));
 		}
 		add_next_index_zval(out, &entry);
 	}
@@ -303,6 +303,30 @@ static HashTable *result_get_gc(zend_object *object, zval **table, int *n)
 	}
 	zend_get_gc_buffer_use(buf, table, n);
 	return zend_std_get_properties(object);
+}
+
+zend_result php_loyalty_result_fits(const lty_result *r)
+{
+#if SIZEOF_ZEND_LONG == 4
+	/* the core's messages for 64 bits, with 32 (the lines and the applied rules are parts of these) */
+	const char *const messages[] = { "cart: subtotal overflows 32-bit minor units", "cart: discount overflows 32-bit minor units",
+		"cart: shipping overflows 32-bit minor units", "cart: shipping discount overflows 32-bit minor units",
+		"cart: total overflows 32-bit minor units", "cart: points earned overflow 32 bits",
+		"customer.points: points spent overflow 32 bits", "customer.points: balance overflows 32 bits" };
+	const int64_t values[] = { r->subtotal, r->discount, r->shipping, r->shipping_discount, r->total, r->points_earned,
+		r->points_spent, r->points_balance };
+	size_t i;
+
+	for (i = 0; i < sizeof(values) / sizeof(values[0]); i++) {
+		if (!php_loyalty_fits(values[i])) {
+			php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "%s", messages[i]);
+			return FAILURE;
+		}
+	}
+#else
+	(void) r;
+#endif
+	return SUCCESS;
 }
 
 void php_loyalty_result_build(zval *out, const lty_result *r, lty_arena *arena, const lty_cart *cart,

@@ -6,8 +6,11 @@
 #endif
 
 #include "php.h"
+
+#include <inttypes.h>
 #include "ext/date/php_date.h"
 #include "zend_exceptions.h"
+#include "zend_interfaces.h"
 
 #include "php_loyalty.h"
 #include "../src/settings/lty_sql.h"
@@ -281,12 +284,63 @@ static zend_result columns(HashTable *ht, lty_sql_columns *m, lty_arena *arena)
 
 /* ---- the host: PHP's default timezone ---- */
 
+/* A time that a 32-bit time_t cannot hold (32-bit PHP): as a DateTime in the default timezone
+ * formats it (timelib is 64-bit inside). Years beyond 0..9999 are written as such, which the
+ * core reads as beyond every DATETIME. */
+static bool local_time_wide(int64_t t, char *out, size_t size, int64_t *offset)
+{
+	timelib_tzinfo *tzi = get_timezone_info();
+	zval date, zone, rv, format;
+	char at[32];
+	const char *bar;
+	bool ok = false;
+
+	*offset = 0;
+	if (t > INT64_C(253402300799) + 2 * 86400) {
+		snprintf(out, size, "10000-01-01 00:00:00");
+		return true;
+	}
+	if (t < INT64_C(-62167219200) - 2 * 86400) {
+		snprintf(out, size, "-0001-12-31 00:00:00");
+		return true;
+	}
+	if (tzi == NULL || tzi->name == NULL || !php_loyalty_zone_open(tzi->name, strlen(tzi->name), &zone)) {
+		return false;
+	}
+	php_date_instantiate(php_date_get_date_ce(), &date);
+	snprintf(at, sizeof(at), "@%" PRId64, t);
+	if (php_date_initialize(Z_PHPDATE_P(&date), at, strlen(at), NULL, NULL, 0)) {
+		zend_call_method_with_1_params(Z_OBJ(date), Z_OBJCE(date), NULL, "settimezone", &rv, &zone);
+		zval_ptr_dtor(&rv);
+		ZVAL_STRING(&format, "Y-m-d H:i:s|Z");
+		zend_call_method_with_1_params(Z_OBJ(date), Z_OBJCE(date), NULL, "format", &rv, &format);
+		zval_ptr_dtor(&format);
+		if (EG(exception) == NULL && Z_TYPE(rv) == IS_STRING && (bar = strchr(Z_STRVAL(rv), '|')) != NULL) {
+			snprintf(out, size, "%.*s", (int) (bar - Z_STRVAL(rv)), Z_STRVAL(rv));
+			*offset = ZEND_STRTOL(bar + 1, NULL, 10);
+			ok = true;
+		}
+		zval_ptr_dtor(&rv);
+	}
+	if (EG(exception) != NULL) {
+		zend_clear_exception();
+		ok = false;
+	}
+	zval_ptr_dtor(&date);
+	zval_ptr_dtor(&zone);
+	return ok;
+}
+
 static bool local_time(void *ctx, int64_t t, char *out, size_t size, int64_t *offset)
 {
-	zend_string *s = php_format_date("Y-m-d H:i:s", 11, (time_t) t, 1);
-	zend_string *z = php_format_date("Z", 1, (time_t) t, 1);
+	zend_string *s, *z;
 
 	(void) ctx;
+	if ((int64_t) (time_t) t != t) {
+		return local_time_wide(t, out, size, offset);
+	}
+	s = php_format_date("Y-m-d H:i:s", 11, (time_t) t, 1);
+	z = php_format_date("Z", 1, (time_t) t, 1);
 	snprintf(out, size, "%s", ZSTR_VAL(s));
 	*offset = ZEND_STRTOL(ZSTR_VAL(z), NULL, 10);
 	zend_string_release(s);
@@ -307,8 +361,11 @@ static void build(zval *out, const lty_sql_result *r)
 	ZVAL_STRINGL(OBJ_PROP_NUM(obj, P_WHERE), r->where, r->where_len);
 	array_init_size(&params, (uint32_t) r->param_count);
 	for (i = 0; i < r->param_count; i++) {
-		if (r->params[i].is_int) {
+		if (r->params[i].is_int && (int64_t) (zend_long) r->params[i].i == r->params[i].i) {
 			add_next_index_long(&params, (zend_long) r->params[i].i);
+		} else if (r->params[i].is_int) { /* beyond a 32-bit PHP int: its digits, which SQL reads as the number */
+			char digits[24];
+			add_next_index_stringl(&params, digits, (size_t) snprintf(digits, sizeof(digits), "%" PRId64, r->params[i].i));
 		} else {
 			add_next_index_stringl(&params, r->params[i].s.ptr, r->params[i].s.len);
 		}

@@ -28,6 +28,33 @@ extern zend_class_entry *php_loyalty_result_ce;
 extern zend_class_entry *php_loyalty_report_ce;
 extern zend_class_entry *php_loyalty_ledger_ce;
 
+/* The core counts in int64; a PHP int is a zend_long, 32 bits on 32-bit platforms. What the
+ * core gives back must fit one: php_loyalty_fits() tells (money and points that do not are
+ * refused, never wrapped), php_loyalty_saturate() gives the nearest PHP int (times far in the
+ * future: "not before PHP_INT_MAX"). PHP_LOYALTY_INT_BITS names the limit in messages. */
+#if SIZEOF_ZEND_LONG == 4
+# define PHP_LOYALTY_INT_BITS "32"
+#else
+# define PHP_LOYALTY_INT_BITS "64"
+#endif
+static zend_always_inline bool php_loyalty_fits(int64_t v)
+{
+#if SIZEOF_ZEND_LONG == 4
+	return v >= ZEND_LONG_MIN && v <= ZEND_LONG_MAX;
+#else
+	(void) v;
+	return true;
+#endif
+}
+static zend_always_inline zend_long php_loyalty_saturate(int64_t v)
+{
+#if SIZEOF_ZEND_LONG == 4
+	return v > ZEND_LONG_MAX ? ZEND_LONG_MAX : v < ZEND_LONG_MIN ? ZEND_LONG_MIN : (zend_long) v;
+#else
+	return (zend_long) v;
+#endif
+}
+
 /* The core's allocator, backed by emalloc. */
 extern const lty_allocator php_loyalty_allocator;
 
@@ -113,6 +140,8 @@ zend_result php_loyalty_cart(const lty_program *program, HashTable *ht, lty_aren
  * the result's arrays and the cart's lines; it is left empty). `cart_lines` is the cart's
  * `lines` array (for the skus), `memo` a membership memo with every segment tested (copied),
  * `program` the Program whose rule ids the result points to (a reference is kept). */
+/* FAILURE with an InputException when a total of `r` is beyond a PHP int (32-bit PHP only). */
+zend_result php_loyalty_result_fits(const lty_result *r);
 void php_loyalty_result_build(zval *out, const lty_result *r, lty_arena *arena, const lty_cart *cart,
 	zval *cart_lines, bool line_refs, const uint8_t *memo, zend_object *program);
 /* The names of the segments a tested memo says the customer is in, in byte order, into `out`. */

@@ -3,7 +3,8 @@
  * Every command our shell scripts run must exist on a fresh Debian machine once
  * scripts/setup.sh has run: in the base system of `debootstrap --variant=minbase` (the packages
  * of priority `required`, and apt), or in a package setup.sh installs (with what apt installs
- * along: its dependencies and recommendations). Called by scripts/check-commands.sh, which runs
+ * along: its dependencies and recommendations), or one the test matrix installs besides
+ * (scripts/matrix.sh, its own packages="..." line). Called by scripts/check-commands.sh, which runs
  * setup.sh first; ends with "N passed, N failed" (one check per command) and exits 1 on a miss.
  *
  *   php scripts/check-commands.php            check
@@ -286,7 +287,7 @@ function commandWords(array $words, array &$functions): array
 function testCommands(string $src): array
 {
     $out = [];
-    preg_match_all('/[\'"]command -v ([A-Za-z0-9_.+-]+)|\b(?:exec|shell_exec|passthru|system|popen)\(\s*[\'"](?!command )([A-Za-z0-9_.+-]+)[ \'"]/',
+    preg_match_all('/[\'"]command -v ([A-Za-z0-9_.+-]+)|(?<![>:\w])(?:exec|shell_exec|passthru|system|popen)\(\s*[\'"](?!command )([A-Za-z0-9_.+-]+)[ \'"]/',
         $src, $m, PREG_OFFSET_CAPTURE | PREG_SET_ORDER);
     foreach ($m as $match) {
         $name = ($match[2][0] ?? '') !== '' ? $match[2] : $match[1];
@@ -384,9 +385,10 @@ function simulated(string $args): array
  */
 function packages(string $root): array
 {
-    // setup.sh's packages, and those of the shop's stack (scripts/stack.sh installs them itself)
+    // setup.sh's packages, those of the shop's stack (scripts/stack.sh installs them itself) and
+    // those the test matrix installs besides (scripts/matrix.sh)
     $names = [];
-    foreach (['setup.sh', 'setup-stack.sh'] as $file) {
+    foreach (['setup.sh', 'setup-stack.sh', 'matrix.sh'] as $file) {
         if (!preg_match('/^packages="([^"]*)"/m', (string) file_get_contents("$root/scripts/$file"), $m)) {
             fwrite(STDERR, "scripts/$file: no packages=\"...\" line\n");
             exit(1);
@@ -436,7 +438,7 @@ foreach ($uses as $name => $where) {
     $why = match (true) {
         $package === null => null,
         isset($base[$package]) => 'base system',
-        isset($setup[$package]) => 'installed by setup.sh or setup-stack.sh',
+        isset($setup[$package]) => 'installed by setup.sh, setup-stack.sh or matrix.sh',
         default => null,
     };
     if ($why !== null) {
@@ -446,7 +448,7 @@ foreach ($uses as $name => $where) {
     }
     $failed++;
     $reason = $chains[$name] === [] ? 'not installed here'
-        : ($package === null ? "{$chains[$name][0]} belongs to no Debian package" : "package $package is neither in the base system nor installed by scripts/setup.sh or scripts/setup-stack.sh");
+        : ($package === null ? "{$chains[$name][0]} belongs to no Debian package" : "package $package is neither in the base system nor installed by scripts/setup.sh, scripts/setup-stack.sh or scripts/matrix.sh");
     printf("FAILED: %s: %s; run by %s\n", $name, $reason, implode(' ', array_slice($where, 0, 4)) . (count($where) > 4 ? ' ...' : ''));
 }
 echo "$passed passed, $failed failed\n";

@@ -199,6 +199,7 @@ foreach ($connections as $db) {
 }
 
 $passed = $failed = $exact = $mapped = $mappedExact = $total = 0;
+$shapes = $shapeExample = [];
 $started = microtime(true);
 $rows = [];
 $now = 0;
@@ -262,6 +263,13 @@ for ($case = 0; $case < $cases; $case++) {
         if ($full) {
             $mapped++;
             $mappedExact += $f->exact ? 1 : 0;
+            // what stays inexact with every field mapped: explain()'s reasons, counted
+            if (!$f->exact && preg_match_all('/^in PHP: (.*)$/m', $f->explain(), $m)) {
+                foreach (array_unique($m[1]) as $reason) {
+                    $shapes[$reason] = ($shapes[$reason] ?? 0) + 1;
+                    $shapeExample[$reason] ??= $settings['segments'][$segment] ?? $segment;
+                }
+            }
         }
         if ($why === null) {
             $passed++;
@@ -279,5 +287,10 @@ $time = microtime(true) - $started;
 printf("%d segments on %s, %d rows a table, %.1f s\n", $total, implode(', ', array_keys($connections)), $rowCount, $time);
 printf("exact: %d of %d (%.1f%%); with every field mapped: %d of %d (%.1f%%)\n", $exact, $total, $total ? 100 * $exact / $total : 0,
     $mappedExact, $mapped, $mapped ? 100 * $mappedExact / $mapped : 0);
+arsort($shapes);
+foreach ($shapes as $reason => $n) {
+    printf("  inexact with every field mapped: %d x %s (e.g. %s)\n", $n, $reason,
+        json_encode($shapeExample[$reason], JSON_UNESCAPED_UNICODE | JSON_UNESCAPED_SLASHES));
+}
 echo "$passed passed, $failed failed\n";
 exit($failed ? 1 : 0);

@@ -12,7 +12,8 @@ $patterns = [
     'config.m4', 'config.w32', 'Makefile.frag', 'sources.list', 'README.md', 'LICENSE',
     'docs/*.md', 'stubs/*.php', 'ext/*.c', 'ext/*.h', 'ext/*.stub.php', 'src/*/*.c', 'src/*/*.h', 'src/*/*.re',
     'tests/*/*.phpt', 'tests/*/*.inc', 'examples/*.php', 'examples/*.json',
-    'examples/*/*/*.php', 'examples/*/*/*/*.php',
+    'examples/*/*/*.php', 'examples/*/*/*/*.php', 'examples/*/*/*/*/*.php',
+    'examples/prestashop/*/views/templates/*/*.tpl', 'examples/prestashop/*/mails/*/*',
 ];
 $files = [];
 foreach ($patterns as $pattern) {

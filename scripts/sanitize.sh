@@ -28,7 +28,7 @@ preload="$work/dlopen_shim.so $(cc -print-file-name=libasan.so) $(cc -print-file
 log="$work/run.log"
 set +e
 TEST_PHP_EXTRA_ARGS="" LD_PRELOAD="$preload" php run-tests.php -n -d extension_dir="$work/modules" \
-	-d extension=loyalty.so -p "$(command -v php)" -q --show-diff "${@:-tests}" >"$log" 2>&1
+	-d extension=loyalty.so "${sqlite[@]}" -p "$(command -v php)" -q --show-diff "${@:-tests}" >"$log" 2>&1
 set -e
 # The failed tests, with their diffs.
 sed -n '/^FAILED TEST SUMMARY/,/^=====/p' "$log"

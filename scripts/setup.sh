@@ -6,7 +6,7 @@ set -euo pipefail
 # Every command the scripts run is in Debian's base system (debootstrap --variant=minbase) or in
 # these packages (or what apt installs with them): scripts/check-commands.sh checks it.
 packages="php8.2-dev php8.2-cli php8.2-sqlite3 re2c valgrind php-parser clang libclang-rt-14-dev binutils php-pear
-	git procps apache2-utils composer"
+	git procps apache2-utils composer zip unzip"
 missing=""
 for p in $packages; do
 	dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"

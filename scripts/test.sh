@@ -4,6 +4,9 @@
 #   scripts/test.sh --valgrind   the same under valgrind memcheck (USE_ZEND_ALLOC=0, run-tests -m)
 #   scripts/test.sh tests/expr   one folder or file
 #   scripts/test.sh --polyfill [paths]   the phpt suite on the pure-PHP polyfill (no extension)
+# The PHP is the first php/phpize/php-config on the PATH. LOYALTY_SETUP=0 skips scripts/setup.sh
+# (the chroots of scripts/matrix.sh have their own packages); LOYALTY_CORE_CFLAGS is added to the
+# C core tests' flags (the matrix's portable cell: -DLTY_CHECKED_PORTABLE).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,7 +15,7 @@ if [ "${1:-}" = "--polyfill" ]; then
 	exec bash scripts/test-polyfill.sh "$@"
 fi
 
-bash scripts/setup.sh
+[ "${LOYALTY_SETUP:-1}" = 0 ] || bash scripts/setup.sh
 bash scripts/build.sh
 
 args=(-q --show-diff)
@@ -24,7 +27,7 @@ fi
 # C unit tests of the core, under ASan and UBSan (no PHP involved).
 mkdir -p tests/c/.bin
 cc -std=c11 -g -O1 -Wall -Wextra -Werror -fsanitize=address,undefined -fno-sanitize-recover=all \
-	-fno-omit-frame-pointer src/*/*.c tests/c/test_core.c -o tests/c/.bin/test_core -lm
+	-fno-omit-frame-pointer ${LOYALTY_CORE_CFLAGS:-} src/*/*.c tests/c/test_core.c -o tests/c/.bin/test_core -lm
 c_line=$(tests/c/.bin/test_core | tail -n 1) || true
 echo "C core tests: $c_line"
 c_passed=$(echo "$c_line" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1/p')

@@ -98,10 +98,15 @@ final class Time
      */
     public static function strtotime(string $s, int $now): int|false|null
     {
-        $read = function_exists('strtotime')
+        $current = time();
+        $strtotime = function_exists('strtotime');
+        // the usual case: now is near the current time, so its wall clock's shift is well within FAR
+        if ($strtotime && $now > $current - (self::FAR >> 1) && $now < $current + (self::FAR >> 1)) {
+            return strtotime($s, $now);
+        }
+        $read = $strtotime
             ? static fn (int $at): int|false => strtotime($s, $at)
             : static fn (int $at): int|false|null => self::withoutStrtotime($s, $at);
-        $current = time();
         $shift = $now > -(1 << 61) && $now < (1 << 61)
             ? $now + self::defaultZone()->getOffset(new \DateTimeImmutable('@' . $now)) - $current : $now;
         if ($shift >= -self::FAR - 1 && $shift <= self::FAR) {

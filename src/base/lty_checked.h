@@ -38,11 +38,14 @@ static inline bool lty_mul_overflow_portable(int64_t a, int64_t b, int64_t *out)
 	return false;
 }
 
+/* LTY_CHECKED_PORTABLE (configure --enable-loyalty-portable-arith) forces the portable forms. */
 #if (defined(__GNUC__) || defined(__clang__)) && !defined(LTY_CHECKED_PORTABLE)
+#define LTY_CHECKED_KIND "compiler builtins"
 #define lty_add_overflow(a, b, out) __builtin_add_overflow((a), (b), (out))
 #define lty_sub_overflow(a, b, out) __builtin_sub_overflow((a), (b), (out))
 #define lty_mul_overflow(a, b, out) __builtin_mul_overflow((a), (b), (out))
 #else
+#define LTY_CHECKED_KIND "portable"
 #define lty_add_overflow(a, b, out) lty_add_overflow_portable((a), (b), (out))
 #define lty_sub_overflow(a, b, out) lty_sub_overflow_portable((a), (b), (out))
 #define lty_mul_overflow(a, b, out) lty_mul_overflow_portable((a), (b), (out))

@@ -36,20 +36,16 @@ void lty_mul_div_mod_portable(int64_t a, int64_t b, int64_t c, int64_t *q, int64
 
 void lty_mul_div_mod(int64_t a, int64_t b, int64_t c, int64_t *q, int64_t *r)
 {
-	int64_t small;
+	int64_t product;
 
-	if (!lty_mul_overflow(a, b, &small)) { /* nearly always: amounts times basis points or weights */
-		*q = small / c;
-		*r = small % c;
+	/* the usual case: the product fits 64 bits; otherwise the long division (no 128-bit type:
+	 * 32-bit targets, MSVC and ISO C have none) */
+	if (!lty_mul_overflow(a, b, &product)) {
+		*q = product / c;
+		*r = product % c;
 		return;
 	}
-#if defined(__SIZEOF_INT128__)
-	__int128 product = (__int128) a * b;
-	*q = (int64_t) (product / c);
-	*r = (int64_t) (product % c);
-#else
 	lty_mul_div_mod_portable(a, b, c, q, r);
-#endif
 }
 
 int64_t lty_percent_of(int64_t amount, int32_t bp, lty_rounding rounding)

@@ -34,8 +34,9 @@ static inline int64_t lty_max(int64_t a, int64_t b)
 }
 
 /* q = a * b / c and r = a * b % c, exactly, for 0 <= a, b and 0 < c (a * b / c must fit int64):
- * with the compiler's 128-bit integers where it has them, else by 64-bit halves (32-bit
- * builds, MSVC). The portable path is always built, for the tests. */
+ * in 64 bits when a * b fits, else by a long division of the 128-bit product kept as two
+ * 64-bit halves (no 128-bit type: 32-bit builds and MSVC have none). The long division is
+ * exported for the tests, which check the two paths against each other. */
 void lty_mul_div_mod(int64_t a, int64_t b, int64_t c, int64_t *q, int64_t *r);
 void lty_mul_div_mod_portable(int64_t a, int64_t b, int64_t c, int64_t *q, int64_t *r);
 

@@ -47,9 +47,9 @@ bool lty_dec_from_double(double d, int64_t *out)
 	if (!(d > -2147483648.0 && d < 2147483648.0)) {
 		return false;
 	}
-	t = d * 1e6;
+	t = lty_double(d * 1e6);
 	m = (int64_t) (t < 0 ? t - 0.5 : t + 0.5);
-	if ((double) m / 1e6 != d) {
+	if (lty_double((double) m / 1e6) != d) {
 		return false;
 	}
 	*out = m;

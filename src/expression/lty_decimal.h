@@ -19,6 +19,15 @@ bool lty_dec_from_int(int64_t i, int64_t *out);
  * `negative`; false when out of range. Reads a float by its shortest digits. */
 bool lty_dec_from_digits(bool negative, const char *digits, size_t n, int exp10, int64_t *out);
 
+/* x as a double. 32-bit x86 (x87) evaluates double expressions in 80 bits (FLT_EVAL_METHOD 2):
+ * a product or a quotient compared with the double it should equal can then differ in the
+ * extra bits (0.3 * 1e6 / 1e6 != 0.3). Going through memory rounds it to a double. */
+static inline double lty_double(double x)
+{
+	volatile double v = x;
+	return v;
+}
+
 /* The decimal of a float whose shortest digits have at most 6 decimals, without printing
  * it (the common case: prices, rates); false means "print it and use lty_dec_from_digits". */
 bool lty_dec_from_double(double d, int64_t *out);

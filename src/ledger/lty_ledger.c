@@ -175,9 +175,10 @@ static void consume(lty_ledger_state *s, int64_t points, int64_t t)
 	}
 }
 
-static lty_status overflow_error(const char *path, int64_t points, lty_error *err)
+static lty_status overflow_error(const lty_ledger *l, const char *path, int64_t points, lty_error *err)
 {
-	return lty_error_set(err, LTY_ERR_LEDGER, "%s: %" PRId64 " more points would overflow the 64-bit balance", path, points);
+	return lty_error_set(err, LTY_ERR_LEDGER, "%s: %" PRId64 " more points would overflow the %d-bit balance", path, points,
+		l->t.points_bits);
 }
 
 /* Applies one entry (at >= every entry applied before). `path` names it in an error; a spend
@@ -194,8 +195,8 @@ static lty_status apply_entry(const lty_ledger *l, lty_ledger_state *s, const lt
 	switch (e->type) {
 		case LTY_ENTRY_EARN:
 		case LTY_ENTRY_GRANT:
-			if (e->points > INT64_MAX - s->total) {
-				return overflow_error(path, e->points, err);
+			if (e->points > lty_ledger_points_max(&l->t) - s->total) {
+				return overflow_error(l, path, e->points, err);
 			}
 			if (r->expires && r->mode == LTY_EXPIRY_ROLLING && (e->type == LTY_ENTRY_EARN || !s->has_deadline)) {
 				/* An order resets the deadline of every valid point; a grant starts one only when none runs. */
@@ -324,6 +325,7 @@ void lty_ledger_init(lty_ledger *l, const lty_allocator *allocator, const lty_pr
 	}
 	state_init(&l->end);
 	l->t.fast = l->entries_valid = l->end_valid = true;
+	l->t.points_bits = 64;
 }
 
 void lty_ledger_free(lty_ledger *l)
@@ -429,8 +431,8 @@ static lty_status add_replayed(lty_ledger *l, uint32_t id, const char *path, lty
 	}
 	if (pos == l->count) {
 		/* Points expired by then do not count (they are dropped first): refused before the end state moves. */
-		if (is_lot(e) && e->points > INT64_MAX - total_at(&l->t.rules, &l->end, e->at)) {
-			return overflow_error(path, e->points, err);
+		if (is_lot(e) && e->points > lty_ledger_points_max(&l->t) - total_at(&l->t.rules, &l->end, e->at)) {
+			return overflow_error(l, path, e->points, err);
 		}
 		if (apply(l, &l->end, e, path, err) != LTY_OK) {
 			return err->status;
@@ -575,7 +577,7 @@ static bool fits_all(lty_ledger *l, const lty_entry *sorted, size_t n)
 
 	l->t.volume = 0;
 	for (i = 0; i < n; i++) {
-		if (lty_add_overflow(l->t.volume, sorted[i].points, &l->t.volume) || l->t.volume == INT64_MAX) {
+		if (lty_add_overflow(l->t.volume, sorted[i].points, &l->t.volume) || l->t.volume >= lty_ledger_points_max(&l->t)) {
 			return false;
 		}
 		if (r->expires && r->mode == LTY_EXPIRY_PER_LOT && r->pending_days > 0 && sorted[i].type == LTY_ENTRY_GRANT

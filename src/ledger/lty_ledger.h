@@ -58,6 +58,7 @@ typedef struct {
 	int64_t due_at;       /* expires_at - days_before days */
 } lty_expiry_warning;
 
+/* (t.points_bits is 64; a host whose ints have 32 bits sets 32 after this) */
 void lty_ledger_init(lty_ledger *ledger, const lty_allocator *allocator, const lty_program *program);
 void lty_ledger_free(lty_ledger *ledger);
 /* A copy with its own memory. */

@@ -30,12 +30,18 @@ static bool is_spend(const lty_entry *e)
 	return e->type == LTY_ENTRY_SPEND || e->type == LTY_ENTRY_REWARD;
 }
 
+int64_t lty_ledger_points_max(const lty_ledger_tree *t)
+{
+	return t->points_bits == 32 ? INT32_MAX : INT64_MAX;
+}
+
 bool lty_index_fits(const lty_ledger_tree *l, const lty_entry *e)
 {
 	const lty_ledger_rules *r = &l->rules;
 	int64_t volume;
 
-	if (!l->fast || lty_add_overflow(l->volume, e->points, &volume) || volume == INT64_MAX) {
+	/* (below the balance limit too: the summaries never check it; the replay does) */
+	if (!l->fast || lty_add_overflow(l->volume, e->points, &volume) || volume >= lty_ledger_points_max(l)) {
 		return false;
 	}
 	/* per_lot with pending days: a grant is taken before older pending earns, not the oldest lot first */

@@ -67,7 +67,12 @@ typedef struct {
 	uint64_t seed;        /* xorshift state for priorities */
 	bool fast;            /* the summaries are kept (see the header comment) */
 	int64_t volume;       /* points of every entry, while it fits */
+	int points_bits;      /* the points held at once fit this many bits: 64 (lty_ledger_init), or 32
+	                         for a host whose ints have 32 (PHP on 32-bit platforms) */
 } lty_ledger_tree;
+
+/* The most points a ledger holds at once: INT64_MAX, or INT32_MAX with points_bits 32. */
+int64_t lty_ledger_points_max(const lty_ledger_tree *t);
 
 /* Whether the summaries can describe the ledger with `e` added. */
 bool lty_index_fits(const lty_ledger_tree *l, const lty_entry *e);

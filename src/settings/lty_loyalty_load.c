@@ -1,6 +1,7 @@
 /* The loyalty section (SPEC 7): earning, spending conditions, brackets,
  * expiry and rewards. */
 #include "../base/lty_limits.h"
+#include "../expression/lty_decimal.h"
 #include "lty_settings.h"
 #include "lty_thresholds.h"
 
@@ -44,12 +45,12 @@ static lty_status read_multiplier(lty_loader *l, const lty_doc *map, int32_t *ou
 			*out = (int32_t) (d->u.i * 100);
 		}
 	} else if (d->kind == LTY_DOC_DOUBLE) {
-		double r = round(d->u.d * 100.0);
+		double r = round(lty_double(d->u.d * 100.0));
 		if (!isfinite(d->u.d)) {
 			st = lty_fail(l, "must be > 0 and at most %d, got %s", LTY_MAX_MULTIPLIER, isnan(d->u.d) ? "NAN" : d->u.d < 0 ? "-INF" : "INF");
 		} else if (d->u.d <= 0.0 || d->u.d > LTY_MAX_MULTIPLIER) {
 			st = lty_fail(l, "must be > 0 and at most %d, got %.15g", LTY_MAX_MULTIPLIER, d->u.d);
-		} else if (r / 100.0 != d->u.d) { /* exactly the double of a two-decimal literal */
+		} else if (lty_double(r / 100.0) != d->u.d) { /* exactly the double of a two-decimal literal */
 			st = lty_fail(l, "at most two decimals, got %.15g", d->u.d);
 		} else {
 			*out = (int32_t) r;

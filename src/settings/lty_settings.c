@@ -1,6 +1,7 @@
 /* Helpers of the settings loader: typed reads from an lty_doc, each failure
  * reported with the path of the bad value (SPEC 2, 10). */
 #include "../base/lty_limits.h"
+#include "../expression/lty_decimal.h"
 #include "lty_settings.h"
 
 #include <inttypes.h>
@@ -189,13 +190,13 @@ lty_status lty_read_percent(lty_loader *l, const lty_doc *map, const char *key, 
 			*bp = (int32_t) (d->u.i * 100);
 		}
 	} else if (d->kind == LTY_DOC_DOUBLE) {
-		double scaled = d->u.d * 100.0, r = round(scaled);
+		double scaled = lty_double(d->u.d * 100.0), r = round(scaled);
 		if (!isfinite(d->u.d)) {
 			/* As PHP prints them, not as printf does ("nan", "inf"). */
 			st = lty_fail(l, "must be between 0 and 100, got %s", isnan(d->u.d) ? "NAN" : d->u.d < 0 ? "-INF" : "INF");
 		} else if (d->u.d < 0.0 || d->u.d > 100.0) {
 			st = lty_fail(l, "must be between 0 and 100, got %.15g", d->u.d);
-		} else if (r / 100.0 != d->u.d) { /* exactly the double of a two-decimal literal */
+		} else if (lty_double(r / 100.0) != d->u.d) { /* exactly the double of a two-decimal literal */
 			st = lty_fail(l, "at most two decimals, got %.15g", d->u.d);
 		} else {
 			*bp = (int32_t) r;

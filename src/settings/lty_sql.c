@@ -689,12 +689,15 @@ static val value(tr *t, uint32_t n)
 		/* a condition as a value (bool == bool): only when it translates exactly */
 		bool exact = t->exact;
 		size_t notes = t->note_count;
-		frag c = cond(t, n, 1);
+		frag c;
+		t->exact = true; /* whether this condition translates exactly, whatever came before */
+		c = cond(t, n, 1);
 		if (!t->exact) {
 			t->exact = exact;
 			t->note_count = notes;
 			return unknown("a comparison of conditions that do not translate exactly");
 		}
+		t->exact = exact;
 		if (c.kind != C_SQL) {
 			v = of_kind(K_CONST, TRUE_);
 			v.c.kind = LTY_SCALAR_BOOL;
@@ -1239,6 +1242,88 @@ static frag like_param(tr *t, const char *pat, size_t len, bool wild, bool lower
 	return with_param(t, "?", str_param(out, k));
 }
 
+/* One run of literal bytes of a SQLite pattern at byte `start` of the blob (from the end when
+ * negative), ASCII case folded as `like` does: lower() of SQLite folds ASCII bytes only. */
+static frag byte_run(tr *t, frag blob, int64_t start, const char *run, size_t k)
+{
+	char *low = lty_arena_strndup(t->arena, run, k);
+	builder b;
+	size_t i;
+
+	if (low == NULL) {
+		t->oom = true;
+		return TRUE_;
+	}
+	for (i = 0; i < k; i++) {
+		if (low[i] >= 'A' && low[i] <= 'Z') {
+			low[i] = (char) (low[i] + 32);
+		}
+	}
+	b_init(&b, t);
+	b_str(&b, "(lower(substr(");
+	b_frag(&b, blob);
+	b_str(&b, ", ");
+	b_str(&b, int_param_sql(t));
+	b_param(&b, int_param(start));
+	b_str(&b, ", ");
+	b_str(&b, int_param_sql(t));
+	b_param(&b, int_param((int64_t) k));
+	b_str(&b, ")) = ?)");
+	b_param(&b, str_param(low, k));
+	return b_done(&b);
+}
+
+/* `like` with `?` in SQLite, byte for byte: a pattern PRE or PRE*SUF (one run of stars) is a
+ * length and the literal runs of PRE and SUF at their byte offsets of CAST(x AS BLOB), where
+ * substr() counts bytes. Returns false for other shapes (a literal between two stars). */
+static bool byte_glob(tr *t, val x, const char *pat, size_t len, frag *out)
+{
+	const char *first = memchr(pat, '*', len);
+	size_t pre = first ? (size_t) (first - pat) : len, suf_at = len, i, k, n = 0;
+	frag blob, *cs;
+	builder b;
+
+	if (first != NULL) {
+		while (suf_at > 0 && pat[suf_at - 1] != '*') {
+			suf_at--;
+		}
+		for (i = pre; i < suf_at; i++) {
+			if (pat[i] != '*') {
+				return false;
+			}
+		}
+	}
+	cs = lty_arena_array(t->arena, len + 1, sizeof(frag));
+	if (cs == NULL) {
+		t->oom = true;
+		*out = TRUE_;
+		return true;
+	}
+	blob = fmt(t, "CAST(%F AS BLOB)", x.f);
+	b_init(&b, t);
+	b_str(&b, "(length(");
+	b_frag(&b, blob);
+	b_str(&b, first ? ") >= " : ") = ");
+	b_str(&b, int_param_sql(t));
+	b_str(&b, ")");
+	b_param(&b, int_param((int64_t) (pre + len - suf_at)));
+	cs[n++] = b_done(&b);
+	for (i = 0; i < len; i += k ? k : 1) {
+		bool in_suf = first != NULL && i >= suf_at;
+		if (first != NULL && i >= pre && i < suf_at) {
+			k = 0;
+			continue;
+		}
+		for (k = 0; i + k < (in_suf || first == NULL ? len : pre) && pat[i + k] != '?'; k++) {
+		}
+		if (k) {
+			cs[n++] = byte_run(t, blob, in_suf ? -(int64_t) (len - i) : (int64_t) i + 1, pat + i, k);
+		}
+	}
+	*out = logic(t, cs, n, false);
+	return true;
+}
+
 static frag glob(tr *t, val x, const char *pat, size_t len, int pol)
 {
 	frag exact, pf;
@@ -1250,6 +1335,10 @@ static frag glob(tr *t, val x, const char *pat, size_t len, int pol)
 		/* SQLite's LIKE folds ASCII case as `like` does, but its _ is one character, not one byte */
 		if (memchr(pat, '?', len) != NULL) {
 			char *p;
+			frag exact;
+			if (byte_glob(t, x, pat, len, &exact)) {
+				return exact;
+			}
 			note(t, "like with '?' in SQLite: its _ matches a character, the engine's ? one byte");
 			if (pol < 0) {
 				return FALSE_;

@@ -23,6 +23,19 @@ foreach ($lines as $line) {
         $writable[] = $m[1];
     }
 }
+// A ZTS build has two more, both per thread in effect: loyalty_globals_id, the id that
+// ts_allocate_id() gives once at startup to reach each thread's copy of the module globals, in
+// place of loyalty_globals itself; and _tsrm_ls_cache, the thread-local (TLS) pointer of
+// ZEND_TSRMLS_CACHE_DEFINE(). They are shown under their NTS name so that one list serves both.
+if (PHP_ZTS) {
+    foreach (['loyalty_globals_id', '_tsrm_ls_cache'] as $name) {
+        if (!in_array($name, $writable, true)) {
+            echo "ZTS build without $name\n";
+        }
+    }
+    $writable = array_diff($writable, ['_tsrm_ls_cache']);
+    $writable = array_map(fn($name) => $name === 'loyalty_globals_id' ? 'loyalty_globals' : $name, $writable);
+}
 sort($writable);
 echo implode("\n", $writable), "\n";
 ?>

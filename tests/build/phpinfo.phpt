@@ -1,5 +1,5 @@
 --TEST--
-phpinfo() section: version and the re2c version of the scanner (extension only)
+phpinfo() section: version, the re2c version of the scanner, the checked arithmetic (extension only)
 --EXTENSIONS--
 loyalty
 --SKIPIF--
@@ -12,9 +12,12 @@ $info = ob_get_clean();
 preg_match('/^loyalty support => (.*)$/m', $info, $support);
 preg_match('/^Version => (.*)$/m', substr($info, strpos($info, 'loyalty support')), $version);
 preg_match('/^Expression scanner => (.*)$/m', $info, $scanner);
-var_dump($support[1], $version[1] === phpversion('loyalty'), (bool) preg_match('/^re2c \d+\.\d+/', $scanner[1]));
+preg_match('/^Checked arithmetic => (.*)$/m', $info, $arith);
+var_dump($support[1], $version[1] === phpversion('loyalty'), (bool) preg_match('/^re2c \d+\.\d+/', $scanner[1]),
+    in_array($arith[1], ['compiler builtins', 'portable'], true));
 ?>
 --EXPECT--
 string(7) "enabled"
+bool(true)
 bool(true)
 bool(true)

@@ -533,7 +533,8 @@ static void test_decimal(void)
 	CHECK(lty_dec_from_digits(false, "9223372036854775807", 19, -6, &z) && z == M);
 	CHECK(!lty_dec_from_digits(false, "9223372036854775808", 19, -6, &z) && !lty_dec_from_int(INT64_C(9223372036855), &z));
 	/* floats with at most 6 decimals skip the printing; the others must be printed */
-	CHECK(lty_dec_from_double(0.1 + 0.2, &z) == false && lty_dec_from_double(1.0 / 3, &z) == false);
+	/* 0.1 + 0.2 as a double (written out: x87 would add in 80 bits, then round to 0.3) */
+	CHECK(lty_dec_from_double(0.30000000000000004, &z) == false && lty_dec_from_double(1.0 / 3, &z) == false);
 	CHECK(lty_dec_from_double(0.3, &z) && z == 300000 && lty_dec_from_double(-19.99, &z) && z == -19990000);
 	CHECK(lty_dec_from_double(2147483647.999999, &z) && z == INT64_C(2147483647999999));
 	CHECK(lty_dec_from_double(-0.0, &z) && z == 0 && lty_dec_from_double(1e-6, &z) && z == 1);
@@ -563,11 +564,46 @@ static void test_checked(void)
 	CHECK(bad == 0);
 }
 
-/* The portable a * b / c of 32-bit builds against the 128-bit one, on the edges and at random. */
+/* x * y + z as four 32-bit limbs, least significant first (schoolbook, independent of lty_money.c). */
+static void wide_mul_add(uint64_t x, uint64_t y, uint64_t z, uint32_t out[4])
+{
+	uint32_t xs[2] = { (uint32_t) x, (uint32_t) (x >> 32) }, ys[2] = { (uint32_t) y, (uint32_t) (y >> 32) };
+	uint64_t acc[4] = { z & 0xffffffffu, z >> 32, 0, 0 }, carry = 0;
+	int i, j;
+
+	for (i = 0; i < 2; i++) {
+		for (j = 0; j < 2; j++) {
+			uint64_t p = (uint64_t) xs[i] * ys[j];
+			acc[i + j] += p & 0xffffffffu;
+			acc[i + j + 1] += p >> 32;
+		}
+	}
+	for (i = 0; i < 4; i++) {
+		acc[i] += carry;
+		out[i] = (uint32_t) acc[i];
+		carry = acc[i] >> 32;
+	}
+}
+
+/* q and r are a * b / c and a * b % c: q * c + r == a * b and 0 <= r < c. */
+static bool mul_div_ok(int64_t a, int64_t b, int64_t c, int64_t q, int64_t r)
+{
+	uint32_t left[4], right[4];
+
+	if (q < 0 || r < 0 || r >= c) {
+		return false;
+	}
+	wide_mul_add((uint64_t) q, (uint64_t) c, (uint64_t) r, left);
+	wide_mul_add((uint64_t) a, (uint64_t) b, 0, right);
+	return memcmp(left, right, sizeof(left)) == 0;
+}
+
+/* a * b / c (the 64-bit path when the product fits, the long division otherwise) and the long
+ * division alone, checked by multiplying back, on the edges and at random. */
 static void test_mul_div(void)
 {
 	static const int64_t edges[] = { 0, 1, 2, 99, 100, 9999, 10000, 4294967295LL, 4294967296LL,
-		INT64_MAX / 10000, INT64_MAX / 2, INT64_MAX - 1, INT64_MAX };
+		3037000499LL, 3037000500LL, INT64_MAX / 10000, INT64_MAX / 2, INT64_MAX - 1, INT64_MAX };
 	uint64_t seed = 88172645463325252ULL;
 	size_t i, j, bad = 0;
 	int k;
@@ -580,7 +616,7 @@ static void test_mul_div(void)
 			}
 			lty_mul_div_mod(a, b, c, &q1, &r1);
 			lty_mul_div_mod_portable(a, b, c, &q2, &r2);
-			bad += q1 != q2 || r1 != r2;
+			bad += !mul_div_ok(a, b, c, q1, r1) || !mul_div_ok(a, b, c, q2, r2);
 		}
 	}
 	for (k = 0; k < 100000; k++) {
@@ -595,7 +631,7 @@ static void test_mul_div(void)
 		}
 		lty_mul_div_mod(a, b, c, &q1, &r1);
 		lty_mul_div_mod_portable(a, b, c, &q2, &r2);
-		bad += q1 != q2 || r1 != r2;
+		bad += !mul_div_ok(a, b, c, q1, r1) || q1 != q2 || r1 != r2;
 	}
 	CHECK(bad == 0);
 	{
@@ -604,6 +640,9 @@ static void test_mul_div(void)
 		CHECK(q == INT64_MAX && r == 0);
 		lty_mul_div_mod_portable(INT64_MAX, INT64_MAX - 1, INT64_MAX, &q, &r);
 		CHECK(q == INT64_MAX - 1 && r == 0);
+		lty_mul_div_mod(INT64_MAX, 9999, 10000, &q, &r);
+		CHECK(q == INT64_MAX - INT64_MAX / 10000 - 1 && r == 10000 - INT64_MAX % 10000);
+		CHECK(!mul_div_ok(3, 5, 4, 3, 2) && mul_div_ok(3, 5, 4, 3, 3));
 	}
 }
 

@@ -159,8 +159,8 @@ rejected: array public readonly
 lines: array public readonly
 write: Error: Cannot modify readonly property Loyalty\Result::$total
 unset: Error: Cannot unset readonly property Loyalty\Result::$discount
-append: Error: Cannot modify readonly property Loyalty\Result::$applied
-nested: Error: Cannot modify readonly property Loyalty\Result::$lines
+append: Error: Cannot%smodify readonly property Loyalty\Result::$applied
+nested: Error: Cannot%smodify readonly property Loyalty\Result::$lines
 dynamic: Error: Cannot create dynamic property Loyalty\Result::$coupon
 5690 1100
 subtotal discount shipping shipping_discount free_shipping total points_earned points_spent points_balance segments applied rejected lines

@@ -12,7 +12,8 @@ $e = new Engine(['advantages' => [['id' => 'w', 'with_voucher' => true, 'combina
     'loyalty' => ['earn' => ['per_amount' => 100, 'points' => 1], 'earn_with_voucher' => true]]);
 foreach ([0, 400, 999, 1000, 1001, 5000, PHP_INT_MAX] as $voucher) {
     $r = $e->evaluate(['subtotal' => 1000, 'voucher_discount' => $voucher, 'shipping' => 690, 'carrier' => 'DHL'], [], $now);
-    printf("voucher %d: discount %d shipping %d-%d total %d earned %d %s\n", $voucher, $r->discount, $r->shipping,
+    printf("voucher %s: discount %d shipping %d-%d total %d earned %d %s\n", $voucher === PHP_INT_MAX ? 'PHP_INT_MAX' : $voucher,
+        $r->discount, $r->shipping,
         $r->shippingDiscount, $r->total, $r->pointsEarned,
         implode(',', array_map(fn($a) => "{$a['id']}:{$a['discount']}", $r->applied)) . ' ' .
         implode(',', array_map(fn($x) => "{$x['id']}:{$x['reason']}", $r->rejected)));
@@ -35,7 +36,7 @@ voucher 999: discount 1 shipping 690-690 total 0 earned 0 w:1,ship:0
 voucher 1000: discount 0 shipping 690-690 total 0 earned 0 ship:0 w:zero_value
 voucher 1001: discount 0 shipping 690-690 total 0 earned 0 ship:0 w:zero_value
 voucher 5000: discount 0 shipping 690-690 total 0 earned 0 ship:0 w:zero_value
-voucher 9223372036854775807: discount 0 shipping 690-690 total 0 earned 0 ship:0 w:zero_value
+voucher PHP_INT_MAX: discount 0 shipping 690-690 total 0 earned 0 ship:0 w:zero_value
 plain voucher 0 shipping 690: total 2690
 plain voucher 2500 shipping 690: total 690
 plain voucher 2500 shipping 0: total 0

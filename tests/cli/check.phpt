@@ -45,16 +45,22 @@ usage: loyalty check SETTINGS.json
        loyalty explain SETTINGS.json CART.json CUSTOMER.json [--at DATE]
        loyalty backtest SETTINGS.json [DRAFT.json] ORDERS.jsonl|ORDERS.csv [--json] [--quiet]
        loyalty segment SETTINGS.json NAME CUSTOMERS.jsonl|CUSTOMERS.csv [--at DATE] [--quiet]
+       loyalty segment SETTINGS.json NAME --columns MAP.json --sql [--dialect mysql|sqlite] [--at DATE] [--json]
+       loyalty segment SETTINGS.json NAME --columns MAP.json --dsn DSN --from TABLE [--user U] [--password P] [--at DATE] [--quiet]
 exit 2
 stderr: loyalty: unknown command 'frobnicate'
 usage: loyalty check SETTINGS.json
        loyalty explain SETTINGS.json CART.json CUSTOMER.json [--at DATE]
        loyalty backtest SETTINGS.json [DRAFT.json] ORDERS.jsonl|ORDERS.csv [--json] [--quiet]
        loyalty segment SETTINGS.json NAME CUSTOMERS.jsonl|CUSTOMERS.csv [--at DATE] [--quiet]
+       loyalty segment SETTINGS.json NAME --columns MAP.json --sql [--dialect mysql|sqlite] [--at DATE] [--json]
+       loyalty segment SETTINGS.json NAME --columns MAP.json --dsn DSN --from TABLE [--user U] [--password P] [--at DATE] [--quiet]
 exit 2
 stderr: loyalty: check: wrong number of arguments
 usage: loyalty check SETTINGS.json
        loyalty explain SETTINGS.json CART.json CUSTOMER.json [--at DATE]
        loyalty backtest SETTINGS.json [DRAFT.json] ORDERS.jsonl|ORDERS.csv [--json] [--quiet]
        loyalty segment SETTINGS.json NAME CUSTOMERS.jsonl|CUSTOMERS.csv [--at DATE] [--quiet]
+       loyalty segment SETTINGS.json NAME --columns MAP.json --sql [--dialect mysql|sqlite] [--at DATE] [--json]
+       loyalty segment SETTINGS.json NAME --columns MAP.json --dsn DSN --from TABLE [--user U] [--password P] [--at DATE] [--quiet]
 exit 2, usage: loyalty check SETTINGS.json

@@ -23,7 +23,8 @@ function runnable_blocks(string $text): array
     $armed = false;
     for ($i = 0; $i < count($lines); $i++) {
         $line = $lines[$i];
-        if (trim($line) === '<!-- run -->') {
+        // (a 64-bit PHP block quotes the limits of 64-bit ints: not run on 32-bit PHP)
+        if (trim($line) === '<!-- run -->' || (trim($line) === '<!-- run: 64-bit PHP -->' && PHP_INT_SIZE === 8)) {
             $armed = true;
             continue;
         }

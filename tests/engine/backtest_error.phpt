@@ -66,7 +66,7 @@ try {
     echo get_class($e), ': ', $e->getMessage(), "\n";
 }
 ?>
---EXPECT--
+--EXPECTF--
 13 rows, 10 failed
 {"Loyalty\\InputException":9,"Loyalty\\LedgerException":1}
 1 Loyalty\InputException: orders[1]: expected array, got string
@@ -80,7 +80,7 @@ try {
 10 Loyalty\LedgerException: customer.ledger[0]: 5 points to spend at 1970-01-01 00:00:01 UTC, only 0 available
 11 Loyalty\InputException: customer.points: expected int, got float
 applied 3, discount 300
-2 cart: points earned overflow 64 bits | current applied 0
+2 cart: points earned overflow %d bits | current applied 0
 [10000,20000]
 backtest: totals overflow at row 1
 RuntimeException: database gone

@@ -20,7 +20,7 @@ foreach ([fn() => serialize($r), fn() => $r->extra = 1, fn() => new Loyalty\Repo
     }
 }
 ?>
---EXPECT--
+--EXPECTF--
 bool(true)
 bool(true)
 orders int readonly
@@ -32,4 +32,4 @@ bool(true)
 Exception: Serialization of 'Loyalty\Report' is not allowed
 Error: Cannot create dynamic property Loyalty\Report::$extra
 Error: Call to private Loyalty\Report::__construct() from global scope
-Error: Cannot modify readonly property Loyalty\Report::$failed
+Error: Cannot%smodify readonly property Loyalty\Report::$failed

@@ -50,7 +50,7 @@ echo count($e->rejected), "\n";
 for ($i = 0; $i < 3; $i++) { $evaluate(); }
 echo "done\n";
 ?>
---EXPECT--
+--EXPECTF--
 [{"source":"advantage","id":"vip","reason":"not_in_segment","message":"not_in_segment: does not match 'VIP' in groups"},{"source":"advantage","id":"big","reason":"below_tier","message":"below_tier: subtotal 50.00 is below 1000.00","missing":95000}]
 [{"sku":"A","amount":3000,"discount":300},{"sku":"B","amount":2000,"discount":200}]
 [{"source":"advantage","id":"all","label":"all","discount":500,"free_shipping":false,"points_spent":0}]
@@ -77,19 +77,19 @@ Serialization of 'Loyalty\Result' is not allowed
 bool(true)
 Error: Cannot modify readonly property Loyalty\Result::$applied
 Error: Cannot unset readonly property Loyalty\Result::$applied
-Error: Cannot modify readonly property Loyalty\Result::$applied
+Error: Cannot%smodify readonly property Loyalty\Result::$applied
 Error: Cannot modify readonly property Loyalty\Result::$rejected
 Error: Cannot unset readonly property Loyalty\Result::$rejected
-Error: Cannot modify readonly property Loyalty\Result::$rejected
+Error: Cannot%smodify readonly property Loyalty\Result::$rejected
 Error: Cannot modify readonly property Loyalty\Result::$lines
 Error: Cannot unset readonly property Loyalty\Result::$lines
-Error: Cannot modify readonly property Loyalty\Result::$lines
+Error: Cannot%smodify readonly property Loyalty\Result::$lines
 Error: Cannot modify readonly property Loyalty\Result::$segments
 Error: Cannot unset readonly property Loyalty\Result::$segments
-Error: Cannot modify readonly property Loyalty\Result::$segments
+Error: Cannot%smodify readonly property Loyalty\Result::$segments
 Error: Cannot modify readonly property Loyalty\Result::$subtotal
 Error: Cannot unset readonly property Loyalty\Result::$subtotal
-Error: Cannot modify readonly property Loyalty\Result::$subtotal
-Error: Cannot modify readonly property Loyalty\Result::$rejected
+Error: Cannot%smodify readonly property Loyalty\Result::$subtotal
+Error: Cannot%smodify readonly property Loyalty\Result::$rejected
 2
 done

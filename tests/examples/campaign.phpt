@@ -87,6 +87,6 @@ array(3) {
   [1]=>
   string(0) ""
   [2]=>
-  string(136) "bad option --customer=10 (expected --NAME=VALUE, NAME one of customers, db, dsn, user, password, out, now, settings, segment, progress)
+  string(145) "bad option --customer=10 (expected --sql or --NAME=VALUE, NAME one of customers, db, dsn, user, password, out, now, settings, segment, progress)
 "
 }

@@ -46,5 +46,5 @@ id,email,city,spent
 exit 2
 -- stdout
 -- stderr
-bad option --out (expected --NAME=VALUE, NAME one of customers, db, dsn, user, password, out, now, settings, segment, progress)
+bad option --out (expected --sql or --NAME=VALUE, NAME one of customers, db, dsn, user, password, out, now, settings, segment, progress)
 bool(false)

@@ -16,12 +16,21 @@ class MutableBoom extends DateTime {
 class NoConstructor extends DateTimeImmutable {
     public function __construct() {}   // parent never initialized
 }
+// PHP's own error for a date that skipped its constructor, as getTimestamp() throws it (its class
+// and wording are PHP's: an Error until 8.3, a DateObjectError naming the class from 8.4)
+try {
+    (new NoConstructor)->getTimestamp();
+} catch (Error $t) {
+    $uninitialized = get_class($t) . ' ' . $t->getMessage();
+}
 function attempt(string $label, callable $f) {
+    global $uninitialized;
     try {
         $r = $f();
         echo "$label: returned ", json_encode($r), "\n";
     } catch (Throwable $t) {
-        echo "$label: ", get_class($t), ' ', $t->getMessage(), "\n";
+        $thrown = get_class($t) . ' ' . $t->getMessage();
+        echo "$label: ", $thrown === $uninitialized ? "PHP's uninitialized-date error" : $thrown, "\n";
     }
 }
 $now = 1700000000;
@@ -72,10 +81,10 @@ evaluate now MutableBoom: LogicException mutable boom
 evaluate first_order MutableBoom: LogicException mutable boom
 segmentsOf ledger at MutableBoom: LogicException mutable boom
 filter last_order MutableBoom: LogicException mutable boom
-evaluate now NoConstructor: Error The DateTime object has not been correctly initialized by its constructor
-evaluate first_order NoConstructor: Error The DateTime object has not been correctly initialized by its constructor
-segmentsOf ledger at NoConstructor: Error The DateTime object has not been correctly initialized by its constructor
-filter last_order NoConstructor: Error The DateTime object has not been correctly initialized by its constructor
+evaluate now NoConstructor: PHP's uninitialized-date error
+evaluate first_order NoConstructor: PHP's uninitialized-date error
+segmentsOf ledger at NoConstructor: PHP's uninitialized-date error
+filter last_order NoConstructor: PHP's uninitialized-date error
 --- ledger
 construct Boom: RuntimeException boom from Boom
 earn Boom: RuntimeException boom from Boom
@@ -87,16 +96,16 @@ expiring Boom: RuntimeException boom from Boom
 warningsDue from Boom: RuntimeException boom from Boom
 warningsDue to Boom: RuntimeException boom from Boom
 issueRewards Boom: RuntimeException boom from Boom
-construct NoConstructor: Error The DateTime object has not been correctly initialized by its constructor
-earn NoConstructor: Error The DateTime object has not been correctly initialized by its constructor
-grant NoConstructor: Error The DateTime object has not been correctly initialized by its constructor
-spend NoConstructor: Error The DateTime object has not been correctly initialized by its constructor
-balance NoConstructor: Error The DateTime object has not been correctly initialized by its constructor
-pending NoConstructor: Error The DateTime object has not been correctly initialized by its constructor
-expiring NoConstructor: Error The DateTime object has not been correctly initialized by its constructor
-warningsDue from NoConstructor: Error The DateTime object has not been correctly initialized by its constructor
-warningsDue to NoConstructor: Error The DateTime object has not been correctly initialized by its constructor
-issueRewards NoConstructor: Error The DateTime object has not been correctly initialized by its constructor
+construct NoConstructor: PHP's uninitialized-date error
+earn NoConstructor: PHP's uninitialized-date error
+grant NoConstructor: PHP's uninitialized-date error
+spend NoConstructor: PHP's uninitialized-date error
+balance NoConstructor: PHP's uninitialized-date error
+pending NoConstructor: PHP's uninitialized-date error
+expiring NoConstructor: PHP's uninitialized-date error
+warningsDue from NoConstructor: PHP's uninitialized-date error
+warningsDue to NoConstructor: PHP's uninitialized-date error
+issueRewards NoConstructor: PHP's uninitialized-date error
 bool(true)
 20 4 0
 int(7)

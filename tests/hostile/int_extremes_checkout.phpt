@@ -2,6 +2,11 @@
 Hostile: PHP_INT_MIN / PHP_INT_MAX in carts, customers and settings are exact or refused naming the path, never wrapped
 --EXTENSIONS--
 loyalty
+--SKIPIF--
+<?php
+// its numbers are 64-bit PHP's extremes; int_extremes_checkout_32bit.phpt has 32-bit PHP's
+if (PHP_INT_SIZE === 4) die('skip 64-bit PHP only');
+?>
 --FILE--
 <?php
 use Loyalty\{Engine, Program};

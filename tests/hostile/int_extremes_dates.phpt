@@ -2,6 +2,11 @@
 Hostile: PHP_INT_MIN / PHP_INT_MAX as $now, customer dates and ledger dates: day counts never wrap, expiries saturate
 --EXTENSIONS--
 loyalty
+--SKIPIF--
+<?php
+// its numbers are 64-bit PHP's extremes; int_extremes_dates_32bit.phpt has 32-bit PHP's
+if (PHP_INT_SIZE === 4) die('skip 64-bit PHP only');
+?>
 --INI--
 date.timezone=UTC
 --FILE--

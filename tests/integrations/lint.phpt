@@ -34,6 +34,9 @@ foreach (['prestashop/loyaltyengine/loyaltyengine.php', 'woocommerce/loyalty-eng
     printf("%s alone: exit %d, %s\n", $file, $rc, implode(' ', $out));
     $out = [];
 }
+// The points class ships in both: the plugin's copy is the module's.
+echo 'points class copies identical: ', json_encode(file_get_contents("$root/prestashop/loyaltyengine/classes/LoyaltyEnginePoints.php")
+    === file_get_contents("$root/woocommerce/loyalty-engine/includes/LoyaltyEnginePoints.php")), "\n";
 // The glue needs neither the shop nor the extension to load.
 foreach (['prestashop/loyaltyengine/classes/LoyaltyEngineGlue.php' => 'LoyaltyEngineGlue',
           'woocommerce/loyalty-engine/includes/class-loyalty-engine-glue.php' => 'Loyalty_Engine_Glue'] as $file => $class) {
@@ -45,12 +48,22 @@ foreach (['prestashop/loyaltyengine/classes/LoyaltyEngineGlue.php' => 'LoyaltyEn
 }
 ?>
 --EXPECT--
+prestashop/loyaltyengine/classes/LoyaltyEngineAdmin.php: ok
+prestashop/loyaltyengine/classes/LoyaltyEngineDbStorage.php: ok
 prestashop/loyaltyengine/classes/LoyaltyEngineGlue.php: ok
 prestashop/loyaltyengine/classes/LoyaltyEnginePoints.php: ok
+prestashop/loyaltyengine/controllers/front/account.php: ok
+prestashop/loyaltyengine/controllers/front/cron.php: ok
 prestashop/loyaltyengine/loyaltyengine.php: ok
+prestashop/loyaltyengine/upgrade/upgrade-0.2.0.php: ok
+woocommerce/loyalty-engine/includes/LoyaltyEnginePoints.php: ok
+woocommerce/loyalty-engine/includes/class-loyalty-engine-admin.php: ok
 woocommerce/loyalty-engine/includes/class-loyalty-engine-glue.php: ok
+woocommerce/loyalty-engine/includes/class-loyalty-engine-wpdb-storage.php: ok
 woocommerce/loyalty-engine/loyalty-engine.php: ok
+woocommerce/loyalty-engine/uninstall.php: ok
 prestashop/loyaltyengine/loyaltyengine.php alone: exit 0, stopped
 woocommerce/loyalty-engine/loyalty-engine.php alone: exit 0, stopped
+points class copies identical: true
 prestashop/loyaltyengine/classes/LoyaltyEngineGlue.php alone: exit 0, 19.99
 woocommerce/loyalty-engine/includes/class-loyalty-engine-glue.php alone: exit 0, 19.99

@@ -17,7 +17,7 @@ final class SqliteStorage implements LoyaltyEngineStorage
     {
         $this->db = new PDO('sqlite::memory:', null, null, [PDO::ATTR_ERRMODE => PDO::ERRMODE_EXCEPTION]);
         $this->db->query('CREATE TABLE ledger (id INTEGER PRIMARY KEY, id_customer INT NOT NULL, id_order INT NULL,
-            kind TEXT NOT NULL, points INT NOT NULL, at INT NOT NULL, ref TEXT NOT NULL, UNIQUE (id_order, kind))');
+            kind TEXT NOT NULL, points INT NOT NULL, at INT NOT NULL, ref TEXT NOT NULL, UNIQUE (id_order, kind, ref))');
     }
     public function rows(int $customer): array
     {
@@ -100,6 +100,14 @@ $balance = $points->ledger(7)->balance($now);
 printf("restored %d (= spent %d: %s), taken %d, unrecovered %d, balance %d -> %d\n", $restored101, $spent,
     $restored101 === $spent ? 'yes' : 'no', $taken101, $unrecovered101, $balance, $points->ledger(7)->balance($now));
 $state('at the end');
+
+echo "-- order 105 earns; a credit slip for a quarter of it, twice; then the rest refunded in full\n";
+[$earned105] = $points->validateOrder(7, 105, $now - 30 * $day, $evaluate(40000, $now - 30 * $day));
+var_dump($points->reverseShare(7, 105, $now, 10000, 40000, 'slip-9'), $points->reverseShare(7, 105, $now, 10000, 40000, 'slip-9'));
+[$rest] = $points->reverseShare(7, 105, $now, 40000, 40000, 'slip-10');
+printf("earned %d, a quarter %d, the rest %d: %s\n", $earned105, intdiv($earned105, 4), $rest,
+    intdiv($earned105, 4) + $rest === $earned105 ? 'all of it, once' : 'no');
+var_dump($points->reverseOrder(7, 105, $now));
 // every row replays: no balance below zero, no spend beyond what was there
 $rows = $storage->db->query("SELECT kind, COUNT(*) FROM ledger GROUP BY kind ORDER BY kind")->fetchAll(PDO::FETCH_KEY_PAIR);
 echo json_encode($rows), "\n";
@@ -108,10 +116,12 @@ echo json_encode($rows), "\n";
 granted: balance 300, pending 0, 1 rows
 -- order 101 validated, 60 days ago: spends what the ledger has, earns once
 earned 0, spent 300 (at most the 300 granted: yes)
-array(2) {
+array(3) {
   [0]=>
   int(0)
   [1]=>
+  int(0)
+  [2]=>
   int(0)
 }
 after order 101, twice: balance 0, pending 0, 3 rows
@@ -120,7 +130,7 @@ after order 101, twice: balance 0, pending 0, 3 rows
 before the refund: balance 0, pending 0, 7 rows
 taken 0 + unrecovered 300 = earned 300: yes; restored 0
 unrecovered > 0 (103 had spent them): yes
-after the refund: balance 0, pending 0, 9 rows
+after the refund: balance 0, pending 0, 10 rows
 array(3) {
   [0]=>
   int(0)
@@ -133,5 +143,31 @@ array(3) {
 earned 120 pending, taken 120, unrecovered 0, pending back to before: yes
 -- order 101 cancelled: its spend comes back, its earn goes as far as later spends allow
 restored 300 (= spent 300: yes), taken 0, unrecovered 0, balance 0 -> 300
-at the end: balance 300, pending 0, 13 rows
-{"earn":2,"grant":1,"restore":1,"reverse":2,"spend":2,"unrecovered":1,"validated":4}
+at the end: balance 300, pending 0, 16 rows
+-- order 105 earns; a credit slip for a quarter of it, twice; then the rest refunded in full
+array(3) {
+  [0]=>
+  int(100)
+  [1]=>
+  int(0)
+  [2]=>
+  int(0)
+}
+array(3) {
+  [0]=>
+  int(0)
+  [1]=>
+  int(0)
+  [2]=>
+  int(0)
+}
+earned 400, a quarter 100, the rest 300: all of it, once
+array(3) {
+  [0]=>
+  int(0)
+  [1]=>
+  int(0)
+  [2]=>
+  int(0)
+}
+{"cancelled":4,"earn":3,"grant":1,"restore":1,"reverse":4,"spend":2,"unrecovered":1,"validated":5}

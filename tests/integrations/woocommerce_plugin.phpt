@@ -1,7 +1,8 @@
 --TEST--
-WooCommerce plugin: its hooks on stub WordPress and WooCommerce (fee, free shipping rates, points recorded at checkout and awarded on completion)
+WooCommerce plugin: its hooks on stub WordPress and WooCommerce (activation with dbDelta, fee, free shipping rates, points spent at checkout at most the balance, earned once when paid, refunds, expiry cron)
 --EXTENSIONS--
 loyalty
+pdo_sqlite
 --INI--
 date.timezone=UTC
 --FILE--
@@ -26,6 +27,59 @@ function wp_slash($value) { return is_string($value) ? addslashes($value) : $val
 function update_user_meta($user_id, $key, $value) { $GLOBALS['user_meta'][$user_id][$key] = stripslashes($value); return true; }
 function get_user_meta($user_id, $key, $single = false) { return $GLOBALS['user_meta'][$user_id][$key] ?? ''; }
 function WC() { return $GLOBALS['woo']; }
+define('ARRAY_A', 'ARRAY_A');
+define('EP_ROOT', 64);
+define('EP_PAGES', 4096);
+define('DAY_IN_SECONDS', 86400);
+$activation = null;
+function register_activation_hook($file, $callback) { $GLOBALS['activation'] = $callback; }
+function register_deactivation_hook($file, $callback) {}
+function is_admin() { return false; }
+function add_rewrite_endpoint($name, $places) { $GLOBALS['endpoints'][] = $name; }
+function flush_rewrite_rules($hard = true) {}
+function wp_next_scheduled($hook, $args = []) { return $GLOBALS['cron'][$hook] ?? false; }
+function wp_schedule_event($timestamp, $recurrence, $hook, $args = [], $wp_error = false) { $GLOBALS['cron'][$hook] = $recurrence; return true; }
+function sanitize_text_field($str) { return trim(strip_tags((string) $str)); }
+function wp_unslash($value) { return is_string($value) ? stripslashes($value) : $value; }
+function wc_get_order($id) { return $GLOBALS['orders'][$id] ?? false; }
+function get_userdata($id) { return (object) ['ID' => $id, 'user_email' => "user$id@example.com"]; }
+function wp_mail($to, $subject, $message) { $GLOBALS['mails'][] = "$to: $message"; return true; }
+function update_option($name, $value, $autoload = null) { $GLOBALS['options'][$name] = $value; return true; }
+function __($text, $domain = 'default') { return $text; }
+function wp_date($format, $timestamp = null) { return gmdate($format, $timestamp); }
+function dbDelta($queries) { $GLOBALS['wpdb']->delta($queries); return []; }
+/** $wpdb over SQLite: prepare() with %d and %s as WordPress's, INSERT IGNORE as INSERT OR IGNORE, GET_LOCK recorded. */
+class FakeWpdb
+{
+    public $prefix = 'wp_';
+    public PDO $pdo;
+    public array $locks = [];
+    public function __construct() { $this->pdo = new PDO('sqlite::memory:', null, null, [PDO::ATTR_ERRMODE => PDO::ERRMODE_EXCEPTION]); }
+    public function get_charset_collate() { return 'DEFAULT CHARSET=utf8mb4'; }
+    public function prepare($query, ...$args)
+    {
+        $i = 0;
+        return preg_replace_callback('/%[ds]/', function ($m) use ($args, &$i) {
+            $v = $args[$i++];
+            return $m[0] === '%d' ? (string) (int) $v : "'" . str_replace("'", "''", (string) $v) . "'";
+        }, $query);
+    }
+    public function delta($sql)
+    {
+        $sql = preg_replace(['/bigint\(20\) unsigned NOT NULL AUTO_INCREMENT/', '/,\s*PRIMARY KEY  \(id_points\)/', '/\) unsigned/', '/UNIQUE KEY \w+ \(/', '/,\s*KEY \w+ \([^)]*\)/', '/\) DEFAULT CHARSET=\w+;$/'],
+            ['INTEGER PRIMARY KEY AUTOINCREMENT', '', ')', 'UNIQUE (', '', ')'], $sql);
+        $this->pdo->exec(str_replace('CREATE TABLE', 'CREATE TABLE IF NOT EXISTS', $sql));
+    }
+    public function query($sql) { return $this->pdo->exec(str_replace('INSERT IGNORE', 'INSERT OR IGNORE', $sql)); }
+    public function get_results($sql, $output = 'OBJECT') { return $this->pdo->query($sql)->fetchAll(PDO::FETCH_ASSOC); }
+    public function get_col($sql) { return $this->pdo->query($sql)->fetchAll(PDO::FETCH_COLUMN); }
+    public function get_var($sql)
+    {
+        if (preg_match("/^SELECT (GET_LOCK|RELEASE_LOCK)\\('([^']+)'/", $sql, $m)) { $this->locks[] = "$m[1] $m[2]"; return '1'; }
+        return $this->pdo->query($sql)->fetchColumn();
+    }
+}
+$wpdb = new FakeWpdb();
 
 class WC_DateTime extends DateTime {}
 class WC_Product
@@ -47,7 +101,11 @@ class WC_Cart
 class WC_Order
 {
     public array $meta = [];
+    public string $total = '0', $refunded = '0';
     public function __construct(private int $id, private int $customer_id, private ?string $completed = null) {}
+    public function get_total() { return $this->total; }
+    public function get_total_refunded() { return $this->refunded; }
+    public function get_amount() { return $this->total; }
     public function get_id() { return $this->id; }
     public function get_customer_id() { return $this->customer_id; }
     public function get_date_created() { return new WC_DateTime('@' . (time() - 20 * 86400)); }
@@ -86,6 +144,7 @@ class Session
 {
     public array $data = [];
     public function get($key, $default = null) { return $this->data[$key] ?? $default; }
+    public function set($key, $value) { $this->data[$key] = $value; }
 }
 class Shipping
 {
@@ -116,12 +175,24 @@ function checkout(WC_Cart $cart, string $chosen): void
 }
 function ledger_of(int $user): string
 {
-    $entries = json_decode(get_user_meta($user, '_loyalty_ledger', true), true);
-    return implode(', ', array_map(fn($e) => "{$e['type']} {$e['points']} {$e['ref']}", $entries));
+    $rows = $GLOBALS['wpdb']->pdo->query("SELECT kind, points, ref FROM wp_loyalty_engine_points WHERE id_customer = $user ORDER BY id_points")->fetchAll(PDO::FETCH_ASSOC);
+    return implode(', ', array_map(fn($r) => "{$r['kind']} {$r['points']} {$r['ref']}", $rows));
+}
+function place(int $id, int $user, string $total): WC_Order
+{
+    $order = $GLOBALS['orders'][$id] = new WC_Order($id, $user);
+    $order->total = $total;
+    do_action('woocommerce_checkout_order_processed', $id, [], $order);
+    return $order;
 }
 
 require __DIR__ . '/../../examples/woocommerce/loyalty-engine/loyalty-engine.php';
 echo implode(', ', array_keys($hooks)), "\n";
+echo "-- activation: the table, the endpoint, the daily cron\n";
+define('ABSPATH_UPGRADE', 1);
+$activation();
+echo json_encode($wpdb->pdo->query("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'wp_%'")->fetchAll(PDO::FETCH_COLUMN)), ' ', json_encode($endpoints), ' ', json_encode($cron), "\n";
+$points = new LoyaltyEnginePoints(loyalty_engine_storage(), (new Loyalty\Engine(file_get_contents(__DIR__ . '/../../examples/shop.json')))->program());
 
 $items = ['a' => ['product_id' => 1, 'variation_id' => 0, 'quantity' => 4, 'data' => new WC_Product('TEA-01', '12.50')],
           'b' => ['product_id' => 2, 'variation_id' => 0, 'quantity' => 1, 'data' => new WC_Product('POT-7', '110.00')]];
@@ -131,29 +202,58 @@ $current_user = 5;
 checkout(new WC_Cart($items), 'flat_rate:1');
 
 $options['loyalty_engine_settings'] = file_get_contents(__DIR__ . '/../../examples/shop.json');
-$user_meta[5]['_loyalty_ledger'] = json_encode([['type' => 'earn', 'points' => 230, 'at' => time() - 30 * 86400, 'ref' => 'order-1']]);
-$user_meta[6]['_loyalty_ledger'] = json_encode([['type' => 'earn', 'points' => 64, 'at' => time() - 30 * 86400, 'ref' => 'order-2']]);
+$points->earnOrder(5, 1, 230, time() - 30 * 86400);
+$points->earnOrder(6, 2, 64, time() - 30 * 86400);
+$points->grant(9, 340, time() - 340 * 86400, 'expires in 25 days');
 
 echo "-- a VIP, 160.00: 10% off as a fee, Colissimo free\n";
 checkout($cart = new WC_Cart($items), 'flat_rate:1');
-$order = new WC_Order(501, 5, gmdate('Y-m-d H:i:s', time() - 86400));
-do_action('woocommerce_checkout_create_order', $order, []);
+$order = place(501, 5, '144.00');
 var_dump($order->meta);
+echo "-- paid (processing), then completed, then the hook again: earned once\n";
+do_action('woocommerce_order_status_processing', 501, $order);
 do_action('woocommerce_order_status_completed', 501, $order);
 do_action('woocommerce_order_status_completed', 501, $order);
 echo '  ledger: ', ledger_of(5), "\n";
+echo "-- a quarter refunded, then the rest: its points taken back once\n";
+$orders[601] = $refund = new WC_Order(601, 5);
+$refund->total = '-36.00';
+$order->refunded = '36.00';
+do_action('woocommerce_order_refunded', 501, 601);
+do_action('woocommerce_order_refunded', 501, 601);
+$orders[602] = $refund = new WC_Order(602, 5);
+$refund->total = '-108.00';
+$order->refunded = '144.00';
+do_action('woocommerce_order_refunded', 501, 602);
+echo '  ledger: ', ledger_of(5), "\n";
 
-echo "-- a customer with 64 points, 44.00 with Chronopost: 60 points as a fee\n";
+echo "-- a customer with 64 points asks for 1,000,000,000, 44.00 with Chronopost: 60 points as a fee, 60 spent at checkout\n";
 $current_user = 6;
+$_REQUEST['loyalty_use_points'] = '1000000000';
 checkout(new WC_Cart(['c' => ['product_id' => 3, 'variation_id' => 0, 'quantity' => 4, 'data' => new WC_Product('MUG-3', '11.00')]]), 'flat_rate:2');
-$order = new WC_Order(502, 6, gmdate('Y-m-d H:i:s', time() - 3600));
-do_action('woocommerce_checkout_create_order', $order, []);
-do_action('woocommerce_order_status_completed', 502, $order);
+$order = place(502, 6, '38.00');
+place(502, 6, '38.00');
 var_dump($order->meta);
 echo '  ledger: ', ledger_of(6), "\n";
+echo "-- cancelled: the 60 points come back; paid later by mistake: nothing earned\n";
+do_action('woocommerce_order_status_cancelled', 502, $order);
+do_action('woocommerce_order_status_processing', 502, $order);
+echo '  ledger: ', ledger_of(6), "\n";
+echo "-- the expiry cron (last run 40 days ago), twice\n";
+$options['loyalty_engine_cron_last'] = time() - 40 * 86400;
+do_action('loyalty_engine_expiry_warnings');
+do_action('loyalty_engine_expiry_warnings');
+echo implode("\n", array_map(fn($m) => preg_replace('/\d{4}-\d\d-\d\d/', 'DATE', $m), $mails)), "\n";
+echo "-- settings broken: the shop works, nothing is written\n";
+$options['loyalty_engine_settings'] = '{"segments": {"vip": "orders >"}}';
+checkout(new WC_Cart($items), 'flat_rate:1');
+place(503, 6, '10.00');
+echo loyalty_engine_error(), "\n", '  ledger: ', ledger_of(6), "\n";
 ?>
 --EXPECT--
-woocommerce_cart_calculate_fees, woocommerce_package_rates, woocommerce_checkout_create_order, woocommerce_order_status_completed
+woocommerce_cart_calculate_fees, woocommerce_package_rates, woocommerce_checkout_order_processed, woocommerce_order_status_processing, woocommerce_order_status_completed, woocommerce_order_status_cancelled, woocommerce_order_refunded, before_woocommerce_init, init, woocommerce_account_menu_items, woocommerce_account_loyalty-points_endpoint, loyalty_engine_expiry_warnings
+-- activation: the table, the endpoint, the daily cron
+["wp_loyalty_engine_points"] ["loyalty-points"] {"loyalty_engine_expiry_warnings":"daily"}
 -- no settings yet: the shop works as before
   rate flat_rate:1 Colissimo: 6.90
   rate flat_rate:2 Chronopost: 12.90
@@ -168,17 +268,31 @@ array(2) {
   ["_loyalty_points_spent"]=>
   int(0)
 }
-  ledger: earn 230 order-1, earn 144 order-501
--- a customer with 64 points, 44.00 with Chronopost: 60 points as a fee
+-- paid (processing), then completed, then the hook again: earned once
+  ledger: earn 230 earn-1, validated 0 validated-501, earn 144 earn-501
+-- a quarter refunded, then the rest: its points taken back once
+  ledger: earn 230 earn-1, validated 0 validated-501, earn 144 earn-501, reverse 36 reverse-501-refund-601, cancelled 0 cancelled-501, reverse 108 reverse-501
+-- a customer with 64 points asks for 1,000,000,000, 44.00 with Chronopost: 60 points as a fee, 60 spent at checkout
   rate flat_rate:1 Colissimo: 6.90
   rate flat_rate:2 Chronopost: 12.90
   fees [["Loyalty points",-6,false]]
-array(3) {
+array(2) {
   ["_loyalty_points_earned"]=>
   int(0)
   ["_loyalty_points_spent"]=>
   int(60)
-  ["_loyalty_points_awarded"]=>
-  string(3) "yes"
 }
-  ledger: earn 64 order-2, spend 60 order-502
+  ledger: earn 64 earn-2, validated 0 validated-502, spend 60 spend-502
+-- cancelled: the 60 points come back; paid later by mistake: nothing earned
+  ledger: earn 64 earn-2, validated 0 validated-502, spend 60 spend-502, cancelled 0 cancelled-502, restore 60 restore-502
+-- the expiry cron (last run 40 days ago), twice
+user9@example.com: 340 of your loyalty points expire on DATE. Use them on your next order before then.
+user9@example.com: 340 of your loyalty points expire on DATE. Use them on your next order before then.
+-- settings broken: the shop works, nothing is written
+  rate flat_rate:1 Colissimo: 6.90
+  rate flat_rate:2 Chronopost: 12.90
+  fees []
+segments.vip: unexpected end of expression at column 9
+orders >
+        ^
+  ledger: earn 64 earn-2, validated 0 validated-502, spend 60 spend-502, cancelled 0 cancelled-502, restore 60 restore-502

@@ -14,8 +14,9 @@ foreach ([Program::fromArray([]), Program::fromArray(['loyalty' => ['earn' => ['
     $l->earn(50, $b + D);
     $l->earn(0, $b + 2 * D, 'order-0');              // an order that earned nothing is still an entry
     echo $l->balance($b - 1), ' ', $l->balance($b), ' ', $l->balance($b + D - 1), ' ', $l->balance($b + D), "\n";
-    // no expiry: still there 100 years later
-    echo $l->balance($b + 36500 * D), ' ', $l->pending($b + 36500 * D), "\n";
+    // no expiry: still there 100 years later (a 32-bit PHP's last second, in 2038, is as late as it gets)
+    $later = min($b + 36500 * D, PHP_INT_MAX);
+    echo $l->balance($later), ' ', $l->pending($later), "\n";
     var_dump($l->expiring($b + 3 * D));
     echo json_encode($l->entries()), "\n";
 }

@@ -1,5 +1,5 @@
 --TEST--
-Ledger: points that have expired no longer count toward the 64-bit limit (an earn after them is accepted)
+Ledger: points that have expired no longer count toward the limit (64 bits, 32 with 32-bit PHP) (an earn after them is accepted)
 --EXTENSIONS--
 loyalty
 --FILE--
@@ -13,8 +13,8 @@ foreach (['rolling', 'per_lot'] as $mode) {
     echo "$mode after expiry: ", $l->balance(21 * 86400), "\n";
 }
 ?>
---EXPECT--
-rolling before expiry: earn: 5 more points would overflow the 64-bit balance
+--EXPECTF--
+rolling before expiry: earn: 5 more points would overflow the %d-bit balance
 rolling after expiry: 5
-per_lot before expiry: earn: 5 more points would overflow the 64-bit balance
+per_lot before expiry: earn: 5 more points would overflow the %d-bit balance
 per_lot after expiry: 5

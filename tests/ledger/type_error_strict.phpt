@@ -18,10 +18,10 @@ foreach ([fn() => $l->earn('5', $b), fn() => $l->grant(5.0, $b), fn() => $l->spe
 }
 var_dump($l->entries());
 ?>
---EXPECT--
+--EXPECTF--
 0: Loyalty\Ledger::earn(): Argument #1 ($points) must be of type int, string given
 1: Loyalty\Ledger::grant(): Argument #1 ($points) must be of type int, float given
-2: Loyalty\Ledger::spend(): Argument #1 ($points) must be of type int, bool given
+2: Loyalty\Ledger::spend(): Argument #1 ($points) must be of type int, %r(bool|true)%r given
 3: Loyalty\Ledger::earn(): Argument #3 ($ref) must be of type string, int given
 array(0) {
 }

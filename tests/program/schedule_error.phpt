@@ -42,7 +42,9 @@ foreach ($cases as $settings) {
 foreach (['00:00-24:00', '22:00-02:00', '23:59-00:00', '09:05-09:06'] as $hours) {
     echo $hours, ': ', Loyalty\Program::fromArray($adv(['hours' => $hours]))->toArray()['advantages'][0]['hours'], "\n";
 }
-foreach (['UTC', 'Europe/Paris', 'America/Argentina/Buenos_Aires', 'US/Eastern'] as $tz) {
+// America/Montreal: a backward-compatible link (US/Eastern is one too, but Debian 13 ships those
+// in tzdata-legacy only, and PHP there reads the system's database)
+foreach (['UTC', 'Europe/Paris', 'America/Argentina/Buenos_Aires', 'America/Montreal'] as $tz) {
     echo Loyalty\Program::fromArray(['timezone' => $tz])->toArray()['timezone'], "\n";
 }
 echo json_encode(Loyalty\Program::fromArray($adv(['days' => ['sun', 'mon', 'sun']]))->toArray()['advantages'][0]['days']), "\n";
@@ -82,7 +84,7 @@ Loyalty\ConfigException: timezone: expected string, got int
 UTC
 Europe/Paris
 America/Argentina/Buenos_Aires
-US/Eastern
+America/Montreal
 ["sun","mon","sun"]
 [{"path":"advantages[0].ends_at","message":"is not after starts_at: the advantage is never active"}]
 0

@@ -11,7 +11,8 @@ function check($settings): void {
             : Loyalty\Program::fromArray($settings);
         echo "accepted\n";
     } catch (Loyalty\ConfigException $e) {
-        echo get_class($e), ' (', $e->getCode(), '): ', $e->getMessage(), "\n";
+        // (PHP_INT_MIN by name: its digits are the platform's)
+        echo get_class($e), ' (', $e->getCode(), '): ', str_replace((string) PHP_INT_MIN, 'PHP_INT_MIN', $e->getMessage()), "\n";
     }
 }
 function tier(array $t): array { return ['advantages' => [['id' => 'a', 'tiers' => [['discount' => 1], $t]]]]; }
@@ -67,7 +68,7 @@ Loyalty\ConfigException (1): advantages[0].tiers[1].from: expected int (minor un
 Loyalty\ConfigException (1): advantages[0].tiers[1].discount: must be >= 0, got -1
 Loyalty\ConfigException (1): advantages[0].tiers[1].discount: expected int (minor units), got float
 Loyalty\ConfigException (1): advantages[0].tiers[1].discount: expected int (minor units), got string
-Loyalty\ConfigException (1): advantages[0].tiers[1].discount: must be >= 0, got -9223372036854775808
+Loyalty\ConfigException (1): advantages[0].tiers[1].discount: must be >= 0, got PHP_INT_MIN
 Loyalty\ConfigException (1): advantages[0].tiers[1].discount_percent: must be between 0 and 100, got 101
 Loyalty\ConfigException (1): advantages[0].tiers[1].discount_percent: must be between 0 and 100, got 100.01%S
 Loyalty\ConfigException (1): advantages[0].tiers[1].discount_percent: must be between 0 and 100, got -1

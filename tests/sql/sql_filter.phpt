@@ -20,7 +20,7 @@ foreach ([fn() => $f->where = '1=1', fn() => $f->params[] = 1, fn() => $f->extra
 $r = new ReflectionClass(Loyalty\SqlFilter::class);
 var_dump($r->isFinal(), array_map(fn($p) => $p->getName() . ($p->isReadOnly() ? ' readonly' : ''), $r->getProperties(ReflectionProperty::IS_PUBLIC)));
 ?>
---EXPECT--
+--EXPECTF--
 bool(true)
 bool(false)
 array(3) {
@@ -35,7 +35,7 @@ segment 's' (sqlite): not exact, the condition selects every row filter() keeps 
 pass the selected rows to filter() with these fields: active, orders, attr.vip
 in PHP: attr.vip: not in the column map
 Error: Cannot modify readonly property Loyalty\SqlFilter::$where
-Error: Cannot modify readonly property Loyalty\SqlFilter::$params
+Error: Cannot%smodify readonly property Loyalty\SqlFilter::$params
 Error: Cannot create dynamic property Loyalty\SqlFilter::$extra
 Error: Call to private Loyalty\SqlFilter::__construct() from global scope
 Error: Trying to clone an uncloneable object of class Loyalty\SqlFilter

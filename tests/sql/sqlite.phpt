@@ -3,6 +3,8 @@ Engine::sql() on SQLite (pdo_sqlite): NULLs, empty strings, trailing spaces, cas
 --EXTENSIONS--
 loyalty
 pdo_sqlite
+--SKIPIF--
+<?php if (PHP_INT_SIZE < 8) die('skip 64-bit only: its rows hold PHP_INT_MAX, whose overflows (attr.n + 1, orders * 2) are what it checks'); ?>
 --FILE--
 <?php
 date_default_timezone_set('Europe/Paris');

@@ -28,6 +28,7 @@ final class Advantage
     /** @var list<Benefit> by `from` descending, the first written first on equal `from` */
     public array $tiers;
     public int $lowest = PHP_INT_MAX;
+    private ?string $notInSegment = null;
 
     public function __construct(array $a, bool $named, ?Expression $lines = null)
     {
@@ -48,6 +49,13 @@ final class Advantage
     }
 
     /** The tier with the highest `from` <= subtotal, or null. */
+    /** The message of a not_in_segment rejection: the same for every customer, made once. */
+    public function notInSegment(): string
+    {
+        return $this->notInSegment ??= sprintf($this->named ? "not in segment '%s'" : 'does not match %s',
+            \Loyalty\Polyfill\Args::printable($this->segment, 112));
+    }
+
     public function tier(int $subtotal): ?Benefit
     {
         foreach ($this->tiers as $t) {

@@ -113,8 +113,7 @@ final class Advantages
             return null;
         }
         if (!$s->customer->advantageMatches($i)) {
-            $s->reject($i, 'advantage', $a->id, 'not_in_segment',
-                sprintf($a->named ? "not in segment '%s'" : 'does not match %s', Args::printable($a->segment, 112)));
+            $s->reject($i, 'advantage', $a->id, 'not_in_segment', $a->notInSegment());
             return null;
         }
         if ($s->hasVoucher && !$a->withVoucher) {

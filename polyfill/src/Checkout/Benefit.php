@@ -52,8 +52,14 @@ final class Benefit
     }
 
     /** "Colissimo or Chronopost", as the extension writes it (each name as lty_printable shows it in 48 bytes, 127 in all). */
+    /** carrierNames(), once made */
+    private ?string $carrierNames = null;
+
     public function carrierNames(): string
     {
+        if ($this->carrierNames !== null) {
+            return $this->carrierNames;
+        }
         $out = '';
         $n = count($this->carrierList);
         foreach ($this->carrierList as $i => $name) {
@@ -62,6 +68,6 @@ final class Benefit
                 break;
             }
         }
-        return substr($out, 0, 127);
+        return $this->carrierNames = substr($out, 0, 127);
     }
 }

@@ -18,8 +18,15 @@ final class Cart
     public ?array $amounts = null;
     /** @var list<mixed> the lines' `sku` (null when absent) */
     public array $skus = [];
-    /** @var list<Line> the lines as line expressions read them */
-    public array $lines = [];
+    /** @var list<Line>|null the lines as line expressions read them, made on first use (lines()) */
+    private ?array $lines = null;
+    /** @var array<mixed> the cart's `lines` as given (checked), for lines() */
+    private array $given = [];
+    /** @var list<string> attr.NAME read by line expressions */
+    private array $lineAttrNames = [];
+    /** lines, and their units (saturating at PHP_INT_MAX, as the extension) */
+    public int $lineCount = 0;
+    public int $units = 0;
     public int $subtotal = 0;
     public ?string $carrier = null;
     public int $shipping = 0;
@@ -63,6 +70,7 @@ final class Cart
         $amounts = [];
         $skus = [];
         $subtotal = 0;
+        $units = 0;
         $i = 0;
         foreach ($lines as $line) {
             if (!is_array($line)) {
@@ -94,14 +102,41 @@ final class Cart
             $subtotal += $amount;
             $amounts[] = $amount;
             $skus[] = $sku;
-            // an int sku or category reads as its digits in a line expression (SPEC 13)
-            $this->lines[] = new Line($sku === null ? null : (string) $sku, $category === null ? null : (string) $category,
-                $qty, $price, $amount, \Loyalty\Polyfill\Attributes::read($line['attributes'] ?? null, "cart.lines[$i]", $lineAttrNames, true));
+            $units = $units > PHP_INT_MAX - $qty ? PHP_INT_MAX : $units + $qty;
+            if (isset($line['attributes'])) { // checked now; read again by lines()
+                \Loyalty\Polyfill\Attributes::read($line['attributes'], "cart.lines[$i]", $lineAttrNames, true);
+            }
             $i++;
         }
         $this->amounts = $amounts;
         $this->skus = $skus;
         $this->subtotal = $subtotal;
+        $this->lineCount = $i;
+        $this->units = $units;
+        $this->given = $lines;
+        $this->lineAttrNames = $lineAttrNames;
+    }
+
+    /**
+     * The lines as line expressions read them: made on first use, most programs never ask.
+     * @return list<Line>
+     */
+    public function lines(): array
+    {
+        if ($this->lines === null) {
+            $this->lines = [];
+            $i = 0;
+            foreach ($this->given as $line) {
+                $sku = $line['sku'] ?? null;
+                $category = $line['category'] ?? null;
+                // an int sku or category reads as its digits in a line expression (SPEC 13)
+                $this->lines[] = new Line($sku === null ? null : (string) $sku, $category === null ? null : (string) $category,
+                    $line['qty'], $line['price'], $this->amounts[$i],
+                    \Loyalty\Polyfill\Attributes::read($line['attributes'] ?? null, "cart.lines[$i]", $this->lineAttrNames, true));
+                $i++;
+            }
+        }
+        return $this->lines;
     }
 
     private function readVouchers(mixed $vouchers): void

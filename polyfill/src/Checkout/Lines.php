@@ -13,14 +13,17 @@ final class Lines
     /** @return array{match: array<int, true>|null, count: int, amount: int, units: int} */
     public static function concern(State $s, Advantage $a): array
     {
-        if ($a->lines !== null && isset($s->concerns[$id = spl_object_id($a->lines)])) {
+        if ($a->lines === null) { // the whole cart
+            return ['match' => null, 'count' => $s->cart->lineCount, 'amount' => $s->cart->subtotal, 'units' => $s->cart->units];
+        }
+        if (isset($s->concerns[$id = spl_object_id($a->lines)])) {
             return $s->concerns[$id]; // the same `lines` text as an advantage checked before
         }
         $match = $a->lines === null ? null : [];
         $count = 0;
         $amount = 0;
         $units = 0;
-        foreach ($s->cart->lines as $i => $line) {
+        foreach ($s->cart->lines() as $i => $line) {
             if ($a->lines !== null) {
                 if (($a->lines->eval)($line) !== true) {
                     continue;
@@ -50,7 +53,7 @@ final class Lines
             return 0;
         }
         $order = [];
-        foreach ($s->cart->lines as $i => $line) {
+        foreach ($s->cart->lines() as $i => $line) {
             if (($concern['match'] === null || isset($concern['match'][$i])) && $line->qty > 0) {
                 $order[] = [$line->price, $i];
             }
@@ -61,7 +64,7 @@ final class Lines
             if ($free === 0) {
                 break;
             }
-            $take = min($free, $s->cart->lines[$i]->qty);
+            $take = min($free, $s->cart->lines()[$i]->qty);
             $value += $take * $price;
             $free -= $take;
         }

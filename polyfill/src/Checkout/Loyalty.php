@@ -178,7 +178,7 @@ final class Loyalty
         $voucher = Allocation::shares($s->left, $s->cart->subtotal - $s->payable);
         $weights = [];
         $total = 0;
-        foreach ($s->cart->lines as $i => $line) {
+        foreach ($s->cart->lines() as $i => $line) {
             $billed = $s->left[$i] - $voucher[$i];
             $m = 100;
             if ($y->earnExclude !== null && ($y->earnExclude->eval)($line) === true) {

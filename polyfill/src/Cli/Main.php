@@ -19,6 +19,8 @@ final class Main
                loyalty explain SETTINGS.json CART.json CUSTOMER.json [--at DATE]
                loyalty backtest SETTINGS.json [DRAFT.json] ORDERS.jsonl|ORDERS.csv [--json] [--quiet]
                loyalty segment SETTINGS.json NAME CUSTOMERS.jsonl|CUSTOMERS.csv [--at DATE] [--quiet]
+               loyalty segment SETTINGS.json NAME --columns MAP.json --sql [--dialect mysql|sqlite] [--at DATE] [--json]
+               loyalty segment SETTINGS.json NAME --columns MAP.json --dsn DSN --from TABLE [--user U] [--password P] [--at DATE] [--quiet]
         TXT;
 
     /** @param resource $out @param resource $err */
@@ -43,7 +45,8 @@ final class Main
 
     private function dispatch(array $argv): int
     {
-        [$args, $options] = self::parse($argv, ['at' => true, 'json' => false, 'quiet' => false, 'help' => false]);
+        [$args, $options] = self::parse($argv, ['at' => true, 'json' => false, 'quiet' => false, 'help' => false,
+            'columns' => true, 'sql' => false, 'dialect' => true, 'dsn' => true, 'from' => true, 'user' => true, 'password' => true]);
         $command = array_shift($args);
         if ($command === null || isset($options['help']) || $command === 'help') {
             fwrite($command === null ? $this->err : $this->out, self::USAGE . "\n");
@@ -53,6 +56,25 @@ final class Main
         if ($need === null) {
             throw new Failure("unknown command '$command'\n" . self::USAGE, 2);
         }
+        $database = $command === 'segment' && isset($options['columns']);
+        if ($database) { // the customers are in the database: no file
+            $need = [2, 2];
+        }
+        foreach (['columns' => 'segment', 'sql' => 'segment --columns', 'dsn' => 'segment --columns', 'dialect' => 'segment --sql',
+            'from' => 'segment --dsn', 'user' => 'segment --dsn', 'password' => 'segment --dsn'] as $option => $with) {
+            $ok = match ($option) {
+                'columns' => $command === 'segment',
+                'sql', 'dsn' => $database,
+                'dialect' => isset($options['sql']),
+                default => isset($options['dsn']),
+            };
+            if (isset($options[$option]) && !$ok) {
+                throw new Failure("--$option goes with $with\n" . self::USAGE, 2);
+            }
+        }
+        if ($database && isset($options['sql']) === isset($options['dsn'])) {
+            throw new Failure("segment --columns: give --sql (print the condition) or --dsn (run it)\n" . self::USAGE, 2);
+        }
         if (count($args) < $need[0] || count($args) > $need[1]) {
             throw new Failure("$command: wrong number of arguments\n" . self::USAGE, 2);
         }
@@ -61,7 +83,14 @@ final class Main
             'explain' => (new Explain($this->out))->run($args[0], $args[1], $args[2], $options['at'] ?? null),
             'backtest' => (new Backtest($this->out, $this->err))->run($args[0], count($args) === 3 ? $args[1] : null,
                 $args[count($args) - 1], isset($options['json']), isset($options['quiet'])),
-            'segment' => $this->segment($args[0], $args[1], $args[2], $options['at'] ?? null, isset($options['quiet'])),
+            'segment' => match (true) {
+                isset($options['sql']) => (new SqlSegment($this->out, $this->err))->show($args[0], $args[1], $options['columns'],
+                    $options['dialect'] ?? 'mysql', $options['at'] ?? null, isset($options['json'])),
+                isset($options['dsn']) => (new SqlSegment($this->out, $this->err))->run($args[0], $args[1], $options['columns'],
+                    $options['dsn'], $options['from'] ?? null, array_intersect_key($options, ['user' => 1, 'password' => 1]),
+                    $options['at'] ?? null, isset($options['quiet'])),
+                default => $this->segment($args[0], $args[1], $args[2], $options['at'] ?? null, isset($options['quiet'])),
+            },
         };
     }
 

@@ -491,12 +491,14 @@ final class Sql
         // a condition as a value (bool == bool): only when it translates exactly
         $exact = $this->exact;
         $notes = $this->notes;
+        $this->exact = true; // whether this condition translates exactly, whatever came before
         $c = $this->cond($n, 1);
         if (!$this->exact) {
             $this->exact = $exact;
             $this->notes = $notes;
             return ['k' => 'unknown', 'why' => 'a comparison of conditions that do not translate exactly'];
         }
+        $this->exact = $exact;
         return is_bool($c) ? ['k' => 'const', 'v' => $c] : ['k' => 'bool', 't' => $c[0], 'p' => $c[1]];
     }
 
@@ -1023,10 +1025,44 @@ final class Sql
         return $out;
     }
 
+    /**
+     * `like` with `?` in SQLite, byte for byte: a pattern PRE or PRE*SUF (one run of stars) is a
+     * length and the literal runs of PRE and SUF at their byte offsets of CAST(x AS BLOB), where
+     * substr() counts bytes (from the end for SUF); lower() of SQLite folds ASCII bytes only, as
+     * `like` does. Null for other shapes (a literal between two stars).
+     */
+    private function byteGlob(array $x, string $pattern): bool|array|null
+    {
+        $len = strlen($pattern);
+        $first = strpos($pattern, '*');
+        $pre = $first === false ? $len : $first;
+        $sufAt = $first === false ? $len : strrpos($pattern, '*') + 1;
+        if ($first !== false && strspn($pattern, '*', $pre, $sufAt - $pre) !== $sufAt - $pre) {
+            return null;
+        }
+        $blob = 'CAST(' . $x['t'] . ' AS BLOB)';
+        $cs = [['(length(' . $blob . ($first === false ? ') = ' : ') >= ') . $this->intParam() . ')',
+            array_merge($x['p'], [$pre + $len - $sufAt])]];
+        foreach ($first === false ? [[0, $len]] : [[0, $pre], [$sufAt, $len]] as [$from, $to]) {
+            for ($i = $from; $i < $to; $i += max($k, 1)) {
+                $k = strcspn($pattern, '?', $i, $to - $i);
+                if ($k > 0) {
+                    $start = $first !== false && $from === $sufAt ? -($len - $i) : $i + 1;
+                    $cs[] = ['(lower(substr(' . $blob . ', ' . $this->intParam() . ', ' . $this->intParam() . ')) = ?)',
+                        array_merge($x['p'], [$start, $k, Runtime::lower(substr($pattern, $i, $k))])];
+                }
+            }
+        }
+        return $this->and($cs);
+    }
+
     private function glob(array $x, string $pattern, int $pol): bool|array
     {
         if ($this->dialect === self::SQLITE) {
             // SQLite's LIKE folds ASCII case as `like` does, but its _ is one character, not one byte
+            if (strpos($pattern, '?') !== false && ($exact = $this->byteGlob($x, $pattern)) !== null) {
+                return $exact;
+            }
             if (strpos($pattern, '?') !== false) {
                 $this->note("like with '?' in SQLite: its _ matches a character, the engine's ? one byte");
                 if ($pol < 0) {

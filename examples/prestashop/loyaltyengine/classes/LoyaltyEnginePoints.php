@@ -12,10 +12,11 @@
  *   reverse     an earn taken back (refund, cancel)   the order's earn, less these points
  *   restore     a spend given back (refund, cancel)   grant, ref "restore-<order>"
  *   validated   the order was evaluated at validation (0 points): marks it done, whatever it gave
+ *   cancelled   the order was cancelled or refunded in full (0 points): it earns nothing after
  *   unrecovered earned points of a reversed order that later spends already used: recorded for
  *               the merchant, not taken (no balance goes negative, no past spend becomes invalid)
- * An order has at most one row of each kind (a unique key on id_order + kind): a hook fired twice
- * writes once.
+ * An order has at most one row of each kind and ref (a unique key on id_order + kind + ref; the ref
+ * is "<kind>-<order>", with "-slip-<id>" for a partial refund): a hook fired twice writes once.
  */
 declare(strict_types=1);
 
@@ -24,7 +25,7 @@ interface LoyaltyEngineStorage
     /** The customer's rows in time order: [['kind', 'points', 'at', 'id_order', 'ref'], ...]. */
     public function rows(int $customer): array;
 
-    /** Inserts the row unless one of the same id_order and kind exists; true when inserted. */
+    /** Inserts the row unless one of the same id_order, kind and ref exists; true when inserted. */
     public function insertOnce(array $row): bool;
 
     /** Runs $work with the customer's points locked against other workers; returns what it returns. */
@@ -72,24 +73,26 @@ final class LoyaltyEnginePoints
     /**
      * An order validated: the cart is evaluated again here (never a stored quote), its points
      * spent and earned once, whatever the number of calls. $evaluate gets the balance read from
-     * the ledger and returns the Loyalty\Result. Returns [earned, spent] written by this call.
+     * the ledger and returns the Loyalty\Result. Returns [earned, spent] written by this call, and
+     * the points the order earns: with $earn false they are left for earnOrder() (WooCommerce earns
+     * when the order is paid or completed).
      */
-    public function validateOrder(int $customer, int $order, int $at, callable $evaluate): array
+    public function validateOrder(int $customer, int $order, int $at, callable $evaluate, bool $earn = true): array
     {
-        return $this->storage->locked($customer, function () use ($customer, $order, $at, $evaluate) {
+        return $this->storage->locked($customer, function () use ($customer, $order, $at, $evaluate, $earn) {
             // once per order: a second call (a status set twice, a retried request) finds the mark
             if (!$this->storage->insertOnce(['id_customer' => $customer, 'id_order' => $order, 'kind' => 'validated',
                     'points' => 0, 'at' => $at, 'ref' => "validated-$order"])) {
-                return [0, 0];
+                return [0, 0, 0];
             }
             $ledger = $this->ledger($customer);
             $result = $evaluate($ledger->balance($at));
             $spent = min($result->pointsSpent, $ledger->balance($at));
-            $written = [0, 0];
+            $written = [0, 0, $result->pointsEarned];
             if ($spent > 0 && $this->insert($customer, $order, 'spend', $spent, $at)) {
                 $written[1] = $spent;
             }
-            if ($result->pointsEarned > 0 && $this->insert($customer, $order, 'earn', $result->pointsEarned, $at)) {
+            if ($earn && $result->pointsEarned > 0 && $this->insert($customer, $order, 'earn', $result->pointsEarned, $at)) {
                 $written[0] = $result->pointsEarned;
             }
             return $written;
@@ -99,34 +102,77 @@ final class LoyaltyEnginePoints
     /**
      * A refund or a cancellation: the order's earned points are taken back once, as far as the
      * balance allows (the rest is recorded as unrecovered, for the merchant), and the points it
-     * was paid with are given back once. Returns [taken, unrecovered, restored] by this call.
+     * was paid with are given back once. A partial refund ($points, with the $ref of its credit
+     * slip) takes back at most $points of what is still open and gives nothing back: the spent
+     * points come back with the full refund or the cancellation. Returns [taken, unrecovered,
+     * restored] by this call.
      */
-    public function reverseOrder(int $customer, int $order, int $at): array
+    public function reverseOrder(int $customer, int $order, int $at, ?int $points = null, string $ref = ''): array
     {
-        return $this->storage->locked($customer, function () use ($customer, $order, $at) {
-            $earned = $spent = 0;
-            foreach ($this->storage->rows($customer) as $row) {
-                if ((int) $row['id_order'] === $order) {
-                    $earned += $row['kind'] === 'earn' ? (int) $row['points'] : 0;
-                    $spent += $row['kind'] === 'spend' ? (int) $row['points'] : 0;
-                }
-            }
+        return $this->storage->locked($customer, function () use ($customer, $order, $at, $points, $ref) {
+            $sum = $this->sums($customer, $order);
+            $suffix = $ref === '' ? '' : "-$ref";
             $out = [0, 0, 0];
-            if ($spent > 0 && $this->insert($customer, $order, 'restore', $spent, $at)) {
-                $out[2] = $spent;
+            if ($points === null) {   // the mark that keeps a later earnOrder() from crediting it
+                $this->storage->insertOnce(['id_customer' => $customer, 'id_order' => $order, 'kind' => 'cancelled',
+                    'points' => 0, 'at' => $at, 'ref' => "cancelled-$order"]);
             }
-            if ($earned > 0) {
+            $restore = $sum['spend'] - $sum['restore'];
+            if ($points === null && $restore > 0 && $this->insert($customer, $order, 'restore', $restore, $at)) {
+                $out[2] = $restore;
+            }
+            $open = $sum['earn'] - $sum['reverse'] - $sum['unrecovered'];
+            $want = $points === null ? $open : min(max(0, $points), $open);
+            if ($want > 0) {
                 // pending or spendable, the order's points go; those later spends used stay
-                $take = $this->reversible($this->storage->rows($customer), $order, $earned);
+                $take = $this->reversible($this->storage->rows($customer), $order, $want);
                 if ($this->storage->insertOnce(['id_customer' => $customer, 'id_order' => $order, 'kind' => 'reverse',
-                        'points' => $take, 'at' => $at, 'ref' => "reverse-$order"])) {
+                        'points' => $take, 'at' => $at, 'ref' => "reverse-$order$suffix"])) {
                     $out[0] = $take;
-                    if ($earned > $take && $this->insert($customer, $order, 'unrecovered', $earned - $take, $at)) {
-                        $out[1] = $earned - $take;
+                    if ($want > $take && $this->insert($customer, $order, 'unrecovered', $want - $take, $at, $suffix)) {
+                        $out[1] = $want - $take;
                     }
                 }
             }
             return $out;
+        });
+    }
+
+    /**
+     * A credit slip of $refunded out of the order's $paid products (same unit): the order's earned
+     * points in that proportion (rounded down), the whole reversal when everything is refunded.
+     */
+    public function reverseShare(int $customer, int $order, int $at, int $refunded, int $paid, string $ref): array
+    {
+        if ($paid <= 0 || $refunded >= $paid) {
+            return $this->reverseOrder($customer, $order, $at);
+        }
+        $earned = $this->sums($customer, $order)['earn'];
+        return $this->reverseOrder($customer, $order, $at, intdiv($earned * max(0, $refunded), $paid), $ref);
+    }
+
+    /** Points of the order's rows by kind. */
+    private function sums(int $customer, int $order): array
+    {
+        $sum = ['earn' => 0, 'spend' => 0, 'reverse' => 0, 'unrecovered' => 0, 'restore' => 0];
+        foreach ($this->storage->rows($customer) as $row) {
+            if ((int) $row['id_order'] === $order && isset($sum[$row['kind']])) {
+                $sum[$row['kind']] += (int) $row['points'];
+            }
+        }
+        return $sum;
+    }
+
+    /** The order's points, earned once, unless it was cancelled or refunded in full before. Returns the points written. */
+    public function earnOrder(int $customer, int $order, int $points, int $at): int
+    {
+        return $this->storage->locked($customer, function () use ($customer, $order, $points, $at) {
+            foreach ($this->storage->rows($customer) as $row) {
+                if ((int) $row['id_order'] === $order && $row['kind'] === 'cancelled') {
+                    return 0;
+                }
+            }
+            return $points > 0 && $this->insert($customer, $order, 'earn', $points, $at) ? $points : 0;
         });
     }
 
@@ -162,7 +208,7 @@ final class LoyaltyEnginePoints
         return $low;
     }
 
-    private function insert(int $customer, int $order, string $kind, int $points, int $at): bool
+    private function insert(int $customer, int $order, string $kind, int $points, int $at, string $suffix = ''): bool
     {
         if ($points <= 0) {
             return false;
@@ -174,6 +220,6 @@ final class LoyaltyEnginePoints
             $ledger->{$method}($points, $at, "$kind-$order");
         }
         return $this->storage->insertOnce(['id_customer' => $customer, 'id_order' => $order, 'kind' => $kind,
-            'points' => $points, 'at' => $at, 'ref' => "$kind-$order"]);
+            'points' => $points, 'at' => $at, 'ref' => "$kind-$order$suffix"]);
     }
 }

@@ -1,0 +1,225 @@
+<?php
+/*
+ * The customers' points, kept as ledger rows (one per event, each carrying its order and its
+ * kind) and read through Loyalty\Ledger: the balance always comes from these rows, never from
+ * the request or the session. Plain PHP: the storage is an interface, PrestaShop's Db in the
+ * module (LoyaltyEngineDbStorage), SQLite in tests/integrations/.
+ *
+ * Kinds, and what Loyalty\Ledger sees of them:
+ *   earn        points of a validated order          earn
+ *   spend       points an order paid with            spend
+ *   grant       points the merchant gave              grant
+ *   reverse     an earn taken back (refund, cancel)   the order's earn, less these points
+ *   restore     a spend given back (refund, cancel)   grant, ref "restore-<order>"
+ *   validated   the order was evaluated at validation (0 points): marks it done, whatever it gave
+ *   cancelled   the order was cancelled or refunded in full (0 points): it earns nothing after
+ *   unrecovered earned points of a reversed order that later spends already used: recorded for
+ *               the merchant, not taken (no balance goes negative, no past spend becomes invalid)
+ * An order has at most one row of each kind and ref (a unique key on id_order + kind + ref; the ref
+ * is "<kind>-<order>", with "-slip-<id>" for a partial refund): a hook fired twice writes once.
+ */
+declare(strict_types=1);
+
+interface LoyaltyEngineStorage
+{
+    /** The customer's rows in time order: [['kind', 'points', 'at', 'id_order', 'ref'], ...]. */
+    public function rows(int $customer): array;
+
+    /** Inserts the row unless one of the same id_order, kind and ref exists; true when inserted. */
+    public function insertOnce(array $row): bool;
+
+    /** Runs $work with the customer's points locked against other workers; returns what it returns. */
+    public function locked(int $customer, callable $work): mixed;
+}
+
+final class LoyaltyEnginePoints
+{
+    private const AS_LEDGER = ['earn' => 'earn', 'spend' => 'spend', 'grant' => 'grant', 'restore' => 'grant'];
+
+    public function __construct(private LoyaltyEngineStorage $storage, private Loyalty\Program $program)
+    {
+    }
+
+    /** The customer's Loyalty\Ledger, from the stored rows. */
+    public function ledger(int $customer): Loyalty\Ledger
+    {
+        return $this->replay($this->storage->rows($customer));
+    }
+
+    /** Loyalty\Ledger of rows; $reversed adds order => points taken back (LedgerException if invalid). */
+    private function replay(array $rows, array $reversed = []): Loyalty\Ledger
+    {
+        foreach ($rows as $row) {
+            if ($row['kind'] === 'reverse') {
+                $reversed[(int) $row['id_order']] = ($reversed[(int) $row['id_order']] ?? 0) + (int) $row['points'];
+            }
+        }
+        $entries = [];
+        foreach ($rows as $row) {
+            $points = (int) $row['points'];
+            if ($row['kind'] === 'earn') {
+                $taken = min($points, $reversed[(int) $row['id_order']] ?? 0);
+                $reversed[(int) $row['id_order']] = ($reversed[(int) $row['id_order']] ?? 0) - $taken;
+                $points -= $taken;
+            }
+            if (isset(self::AS_LEDGER[$row['kind']]) && $points > 0) {
+                $entries[] = ['type' => self::AS_LEDGER[$row['kind']], 'points' => $points,
+                    'at' => (int) $row['at'], 'ref' => (string) $row['ref']];
+            }
+        }
+        return new Loyalty\Ledger($this->program, $entries);
+    }
+
+    /**
+     * An order validated: the cart is evaluated again here (never a stored quote), its points
+     * spent and earned once, whatever the number of calls. $evaluate gets the balance read from
+     * the ledger and returns the Loyalty\Result. Returns [earned, spent] written by this call, and
+     * the points the order earns: with $earn false they are left for earnOrder() (WooCommerce earns
+     * when the order is paid or completed).
+     */
+    public function validateOrder(int $customer, int $order, int $at, callable $evaluate, bool $earn = true): array
+    {
+        return $this->storage->locked($customer, function () use ($customer, $order, $at, $evaluate, $earn) {
+            // once per order: a second call (a status set twice, a retried request) finds the mark
+            if (!$this->storage->insertOnce(['id_customer' => $customer, 'id_order' => $order, 'kind' => 'validated',
+                    'points' => 0, 'at' => $at, 'ref' => "validated-$order"])) {
+                return [0, 0, 0];
+            }
+            $ledger = $this->ledger($customer);
+            $result = $evaluate($ledger->balance($at));
+            $spent = min($result->pointsSpent, $ledger->balance($at));
+            $written = [0, 0, $result->pointsEarned];
+            if ($spent > 0 && $this->insert($customer, $order, 'spend', $spent, $at)) {
+                $written[1] = $spent;
+            }
+            if ($earn && $result->pointsEarned > 0 && $this->insert($customer, $order, 'earn', $result->pointsEarned, $at)) {
+                $written[0] = $result->pointsEarned;
+            }
+            return $written;
+        });
+    }
+
+    /**
+     * A refund or a cancellation: the order's earned points are taken back once, as far as the
+     * balance allows (the rest is recorded as unrecovered, for the merchant), and the points it
+     * was paid with are given back once. A partial refund ($points, with the $ref of its credit
+     * slip) takes back at most $points of what is still open and gives nothing back: the spent
+     * points come back with the full refund or the cancellation. Returns [taken, unrecovered,
+     * restored] by this call.
+     */
+    public function reverseOrder(int $customer, int $order, int $at, ?int $points = null, string $ref = ''): array
+    {
+        return $this->storage->locked($customer, function () use ($customer, $order, $at, $points, $ref) {
+            $sum = $this->sums($customer, $order);
+            $suffix = $ref === '' ? '' : "-$ref";
+            $out = [0, 0, 0];
+            if ($points === null) {   // the mark that keeps a later earnOrder() from crediting it
+                $this->storage->insertOnce(['id_customer' => $customer, 'id_order' => $order, 'kind' => 'cancelled',
+                    'points' => 0, 'at' => $at, 'ref' => "cancelled-$order"]);
+            }
+            $restore = $sum['spend'] - $sum['restore'];
+            if ($points === null && $restore > 0 && $this->insert($customer, $order, 'restore', $restore, $at)) {
+                $out[2] = $restore;
+            }
+            $open = $sum['earn'] - $sum['reverse'] - $sum['unrecovered'];
+            $want = $points === null ? $open : min(max(0, $points), $open);
+            if ($want > 0) {
+                // pending or spendable, the order's points go; those later spends used stay
+                $take = $this->reversible($this->storage->rows($customer), $order, $want);
+                if ($this->storage->insertOnce(['id_customer' => $customer, 'id_order' => $order, 'kind' => 'reverse',
+                        'points' => $take, 'at' => $at, 'ref' => "reverse-$order$suffix"])) {
+                    $out[0] = $take;
+                    if ($want > $take && $this->insert($customer, $order, 'unrecovered', $want - $take, $at, $suffix)) {
+                        $out[1] = $want - $take;
+                    }
+                }
+            }
+            return $out;
+        });
+    }
+
+    /**
+     * A credit slip of $refunded out of the order's $paid products (same unit): the order's earned
+     * points in that proportion (rounded down), the whole reversal when everything is refunded.
+     */
+    public function reverseShare(int $customer, int $order, int $at, int $refunded, int $paid, string $ref): array
+    {
+        if ($paid <= 0 || $refunded >= $paid) {
+            return $this->reverseOrder($customer, $order, $at);
+        }
+        $earned = $this->sums($customer, $order)['earn'];
+        return $this->reverseOrder($customer, $order, $at, intdiv($earned * max(0, $refunded), $paid), $ref);
+    }
+
+    /** Points of the order's rows by kind. */
+    private function sums(int $customer, int $order): array
+    {
+        $sum = ['earn' => 0, 'spend' => 0, 'reverse' => 0, 'unrecovered' => 0, 'restore' => 0];
+        foreach ($this->storage->rows($customer) as $row) {
+            if ((int) $row['id_order'] === $order && isset($sum[$row['kind']])) {
+                $sum[$row['kind']] += (int) $row['points'];
+            }
+        }
+        return $sum;
+    }
+
+    /** The order's points, earned once, unless it was cancelled or refunded in full before. Returns the points written. */
+    public function earnOrder(int $customer, int $order, int $points, int $at): int
+    {
+        return $this->storage->locked($customer, function () use ($customer, $order, $points, $at) {
+            foreach ($this->storage->rows($customer) as $row) {
+                if ((int) $row['id_order'] === $order && $row['kind'] === 'cancelled') {
+                    return 0;
+                }
+            }
+            return $points > 0 && $this->insert($customer, $order, 'earn', $points, $at) ? $points : 0;
+        });
+    }
+
+    /** A manual grant from the back office (not tied to an order). */
+    public function grant(int $customer, int $points, int $at, string $reason): void
+    {
+        $this->storage->insertOnce(['id_customer' => $customer, 'id_order' => null, 'kind' => 'grant',
+            'points' => $points, 'at' => $at, 'ref' => substr($reason, 0, 64)]);
+    }
+
+    /** What the customer's account page shows: balance, pending, expiring lots, history. */
+    public function account(int $customer, int $at): array
+    {
+        $ledger = $this->ledger($customer);
+        return ['balance' => $ledger->balance($at), 'pending' => $ledger->pending($at),
+            'expiring' => $ledger->expiring($at), 'history' => array_reverse($this->storage->rows($customer))];
+    }
+
+    /** The most of the order's $earned points that can be taken back with every later spend still covered. */
+    private function reversible(array $rows, int $order, int $earned): int
+    {
+        $low = 0;
+        $high = $earned;
+        while ($low < $high) {   // covered is monotonic: taking back fewer points never breaks a spend
+            $mid = intdiv($low + $high + 1, 2);
+            try {
+                $this->replay($rows, [$order => $mid]);
+                $low = $mid;
+            } catch (Loyalty\LedgerException) {
+                $high = $mid - 1;
+            }
+        }
+        return $low;
+    }
+
+    private function insert(int $customer, int $order, string $kind, int $points, int $at, string $suffix = ''): bool
+    {
+        if ($points <= 0) {
+            return false;
+        }
+        if (isset(self::AS_LEDGER[$kind])) {
+            // what Loyalty\Ledger would refuse is never stored (a spend beyond the balance)
+            $ledger = $this->ledger($customer);
+            $method = self::AS_LEDGER[$kind];
+            $ledger->{$method}($points, $at, "$kind-$order");
+        }
+        return $this->storage->insertOnce(['id_customer' => $customer, 'id_order' => $order, 'kind' => $kind,
+            'points' => $points, 'at' => $at, 'ref' => "$kind-$order$suffix"]);
+    }
+}

@@ -1,0 +1,130 @@
+--TEST--
+PrestaShop module: order validation spends at most the ledger's balance and earns once; cancel, refund and credit slips reverse once; a busy lock or bad settings never break the order flow; the 0.1 JSON ledger is migrated
+--EXTENSIONS--
+loyalty
+pdo_sqlite
+--INI--
+date.timezone=UTC
+--FILE--
+<?php
+require __DIR__ . '/prestashop_fakes.inc';
+fake_context();
+require __DIR__ . '/../../examples/prestashop/loyaltyengine/loyaltyengine.php';
+$db = Db::getInstance();
+
+echo "-- 0.1's JSON ledger and settings are moved at install\n";
+$db->execute('CREATE TABLE `ps_loyaltyengine_ledger` (`id_customer` INT UNSIGNED NOT NULL PRIMARY KEY, `entries` MEDIUMTEXT NOT NULL) ENGINE=InnoDB');
+$month = time() - 30 * 86400;
+$db->insert('loyaltyengine_ledger', ['id_customer' => 7, 'entries' => pSQL(json_encode([
+    ['type' => 'grant', 'points' => 500, 'at' => $month - 86400, 'ref' => "welcome 'gift'"],
+    ['type' => 'spend', 'points' => 100, 'at' => $month, 'ref' => 'order-1']]), true)]);
+// points pay 1.00 per 10 from 10 points, and combine with advantages
+$settings = json_decode(file_get_contents(__DIR__ . '/../../examples/shop.json'), true);
+$settings['loyalty']['brackets'] = [$settings['loyalty']['brackets'][0]];
+$settings['loyalty']['spend']['with_advantage'] = true;
+Configuration::updateValue('LOYALTY_SETTINGS', json_encode($settings));
+$module = new LoyaltyEngine();
+var_dump($module->install(), $db->executeS("SHOW TABLES LIKE 'ps_loyaltyengine_ledger'"));
+echo fake_rows(7);
+var_dump($module->points()->ledger(7)->balance());
+
+echo "-- order 201 validated with a request asking for 1,000,000,000 points: at most the 400 there are\n";
+$_POST['loyalty_use_points'] = '1000000000';
+Order::$table[201] = ['id' => 201, 'id_customer' => 7, 'id_cart' => 42, 'total_products_wt' => 160.0];
+$tea = ['id_product' => 1, 'reference' => 'TEA-01', 'cart_quantity' => 4, 'price' => 10.416667, 'price_wt' => 12.5, 'id_category_default' => 12];
+$pot = ['id_product' => 2, 'reference' => 'POT-7', 'cart_quantity' => 1, 'price' => 91.666667, 'price_wt' => 110.0, 'id_category_default' => 12];
+$cart = new Cart([$tea, $pot]);
+$params = ['cart' => $cart, 'order' => new Order(201), 'customer' => new Customer(7), 'currency' => (object) ['id' => 1], 'orderStatus' => new OrderState(2)];
+$module->hookActionValidateOrder($params);
+echo fake_rows(7);
+printf("balance %d, pending %d; locks: %s\n", $module->points()->ledger(7)->balance(), $module->points()->ledger(7)->pending(), implode(', ', $db->locks));
+echo "-- the hook again (a retried request): nothing more\n";
+$module->hookActionValidateOrder($params);
+echo fake_rows(7);
+
+echo "-- a state that is not a cancellation: nothing; cancelled (PS_OS_CANCELED), twice: spent points back, earned points taken, once\n";
+$module->hookActionOrderStatusPostUpdate(['newOrderStatus' => new OrderState(4), 'oldOrderStatus' => new OrderState(2), 'id_order' => 201]);
+$module->hookActionOrderStatusPostUpdate(['newOrderStatus' => new OrderState(6), 'oldOrderStatus' => new OrderState(4), 'id_order' => 201]);
+$module->hookActionOrderStatusPostUpdate(['newOrderStatus' => new OrderState(6), 'oldOrderStatus' => new OrderState(6), 'id_order' => 201]);
+echo fake_rows(7);
+printf("balance %d, pending %d\n", $module->points()->ledger(7)->balance(), $module->points()->ledger(7)->pending());
+
+echo "-- order 202 (no points spent: 0 asked), then a credit slip for 40.00 of its 160.00, added twice\n";
+$_POST['loyalty_use_points'] = '0';
+Order::$table[202] = ['id' => 202, 'id_customer' => 7, 'id_cart' => 43, 'total_products_wt' => 160.0];
+$module->hookActionValidateOrder(['order' => new Order(202)] + $params);
+$slip = new OrderSlip();
+[$slip->id, $slip->id_order, $slip->id_customer, $slip->total_products_tax_incl] = [3, 202, 7, 40.0];
+$module->hookActionObjectOrderSlipAddAfter(['object' => $slip]);
+$module->hookActionObjectOrderSlipAddAfter(['object' => $slip]);
+echo "-- then refunded (PS_OS_REFUND): the rest of its points\n";
+$module->hookActionOrderStatusPostUpdate(['newOrderStatus' => new OrderState(7), 'id_order' => 202]);
+echo fake_rows(7);
+
+echo "-- another checkout holds the customer's lock: the order goes through, nothing is written, the error is logged\n";
+$db->lockBusy = true;
+Order::$table[203] = ['id' => 203, 'id_customer' => 7, 'id_cart' => 44, 'total_products_wt' => 160.0];
+$module->hookActionValidateOrder(['order' => new Order(203)] + $params);
+$db->lockBusy = false;
+var_dump(PrestaShopLogger::$logs, $db->getValue('SELECT COUNT(*) FROM ps_loyaltyengine_points WHERE id_order = 203'));
+
+echo "-- settings broken in the database: hooks do nothing and throw nothing\n";
+$db->insert('loyaltyengine_settings', ['settings' => '{"segments": {"vip": "orders >"}}', 'id_employee' => 0, 'date_add' => '2026-01-01 00:00:00']);
+$broken = new LoyaltyEngine();
+$broken->hookActionValidateOrder(['order' => new Order(203)] + $params);
+$broken->hookActionCartSave(['cart' => $cart]);
+$broken->hookActionOrderStatusPostUpdate(['newOrderStatus' => new OrderState(6), 'id_order' => 203]);
+var_dump($broken->hookDisplayShoppingCart([]), $broken->engineError(), $db->getValue('SELECT COUNT(*) FROM ps_loyaltyengine_points WHERE id_order = 203'));
+?>
+--EXPECT--
+-- 0.1's JSON ledger and settings are moved at install
+bool(true)
+array(0) {
+}
+  grant 500 order - (migrated-0-welcome 'gift')
+  spend 100 order - (migrated-1-order-1)
+int(400)
+-- order 201 validated with a request asking for 1,000,000,000 points: at most the 400 there are
+  grant 500 order - (migrated-0-welcome 'gift')
+  spend 100 order - (migrated-1-order-1)
+  validated 0 order 201 (validated-201)
+  spend 400 order 201 (spend-201)
+balance 0, pending 0; locks: GET_LOCK loyaltyengine-ps_7, RELEASE_LOCK loyaltyengine-ps_7
+-- the hook again (a retried request): nothing more
+  grant 500 order - (migrated-0-welcome 'gift')
+  spend 100 order - (migrated-1-order-1)
+  validated 0 order 201 (validated-201)
+  spend 400 order 201 (spend-201)
+-- a state that is not a cancellation: nothing; cancelled (PS_OS_CANCELED), twice: spent points back, earned points taken, once
+  grant 500 order - (migrated-0-welcome 'gift')
+  spend 100 order - (migrated-1-order-1)
+  validated 0 order 201 (validated-201)
+  spend 400 order 201 (spend-201)
+  cancelled 0 order 201 (cancelled-201)
+  restore 400 order 201 (restore-201)
+balance 400, pending 0
+-- order 202 (no points spent: 0 asked), then a credit slip for 40.00 of its 160.00, added twice
+-- then refunded (PS_OS_REFUND): the rest of its points
+  grant 500 order - (migrated-0-welcome 'gift')
+  spend 100 order - (migrated-1-order-1)
+  validated 0 order 201 (validated-201)
+  spend 400 order 201 (spend-201)
+  cancelled 0 order 201 (cancelled-201)
+  restore 400 order 201 (restore-201)
+  validated 0 order 202 (validated-202)
+  earn 141 order 202 (earn-202)
+  reverse 35 order 202 (reverse-202-slip-3)
+  cancelled 0 order 202 (cancelled-202)
+  reverse 106 order 202 (reverse-202)
+-- another checkout holds the customer's lock: the order goes through, nothing is written, the error is logged
+array(1) {
+  [0]=>
+  string(101) "[3] Order 203: loyaltyengine: RuntimeException: customer 7: the points are locked by another checkout"
+}
+int(0)
+-- settings broken in the database: hooks do nothing and throw nothing
+string(0) ""
+string(73) "segments.vip: unexpected end of expression at column 9
+orders >
+        ^"
+int(0)
