@@ -29,7 +29,8 @@ targets=("$@")
 max_len() {
 	case $1 in
 		fuzz_expression) echo 4200 ;;
-		fuzz_settings|fuzz_json) echo 8192 ;;
+		fuzz_settings) echo 8192 ;;
+		fuzz_json) echo 8192 ;;
 		*) echo 4096 ;;
 	esac
 }
