@@ -23,8 +23,8 @@ declare(strict_types=1);
 
 use Loyalty\Program;
 
-if (!extension_loaded('loyalty')) {
-    fwrite(STDERR, "differential_json.php: the loyalty extension is not loaded\n");
+if (!class_exists(Program::class)) {  /* the extension, or the polyfill in the suite's polyfill mode */
+    fwrite(STDERR, "differential_json.php: neither the loyalty extension nor the polyfill is loaded\n");
     exit(2);
 }
 
