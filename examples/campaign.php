@@ -294,11 +294,11 @@ function campaign_sql(PDO $db, Loyalty\Engine $engine, string $segment, int|stri
     } finally {
         campaign_buffered($db, $buffered);
     }
-    fputcsv($out, ['id', 'email', 'city', 'spent']);
+    fputcsv($out, ['id', 'email', 'city', 'spent'], ',', '"', '');
     $n = 0;
     while (($row = $rows->fetch(PDO::FETCH_ASSOC)) !== false) {
         $spent = (int) $row['spent'];
-        fputcsv($out, [$row['id'], $row['email'], $row['city'], sprintf('%d.%02d', intdiv($spent, 100), $spent % 100)]);
+        fputcsv($out, [$row['id'], $row['email'], $row['city'], sprintf('%d.%02d', intdiv($spent, 100), $spent % 100)], ',', '"', '');
         if (++$n % max($every, 1) === 0 && $every > 0) {
             fprintf($stderr, "%d customers written, at id %d of %d (%d%%)\n", $n, $row['id'], $last, intdiv(100 * (int) $row['id'], max(1, $last)));
         }

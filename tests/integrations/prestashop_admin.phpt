@@ -5,6 +5,8 @@ loyalty
 pdo_sqlite
 --INI--
 date.timezone=UTC
+; the cron sets its HTTP status after the test has printed: buffered, headers are not sent yet (PHP 8.4 warns otherwise)
+output_buffering=1048576
 --FILE--
 <?php
 require __DIR__ . '/prestashop_fakes.inc';
