@@ -111,7 +111,39 @@ static bool read_date(void *ctx, const char *s, size_t len, const char *tz, size
 	return php_loyalty_date_in_zone(s, len, tz, tz_len, out);
 }
 
-php_loyalty_compiled *php_loyalty_compile(zval *settings, bool persistent)
+/* The host's conversion of a JSON number: json_decode()'s own (correctly rounded, and
+ * locale-independent, unlike strtod()). The number is followed by a byte that cannot
+ * continue it, so zend_strtod() stops where the reader did. */
+static double json_double(void *ctx, const char *s, size_t len)
+{
+	(void) ctx;
+	(void) len;
+	return zend_strtod(s, NULL);
+}
+
+static const lty_json_options json_options = {
+	ZEND_LONG_MIN, ZEND_LONG_MAX, json_double, NULL,
+	LTY_JSON_DEFAULT_DEPTH, LTY_MAX_SETTINGS_DEPTH, LTY_MAX_SETTINGS_NODES
+};
+
+/* The settings document of a PHP array (settings != NULL) or of JSON text. */
+static lty_status read_settings(lty_arena *arena, zval *settings, zend_string *json, lty_doc **doc,
+	lty_json_error *json_error, lty_error *err)
+{
+	bool too_large;
+
+	if (settings == NULL) {
+		return lty_json_read(arena, ZSTR_VAL(json), ZSTR_LEN(json), &json_options, doc, json_error, err);
+	}
+	*doc = php_loyalty_doc_from_zval(arena, settings, &too_large);
+	if (*doc == NULL) {
+		return too_large ? lty_error_set(err, LTY_ERR_CONFIG, "settings: more than %u values", LTY_MAX_SETTINGS_NODES)
+			: lty_error_set(err, LTY_ERR_NOMEM, "settings: out of memory");
+	}
+	return LTY_OK;
+}
+
+static php_loyalty_compiled *compile(zval *settings, zend_string *json, bool persistent, lty_json_error *json_error)
 {
 	const lty_allocator *allocator = persistent ? &persistent_allocator : &php_loyalty_allocator;
 	php_loyalty_compiled *compiled;
@@ -120,7 +152,6 @@ php_loyalty_compiled *php_loyalty_compile(zval *settings, bool persistent)
 	lty_doc *doc;
 	lty_error *err;
 	lty_status st;
-	bool too_large;
 	lty_host host;
 
 	host.default_timezone = default_timezone();
@@ -129,12 +160,9 @@ php_loyalty_compiled *php_loyalty_compile(zval *settings, bool persistent)
 	host.read_date = read_date;
 	host.ctx = NULL;
 	lty_arena_init(&arena, &php_loyalty_allocator);
-	doc = php_loyalty_doc_from_zval(&arena, settings, &too_large);
 	err = emalloc(sizeof(lty_error));
-	if (doc == NULL) {
-		st = too_large ? lty_error_set(err, LTY_ERR_CONFIG, "settings: more than %u values", LTY_MAX_SETTINGS_NODES)
-			: lty_error_set(err, LTY_ERR_NOMEM, "settings: out of memory");
-	} else {
+	st = read_settings(&arena, settings, json, &doc, json_error, err);
+	if (st == LTY_OK) {
 		st = lty_program_load(allocator, &host, doc, &program, err);
 	}
 	lty_arena_free(&arena);
@@ -151,6 +179,16 @@ php_loyalty_compiled *php_loyalty_compile(zval *settings, bool persistent)
 	compiled->refcount = 1;
 	compiled->persistent = persistent;
 	return compiled;
+}
+
+php_loyalty_compiled *php_loyalty_compile(zval *settings, bool persistent)
+{
+	return compile(settings, NULL, persistent, NULL);
+}
+
+php_loyalty_compiled *php_loyalty_compile_json(zend_string *json, bool persistent, lty_json_error *json_error)
+{
+	return compile(NULL, json, persistent, json_error);
 }
 
 void php_loyalty_compiled_release(php_loyalty_compiled *compiled)

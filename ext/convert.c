@@ -11,7 +11,7 @@
 #include "php_loyalty.h"
 
 /* Settings are shallow (about 6 levels); deeper input is refused, which also stops cyclic references. */
-#define DOC_MAX_DEPTH 32
+#define DOC_MAX_DEPTH LTY_MAX_SETTINGS_DEPTH
 
 typedef struct {
 	lty_arena *arena;

@@ -57,19 +57,6 @@ zend_object *php_loyalty_program_from_array(zval *settings)
 	return compiled == NULL ? NULL : program_wrap(compiled);
 }
 
-static const char *json_error_message(php_json_error_code code)
-{
-	/* The wording of json_last_error_msg(). */
-	switch (code) {
-		case PHP_JSON_ERROR_DEPTH: return "Maximum stack depth exceeded";
-		case PHP_JSON_ERROR_STATE_MISMATCH: return "State mismatch (invalid or malformed JSON)";
-		case PHP_JSON_ERROR_CTRL_CHAR: return "Control character error, possibly incorrectly encoded";
-		case PHP_JSON_ERROR_UTF8: return "Malformed UTF-8 characters, possibly incorrectly encoded";
-		case PHP_JSON_ERROR_UTF16: return "Single unpaired UTF-16 surrogate in unicode escape";
-		default: return "Syntax error";
-	}
-}
-
 /* An upper bound on the values of a JSON text, without decoding it: one more per `,`, `[`
  * and `{` outside strings. */
 static size_t json_values_bound(const char *s, size_t len)
@@ -132,7 +119,7 @@ zend_object *php_loyalty_program_from_json(zend_string *json)
 {
 	php_loyalty_compiled *compiled;
 	bool cache = php_loyalty_cache_wanted(json);
-	zval settings;
+	lty_json_error json_error;
 
 	if (ZSTR_LEN(json) > LTY_MAX_SETTINGS_BYTES) {
 		php_loyalty_throw_fmt(php_loyalty_config_exception_ce, "settings: %zu bytes of JSON, at most %u",
@@ -145,16 +132,12 @@ zend_object *php_loyalty_program_from_json(zend_string *json)
 	if (check_size(json) == FAILURE) {
 		return NULL;
 	}
-	if (php_json_decode_ex(&settings, ZSTR_VAL(json), ZSTR_LEN(json), PHP_JSON_OBJECT_AS_ARRAY,
-			PHP_JSON_PARSER_DEFAULT_DEPTH) == FAILURE) {
-		php_loyalty_throw_fmt(php_loyalty_config_exception_ce, "settings: invalid JSON: %s",
-			json_error_message(JSON_G(error_code)));
-		JSON_G(error_code) = PHP_JSON_ERROR_NONE; /* leave json_last_error() as it was */
-		return NULL;
-	}
-	compiled = php_loyalty_compile(&settings, cache);
-	zval_ptr_dtor(&settings);
+	compiled = php_loyalty_compile_json(json, cache, &json_error);
 	if (compiled == NULL) {
+		if (json_error != LTY_JSON_OK) {
+			/* as when json_decode() read the settings: its error was then reset to none */
+			JSON_G(error_code) = PHP_JSON_ERROR_NONE;
+		}
 		return NULL;
 	}
 	if (cache) {

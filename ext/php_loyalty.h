@@ -8,6 +8,7 @@
 #include "../src/base/lty_customer.h"
 #include "../src/base/lty_doc.h"
 #include "../src/base/lty_error.h"
+#include "../src/base/lty_json.h"
 #include "../src/base/lty_limits.h"
 #include "../src/settings/lty_program.h"
 
@@ -89,6 +90,9 @@ ZEND_END_MODULE_GLOBALS(loyalty)
 
 /* Compiles settings (FAILURE: NULL with an exception thrown). */
 php_loyalty_compiled *php_loyalty_compile(zval *settings, bool persistent);
+/* From JSON text (our reader: what json_decode($json, true) + the conversion would give); on
+ * invalid JSON *json_error says which error (LTY_JSON_OK otherwise). */
+php_loyalty_compiled *php_loyalty_compile_json(zend_string *json, bool persistent, lty_json_error *json_error);
 void php_loyalty_compiled_release(php_loyalty_compiled *compiled);
 bool php_loyalty_cache_wanted(zend_string *json);
 /* A cached program for this JSON (with a reference for the caller), or NULL. */

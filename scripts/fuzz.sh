@@ -2,7 +2,7 @@
 # Builds the libFuzzer harnesses of tests/fuzz (clang, ASan + UBSan, the C core only, no PHP)
 # and runs each for FUZZ_SECONDS (60 by default) on a scratch copy of its seed corpus, so
 # that CI never writes into the repository. tests/fuzz/README.md tells how to reproduce a crash.
-#   bash scripts/fuzz.sh                        the three fuzzers, 60 s each
+#   bash scripts/fuzz.sh                        the four fuzzers, 60 s each
 #   FUZZ_SECONDS=3600 bash scripts/fuzz.sh      a longer local run
 #   bash scripts/fuzz.sh fuzz_evaluate          one of them
 #   FUZZ_WORK=/tmp/fz bash scripts/fuzz.sh      keep binaries, corpus copies and logs there
@@ -23,13 +23,14 @@ flags=(-std=c11 -g -O1 -Wall -Wextra -Werror -fsanitize=fuzzer,address,undefined
 	-fno-sanitize-recover=undefined -fno-omit-frame-pointer)
 
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(fuzz_expression fuzz_settings fuzz_evaluate)
+[ ${#targets[@]} -gt 0 ] || targets=(fuzz_expression fuzz_settings fuzz_evaluate fuzz_json)
 
 # Longest input per fuzzer: expressions a little past the 4 KiB source limit, settings larger.
 max_len() {
 	case $1 in
 		fuzz_expression) echo 4200 ;;
 		fuzz_settings) echo 8192 ;;
+		fuzz_json) echo 8192 ;;
 		*) echo 4096 ;;
 	esac
 }

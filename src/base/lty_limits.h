@@ -6,6 +6,7 @@
 
 #define LTY_MAX_SETTINGS_BYTES (16u * 1024 * 1024) /* fromJson() input */
 #define LTY_MAX_SETTINGS_NODES 4000000u            /* values in a settings array, all levels */
+#define LTY_MAX_SETTINGS_DEPTH 32                  /* settings arrays nested deeper are not read ("array nested too deep") */
 #define LTY_MAX_SEGMENTS 10000
 #define LTY_MAX_SEGMENT_CHAIN 32                   /* segment() references in a chain: bounds C recursion */
 #define LTY_MAX_ADVANTAGES 200000

@@ -9,6 +9,7 @@
 #include "../../src/expression/lty_expr.h"
 #include "../../src/ledger/lty_ledger.h"
 #include "../../src/base/lty_checked.h"
+#include "../../src/base/lty_json.h"
 #include "../../src/base/lty_money.h"
 #include "../../src/settings/lty_program.h"
 #include "../../src/settings/lty_thresholds.h"
@@ -645,6 +646,168 @@ static void test_mul_div(void)
 	}
 }
 
+
+/* ---- the JSON reader: what json_decode($j, true) + the glue's conversion would give ---- */
+
+static double json_strtod(void *ctx, const char *s, size_t len)
+{
+	(void) ctx;
+	(void) len;
+	return strtod(s, NULL);
+}
+
+static const lty_json_options json64 = { INT64_MIN, INT64_MAX, json_strtod, NULL, LTY_JSON_DEFAULT_DEPTH, 32, 4000000 };
+
+/* The doc of a NUL-terminated text in doc_arena, or NULL with *code set. */
+static lty_doc *json(const char *text, const lty_json_options *o, lty_json_error *code)
+{
+	lty_doc *d = NULL;
+	lty_error err;
+
+	lty_json_read(&doc_arena, text, strlen(text), o, &d, code, &err);
+	return d;
+}
+
+static bool key_is(const lty_doc *map, size_t i, const char *key)
+{
+	return map->kind == LTY_DOC_MAP && i < map->u.c.count && map->u.c.key_lens[i] == strlen(key)
+		&& memcmp(map->u.c.keys[i], key, strlen(key)) == 0;
+}
+
+static void test_json_shapes(void)
+{
+	lty_json_error code;
+	lty_doc *d;
+	char big[20000], *p;
+	int i;
+
+	/* {} and [] are empty lists; an object keyed 0..n-1 in order is a list, otherwise a map */
+	d = json("[{}, [], {\"0\": 1, \"1\": 2}, {\"1\": 1, \"0\": 2}, {\"0\": 1, \"0\": 2}, {\"00\": 1}]", &json64, &code);
+	CHECK(d != NULL && d->kind == LTY_DOC_LIST && d->u.c.count == 6);
+	if (d != NULL && d->u.c.count == 6) {
+		lty_doc *it = d->u.c.items;
+		CHECK(it[0].kind == LTY_DOC_LIST && it[0].u.c.count == 0 && it[1].kind == LTY_DOC_LIST && it[1].u.c.count == 0);
+		CHECK(it[2].kind == LTY_DOC_LIST && it[2].u.c.count == 2 && it[2].u.c.items[1].u.i == 2);
+		CHECK(key_is(&it[3], 0, "1") && key_is(&it[3], 1, "0") && it[3].u.c.items[0].u.i == 1);
+		CHECK(it[4].kind == LTY_DOC_LIST && it[4].u.c.count == 1 && it[4].u.c.items[0].u.i == 2);
+		CHECK(key_is(&it[5], 0, "00"));
+	}
+	/* a repeated key keeps its first place and takes its last value, in a large object too (sorted) */
+	p = big;
+	p += sprintf(p, "{\"z\": 0");
+	for (i = 0; i < 500; i++) {
+		p += sprintf(p, ", \"k%d\": %d", i % 250, i);
+	}
+	sprintf(p, ", \"z\": \"last\"}");
+	d = json(big, &json64, &code);
+	CHECK(d != NULL && d->kind == LTY_DOC_MAP && d->u.c.count == 251);
+	if (d != NULL && d->u.c.count == 251) {
+		CHECK(key_is(d, 0, "z") && d->u.c.items[0].kind == LTY_DOC_STRING && strcmp(d->u.c.items[0].u.str.ptr, "last") == 0);
+		CHECK(key_is(d, 1, "k0") && d->u.c.items[1].u.i == 250 && key_is(d, 250, "k249") && d->u.c.items[250].u.i == 499);
+	}
+	/* 32 levels are kept, the 33rd array is named, json_decode()'s 512 is an error */
+	p = big;
+	for (i = 0; i < 33; i++) {
+		*p++ = '[';
+	}
+	p += sprintf(p, "1");
+	for (i = 0; i < 33; i++) {
+		*p++ = ']';
+	}
+	*p = '\0';
+	d = json(big, &json64, &code);
+	for (i = 0; d != NULL && i < 32 && d->kind == LTY_DOC_LIST && d->u.c.count == 1; i++) {
+		d = d->u.c.items;
+	}
+	CHECK(i == 32 && d != NULL && d->kind == LTY_DOC_OTHER && strcmp(d->u.str.ptr, "array nested too deep") == 0);
+	memset(big, '[', 511);
+	memset(big + 511, ']', 511);
+	big[1022] = '\0';
+	CHECK(json(big, &json64, &code) != NULL);
+	memset(big, '[', 512);
+	memset(big + 512, ']', 512);
+	big[1024] = '\0';
+	CHECK(json(big, &json64, &code) == NULL && code == LTY_JSON_DEPTH);
+}
+
+static void test_json_values(void)
+{
+	lty_json_options int32 = json64;
+	lty_json_error code;
+	lty_doc *d;
+
+	d = json("[9223372036854775807, -9223372036854775808, 9223372036854775808, -0, -0.0, 1e400, 2147483648]", &json64, &code);
+	CHECK(d != NULL && d->u.c.count == 7);
+	if (d != NULL && d->u.c.count == 7) {
+		lty_doc *it = d->u.c.items;
+		CHECK(it[0].kind == LTY_DOC_INT && it[0].u.i == INT64_MAX && it[1].kind == LTY_DOC_INT && it[1].u.i == INT64_MIN);
+		CHECK(it[2].kind == LTY_DOC_DOUBLE && it[2].u.d == 9223372036854775808.0);
+		CHECK(it[3].kind == LTY_DOC_INT && it[3].u.i == 0 && it[4].kind == LTY_DOC_DOUBLE && it[4].u.d == 0.0);
+		CHECK(it[5].kind == LTY_DOC_DOUBLE && it[5].u.d > 1e308 && it[6].kind == LTY_DOC_INT);
+	}
+	int32.int_min = INT32_MIN;
+	int32.int_max = INT32_MAX;
+	d = json("[2147483647, -2147483648, 2147483648, -2147483649]", &int32, &code);
+	CHECK(d != NULL && d->u.c.items[0].kind == LTY_DOC_INT && d->u.c.items[1].kind == LTY_DOC_INT
+		&& d->u.c.items[2].kind == LTY_DOC_DOUBLE && d->u.c.items[3].kind == LTY_DOC_DOUBLE);
+	/* escapes: surrogate pairs to 4 bytes, \u0000 in a key */
+	d = json("{\"\\u0000k\": \"\\ud83d\\ude00\\u00e9\\/\\b\"}", &json64, &code);
+	CHECK(d != NULL && d->kind == LTY_DOC_MAP && d->u.c.key_lens[0] == 2 && d->u.c.keys[0][0] == '\0'
+		&& d->u.c.items[0].u.str.len == 8 && memcmp(d->u.c.items[0].u.str.ptr, "\xf0\x9f\x98\x80\xc3\xa9/\b", 8) == 0);
+	/* each error class at its token, as json_decode() */
+	CHECK(json("", &json64, &code) == NULL && code == LTY_JSON_SYNTAX);
+	CHECK(json("[1}", &json64, &code) == NULL && code == LTY_JSON_STATE_MISMATCH);
+	CHECK(json("\"abc", &json64, &code) == NULL && code == LTY_JSON_CTRL_CHAR);
+	CHECK(json("[\"\\ud800\"]", &json64, &code) == NULL && code == LTY_JSON_UTF16);
+	CHECK(json("[\"\xed\xa0\x80\"]", &json64, &code) == NULL && code == LTY_JSON_UTF8);
+	CHECK(json("[1] \xc3\xa9", &json64, &code) == NULL && code == LTY_JSON_SYNTAX);
+	CHECK(json("[1] \xc3", &json64, &code) == NULL && code == LTY_JSON_UTF8);
+	CHECK(strcmp(lty_json_error_message(LTY_JSON_UTF16), "Single unpaired UTF-16 surrogate in unicode escape") == 0);
+}
+
+/* Out of memory at each allocation of a read: a clean error, nothing kept. */
+static long json_fail_after;
+
+static void *json_failing_alloc(void *ctx, size_t size)
+{
+	if (json_fail_after-- == 0) {
+		return NULL;
+	}
+	return counting_alloc(ctx, size);
+}
+
+static void test_json_memory(void)
+{
+	static const lty_allocator failing = { json_failing_alloc, counting_free, NULL };
+	char text[16000], *p = text;
+	long fail_at, ok = 0, nomem = 0;
+	int i;
+
+	/* many strings and a large object: string chunks, the item stack and the sort allocate */
+	p += sprintf(p, "{\"list\": [");
+	for (i = 0; i < 300; i++) {
+		p += sprintf(p, "%s\"string number %d with some length\"", i ? ", " : "", i);
+	}
+	p += sprintf(p, "]");
+	for (i = 0; i < 40; i++) {
+		p += sprintf(p, ", \"k%d\": [%d]", i % 30, i);
+	}
+	sprintf(p, "}");
+	for (fail_at = 0; fail_at < 40; fail_at++) {
+		lty_arena arena;
+		lty_doc *d;
+		lty_error err;
+		lty_status st;
+		json_fail_after = fail_at;
+		lty_arena_init(&arena, &failing);
+		st = lty_json_read(&arena, text, strlen(text), &json64, &d, NULL, &err);
+		ok += st == LTY_OK && d != NULL && d->u.c.count == 31;
+		nomem += st == LTY_ERR_NOMEM && d == NULL && strcmp(err.message, "settings: out of memory") == 0;
+		lty_arena_free(&arena);
+	}
+	CHECK(ok > 0 && ok + nomem == 40 && live_blocks == 0);
+}
+
 int main(void)
 {
 	lty_arena_init(&doc_arena, &lty_malloc_allocator);
@@ -660,6 +823,9 @@ int main(void)
 	test_orders_overflow();
 	test_mul_div();
 	test_checked();
+	test_json_shapes();
+	test_json_values();
+	test_json_memory();
 	lty_arena_free(&doc_arena);
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed != 0;

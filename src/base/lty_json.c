@@ -1,0 +1,915 @@
+/* The JSON reader (see lty_json.h). The scanner follows PHP's re2c scanner rule by rule
+ * (ext/json/json_scanner.re: longest match, the first rule on a tie) and the parser its
+ * grammar (json_parser.y), so that every invalid text fails with the same class at the same
+ * token: the scanner is asked for a token only when the parser needs one, and a token error
+ * wins over a syntax error. Values go to a stack of items; a container that closes takes its
+ * items off the stack into arrays of the exact size in the arena. */
+#include "lty_json.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef enum {
+	T_EOI, T_LBRACE, T_RBRACE, T_LBRACKET, T_RBRACKET, T_COLON, T_COMMA,
+	T_NULL, T_TRUE, T_FALSE, T_INT, T_DOUBLE, T_STRING, T_ERROR
+} token;
+
+/* What the parser accepts next. */
+typedef enum {
+	S_VALUE,           /* the top value, after ':', after ',' in an array */
+	S_VALUE_OR_CLOSE,  /* after '[' */
+	S_KEY_OR_CLOSE,    /* after '{' */
+	S_KEY,             /* after ',' in an object */
+	S_COLON,           /* after a key */
+	S_NEXT,            /* after a value in a container: ',' or its end */
+	S_END              /* after the top value: the end of input */
+} state;
+
+/* A value of an open container (its key in an object), or the top value. */
+typedef struct {
+	lty_doc value;
+	const char *key;
+	size_t key_len;
+} item;
+
+typedef struct {
+	bool object;
+	bool keep;         /* its values are kept: shallower than doc_depth, in a kept parent */
+	size_t first;      /* its first value in the item stack */
+	const char *key;   /* its own key in its parent object */
+	size_t key_len;
+} frame;
+
+#define LOCAL_ITEMS 64
+#define LOCAL_FRAMES 40
+#define PAIRWISE_KEYS 16   /* objects up to this size look for repeated keys pair by pair */
+#define POOL_CHUNK 2048    /* strings are cut from chunks of this size (half an arena block) */
+
+static const char nested_too_deep[] = "array nested too deep";
+
+typedef struct {
+	/* the scanner */
+	const unsigned char *p;      /* the next byte */
+	const unsigned char *end;    /* text + len: the NUL that ends input */
+	lty_json_error error;        /* with T_ERROR */
+	int64_t i;                   /* T_INT */
+	double d;                    /* T_DOUBLE */
+	const unsigned char *str;    /* T_STRING: the bytes between the quotes */
+	const unsigned char *str_end;
+	size_t str_len;              /* their decoded length */
+	bool str_escaped;            /* escapes in them: decode rather than copy */
+	/* the tree */
+	lty_arena *arena;
+	const lty_json_options *opt;
+	item *items;                 /* values of the open containers, innermost last */
+	size_t count, capacity;
+	frame *frames;               /* the open containers, innermost last */
+	size_t depth, frame_capacity;
+	const char *key;             /* the key just read in an object, for its value */
+	size_t key_len;
+	char *pool;                  /* where the next string goes: unaligned, not zeroed */
+	size_t pool_left;
+	size_t nodes;                /* values in kept containers so far */
+	bool keep;                   /* values read now are kept: at the top, in a kept container */
+	bool too_many;               /* past opt->max_nodes: nothing more is kept */
+	bool nomem;
+	item local_items[LOCAL_ITEMS];
+	frame local_frames[LOCAL_FRAMES];
+} reader;
+
+const char *lty_json_error_message(lty_json_error code)
+{
+	switch (code) {
+		case LTY_JSON_OK: return "No error";
+		case LTY_JSON_DEPTH: return "Maximum stack depth exceeded";
+		case LTY_JSON_STATE_MISMATCH: return "State mismatch (invalid or malformed JSON)";
+		case LTY_JSON_CTRL_CHAR: return "Control character error, possibly incorrectly encoded";
+		case LTY_JSON_UTF8: return "Malformed UTF-8 characters, possibly incorrectly encoded";
+		case LTY_JSON_UTF16: return "Single unpaired UTF-16 surrogate in unicode escape";
+		default: return "Syntax error";
+	}
+}
+
+/* ---- scanner ---- */
+
+static bool is_digit(unsigned char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static bool is_cont(unsigned char c)
+{
+	return c >= 0x80 && c <= 0xBF;
+}
+
+/* Past the well-formed UTF-8 sequence at p (p[0] >= 0x80; RFC 3629, as PHP's UTF8 rule), or
+ * NULL. Each byte is read only when the one before belongs to the sequence, so the NUL after
+ * the text is never passed. */
+static const unsigned char *utf8_next(const unsigned char *p)
+{
+	unsigned char c = p[0];
+
+	if (c >= 0xC2 && c <= 0xDF) {
+		return is_cont(p[1]) ? p + 2 : NULL;
+	}
+	if (c >= 0xE0 && c <= 0xEF) {
+		bool second = c == 0xE0 ? p[1] >= 0xA0 && p[1] <= 0xBF : c == 0xED ? p[1] >= 0x80 && p[1] <= 0x9F : is_cont(p[1]);
+		return second && is_cont(p[2]) ? p + 3 : NULL;
+	}
+	if (c >= 0xF0 && c <= 0xF4) {
+		bool second = c == 0xF0 ? p[1] >= 0x90 && p[1] <= 0xBF : c == 0xF4 ? p[1] >= 0x80 && p[1] <= 0x8F : is_cont(p[1]);
+		return second && is_cont(p[2]) && is_cont(p[3]) ? p + 4 : NULL;
+	}
+	return NULL;
+}
+
+static int hex_digit(unsigned char c)
+{
+	if (c >= '0' && c <= '9') {
+		return c - '0';
+	}
+	if (c >= 'a' && c <= 'f') {
+		return c - 'a' + 10;
+	}
+	if (c >= 'A' && c <= 'F') {
+		return c - 'A' + 10;
+	}
+	return -1;
+}
+
+/* The four hex digits at p, or -1 (read one by one: never past a non-digit). */
+static long hex4(const unsigned char *p)
+{
+	long v = 0;
+	int i, h;
+
+	for (i = 0; i < 4; i++) {
+		if ((h = hex_digit(p[i])) < 0) {
+			return -1;
+		}
+		v = v * 16 + h;
+	}
+	return v;
+}
+
+static token scan_error(reader *r, lty_json_error code)
+{
+	r->error = code;
+	return T_ERROR;
+}
+
+/* 1 for the bytes a string holds as they are: not '"', '\\', a control byte or non-ASCII. */
+static const unsigned char plain_bytes[256] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+};
+
+/* Past the plain bytes at p: eight at a time while they are before the end of the text (a
+ * word with a byte below 0x20, '"', '\\' or from 0x80 stops it), then one by one. */
+static const unsigned char *skip_plain(const unsigned char *p, const unsigned char *end)
+{
+	const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+
+	while (end - p >= 8) {
+		uint64_t w, quote, backslash;
+		memcpy(&w, p, 8);
+		quote = w ^ (ones * '"');
+		backslash = w ^ (ones * '\\');
+		/* "has a byte below n" and "has a zero byte" as in Bit Twiddling Hacks (exact, n <= 0x80) */
+		if ((((w - ones * 0x20) & ~w) | ((quote - ones) & ~quote) | ((backslash - ones) & ~backslash) | w) & highs) {
+			break;
+		}
+		p += 8;
+	}
+	while (plain_bytes[*p]) {
+		p++;
+	}
+	return p;
+}
+
+/* An escape at p (p[0] == '\\') checked as PHP's first pass does: its length in the text
+ * and decoded, or 0 with r->error set. */
+static size_t scan_escape(reader *r, const unsigned char *p, size_t *decoded)
+{
+	long cp, low;
+
+	switch (p[1]) {
+		case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
+			*decoded = 1;
+			return 2;
+		case 'u':
+			break;
+		default:
+			r->error = LTY_JSON_SYNTAX;
+			return 0;
+	}
+	if ((cp = hex4(p + 2)) < 0) {
+		r->error = LTY_JSON_SYNTAX;
+		return 0;
+	}
+	if (cp >= 0xD800 && cp <= 0xDBFF) {
+		low = p[6] == '\\' && p[7] == 'u' ? hex4(p + 8) : -1;
+		if (low < 0xDC00 || low > 0xDFFF) {
+			r->error = LTY_JSON_UTF16;
+			return 0;
+		}
+		*decoded = 4;
+		return 12;
+	}
+	if (cp >= 0xDC00 && cp <= 0xDFFF) {
+		r->error = LTY_JSON_UTF16;
+		return 0;
+	}
+	*decoded = cp < 0x80 ? 1 : cp < 0x800 ? 2 : 3;
+	return 6;
+}
+
+/* A string after its opening quote: checked, its span and decoded length noted. */
+static token scan_string(reader *r)
+{
+	const unsigned char *p = r->p;
+	size_t len = 0, step, decoded;
+	bool escaped = false;
+
+	for (;;) {
+		const unsigned char *q = skip_plain(p, r->end);
+		len += (size_t) (q - p);
+		p = q;
+		if (*p == '"') {
+			break;
+		}
+		if (*p < 0x20) {
+			return scan_error(r, LTY_JSON_CTRL_CHAR);
+		}
+		if (*p == '\\') {
+			if ((step = scan_escape(r, p, &decoded)) == 0) {
+				return T_ERROR;
+			}
+			p += step;
+			len += decoded;
+			escaped = true;
+			continue;
+		}
+		if ((q = utf8_next(p)) == NULL) {
+			return scan_error(r, LTY_JSON_UTF8);
+		}
+		len += (size_t) (q - p);
+		p = q;
+	}
+	r->str = r->p;
+	r->str_end = p;
+	r->str_len = len;
+	r->str_escaped = escaped;
+	r->p = p + 1;
+	return T_STRING;
+}
+
+static char *put_utf8(char *out, long cp)
+{
+	if (cp < 0x80) {
+		*out++ = (char) cp;
+	} else if (cp < 0x800) {
+		*out++ = (char) (0xC0 | (cp >> 6));
+		*out++ = (char) (0x80 | (cp & 0x3F));
+	} else if (cp < 0x10000) {
+		*out++ = (char) (0xE0 | (cp >> 12));
+		*out++ = (char) (0x80 | ((cp >> 6) & 0x3F));
+		*out++ = (char) (0x80 | (cp & 0x3F));
+	} else {
+		*out++ = (char) (0xF0 | (cp >> 18));
+		*out++ = (char) (0x80 | ((cp >> 12) & 0x3F));
+		*out++ = (char) (0x80 | ((cp >> 6) & 0x3F));
+		*out++ = (char) (0x80 | (cp & 0x3F));
+	}
+	return out;
+}
+
+/* n bytes for strings (unaligned: their arena blocks are zeroed once, not each string). */
+static char *pool_alloc(reader *r, size_t n)
+{
+	char *s;
+
+	if (n > r->pool_left) {
+		if (n > POOL_CHUNK / 4) {
+			/* a long one on its own, the chunk kept for the short ones */
+			if ((s = lty_arena_alloc(r->arena, n)) == NULL) {
+				r->nomem = true;
+			}
+			return s;
+		}
+		if ((r->pool = lty_arena_alloc(r->arena, POOL_CHUNK)) == NULL) {
+			r->nomem = true;
+			r->pool_left = 0;
+			return NULL;
+		}
+		r->pool_left = POOL_CHUNK;
+	}
+	s = r->pool;
+	r->pool += n;
+	r->pool_left -= n;
+	return s;
+}
+
+/* The decoded bytes of a scanned string (already checked), NUL-terminated. */
+static char *decode_string(reader *r)
+{
+	const unsigned char *p = r->str, *end = r->str_end;
+	char *s, *out;
+
+	if (r->str_len == SIZE_MAX || (s = pool_alloc(r, r->str_len + 1)) == NULL) {
+		r->nomem = true;
+		return NULL;
+	}
+	out = s;
+	s[r->str_len] = '\0';
+	if (!r->str_escaped) {
+		memcpy(s, p, r->str_len);
+		return s;
+	}
+	while (p < end) {
+		long cp;
+		if (*p != '\\') {
+			*out++ = (char) *p++;
+			continue;
+		}
+		switch (p[1]) {
+			case 'b': *out++ = '\b'; break;
+			case 'f': *out++ = '\f'; break;
+			case 'n': *out++ = '\n'; break;
+			case 'r': *out++ = '\r'; break;
+			case 't': *out++ = '\t'; break;
+			case 'u':
+				cp = hex4(p + 2);
+				if (cp >= 0xD800 && cp <= 0xDBFF) {
+					cp = 0x10000 + ((cp - 0xD800) << 10) + (hex4(p + 8) - 0xDC00);
+					p += 6;
+				}
+				out = put_utf8(out, cp);
+				p += 4;
+				break;
+			default: *out++ = (char) p[1]; break;  /* " \ / */
+		}
+		p += 2;
+	}
+	return s;
+}
+
+/* A number at r->p (a '-' or a digit): PHP's INT, FLOAT and EXP rules, longest match. */
+static token scan_number(reader *r)
+{
+	const unsigned char *start = r->p, *p = start, *digits;
+	bool negative = *p == '-', is_float = false;
+
+	if (negative) {
+		p++;
+	}
+	digits = p;
+	if (!is_digit(*p)) {
+		return scan_error(r, LTY_JSON_SYNTAX);  /* a lone '-': an ASCII byte no rule takes */
+	}
+	if (*p++ != '0') {
+		while (is_digit(*p)) {
+			p++;
+		}
+	}
+	if (*p == '.' && is_digit(p[1])) {
+		for (p += 2; is_digit(*p); p++) {
+		}
+		is_float = true;
+	}
+	if ((*p == 'e' || *p == 'E') && (is_digit(p[1]) || ((p[1] == '+' || p[1] == '-') && is_digit(p[2])))) {
+		for (p += 2; is_digit(*p); p++) {
+		}
+		is_float = true;
+	}
+	r->p = p;
+	if (!is_float && p - digits <= 19) {
+		/* at most 19 digits fit in 64 bits unsigned; the host's range decides int or float */
+		uint64_t mag = 0, limit;
+		const unsigned char *q;
+		for (q = digits; q < p; q++) {
+			mag = mag * 10 + (uint64_t) (*q - '0');
+		}
+		limit = negative ? (uint64_t) -(r->opt->int_min + 1) + 1 : (uint64_t) r->opt->int_max;
+		if (mag <= limit) {
+			r->i = !negative ? (int64_t) mag : mag == (uint64_t) INT64_MAX + 1 ? INT64_MIN : -(int64_t) mag;
+			return T_INT;
+		}
+	}
+	r->d = r->opt->read_double(r->opt->ctx, (const char *) start, (size_t) (p - start));
+	return T_DOUBLE;
+}
+
+static bool word(const unsigned char *p, const char *w)
+{
+	/* byte by byte: never past the first byte that differs (the NUL after the text differs) */
+	for (; *w != '\0'; p++, w++) {
+		if (*p != (unsigned char) *w) {
+			return false;
+		}
+	}
+	return true;
+}
+
+static token scan_literal(reader *r, const char *w, size_t len, token t)
+{
+	if (!word(r->p, w)) {
+		return scan_error(r, LTY_JSON_SYNTAX);  /* a letter no rule takes */
+	}
+	r->p += len;
+	return t;
+}
+
+/* A byte no token starts with: PHP's CTRL, UTF8 (syntax) and ANY (malformed UTF-8) rules. */
+static token scan_other(reader *r)
+{
+	unsigned char c = *r->p;
+
+	if (c == '\0' && r->p == r->end) {
+		return T_EOI;
+	}
+	if (c < 0x20) {
+		return scan_error(r, LTY_JSON_CTRL_CHAR);
+	}
+	if (c < 0x80 || utf8_next(r->p) != NULL) {
+		return scan_error(r, LTY_JSON_SYNTAX);
+	}
+	return scan_error(r, LTY_JSON_UTF8);
+}
+
+static token scan(reader *r)
+{
+	for (;;) {
+		switch (*r->p) {
+			case ' ': case '\t': case '\n': case '\r':
+				r->p++;
+				continue;
+			case '{': r->p++; return T_LBRACE;
+			case '}': r->p++; return T_RBRACE;
+			case '[': r->p++; return T_LBRACKET;
+			case ']': r->p++; return T_RBRACKET;
+			case ':': r->p++; return T_COLON;
+			case ',': r->p++; return T_COMMA;
+			case '"': r->p++; return scan_string(r);
+			case 'n': return scan_literal(r, "null", 4, T_NULL);
+			case 't': return scan_literal(r, "true", 4, T_TRUE);
+			case 'f': return scan_literal(r, "false", 5, T_FALSE);
+			case '-': case '0': case '1': case '2': case '3': case '4':
+			case '5': case '6': case '7': case '8': case '9':
+				return scan_number(r);
+			default:
+				return scan_other(r);
+		}
+	}
+}
+
+/* ---- the tree ---- */
+
+/* Room for one more element in a stack that starts in `local` (the allocator's otherwise). */
+static void *grow(reader *r, void *items, void *local, size_t count, size_t *capacity, size_t size)
+{
+	const lty_allocator *a = r->arena->allocator;
+	size_t cap = *capacity * 2;
+	void *grown;
+
+	if (count < *capacity) {
+		return items;
+	}
+	if (cap < *capacity || cap > SIZE_MAX / size || (grown = a->alloc(a->ctx, cap * size)) == NULL) {
+		r->nomem = true;
+		return NULL;
+	}
+	memcpy(grown, items, count * size);
+	if (items != local) {
+		a->free(a->ctx, items);
+	}
+	*capacity = cap;
+	return grown;
+}
+
+/* After a container opens or closes: whether values read now are kept. */
+static void update_keep(reader *r)
+{
+	r->keep = !r->too_many && (r->depth == 0 || r->frames[r->depth - 1].keep);
+}
+
+/* Stacks a value (with the key read for it when its container is an object). */
+static bool push(reader *r, const lty_doc *value, const char *key, size_t key_len)
+{
+	item *it;
+	item *items = grow(r, r->items, r->local_items, r->count, &r->capacity, sizeof(item));
+
+	if (items == NULL) {
+		return false;
+	}
+	r->items = items;
+	it = &r->items[r->count++];
+	it->value = *value;
+	it->key = key;
+	it->key_len = key_len;
+	return true;
+}
+
+static bool same_key(const item *a, const item *b)
+{
+	return a->key_len == b->key_len && memcmp(a->key, b->key, a->key_len) == 0;
+}
+
+static int compare_keys(const void *a, const void *b)
+{
+	const item *x = *(item *const *) a, *y = *(item *const *) b;
+	int c = memcmp(x->key, y->key, x->key_len < y->key_len ? x->key_len : y->key_len);
+
+	if (c != 0) {
+		return c;
+	}
+	if (x->key_len != y->key_len) {
+		return x->key_len < y->key_len ? -1 : 1;
+	}
+	return x < y ? -1 : x > y;  /* equal keys in the order they came */
+}
+
+/* Many keys: sorted (O(n log n) whatever the keys), each repeated key's first item takes the
+ * value of its last; the others are marked with key NULL. */
+static bool mark_repeats(reader *r, item *it, size_t n)
+{
+	const lty_allocator *a = r->arena->allocator;
+	item **order = n <= SIZE_MAX / sizeof(item *) ? a->alloc(a->ctx, n * sizeof(item *)) : NULL;
+	size_t i, j;
+
+	if (order == NULL) {
+		r->nomem = true;
+		return false;
+	}
+	for (i = 0; i < n; i++) {
+		order[i] = &it[i];
+	}
+	qsort(order, n, sizeof(item *), compare_keys);
+	for (i = 0; i < n; i = j) {
+		for (j = i + 1; j < n && same_key(order[i], order[j]); j++) {
+			order[j]->key = NULL;
+		}
+		if (j - i > 1) {
+			order[i]->value = order[j - 1]->value;
+		}
+	}
+	a->free(a->ctx, order);
+	return true;
+}
+
+/* An object's items with each key once, as zend_symtable_update() leaves them: a repeated
+ * key keeps its first position and takes its last value. The new count, or SIZE_MAX. */
+static size_t merge_repeats(reader *r, item *it, size_t n)
+{
+	size_t i, j, kept = 0;
+
+	if (n <= PAIRWISE_KEYS) {
+		for (i = 0; i < n; i++) {
+			for (j = 0; j < kept && !same_key(&it[j], &it[i]); j++) {
+			}
+			if (j < kept) {
+				it[j].value = it[i].value;
+			} else if (kept++ != i) {
+				it[kept - 1] = it[i];
+			}
+		}
+		return kept;
+	}
+	if (!mark_repeats(r, it, n)) {
+		return SIZE_MAX;
+	}
+	for (i = 0; i < n; i++) {
+		if (it[i].key != NULL) {
+			it[kept++] = it[i];
+		}
+	}
+	return kept;
+}
+
+/* Keys "0", "1", ... "n-1" in this order: PHP's array is then a list (zend_array_is_list()). */
+static bool keys_are_indexes(const item *it, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		char digits[24];
+		size_t k = sizeof(digits), v = i;
+		do {
+			digits[--k] = (char) ('0' + v % 10);
+			v /= 10;
+		} while (v > 0);
+		if (it[i].key_len != sizeof(digits) - k || memcmp(it[i].key, digits + k, it[i].key_len) != 0) {
+			return false;
+		}
+	}
+	return true;
+}
+
+/* lty_doc_make_container() in one allocation: items, then keys and their lengths. */
+static bool make_container(reader *r, lty_doc *d, bool list, size_t n)
+{
+	size_t per = sizeof(lty_doc) + (list ? 0 : sizeof(char *) + sizeof(size_t));
+	char *block;
+
+	d->kind = list ? LTY_DOC_LIST : LTY_DOC_MAP;
+	d->u.c.count = n;
+	d->u.c.items = NULL;
+	d->u.c.keys = NULL;
+	d->u.c.key_lens = NULL;
+	if (n == 0) {
+		return true;
+	}
+	if (n > SIZE_MAX / per || (block = lty_arena_alloc(r->arena, n * per)) == NULL) {
+		r->nomem = true;
+		return false;
+	}
+	d->u.c.items = (lty_doc *) (void *) block;
+	if (!list) {
+		d->u.c.keys = (const char **) (void *) (block + n * sizeof(lty_doc));
+		d->u.c.key_lens = (size_t *) (void *) (block + n * (sizeof(lty_doc) + sizeof(char *)));
+	}
+	return true;
+}
+
+/* The container of frame f from its items on the stack (which it takes off). */
+static bool assemble(reader *r, const frame *f, lty_doc *d)
+{
+	item *it = r->items + f->first;
+	size_t n = r->count - f->first, i;
+	bool list = true;
+
+	if (f->object) {
+		if ((n = merge_repeats(r, it, n)) == SIZE_MAX) {
+			return false;
+		}
+		list = keys_are_indexes(it, n);
+	}
+	r->count = f->first;
+	r->nodes += n;
+	if (r->nodes > r->opt->max_nodes) {
+		r->too_many = true;  /* refused once the text is checked; nothing more is kept */
+		r->keep = false;
+		return true;
+	}
+	if (!make_container(r, d, list, n)) {
+		return false;
+	}
+	for (i = 0; i < n; i++) {
+		d->u.c.items[i] = it[i].value;
+		if (!list) {
+			d->u.c.keys[i] = it[i].key;
+			d->u.c.key_lens[i] = it[i].key_len;
+		}
+	}
+	return true;
+}
+
+/* '[' or '{': PHP's depth counts from 1, and refuses to reach max_depth. */
+static bool open_container(reader *r, bool object)
+{
+	frame *frames, *f;
+	bool keep = r->keep;
+
+	if (r->opt->max_depth > 0 && r->depth + 1 >= (size_t) r->opt->max_depth) {
+		r->error = LTY_JSON_DEPTH;
+		return false;
+	}
+	frames = grow(r, r->frames, r->local_frames, r->depth, &r->frame_capacity, sizeof(frame));
+	if (frames == NULL) {
+		return false;
+	}
+	r->frames = frames;
+	f = &r->frames[r->depth];
+	f->object = object;
+	f->keep = keep && r->depth < (size_t) r->opt->doc_depth;
+	f->first = r->count;
+	f->key = r->key;
+	f->key_len = r->key_len;
+	r->depth++;
+	r->keep = f->keep;
+	return true;
+}
+
+/* ']' or '}' of the innermost container: its value goes to its parent. */
+static bool close_container(reader *r)
+{
+	frame f = r->frames[--r->depth];
+	lty_doc d;
+
+	update_keep(r);
+	if (!r->keep) {
+		r->count = f.first;
+		return true;
+	}
+	if (!f.keep) {
+		/* as deep as the conversion of a PHP array goes: named, not kept */
+		d.kind = LTY_DOC_OTHER;
+		d.u.str.ptr = nested_too_deep;
+		d.u.str.len = sizeof(nested_too_deep) - 1;
+		r->count = f.first;
+	} else if (!assemble(r, &f, &d)) {
+		return false;
+	} else if (r->too_many) {
+		return true;
+	}
+	return push(r, &d, f.key, f.key_len);
+}
+
+/* A scalar token as a value of the current container (or the top). */
+static bool scalar(reader *r, token t)
+{
+	lty_doc d;
+
+	if (!r->keep) {
+		return true;
+	}
+	switch (t) {
+		case T_NULL: d.kind = LTY_DOC_NULL; break;
+		case T_TRUE: d.kind = LTY_DOC_BOOL; d.u.b = true; break;
+		case T_FALSE: d.kind = LTY_DOC_BOOL; d.u.b = false; break;
+		case T_INT: d.kind = LTY_DOC_INT; d.u.i = r->i; break;
+		case T_DOUBLE: d.kind = LTY_DOC_DOUBLE; d.u.d = r->d; break;
+		default:
+			d.kind = LTY_DOC_STRING;
+			if ((d.u.str.ptr = decode_string(r)) == NULL) {
+				return false;
+			}
+			d.u.str.len = r->str_len;
+			break;
+	}
+	return push(r, &d, r->key, r->key_len);
+}
+
+/* The key of an object's next value. */
+static bool key(reader *r)
+{
+	if (!r->keep) {
+		return true;
+	}
+	if ((r->key = decode_string(r)) == NULL) {
+		return false;
+	}
+	r->key_len = r->str_len;
+	return true;
+}
+
+/* One token in state *s: the next state, or false with r->error (or r->nomem) set. */
+static bool step(reader *r, token t, state *s)
+{
+	if (t == T_ERROR) {
+		return false;
+	}
+	switch (*s) {
+		case S_VALUE_OR_CLOSE:
+		case S_KEY_OR_CLOSE:
+			if (t == (*s == S_KEY_OR_CLOSE ? T_RBRACE : T_RBRACKET)) {
+				if (!close_container(r)) {
+					return false;
+				}
+				*s = r->depth == 0 ? S_END : S_NEXT;
+				return true;
+			}
+			if (t == T_RBRACE || t == T_RBRACKET) {
+				r->error = LTY_JSON_STATE_MISMATCH;
+				return false;
+			}
+			if (*s == S_KEY_OR_CLOSE) {
+				goto key;
+			}
+			/* fall through */
+		case S_VALUE:
+			if (t == T_LBRACE || t == T_LBRACKET) {
+				if (!open_container(r, t == T_LBRACE)) {
+					return false;
+				}
+				*s = t == T_LBRACE ? S_KEY_OR_CLOSE : S_VALUE_OR_CLOSE;
+				return true;
+			}
+			if (t < T_NULL) {
+				break;
+			}
+			if (!scalar(r, t)) {
+				return false;
+			}
+			*s = r->depth == 0 ? S_END : S_NEXT;
+			return true;
+		case S_KEY:
+		key:
+			if (t != T_STRING) {
+				break;
+			}
+			if (!key(r)) {
+				return false;
+			}
+			*s = S_COLON;
+			return true;
+		case S_COLON:
+			if (t != T_COLON) {
+				break;
+			}
+			*s = S_VALUE;
+			return true;
+		case S_NEXT:
+			if (t == T_COMMA) {
+				*s = r->frames[r->depth - 1].object ? S_KEY : S_VALUE;
+				return true;
+			}
+			if (t == T_RBRACE || t == T_RBRACKET) {
+				if ((t == T_RBRACE) != r->frames[r->depth - 1].object) {
+					r->error = LTY_JSON_STATE_MISMATCH;
+					return false;
+				}
+				if (!close_container(r)) {
+					return false;
+				}
+				*s = r->depth == 0 ? S_END : S_NEXT;
+				return true;
+			}
+			break;
+		case S_END:
+			if (t == T_EOI) {
+				return true;
+			}
+			break;
+	}
+	r->error = LTY_JSON_SYNTAX;
+	return false;
+}
+
+static void release(reader *r)
+{
+	const lty_allocator *a = r->arena->allocator;
+
+	if (r->items != r->local_items) {
+		a->free(a->ctx, r->items);
+	}
+	if (r->frames != r->local_frames) {
+		a->free(a->ctx, r->frames);
+	}
+}
+
+lty_status lty_json_read(lty_arena *arena, const char *text, size_t len, const lty_json_options *opt,
+	lty_doc **out, lty_json_error *json_error, lty_error *err)
+{
+	reader rd, *r = &rd;
+	lty_status st = LTY_OK;
+	state s = S_VALUE;
+	token t;
+
+	*out = NULL;
+	if (json_error != NULL) {
+		*json_error = LTY_JSON_OK;
+	}
+	/* the header only: the local stacks are written before they are read */
+	memset(r, 0, offsetof(reader, local_items));
+	r->p = (const unsigned char *) text;
+	r->end = r->p + len;
+	r->arena = arena;
+	r->opt = opt;
+	r->items = r->local_items;
+	r->capacity = LOCAL_ITEMS;
+	r->frames = r->local_frames;
+	r->frame_capacity = LOCAL_FRAMES;
+	r->keep = true;
+	do {
+		t = scan(r);
+		if (!step(r, t, &s)) {
+			break;
+		}
+	} while (t != T_EOI);
+	if (r->nomem) {
+		st = lty_error_set(err, LTY_ERR_NOMEM, "settings: out of memory");
+	} else if (t != T_EOI || s != S_END) {
+		if (json_error != NULL) {
+			*json_error = r->error;
+		}
+		st = lty_error_set(err, LTY_ERR_CONFIG, "settings: invalid JSON: %s", lty_json_error_message(r->error));
+	} else if (r->too_many) {
+		st = lty_error_set(err, LTY_ERR_CONFIG, "settings: more than %zu values", opt->max_nodes);
+	} else {
+		*out = lty_arena_alloc(arena, sizeof(lty_doc));
+		if (*out == NULL) {
+			st = lty_error_set(err, LTY_ERR_NOMEM, "settings: out of memory");
+		} else {
+			**out = r->items[0].value;
+		}
+	}
+	release(r);
+	return st;
+}
