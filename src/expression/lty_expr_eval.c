@@ -242,15 +242,7 @@ static int compare(const ctx *c, const value *a, const value *b, lty_cmp op)
 	} else {
 		return -1;
 	}
-	switch (op) {
-		case LTY_CMP_EQ: return r == 0;
-		case LTY_CMP_NE: return r != 0;
-		case LTY_CMP_LT: return r < 0;
-		case LTY_CMP_LE: return r <= 0;
-		case LTY_CMP_GT: return r > 0;
-		case LTY_CMP_GE: return r >= 0;
-	}
-	return -1;
+	return lty_cmp_holds(r, op);
 }
 
 /* Whether x has the kind of the list's elements (lists of attributes or the empty list take any). */
@@ -382,19 +374,6 @@ static bool truthy(const value *v)
 	return v->kind == V_BOOL && v->u.b;
 }
 
-static bool cmp_ints(int64_t x, int64_t y, lty_cmp op)
-{
-	switch (op) {
-		case LTY_CMP_EQ: return x == y;
-		case LTY_CMP_NE: return x != y;
-		case LTY_CMP_LT: return x < y;
-		case LTY_CMP_LE: return x <= y;
-		case LTY_CMP_GT: return x > y;
-		case LTY_CMP_GE: return x >= y;
-	}
-	return false;
-}
-
 /* A comparison's side: literals and fields read in place, anything else evaluated. */
 static inline value operand(const ctx *c, uint32_t index)
 {
@@ -457,7 +436,7 @@ static value eval(const ctx *c, uint32_t index)
 		case LTY_OP_CMP: {
 			value a = operand(c, kids[0].node), b = operand(c, kids[1].node);
 			if (a.kind == V_INT && b.kind == V_INT) { /* orders >= 5: the most common comparison */
-				return make_bool(cmp_ints(a.u.i, b.u.i, (lty_cmp) n->sub));
+				return make_bool(lty_cmp_holds((a.u.i > b.u.i) - (a.u.i < b.u.i), (lty_cmp) n->sub));
 			}
 			return make_bool(compare(c, &a, &b, (lty_cmp) n->sub) == 1);
 		}

@@ -36,6 +36,20 @@ typedef enum {
 } lty_op;
 
 typedef enum { LTY_CMP_EQ, LTY_CMP_NE, LTY_CMP_LT, LTY_CMP_LE, LTY_CMP_GT, LTY_CMP_GE } lty_cmp;
+
+/* Whether a comparison whose three-way result is r (< 0, 0, > 0) holds under op. */
+static inline bool lty_cmp_holds(int r, lty_cmp op)
+{
+	switch (op) {
+		case LTY_CMP_EQ: return r == 0;
+		case LTY_CMP_NE: return r != 0;
+		case LTY_CMP_LT: return r < 0;
+		case LTY_CMP_LE: return r <= 0;
+		case LTY_CMP_GT: return r > 0;
+		case LTY_CMP_GE: return r >= 0;
+	}
+	return false;
+}
 typedef enum { LTY_ARITH_ADD, LTY_ARITH_SUB, LTY_ARITH_MUL, LTY_ARITH_DIV } lty_arith;
 
 typedef enum {

@@ -375,18 +375,6 @@ static val of_kind(uint8_t k, frag f)
 	return v;
 }
 
-static bool holds(int r, int op)
-{
-	switch (op) {
-		case LTY_CMP_EQ: return r == 0;
-		case LTY_CMP_NE: return r != 0;
-		case LTY_CMP_LT: return r < 0;
-		case LTY_CMP_LE: return r <= 0;
-		case LTY_CMP_GT: return r > 0;
-		default: return r >= 0;
-	}
-}
-
 static int sign64(int64_t a, int64_t b)
 {
 	return (a > b) - (a < b);
@@ -756,7 +744,7 @@ static frag cmp_int(tr *t, val a, int op, int64_t k, int pol)
 		b_param(&b, int_param(k));
 		c = b_done(&b);
 	}
-	if (a.def0 && holds(sign64(0, k), op)) {
+	if (a.def0 && lty_cmp_holds(sign64(0, k), (lty_cmp) op)) {
 		return fmt(t, "(%F OR %F IS NULL)", c, a.f);
 	}
 	return c;
@@ -1071,7 +1059,7 @@ static frag compare(tr *t, val a, int op, val b, int pol)
 	}
 	if (a.k == K_CONST && b.k == K_CONST) {
 		int r = compare_scalars(&a.c, &b.c);
-		return r != -2 && holds(r, op) ? TRUE_ : FALSE_;
+		return r != -2 && lty_cmp_holds(r, (lty_cmp) op) ? TRUE_ : FALSE_;
 	}
 	/* the constant (else an attribute) on the right */
 	if (a.k == K_CONST || (a.k == K_DYN && b.k != K_CONST && b.k != K_DYN)) {
