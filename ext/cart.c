@@ -67,18 +67,6 @@ static zend_always_inline zend_result line_count(zval *zv, php_loyalty_key key, 
 	return bad_count(zv, key, i, what);
 }
 
-/* A value as found in a line: dereferenced, NULL for null. */
-static zend_always_inline zval *present(zval *zv)
-{
-	if (zv != NULL) {
-		ZVAL_DEREF(zv);
-		if (Z_TYPE_P(zv) == IS_NULL) {
-			return NULL;
-		}
-	}
-	return zv;
-}
-
 /* sku or category when it is not a string: an int read as its digits (SPEC 13), else an error. */
 static zend_never_inline zend_result line_text_other(zval *zv, size_t i, const char *key, lty_arena *arena, lty_str *out)
 {
@@ -136,12 +124,12 @@ static zend_result read_line(const lty_program *p, zval *line, size_t i, lty_are
 	found += category != NULL;
 	attrs = found < zend_hash_num_elements(ht) ? zend_hash_find_known_hash(ht, php_loyalty_keys[PHP_LOYALTY_K_ATTRIBUTES]) : NULL;
 	*refs |= sku != NULL && Z_ISREF_P(sku); /* the lazy `lines` reads the sku later */
-	if (line_text(present(sku), i, "sku", arena, &out->sku) == FAILURE
-			|| line_text(present(category), i, "category", arena, &out->category) == FAILURE) {
+	if (line_text(php_loyalty_present(sku), i, "sku", arena, &out->sku) == FAILURE
+			|| line_text(php_loyalty_present(category), i, "category", arena, &out->category) == FAILURE) {
 		return FAILURE;
 	}
-	if (line_count(present(qty), PHP_LOYALTY_K_QTY, i, "int", &out->qty) == FAILURE
-			|| line_count(present(price), PHP_LOYALTY_K_PRICE, i, "int (minor units)", &out->price) == FAILURE) {
+	if (line_count(php_loyalty_present(qty), PHP_LOYALTY_K_QTY, i, "int", &out->qty) == FAILURE
+			|| line_count(php_loyalty_present(price), PHP_LOYALTY_K_PRICE, i, "int (minor units)", &out->price) == FAILURE) {
 		return FAILURE;
 	}
 	if (lty_mul_overflow(out->qty, out->price, &out->amount) || !php_loyalty_fits(out->amount)) {
@@ -154,7 +142,7 @@ static zend_result read_line(const lty_program *p, zval *line, size_t i, lty_are
 		zend_throw_error(NULL, "evaluate: out of memory");
 		return FAILURE;
 	}
-	if ((attrs = present(attrs)) == NULL) {
+	if ((attrs = php_loyalty_present(attrs)) == NULL) {
 		return SUCCESS; /* the slots stay null; no path to write (most carts) */
 	}
 	snprintf(path, sizeof(path), "cart.lines[%zu]", i);

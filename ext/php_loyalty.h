@@ -136,12 +136,13 @@ zend_result php_loyalty_ledger_balance(zval *ledger, const lty_program *program,
  * or its sku is a PHP reference (which later writes could change under a lazy Result). */
 zend_result php_loyalty_cart(const lty_program *program, HashTable *ht, lty_arena *arena, lty_cart *cart, bool *line_refs);
 
-/* loyalty_result.c: a Result object from a core result, taking over `arena` (which holds
- * the result's arrays and the cart's lines; it is left empty). `cart_lines` is the cart's
- * `lines` array (for the skus), `memo` a membership memo with every segment tested (copied),
- * `program` the Program whose rule ids the result points to (a reference is kept). */
-/* FAILURE with an InputException when a total of `r` is beyond a PHP int (32-bit PHP only). */
+/* loyalty_result.c: FAILURE with an InputException when a total of `r` is beyond a PHP int
+ * (32-bit PHP only). */
 zend_result php_loyalty_result_fits(const lty_result *r);
+/* A Result object from a core result, taking over `arena` (which holds the result's arrays and
+ * the cart's lines; it is left empty). `cart_lines` is the cart's `lines` array (for the skus),
+ * `memo` a membership memo with every segment tested (copied), `program` the Program whose rule
+ * ids the result points to (a reference is kept). */
 void php_loyalty_result_build(zval *out, const lty_result *r, lty_arena *arena, const lty_cart *cart,
 	zval *cart_lines, bool line_refs, const uint8_t *memo, zend_object *program);
 /* The names of the segments a tested memo says the customer is in, in byte order, into `out`. */
@@ -190,11 +191,10 @@ typedef enum {
 } php_loyalty_key;
 extern zend_string *php_loyalty_keys[PHP_LOYALTY_K_COUNT];
 void php_loyalty_keys_init(void);
-/* Member `key` of an input array, dereferenced; NULL when absent or null (null means absent). */
-static zend_always_inline zval *php_loyalty_key_find(HashTable *ht, php_loyalty_key key)
+/* A member as an input array holds it (NULL when absent), dereferenced; NULL for null too
+ * (null means absent). */
+static zend_always_inline zval *php_loyalty_present(zval *zv)
 {
-	zval *zv = zend_hash_find_known_hash(ht, php_loyalty_keys[key]);
-
 	if (zv != NULL) {
 		ZVAL_DEREF(zv);
 		if (Z_TYPE_P(zv) == IS_NULL) {
@@ -202,6 +202,11 @@ static zend_always_inline zval *php_loyalty_key_find(HashTable *ht, php_loyalty_
 		}
 	}
 	return zv;
+}
+/* Member `key` of an input array, as php_loyalty_present() gives it. */
+static zend_always_inline zval *php_loyalty_key_find(HashTable *ht, php_loyalty_key key)
+{
+	return php_loyalty_present(zend_hash_find_known_hash(ht, php_loyalty_keys[key]));
 }
 #define PHP_LOYALTY_KEY(ht, name) php_loyalty_key_find((ht), PHP_LOYALTY_K_##name)
 #define PHP_LOYALTY_KEY_NAME(key) ZSTR_VAL(php_loyalty_keys[key])
