@@ -65,15 +65,8 @@ copy_tree() {
 
 host_packages() {
 	bash scripts/setup.sh
-	local p missing=""
-	for p in $packages; do
-		dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"
-	done
-	if [ -n "$missing" ]; then
-		echo "Installing:$missing" >&2
-		apt-get update -qq
-		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null
-	fi
+	# shellcheck disable=SC2086 # one word a package
+	bash scripts/apt-install.sh $packages
 }
 
 # A command in chroot $1 (its /proc mounted), with a clean environment; setarch gives the

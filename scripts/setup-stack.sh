@@ -6,14 +6,5 @@ set -euo pipefail
 
 # scripts/check-commands.sh counts these with scripts/setup.sh's.
 packages="nginx php8.2-fpm mariadb-server mariadb-client php8.2-mysql php8.2-curl wordpress curl"
-missing=""
-for p in $packages; do
-	dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"
-done
-if [ -n "$missing" ]; then
-	SUDO=""
-	[ "$(id -u)" = 0 ] || SUDO="sudo"
-	echo "Installing:$missing" >&2
-	$SUDO apt-get update -qq
-	DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $missing >/dev/null
-fi
+# shellcheck disable=SC2086 # one word a package
+bash "$(dirname "$0")/apt-install.sh" $packages

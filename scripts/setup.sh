@@ -7,14 +7,5 @@ set -euo pipefail
 # these packages (or what apt installs with them): scripts/check-commands.sh checks it.
 packages="php8.2-dev php8.2-cli php8.2-sqlite3 re2c valgrind php-parser clang libclang-rt-14-dev binutils php-pear
 	git procps apache2-utils composer zip unzip"
-missing=""
-for p in $packages; do
-	dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"
-done
-if [ -n "$missing" ]; then
-	SUDO=""
-	[ "$(id -u)" = 0 ] || SUDO="sudo"
-	echo "Installing:$missing" >&2
-	$SUDO apt-get update -qq
-	DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $missing >/dev/null
-fi
+# shellcheck disable=SC2086 # one word a package
+bash "$(dirname "$0")/apt-install.sh" $packages
