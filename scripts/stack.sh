@@ -8,8 +8,9 @@
 #   stack_init                     the temporary folder ($STACK_DIR) and a trap that stops
 #                                  exactly what stack_* started and removes the folder
 #                                  (kept with STACK_KEEP=1), on any exit
-#   stack_mariadb                  mariadbd on 127.0.0.1:$STACK_DB_PORT (3408) and $STACK_DIR/mysqld.sock,
-#                                  a fresh --datadir from mariadb-install-db, database `shop`
+#   stack_mariadb [OPTION...]      mariadbd on 127.0.0.1:$STACK_DB_PORT (3408) and $STACK_DIR/mysqld.sock,
+#                                  a fresh --datadir from mariadb-install-db, database `shop`;
+#                                  extra mariadbd options may follow
 #   stack_fpm WORKERS [INI...]     php-fpm8.2, pm static, opcache on, the extension from modules/
 #                                  (or none with STACK_LOYALTY=polyfill), on $STACK_DIR/fpm.sock;
 #                                  extra php.ini lines may follow; STACK_FPM_POOL: extra pool lines
@@ -64,7 +65,7 @@ stack_sql() {
 	mariadb --no-defaults --socket="$STACK_DIR/mysqld.sock" -uroot --batch --skip-column-names shop -e "$1"
 }
 
-stack_mariadb() {
+stack_mariadb() { # extra mariadbd options...
 	local d=$STACK_DIR
 	mariadb-install-db --no-defaults --datadir="$d/db" --user=root --auth-root-authentication-method=normal \
 		--skip-test-db >"$d/mariadb-install.log" 2>&1 || { cat "$d/mariadb-install.log" >&2; return 1; }
@@ -72,7 +73,7 @@ stack_mariadb() {
 	mariadbd --no-defaults --datadir="$d/db" --socket="$d/mysqld.sock" --port="$STACK_DB_PORT" \
 		--bind-address=127.0.0.1 --user=root --pid-file="$d/mysqld.pid" --log-error="$d/mysqld.log" \
 		--innodb-buffer-pool-size="${STACK_DB_POOL:-512M}" --max-connections=200 --skip-name-resolve \
-		--character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci >>"$d/mysqld.out" 2>&1 &
+		--character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci "$@" >>"$d/mysqld.out" 2>&1 &
 	echo $! >"$d/mariadb.pid"
 	stack_wait MariaDB mariadb --no-defaults --socket="$d/mysqld.sock" -uroot -e 'SELECT 1' || { cat "$d/mysqld.log" >&2; return 1; }
 	mariadb --no-defaults --socket="$d/mysqld.sock" -uroot -e 'CREATE DATABASE shop'
