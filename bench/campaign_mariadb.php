@@ -50,12 +50,6 @@ function campaign_customers_buffered(PDO $db): Generator
         FROM customer c LEFT JOIN orders o ON o.id_customer = c.id
         GROUP BY c.id ORDER BY c.id');
     while (($row = $rows->fetch(PDO::FETCH_ASSOC)) !== false) {
-        yield [
-            'id' => (int) $row['id'], 'active' => (bool) $row['active'],
-            'groups' => $row['groups'] === '' ? [] : explode(',', $row['groups']),
-            'orders' => (int) $row['orders'], 'spent' => (int) $row['spent'],
-            'first_order' => $row['first_order'], 'last_order' => $row['last_order'],
-            'city' => $row['city'], 'postcode' => $row['postcode'], 'country' => $row['country'],
-        ];
+        yield campaign_customer($row);
     }
 }

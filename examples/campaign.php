@@ -148,6 +148,18 @@ final class CampaignBatch
     }
 }
 
+/** A row of the customer query as the engine reads a customer. */
+function campaign_customer(array $row): array
+{
+    return [
+        'id' => (int) $row['id'], 'active' => (bool) $row['active'],
+        'groups' => $row['groups'] === '' ? [] : explode(',', $row['groups']),
+        'orders' => (int) $row['orders'], 'spent' => (int) $row['spent'],
+        'first_order' => $row['first_order'], 'last_order' => $row['last_order'],
+        'city' => $row['city'], 'postcode' => $row['postcode'], 'country' => $row['country'],
+    ];
+}
+
 /**
  * One customer array per row, fetched one at a time from the cursor: the engine's customer
  * shape from the shop's tables (dates stay MySQL-style strings: the engine reads them).
@@ -167,13 +179,7 @@ function campaign_customers(PDO $db, ?Loyalty\SqlFilter $filter = null): Generat
         campaign_buffered($db, $buffered);
     }
     while (($row = $rows->fetch(PDO::FETCH_ASSOC)) !== false) {
-        yield [
-            'id' => (int) $row['id'], 'active' => (bool) $row['active'],
-            'groups' => $row['groups'] === '' ? [] : explode(',', $row['groups']),
-            'orders' => (int) $row['orders'], 'spent' => (int) $row['spent'],
-            'first_order' => $row['first_order'], 'last_order' => $row['last_order'],
-            'city' => $row['city'], 'postcode' => $row['postcode'], 'country' => $row['country'],
-        ];
+        yield campaign_customer($row);
     }
     $rows->closeCursor();   // the connection is free for the next query
 }
