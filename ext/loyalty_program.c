@@ -21,7 +21,6 @@ static zend_object *program_create(zend_class_entry *ce)
 	obj->std.handlers = &program_handlers;
 	obj->compiled = NULL;
 	obj->program = NULL;
-	obj->sorted = NULL;
 	obj->failed = false;
 	return &obj->std;
 }
@@ -39,7 +38,6 @@ static void program_attach(php_loyalty_program_obj *obj, php_loyalty_compiled *c
 {
 	obj->compiled = compiled;
 	obj->program = compiled->program;
-	obj->sorted = compiled->sorted;
 }
 
 static zend_object *program_wrap(php_loyalty_compiled *compiled)

@@ -102,12 +102,11 @@ void php_loyalty_cache_destroy(void);
 /* After loyalty.cache_size changed: the oldest entries beyond it go. */
 void php_loyalty_cache_resized(void);
 
-/* Program objects: { compiled program (shared); its program and sorted names, borrowed; whether
- * its __unserialize() failed; std } */
+/* Program objects: { compiled program (shared); its program, borrowed; whether its
+ * __unserialize() failed; std } */
 typedef struct {
 	php_loyalty_compiled *compiled;
 	const lty_program *program;
-	const uint32_t *sorted;      /* segment indexes in byte order of their names */
 	bool failed;                 /* __unserialize() threw: the object stays unusable for good */
 	zend_object std;
 } php_loyalty_program_obj;
