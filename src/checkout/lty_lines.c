@@ -270,6 +270,6 @@ lty_status lty_lines_spread(checkout *ck, int64_t amount, const lty_concern *c)
 	if (ck->left == NULL || amount == 0) {
 		return LTY_OK;
 	}
-	return spread(ck->cart->line_count, ck->arena, ck->err, amount, ck->left, c == NULL ? NULL : c->match,
+	return spread(ck->cart->line_count, ck->arena, ck->err, amount, ck->left, c->match,
 		ck->r->line_discounts);
 }
