@@ -39,6 +39,7 @@ typedef struct {
 } ctx;
 
 static value eval(const ctx *c, uint32_t n);
+static bool test(const ctx *c, uint32_t n);
 
 static value make_null(void)
 {
@@ -416,31 +417,21 @@ static value eval(const ctx *c, uint32_t index)
 			v.lower = true;
 			return v;
 		case LTY_OP_SEGMENT: return make_bool(c->env->segment(c->env->ctx, n->k.index));
-		case LTY_OP_NOT: v = eval(c, kids[0].node); return make_bool(!truthy(&v));
+		case LTY_OP_NOT:
 		case LTY_OP_AND:
-			for (i = 0; i < n->count; i++) {
-				v = eval(c, kids[i].node);
-				if (!truthy(&v)) {
-					return make_bool(false);
-				}
-			}
-			return make_bool(true);
 		case LTY_OP_OR:
-			for (i = 0; i < n->count; i++) {
-				v = eval(c, kids[i].node);
-				if (truthy(&v)) {
-					return make_bool(true);
-				}
-			}
-			return make_bool(false);
+			return make_bool(test(c, index));
 		case LTY_OP_CMP: {
+			if (n->shape != LTY_SHAPE_NONE) {
+				return make_bool(test(c, index));
+			}
 			value a = operand(c, kids[0].node), b = operand(c, kids[1].node);
 			if (a.kind == V_INT && b.kind == V_INT) { /* orders >= 5: the most common comparison */
 				return make_bool(lty_cmp_holds((a.u.i > b.u.i) - (a.u.i < b.u.i), (lty_cmp) n->sub));
 			}
 			return make_bool(compare(c, &a, &b, (lty_cmp) n->sub) == 1);
 		}
-		case LTY_OP_IN: return eval_in(c, n);
+		case LTY_OP_IN: return n->shape != LTY_SHAPE_NONE ? make_bool(test(c, index)) : eval_in(c, n);
 		case LTY_OP_LIKE:
 			v = eval(c, kids[0].node);
 			if (v.kind != V_STR) {
@@ -457,15 +448,154 @@ static value eval(const ctx *c, uint32_t index)
 	return v;
 }
 
+/* An int field, false when null (days since an order the customer has not made). */
+static inline bool int_field(const ctx *c, uint32_t f, int64_t *out)
+{
+	const lty_customer *cu = c->env->customer;
+	value v;
+
+	if (c->e->line) {
+		const lty_cart_line *l = c->env->line;
+		*out = f == LTY_F_QTY ? l->qty : f == LTY_F_PRICE ? l->price : l->amount;
+		return true;
+	}
+	switch (f) {
+		case LTY_F_ORDERS: *out = cu->orders; return true;
+		case LTY_F_SPENT: *out = cu->spent; return true;
+		case LTY_F_POINTS: *out = cu->points; return true;
+		case LTY_F_LIFETIME_POINTS: *out = cu->lifetime_points; return true;
+		default:
+			v = field(c, f); /* days since an order */
+			*out = v.u.i;
+			return v.kind == V_INT;
+	}
+}
+
+static inline bool same_bytes(const char *a, size_t alen, const char *b, size_t blen)
+{
+	return alen == blen && memcmp(a, b, alen) == 0;
+}
+
+/* A condition's truth: the shapes read in place, and/or/not without building values;
+ * null is false, as everywhere. */
+static bool test(const ctx *c, uint32_t index)
+{
+	const lty_node *nodes = c->e->nodes, *n = &nodes[index];
+	const lty_kid *kids = c->e->kids + n->first;
+	uint32_t i;
+
+	switch ((lty_shape) n->shape) {
+		case LTY_SHAPE_NONE:
+			break;
+		case LTY_SHAPE_FIELD_CMP_INT: {
+			int64_t a, b = nodes[kids[1].node].k.i;
+			return int_field(c, nodes[kids[0].node].k.field, &a) && lty_cmp_holds((a > b) - (a < b), (lty_cmp) n->sub);
+		}
+		case LTY_SHAPE_INT_CMP_FIELD: {
+			int64_t a = nodes[kids[0].node].k.i, b;
+			return int_field(c, nodes[kids[1].node].k.field, &b) && lty_cmp_holds((a > b) - (a < b), (lty_cmp) n->sub);
+		}
+		case LTY_SHAPE_FIELD_EQ_STR: {
+			value a = field(c, nodes[kids[0].node].k.field);
+			const lty_node *b = &nodes[kids[1].node];
+			return a.kind == V_STR && same_bytes(a.u.ptr, a.len, b->k.s.ptr, b->k.s.len) == (n->sub == LTY_CMP_EQ);
+		}
+		case LTY_SHAPE_STR_IN_FIELD: {
+			const lty_node *x = &nodes[kids[0].node];
+			value l = field(c, nodes[kids[1].node].k.field);
+			for (i = 0; l.kind == V_LIST_STRS && i < l.len; i++) {
+				if (same_bytes(l.u.items[i].ptr, l.u.items[i].len, x->k.s.ptr, x->k.s.len)) {
+					return !n->negate;
+				}
+			}
+			return l.kind == V_LIST_STRS && n->negate;
+		}
+		case LTY_SHAPE_FIELD_IN_STRS: {
+			value x = field(c, nodes[kids[0].node].k.field);
+			const lty_node *l = &nodes[kids[1].node];
+			if (x.kind != V_STR) {
+				return false;
+			}
+			for (i = 0; i < l->count; i++) {
+				const lty_node *item = &nodes[c->e->kids[l->first + i].node];
+				if (same_bytes(item->k.s.ptr, item->k.s.len, x.u.ptr, x.len)) {
+					return !n->negate;
+				}
+			}
+			return n->negate;
+		}
+	}
+	switch ((lty_op) n->op) {
+		case LTY_OP_AND:
+			for (i = 0; i < n->count; i++) {
+				if (!test(c, kids[i].node)) {
+					return false;
+				}
+			}
+			return true;
+		case LTY_OP_OR:
+			for (i = 0; i < n->count; i++) {
+				if (test(c, kids[i].node)) {
+					return true;
+				}
+			}
+			return false;
+		case LTY_OP_NOT:
+			return !test(c, kids[0].node);
+		case LTY_OP_SEGMENT:
+			return c->env->segment(c->env->ctx, n->k.index);
+		default: {
+			value v = eval(c, index);
+			return truthy(&v);
+		}
+	}
+}
+
+static bool is_field(const lty_node *n, lty_type type)
+{
+	return n->op == LTY_OP_FIELD && n->type == type;
+}
+
+void lty_expr_shape(lty_node *nodes, const lty_kid *kids, uint32_t count)
+{
+	uint32_t i, j;
+
+	for (i = 0; i < count; i++) {
+		lty_node *n = &nodes[i];
+		const lty_node *a = n->count == 2 ? &nodes[kids[n->first].node] : NULL;
+		const lty_node *b = n->count == 2 ? &nodes[kids[n->first + 1].node] : NULL;
+
+		n->shape = LTY_SHAPE_NONE;
+		if (a == NULL) {
+			continue;
+		}
+		if (n->op == LTY_OP_CMP) {
+			if (is_field(a, LTY_TYPE_NUM) && b->op == LTY_OP_INT) {
+				n->shape = LTY_SHAPE_FIELD_CMP_INT;
+			} else if (a->op == LTY_OP_INT && is_field(b, LTY_TYPE_NUM)) {
+				n->shape = LTY_SHAPE_INT_CMP_FIELD;
+			} else if (is_field(a, LTY_TYPE_STR) && b->op == LTY_OP_STRING && (n->sub == LTY_CMP_EQ || n->sub == LTY_CMP_NE)) {
+				n->shape = LTY_SHAPE_FIELD_EQ_STR;
+			}
+		} else if (n->op == LTY_OP_IN) {
+			if (a->op == LTY_OP_STRING && is_field(b, LTY_TYPE_LIST)) {
+				n->shape = LTY_SHAPE_STR_IN_FIELD;
+			} else if (is_field(a, LTY_TYPE_STR) && b->op == LTY_OP_LIST) {
+				for (j = 0; j < b->count && nodes[kids[b->first + j].node].op == LTY_OP_STRING; j++) {
+				}
+				n->shape = j == b->count ? LTY_SHAPE_FIELD_IN_STRS : LTY_SHAPE_NONE;
+			}
+		}
+	}
+}
+
 bool lty_expr_matches(const lty_expr *expr, const lty_expr_env *env)
 {
 	ctx c;
-	value v;
 
 	c.e = expr;
 	c.env = env;
-	v = eval(&c, expr->root);
-	return truthy(&v);
+	return test(&c, expr->root);
 }
 
 bool lty_expr_node_value(const lty_expr *expr, uint32_t node, lty_scalar *out, bool *lower)

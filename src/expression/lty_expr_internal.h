@@ -74,6 +74,18 @@ typedef enum {
 	LTY_F_AMOUNT
 } lty_field;
 
+/* Common conditions, recognised once after parsing (lty_expr_shape()) so that testing
+ * them reads the field and the literal in place. The tree itself is unchanged: every
+ * other reader (SQL, the advantage index) goes by `op`. */
+typedef enum {
+	LTY_SHAPE_NONE,
+	LTY_SHAPE_FIELD_CMP_INT,   /* orders >= 5: an int field, an int literal */
+	LTY_SHAPE_INT_CMP_FIELD,   /* 5 <= orders */
+	LTY_SHAPE_FIELD_EQ_STR,    /* city == 'Paris', city != 'Paris' */
+	LTY_SHAPE_STR_IN_FIELD,    /* 'VIP' in groups, not in */
+	LTY_SHAPE_FIELD_IN_STRS    /* country in ['BE', 'NL'], not in: literals only */
+} lty_shape;
+
 typedef struct {
 	uint32_t node;
 	uint8_t arith;       /* lty_arith applied with the previous value (ARITH only) */
@@ -85,6 +97,7 @@ typedef struct {
 	uint8_t elem;        /* element lty_type when type is LIST */
 	uint8_t sub;         /* lty_cmp for CMP */
 	uint8_t negate;      /* not in / not like */
+	uint8_t shape;       /* lty_shape: a form the evaluator tests without building values */
 	uint32_t first;      /* first kid in lty_expr.kids */
 	uint32_t count;      /* number of kids */
 	union {
@@ -111,5 +124,8 @@ struct lty_expr {
 	const char *source;         /* NUL-terminated copy */
 	size_t source_len;
 };
+
+/* Sets the shape of each of the `count` nodes (the parser's last step). */
+void lty_expr_shape(lty_node *nodes, const lty_kid *kids, uint32_t count);
 
 #endif

@@ -954,6 +954,7 @@ static lty_status finish(lty_parser *p, uint32_t root, const char *src, size_t l
 	memcpy(nodes, p->nodes, p->node_count * sizeof(lty_node));
 	memcpy(kids, p->kids, p->kid_count * sizeof(lty_kid));
 	memcpy(refs, p->refs, p->ref_count * sizeof(lty_expr_ref));
+	lty_expr_shape(nodes, kids, p->node_count);
 	e->nodes = nodes;
 	e->kids = kids;
 	e->root = root;
