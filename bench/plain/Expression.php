@@ -61,7 +61,7 @@ final class Expression
                 continue;
             }
             $col = $i + 1;
-            if (ctype_digit($ch)) {
+            if ($ch >= '0' && $ch <= '9') {
                 preg_match('/\G\d+(\.\d+)?/', $s, $m, 0, $i);
                 $text = $m[0];
                 if (isset($m[1])) {
@@ -93,7 +93,7 @@ final class Expression
                 }
                 $this->tokens[] = ['string', $value, $col];
                 $i = $j + 1;
-            } elseif (ctype_alpha($ch) || $ch === '_') {
+            } elseif (($ch >= 'a' && $ch <= 'z') || ($ch >= 'A' && $ch <= 'Z') || $ch === '_') {
                 preg_match('/\G[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z0-9_-]+)?/', $s, $m, 0, $i);
                 $word = $m[0];
                 $this->tokens[] = in_array($word, self::KEYWORDS, true) ? [$word, $word, $col] : ['name', $word, $col];
