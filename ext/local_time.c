@@ -235,25 +235,60 @@ static const tz_table *table_of(const char *name, size_t len)
 	return t;
 }
 
+/* The name PHP's default timezone goes by, read from ext/date's globals as its
+ * guess_timezone() reads them (date_default_timezone_set(), else date.timezone, else UTC);
+ * NULL when they cannot be reached. A string compare instead of get_timezone_info(), which
+ * looks the zone up by name in ext/date's cache on every call. */
+static const char *default_zone_name(void)
+{
+	const zend_module_entry *date_module = LOYALTY_G(date_module);
+	const zend_date_globals *g;
+
+	if (date_module == NULL
+			&& (date_module = LOYALTY_G(date_module) = zend_hash_str_find_ptr(&module_registry, "date", sizeof("date") - 1)) == NULL) {
+		return NULL;
+	}
+#ifdef ZTS
+	if (date_module->globals_id_ptr == NULL) {
+		return NULL;
+	}
+	g = TSRMG_BULK(*date_module->globals_id_ptr, zend_date_globals *);
+#else
+	if ((g = date_module->globals_ptr) == NULL) {
+		return NULL;
+	}
+#endif
+	if (g->timezone != NULL && g->timezone[0] != '\0') {
+		return g->timezone;
+	}
+	if (g->default_timezone != NULL) {
+		return g->default_timezone[0] != '\0' ? g->default_timezone : "UTC";
+	}
+	return NULL;
+}
+
 /* The table of the default timezone; NULL when unavailable. */
 static const tz_table *current_table(void)
 {
-	timelib_tzinfo *tzi = get_timezone_info();
+	const char *asked = default_zone_name();
+	timelib_tzinfo *tzi;
 	const tz_table *t;
 	size_t len;
 
+	/* the name asked for, compared by content: a later date_default_timezone_set() may
+	 * reuse a freed name's address */
+	if (asked != NULL && LOYALTY_G(tz_default_table) != NULL && strcmp(asked, LOYALTY_G(tz_default_name)) == 0) {
+		return LOYALTY_G(tz_default_table);
+	}
+	tzi = get_timezone_info();
 	if (tzi == NULL || tzi->name == NULL) {
 		return NULL;
 	}
-	/* the name is compared too: a tzinfo of a later request may reuse a freed one's address */
-	if (tzi == LOYALTY_G(tz_default_info) && strcmp(tzi->name, LOYALTY_G(tz_default_name)) == 0) {
-		return LOYALTY_G(tz_default_table);
-	}
 	len = strlen(tzi->name);
 	t = table_of(tzi->name, len);
-	if (t != NULL && len < sizeof(LOYALTY_G(tz_default_name))) {
-		memcpy(LOYALTY_G(tz_default_name), tzi->name, len + 1);
-		LOYALTY_G(tz_default_info) = tzi;
+	LOYALTY_G(tz_default_table) = NULL;
+	if (t != NULL && asked != NULL && strlen(asked) < sizeof(LOYALTY_G(tz_default_name))) {
+		memcpy(LOYALTY_G(tz_default_name), asked, strlen(asked) + 1);
 		LOYALTY_G(tz_default_table) = t;
 	}
 	return t;
@@ -464,7 +499,6 @@ php_loyalty_date_status php_loyalty_strtotime(const char *s, size_t len, zend_lo
 
 void php_loyalty_local_time_shutdown(void)
 {
-	LOYALTY_G(tz_default_info) = NULL;
 	LOYALTY_G(tz_default_table) = NULL;
 	if (LOYALTY_G(tz_tables) != NULL) {
 		zend_hash_destroy(LOYALTY_G(tz_tables));

@@ -81,8 +81,8 @@ ZEND_BEGIN_MODULE_GLOBALS(loyalty)
 	zend_long cache_hits;        /* lookups answered by the cache, for phpinfo() */
 	zend_long cache_misses;      /* lookups that compiled */
 	HashTable *tz_tables;        /* timezone name -> UTC offsets for dates (local_time.c), persistent */
-	const void *tz_default_info; /* the default timezone's timelib_tzinfo as PHP last gave it, */
-	char tz_default_name[64];    /* its name, */
+	const void *date_module;     /* ext/date's module entry, found on first use (per thread) */
+	char tz_default_name[64];    /* the default timezone's name as ext/date's globals give it, */
 	const void *tz_default_table; /* and its table in tz_tables: a date of the next row needs no lookup */
 ZEND_END_MODULE_GLOBALS(loyalty)
 
