@@ -48,9 +48,18 @@ final class Checkout
         }
         $lines = [];
         if ($cart->amounts !== null) {
-            foreach ($cart->amounts as $i => $amount) {
-                $lines[] = ['sku' => $cart->skus[$i], 'amount' => $amount, 'discount' => $s->lineDiscounts[$i]]
-                    + ($s->linePoints === null ? [] : ['points' => $s->linePoints[$i]]);
+            // two loops rather than `+ [...]` per line, which copies each line's array
+            $skus = $cart->skus;
+            $discounts = $s->lineDiscounts;
+            $points = $s->linePoints;
+            if ($points === null) {
+                foreach ($cart->amounts as $i => $amount) {
+                    $lines[] = ['sku' => $skus[$i], 'amount' => $amount, 'discount' => $discounts[$i]];
+                }
+            } else {
+                foreach ($cart->amounts as $i => $amount) {
+                    $lines[] = ['sku' => $skus[$i], 'amount' => $amount, 'discount' => $discounts[$i], 'points' => $points[$i]];
+                }
             }
         }
 

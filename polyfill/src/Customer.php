@@ -261,7 +261,7 @@ final class Customer
     {
         $segment = $this->compiled->advantageSegments[$index];
         if (is_int($segment)) {
-            return $this->test($segment);
+            return $this->memo[$segment] ?? $this->test($segment);
         }
         return $this->active && ($segment->eval)($this) === true;
     }
@@ -271,7 +271,7 @@ final class Customer
     {
         $names = [];
         foreach ($this->compiled->sorted as $index) {
-            if ($this->test($index)) {
+            if ($this->memo[$index] ?? $this->test($index)) { // the memo read here saves a call a segment
                 $names[] = $this->compiled->segmentNames[$index];
             }
         }

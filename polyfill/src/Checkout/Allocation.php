@@ -37,7 +37,13 @@ final class Allocation
             if ($w === 0) {
                 continue;
             }
-            [$out[$i], $remainders[$i]] = Money::mulDivMod($amount, $w, $total);
+            $p = $amount * $w; // a float when it passes 64 bits: then the exact long way
+            if (is_int($p)) {
+                $out[$i] = intdiv($p, $total);
+                $remainders[$i] = $p % $total;
+            } else {
+                [$out[$i], $remainders[$i]] = Money::mulDivMod($amount, $w, $total);
+            }
             $given += $out[$i];
         }
         arsort($remainders); // stable: the earlier line on equal remainders
@@ -57,9 +63,13 @@ final class Allocation
         if ($amount === 0 || $s->left === []) {
             return;
         }
-        $weights = [];
-        foreach ($s->left as $i => $left) {
-            $weights[$i] = $match === null || isset($match[$i]) ? $left : 0;
+        if ($match === null) {
+            $weights = $s->left;
+        } else {
+            $weights = [];
+            foreach ($s->left as $i => $left) {
+                $weights[$i] = isset($match[$i]) ? $left : 0;
+            }
         }
         foreach (self::shares($weights, $amount) as $i => $share) {
             $s->lineDiscounts[$i] += $share;

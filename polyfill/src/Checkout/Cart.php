@@ -77,25 +77,29 @@ final class Cart
                 throw self::error("cart.lines[$i]: expected array, got " . Text::type($line));
             }
             $sku = $line['sku'] ?? null;
+            $qty = $line['qty'] ?? null;
+            $price = $line['price'] ?? null;
+            // sku, qty and price given and nothing else: no category nor attributes to look up
+            $plain = $sku !== null && count($line) === 3;
             if ($sku !== null && !is_string($sku) && !is_int($sku)) {
                 throw self::error("cart.lines[$i].sku: expected string, got " . Text::type($sku));
             }
-            $category = $line['category'] ?? null;
-            if ($category !== null && !is_string($category) && !is_int($category)) {
-                throw self::error("cart.lines[$i].category: expected string, got " . Text::type($category));
+            if (!$plain) {
+                $category = $line['category'] ?? null;
+                if ($category !== null && !is_string($category) && !is_int($category)) {
+                    throw self::error("cart.lines[$i].category: expected string, got " . Text::type($category));
+                }
             }
-            $qty = $line['qty'] ?? null;
             if (!is_int($qty) || $qty < 0) {
                 self::nonNegative($qty, "cart.lines[$i].qty", 'int', true); // throws
             }
-            $price = $line['price'] ?? null;
             if (!is_int($price) || $price < 0) {
                 self::nonNegative($price, "cart.lines[$i].price", 'int (minor units)', true); // throws
             }
-            if ($qty !== 0 && $price > intdiv(PHP_INT_MAX, $qty)) {
+            $amount = $qty * $price; // a float when it overflows
+            if (!is_int($amount)) {
                 throw self::error("cart.lines[$i]: qty * price overflows 64-bit minor units");
             }
-            $amount = $qty * $price;
             if ($subtotal > PHP_INT_MAX - $amount) {
                 throw self::error("cart.lines[$i]: subtotal overflows 64-bit minor units");
             }
@@ -103,7 +107,7 @@ final class Cart
             $amounts[] = $amount;
             $skus[] = $sku;
             $units = $units > PHP_INT_MAX - $qty ? PHP_INT_MAX : $units + $qty;
-            if (isset($line['attributes'])) { // checked now; read again by lines()
+            if (!$plain && isset($line['attributes'])) { // checked now; read again by lines()
                 \Loyalty\Polyfill\Attributes::read($line['attributes'], "cart.lines[$i]", $lineAttrNames, true);
             }
             $i++;
