@@ -4,6 +4,8 @@
 # The server is scripts/stack.sh's (its own temporary data directory, socket and port:
 # LOYALTY_MYSQL_PORT, 3407 by default), so that it never meets the system's mariadb service nor
 # another instance; in strict SQL modes, as the SQL of Engine::sql() must run there.
+# STACK_DB_POOL sets InnoDB's buffer pool (64M by default: enough for the tests; bench/sql.php's
+# 1,000,000 customers want 1G, see bench/README.md#sql).
 # The command sees LOYALTY_MYSQL_SOCKET (connect as root through it) and LOYALTY_MYSQL_PORT.
 # Installs mariadb-server and php8.2-mysql when they are missing (as root, with network).
 set -euo pipefail

@@ -547,6 +547,8 @@ static val lower(tr *t, val v)
 	return r;
 }
 
+static val count_field(tr *t, int i);
+
 static val count(tr *t, uint32_t list)
 {
 	const lty_node *n = &t->e->nodes[list];
@@ -560,6 +562,14 @@ static val count(tr *t, uint32_t list)
 		return v;
 	}
 	i = n->k.field == LTY_F_GROUPS ? 0 : n->k.field == LTY_F_CARRIERS ? 1 : 2;
+	return count_field(t, i);
+}
+
+/* count() of list field i (0 groups, 1 carriers, 2 bought), through the map's 'count' */
+static val count_field(tr *t, int i)
+{
+	val v;
+
 	if (t->map->count[i].ptr == NULL) {
 		static const char *const why[] = { "count(groups): no 'count' for groups in the column map",
 			"count(carriers): no 'count' for carriers in the column map", "count(bought): no 'count' for bought in the column map" };
@@ -1049,6 +1059,45 @@ static frag compare_const(tr *t, val a, int op, const lty_scalar *c, int pol)
 	return FALSE_;
 }
 
+/* list == list: the same length and each pair equal (a null pair is not equal), as the engine;
+ * a list field against [] is count() == 0; other list fields stay in PHP (SQL has no order). */
+static frag compare_lists(tr *t, val a, int op, val b, int pol)
+{
+	int p = op == LTY_CMP_EQ ? pol : -pol;
+	frag eq;
+
+	if (a.k == K_LFIELD && b.k == K_LFIELD && a.field == b.field) {
+		eq = TRUE_;
+	} else if (a.k == K_LLIST && b.k == K_LLIST) {
+		const lty_node *x = &t->e->nodes[a.node], *y = &t->e->nodes[b.node];
+		frag *cs;
+		uint32_t i;
+		if (x->count != y->count) {
+			eq = FALSE_;
+		} else if ((cs = lty_arena_array(t->arena, x->count ? x->count : 1, sizeof(frag))) == NULL) {
+			t->oom = true;
+			return TRUE_;
+		} else {
+			for (i = 0; i < x->count; i++) {
+				cs[i] = compare(t, value(t, kid(t, a.node, i)), LTY_CMP_EQ, value(t, kid(t, b.node, i)), p);
+			}
+			eq = logic(t, cs, x->count, false);
+		}
+	} else {
+		val f = a.k == K_LFIELD ? a : b, l = a.k == K_LFIELD ? b : a;
+		val n;
+		if (l.k != K_LLIST || t->e->nodes[l.node].count != 0) {
+			return inexact(t, pol, "a comparison of lists");
+		}
+		n = count_field(t, f.field);
+		if (n.k == K_UNKNOWN) {
+			return inexact(t, pol, n.why);
+		}
+		eq = cmp_int(t, n, LTY_CMP_EQ, 0, p);
+	}
+	return op == LTY_CMP_EQ ? eq : not_(t, eq);
+}
+
 static frag compare(tr *t, val a, int op, val b, int pol)
 {
 	if (a.k == K_UNKNOWN) {
@@ -1069,7 +1118,7 @@ static frag compare(tr *t, val a, int op, val b, int pol)
 		op = FLIP[op];
 	}
 	if (a.k == K_LFIELD || a.k == K_LLIST || b.k == K_LFIELD || b.k == K_LLIST) {
-		return inexact(t, pol, "a comparison of lists");
+		return compare_lists(t, a, op, b, pol);
 	}
 	if (b.k == K_CONST) {
 		return compare_const(t, a, op, &b.c, pol);

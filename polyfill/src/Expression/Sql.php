@@ -643,7 +643,7 @@ final class Sql
         }
         $lists = ['lfield' => true, 'llist' => true];
         if (isset($lists[$a['k']]) || isset($lists[$b['k']])) {
-            return $this->inexact($pol, 'a comparison of lists');
+            return $this->compareLists($a, $op, $b, $pol);
         }
         if ($b['k'] === 'const') {
             return $this->compareConst($a, $op, $b['v'], $pol);
@@ -676,6 +676,39 @@ final class Sql
                     $this->compareStr($sa, $op, [$sb['t'], $sb['p']])]);
         }
         return false;
+    }
+
+    /**
+     * list == list: the same length and each pair equal (a null pair is not equal), as the engine;
+     * a list field against [] is count() == 0; other list fields stay in PHP (SQL has no order).
+     */
+    private function compareLists(array $a, int $op, array $b, int $pol): bool|array
+    {
+        $p = $op === 0 ? $pol : -$pol;
+        if ($a['k'] === 'lfield' && $b['k'] === 'lfield' && $a['field'] === $b['field']) {
+            $eq = true;
+        } elseif ($a['k'] === 'llist' && $b['k'] === 'llist') {
+            if (count($a['items']) !== count($b['items'])) {
+                $eq = false;
+            } else {
+                $cs = [];
+                foreach ($a['items'] as $i => $x) {
+                    $cs[] = $this->compare($x, 0, $b['items'][$i], $p);
+                }
+                $eq = $this->and($cs);
+            }
+        } else {
+            [$f, $l] = $a['k'] === 'lfield' ? [$a, $b] : [$b, $a];
+            if ($l['k'] !== 'llist' || $l['items'] !== []) {
+                return $this->inexact($pol, 'a comparison of lists');
+            }
+            $n = $this->count(['op' => 'field', 'v' => $f['field'], 'kids' => []]);
+            if ($n['k'] === 'unknown') {
+                return $this->inexact($pol, $n['why']);
+            }
+            $eq = $this->cmpInt($n, 0, 0, $p);
+        }
+        return $op === 0 ? $eq : self::not($eq);
     }
 
     private static function holds(?int $r, int $op): bool
