@@ -67,10 +67,13 @@ final class Expression
                 if (isset($m[1])) {
                     $value = (float) $text;
                 } else {
-                    $value = filter_var($text, FILTER_VALIDATE_INT);
-                    if ($value === false) {
+                    // by its digits: no ext/filter needed (PHP built with --disable-all has none)
+                    $digits = ltrim($text, '0') ?: '0';
+                    $max = (string) PHP_INT_MAX;
+                    if (strlen($digits) > strlen($max) || (strlen($digits) === strlen($max) && strcmp($digits, $max) > 0)) {
                         $this->fail('integer literal above PHP_INT_MAX', $col);
                     }
+                    $value = (int) $digits;
                 }
                 $this->tokens[] = ['number', $value, $col];
                 $i += strlen($text);
