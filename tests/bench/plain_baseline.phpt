@@ -3,7 +3,10 @@ bench/plain: the independent plain-PHP baseline of issue 13 gives the extension'
 --EXTENSIONS--
 loyalty
 --SKIPIF--
-<?php if (!is_file(__DIR__ . '/../../bench/plain/autoload.php')) die('skip a full checkout only (the PECL tarball ships no bench/)'); ?>
+<?php
+if (!is_file(__DIR__ . '/../../bench/plain/autoload.php')) die('skip a full checkout only (the PECL tarball ships no bench/)');
+if (PHP_INT_SIZE < 8) die('skip the baseline is a benchmark tool for 64-bit PHP (its money math assumes 64-bit ints)');
+?>
 --FILE--
 <?php
 namespace Loyalty\Bench;
