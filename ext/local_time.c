@@ -287,8 +287,8 @@ static const tz_table *current_table(void)
 	len = strlen(tzi->name);
 	t = table_of(tzi->name, len);
 	LOYALTY_G(tz_default_table) = NULL;
-	if (t != NULL && asked != NULL && strlen(asked) < sizeof(LOYALTY_G(tz_default_name))) {
-		memcpy(LOYALTY_G(tz_default_name), asked, strlen(asked) + 1);
+	if (t != NULL && asked != NULL && (len = strlen(asked)) < sizeof(LOYALTY_G(tz_default_name))) {
+		memcpy(LOYALTY_G(tz_default_name), asked, len + 1);
 		LOYALTY_G(tz_default_table) = t;
 	}
 	return t;

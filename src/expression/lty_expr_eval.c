@@ -218,6 +218,11 @@ static value list_item(const ctx *c, const value *l, size_t i)
 	return eval(c, c->e->kids[c->e->nodes[l->u.node].first + i].node);
 }
 
+static inline bool same_bytes(const char *a, size_t alen, const char *b, size_t blen)
+{
+	return alen == blen && memcmp(a, b, alen) == 0;
+}
+
 /* Three-valued comparison: 0/1 for false/true, -1 when null or of different kinds. */
 static int compare(const ctx *c, const value *a, const value *b, lty_cmp op)
 {
@@ -227,7 +232,7 @@ static int compare(const ctx *c, const value *a, const value *b, lty_cmp op)
 		r = cmp_num(a, b);
 	} else if (a->kind == V_STR && b->kind == V_STR) {
 		if ((op == LTY_CMP_EQ || op == LTY_CMP_NE) && !a->lower && !b->lower) { /* city == 'Paris' */
-			bool same = a->len == b->len && memcmp(a->u.ptr, b->u.ptr, a->len) == 0;
+			bool same = same_bytes(a->u.ptr, a->len, b->u.ptr, b->len);
 			return op == LTY_CMP_EQ ? same : !same;
 		}
 		r = cmp_str(a, b);
@@ -284,7 +289,7 @@ static value eval_in(const ctx *c, const lty_node *n)
 				literal.len = item->k.s.len;
 				s = &literal;
 			}
-			if (s->len == x.len && memcmp(s->ptr, x.u.ptr, s->len) == 0) {
+			if (same_bytes(s->ptr, s->len, x.u.ptr, x.len)) {
 				return make_bool(!n->negate);
 			}
 		}
@@ -469,11 +474,6 @@ static inline bool int_field(const ctx *c, uint32_t f, int64_t *out)
 			*out = v.u.i;
 			return v.kind == V_INT;
 	}
-}
-
-static inline bool same_bytes(const char *a, size_t alen, const char *b, size_t blen)
-{
-	return alen == blen && memcmp(a, b, alen) == 0;
 }
 
 /* A condition's truth: the shapes read in place, and/or/not without building values;
