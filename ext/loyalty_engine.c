@@ -123,24 +123,6 @@ static int segment_arg(const lty_program *program, zend_string *name)
 	return index;
 }
 
-/* Tests every segment: the scratch memo then holds LTY_MEMO_YES for those the customer is in.
- * `memo_valid`: it already holds answers for this customer and time (evaluate). */
-static const uint8_t *segment_memo(php_loyalty_engine_obj *obj, const lty_customer *customer, zend_long now, bool memo_valid)
-{
-	lty_membership m;
-	size_t i;
-
-	if (memo_valid) {
-		lty_membership_resume(&m, obj->program, customer, now, obj->scratch.memo);
-	} else {
-		lty_membership_init(&m, obj->program, customer, now, obj->scratch.memo);
-	}
-	for (i = 0; i < obj->program->segment_count; i++) {
-		lty_membership_test(&m, (int) i);
-	}
-	return obj->scratch.memo;
-}
-
 ZEND_METHOD(Loyalty_Engine, segmentsOf)
 {
 	php_loyalty_engine_obj *obj;
@@ -159,8 +141,9 @@ ZEND_METHOD(Loyalty_Engine, segmentsOf)
 			|| php_loyalty_customer(obj->program, customer_ht, now, "customer", LTY_FIELDS_ALL, &obj->scratch, &customer) == FAILURE) {
 		RETURN_THROWS();
 	}
-	php_loyalty_segment_names(php_loyalty_program_from_obj(obj->program_obj)->compiled,
-		segment_memo(obj, &customer, now, false), return_value);
+	memset(obj->scratch.memo, 0, obj->program->segment_count);
+	lty_membership_complete(obj->program, &customer, now, obj->scratch.memo);
+	php_loyalty_segment_names(php_loyalty_program_from_obj(obj->program_obj)->compiled, obj->scratch.memo, return_value);
 }
 
 ZEND_METHOD(Loyalty_Engine, evaluate)
@@ -203,7 +186,7 @@ ZEND_METHOD(Loyalty_Engine, evaluate)
 		php_loyalty_throw(err);
 	} else if (php_loyalty_result_fits(&result) == SUCCESS) {
 		php_loyalty_result_build(return_value, &result, &arena, &cart, PHP_LOYALTY_KEY(cart_ht, LINES),
-			line_refs, segment_memo(obj, &customer, now, true), obj->program_obj);
+			line_refs, &customer, now, obj->scratch.memo, obj->program_obj);
 	}
 	efree(err);
 	lty_arena_free(&arena);

@@ -155,7 +155,10 @@ void php_loyalty_segment_names(const php_loyalty_compiled *compiled, const uint8
 typedef struct {
 	lty_arena arena;             /* the core result's arrays and messages, the segment memo */
 	lty_result r;
-	const uint8_t *memo;         /* every segment tested (LTY_MEMO_YES: in) */
+	uint8_t *memo;               /* the segments tested (LTY_MEMO_YES: in) */
+	bool memo_pending;           /* some not yet: `customer` and `now` test them */
+	lty_customer customer;       /* a copy in the arena, when memo_pending */
+	zend_long now;
 	size_t line_count;
 	const lty_cart_line *lines;
 	zval cart_lines;             /* the cart's `lines` array, for the skus; UNDEF when none */
@@ -192,6 +195,9 @@ static void materialize(zend_object *object)
 		return;
 	}
 	build_applied(OBJ_PROP_NUM(object, P_APPLIED), &obj->r);
+	if (obj->memo_pending) {
+		lty_membership_complete(php_loyalty_program_from_obj(obj->program)->program, &obj->customer, obj->now, obj->memo);
+	}
 	php_loyalty_segment_names(php_loyalty_program_from_obj(obj->program)->compiled, obj->memo, OBJ_PROP_NUM(object, P_SEGMENTS));
 	build_rejected(OBJ_PROP_NUM(object, P_REJECTED), php_loyalty_program_from_obj(obj->program)->program, &obj->r);
 	discounts = obj->line_count > 0 ? lty_result_line_discounts(&obj->r, &obj->arena, &err) : NULL;
@@ -330,18 +336,24 @@ zend_result php_loyalty_result_fits(const lty_result *r)
 }
 
 void php_loyalty_result_build(zval *out, const lty_result *r, lty_arena *arena, const lty_cart *cart,
-	zval *cart_lines, bool line_refs, const uint8_t *memo, zend_object *program)
+	zval *cart_lines, bool line_refs, const lty_customer *customer, zend_long now, const uint8_t *memo,
+	zend_object *program)
 {
+	const lty_program *p = php_loyalty_program_from_obj(program)->program;
 	zend_object *object;
 	result_obj *obj;
 	uint8_t *kept;
-	size_t segment_count = php_loyalty_program_from_obj(program)->program->segment_count;
+	lty_customer copy;
+	bool pending = lty_membership_pending(p, memo);
 
-	if ((kept = lty_arena_alloc(arena, segment_count)) == NULL) {
+	/* the customer's strings are borrowed from its array, which may change before `segments` is
+	 * read: the segments still to test get a copy of it */
+	if ((kept = lty_arena_alloc(arena, p->segment_count)) == NULL
+			|| (pending && !lty_customer_copy(arena, customer, p->attr_count, &copy))) {
 		zend_throw_error(NULL, "evaluate: out of memory");
 		return;
 	}
-	memcpy(kept, memo, segment_count);
+	memcpy(kept, memo, p->segment_count);
 	object_init_ex(out, php_loyalty_result_ce);
 	object = Z_OBJ_P(out);
 	obj = result_from_obj(object);
@@ -358,6 +370,11 @@ void php_loyalty_result_build(zval *out, const lty_result *r, lty_arena *arena, 
 	obj->arena = *arena;             /* the Result owns the arena from here */
 	lty_arena_init(arena, arena->allocator);
 	obj->memo = kept;
+	obj->memo_pending = pending;
+	if (pending) {
+		obj->customer = copy;
+		obj->now = now;
+	}
 	obj->r = *r;
 	obj->lines = cart->lines;
 	obj->line_count = cart->has_lines ? cart->line_count : 0;

@@ -140,10 +140,12 @@ zend_result php_loyalty_cart(const lty_program *program, HashTable *ht, lty_aren
 zend_result php_loyalty_result_fits(const lty_result *r);
 /* A Result object from a core result, taking over `arena` (which holds the result's arrays and
  * the cart's lines; it is left empty). `cart_lines` is the cart's `lines` array (for the skus),
- * `memo` a membership memo with every segment tested (copied), `program` the Program whose rule
- * ids the result points to (a reference is kept). */
+ * `memo` the checkout's membership memo of `customer` at `now` (copied; the segments it has not
+ * tested are tested when `segments` is first read, on a copy of the customer), `program` the
+ * Program whose rule ids the result points to (a reference is kept). */
 void php_loyalty_result_build(zval *out, const lty_result *r, lty_arena *arena, const lty_cart *cart,
-	zval *cart_lines, bool line_refs, const uint8_t *memo, zend_object *program);
+	zval *cart_lines, bool line_refs, const lty_customer *customer, zend_long now, const uint8_t *memo,
+	zend_object *program);
 /* The names of the segments a tested memo says the customer is in, in byte order, into `out`. */
 void php_loyalty_segment_names(const php_loyalty_compiled *compiled, const uint8_t *memo, zval *out);
 void php_loyalty_result_setup(zend_class_entry *ce);

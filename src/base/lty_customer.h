@@ -7,6 +7,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "lty_arena.h"
+
 typedef struct {
 	const char *ptr;   /* NULL means null (missing field) */
 	size_t len;
@@ -91,5 +93,9 @@ typedef struct {
 	const lty_scalar *attrs;     /* one per program attribute slot (lty_program.attr_names) */
 	const int64_t *uses;         /* times used, one per advantage with max_uses (lty_program.limited) */
 } lty_customer;
+
+/* `from` with its strings, lists and `attr_count` attributes copied into the arena, so that `to`
+ * lives as long as the arena does (`uses` is not copied: NULL). False when out of memory. */
+bool lty_customer_copy(lty_arena *arena, const lty_customer *from, size_t attr_count, lty_customer *to);
 
 #endif

@@ -86,6 +86,22 @@ bool lty_membership_test(lty_membership *m, int segment)
 	return in;
 }
 
+bool lty_membership_pending(const lty_program *program, const uint8_t *memo)
+{
+	return program->segment_count > 0 && memchr(memo, MEMO_UNKNOWN, program->segment_count) != NULL;
+}
+
+void lty_membership_complete(const lty_program *program, const lty_customer *customer, int64_t now, uint8_t *memo)
+{
+	lty_membership m;
+	size_t i;
+
+	lty_membership_resume(&m, program, customer, now, memo);
+	for (i = 0; i < program->segment_count; i++) {
+		lty_membership_test(&m, (int) i);
+	}
+}
+
 int lty_program_segment_index(const lty_program *program, const char *name, size_t len)
 {
 	size_t slot;
