@@ -48,7 +48,7 @@ static zend_result fail(const char *path, const char *name, zval *zv)
 	return FAILURE;
 }
 
-static zend_result check_every(HashTable *attrs, const char *path)
+static zend_result check_every(HashTable *attrs, php_loyalty_where *at)
 {
 	zend_string *skey;
 	zend_ulong ikey;
@@ -65,7 +65,7 @@ static zend_result check_every(HashTable *attrs, const char *path)
 		} else {
 			snprintf(name, sizeof(name), ZEND_LONG_FMT, (zend_long) ikey);
 		}
-		return fail(path, name, zv);
+		return fail(php_loyalty_where_path(at), name, zv);
 	} ZEND_HASH_FOREACH_END();
 	return SUCCESS;
 }
@@ -85,7 +85,7 @@ static void read_one(zval *zv, lty_scalar *a)
 	}
 }
 
-zend_result php_loyalty_attributes(zval *attrs, const char *path, const lty_str *names, size_t count,
+zend_result php_loyalty_attributes(zval *attrs, php_loyalty_where *at, const lty_str *names, size_t count,
 	lty_scalar *out, bool check_all)
 {
 	char where[160];
@@ -100,10 +100,10 @@ zend_result php_loyalty_attributes(zval *attrs, const char *path, const lty_str 
 	}
 	if (Z_TYPE_P(attrs) != IS_ARRAY) {
 		php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "%s.attributes: expected array of scalars, got %s",
-			path, zend_zval_type_name(attrs));
+			php_loyalty_where_path(at), zend_zval_type_name(attrs));
 		return FAILURE;
 	}
-	if (check_all && check_every(Z_ARRVAL_P(attrs), path) == FAILURE) {
+	if (check_all && check_every(Z_ARRVAL_P(attrs), at) == FAILURE) {
 		return FAILURE;
 	}
 	for (i = 0; i < count; i++) {
@@ -113,7 +113,7 @@ zend_result php_loyalty_attributes(zval *attrs, const char *path, const lty_str 
 		}
 		ZVAL_DEREF(zv);
 		if (!valid(zv)) {
-			snprintf(where, sizeof(where), "%s", path);
+			snprintf(where, sizeof(where), "%s", php_loyalty_where_path(at));
 			return fail(where, names[i].ptr, zv);
 		}
 		read_one(zv, &out[i]);

@@ -105,6 +105,7 @@ static zend_result read_line(const lty_program *p, zval *line, size_t i, lty_are
 	uint32_t found;
 	HashTable *ht;
 	char path[64];
+	php_loyalty_where at;
 
 	*refs |= Z_ISREF_P(line);
 	ZVAL_DEREF(line);
@@ -146,7 +147,8 @@ static zend_result read_line(const lty_program *p, zval *line, size_t i, lty_are
 		return SUCCESS; /* the slots stay null; no path to write (most carts) */
 	}
 	snprintf(path, sizeof(path), "cart.lines[%zu]", i);
-	return php_loyalty_attributes(attrs, path, p->line_attr_names, p->line_attr_count, (lty_scalar *) out->attrs, true);
+	php_loyalty_where_fixed(&at, path);
+	return php_loyalty_attributes(attrs, &at, p->line_attr_names, p->line_attr_count, (lty_scalar *) out->attrs, true);
 }
 
 static zend_result read_lines(const lty_program *p, zval *lines, lty_arena *arena, lty_cart *cart, bool *refs)

@@ -45,14 +45,14 @@ void php_loyalty_scratch_free(php_loyalty_scratch *s)
 }
 
 
-static zend_result fail_type(const char *path, const char *key, const char *expected, zval *zv)
+static zend_result fail_type(php_loyalty_where *at, const char *key, const char *expected, zval *zv)
 {
 	php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "%s.%s: expected %s, got %s",
-		path, key, expected, zend_zval_type_name(zv));
+		php_loyalty_where_path(at), key, expected, zend_zval_type_name(zv));
 	return FAILURE;
 }
 
-static zend_result read_date(HashTable *ht, php_loyalty_key k, zend_long now, const char *path,
+static zend_result read_date(HashTable *ht, php_loyalty_key k, zend_long now, php_loyalty_where *at,
 	bool *has, int64_t *out)
 {
 	zval *zv = php_loyalty_key_find(ht, k);
@@ -66,7 +66,7 @@ static zend_result read_date(HashTable *ht, php_loyalty_key k, zend_long now, co
 	}
 	/* The usual forms need no path: it is written only for the general reader's errors. */
 	if (!php_loyalty_date_quick(zv, &ts)) {
-		snprintf(where, sizeof(where), "%s.%s", path, key);
+		snprintf(where, sizeof(where), "%s.%s", php_loyalty_where_path(at), key);
 		if (php_loyalty_date(zv, now, where, &ts) == FAILURE) {
 			return FAILURE;
 		}
@@ -77,7 +77,7 @@ static zend_result read_date(HashTable *ht, php_loyalty_key k, zend_long now, co
 }
 
 /* A count or an amount: an int >= 0. */
-static zend_result read_count(HashTable *ht, php_loyalty_key k, const char *path, const char *what, int64_t *out)
+static zend_result read_count(HashTable *ht, php_loyalty_key k, php_loyalty_where *at, const char *what, int64_t *out)
 {
 	zval *zv = php_loyalty_key_find(ht, k);
 	const char *key = PHP_LOYALTY_KEY_NAME(k);
@@ -86,18 +86,18 @@ static zend_result read_count(HashTable *ht, php_loyalty_key k, const char *path
 		return SUCCESS;
 	}
 	if (Z_TYPE_P(zv) != IS_LONG) {
-		return fail_type(path, key, what, zv);
+		return fail_type(at, key, what, zv);
 	}
 	if (Z_LVAL_P(zv) < 0) {
 		php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "%s.%s: must be >= 0, got " ZEND_LONG_FMT,
-			path, key, Z_LVAL_P(zv));
+			php_loyalty_where_path(at), key, Z_LVAL_P(zv));
 		return FAILURE;
 	}
 	*out = Z_LVAL_P(zv);
 	return SUCCESS;
 }
 
-static zend_result read_string(HashTable *ht, php_loyalty_key k, const char *path, lty_str *out)
+static zend_result read_string(HashTable *ht, php_loyalty_key k, php_loyalty_where *at, lty_str *out)
 {
 	zval *zv = php_loyalty_key_find(ht, k);
 	const char *key = PHP_LOYALTY_KEY_NAME(k);
@@ -106,14 +106,14 @@ static zend_result read_string(HashTable *ht, php_loyalty_key k, const char *pat
 		return SUCCESS;
 	}
 	if (Z_TYPE_P(zv) != IS_STRING) {
-		return fail_type(path, key, "string", zv);
+		return fail_type(at, key, "string", zv);
 	}
 	out->ptr = Z_STRVAL_P(zv);
 	out->len = Z_STRLEN_P(zv);
 	return SUCCESS;
 }
 
-static zend_result list_of(HashTable *ht, php_loyalty_key k, const char *path, HashTable **out)
+static zend_result list_of(HashTable *ht, php_loyalty_key k, php_loyalty_where *at, HashTable **out)
 {
 	zval *zv = php_loyalty_key_find(ht, k);
 	const char *key = PHP_LOYALTY_KEY_NAME(k);
@@ -123,18 +123,18 @@ static zend_result list_of(HashTable *ht, php_loyalty_key k, const char *path, H
 		return SUCCESS;
 	}
 	if (Z_TYPE_P(zv) != IS_ARRAY) {
-		return fail_type(path, key, "list of strings", zv);
+		return fail_type(at, key, "list of strings", zv);
 	}
 	if (zend_hash_num_elements(Z_ARRVAL_P(zv)) > LTY_MAX_CUSTOMER_LIST) {
 		php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "%s.%s: too many values (%u, at most %d)",
-			path, key, zend_hash_num_elements(Z_ARRVAL_P(zv)), LTY_MAX_CUSTOMER_LIST);
+			php_loyalty_where_path(at), key, zend_hash_num_elements(Z_ARRVAL_P(zv)), LTY_MAX_CUSTOMER_LIST);
 		return FAILURE;
 	}
 	*out = Z_ARRVAL_P(zv);
 	return SUCCESS;
 }
 
-static zend_result fill_list(HashTable *list, const char *path, const char *key, lty_str *items, lty_str_list *out)
+static zend_result fill_list(HashTable *list, php_loyalty_where *at, const char *key, lty_str *items, lty_str_list *out)
 {
 	zval *zv;
 	size_t i = 0;
@@ -148,7 +148,7 @@ static zend_result fill_list(HashTable *list, const char *path, const char *key,
 		ZVAL_DEREF(zv);
 		if (Z_TYPE_P(zv) != IS_STRING) {
 			php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "%s.%s[%zu]: expected string, got %s",
-				path, key, i, zend_zval_type_name(zv));
+				php_loyalty_where_path(at), key, i, zend_zval_type_name(zv));
 			return FAILURE;
 		}
 		items[i].ptr = Z_STRVAL_P(zv);
@@ -169,14 +169,14 @@ static const struct {
 	{ PHP_LOYALTY_K_BOUGHT, LTY_FIELD_BOUGHT, offsetof(lty_customer, bought) },
 };
 
-static zend_result read_lists(uint32_t fields, HashTable *ht, const char *path, php_loyalty_scratch *s, lty_customer *out)
+static zend_result read_lists(uint32_t fields, HashTable *ht, php_loyalty_where *at, php_loyalty_scratch *s, lty_customer *out)
 {
 	HashTable *lists[3];
 	size_t need = 0, used = 0, i;
 
 	for (i = 0; i < 3; i++) {
 		lists[i] = NULL;
-		if ((fields & list_fields[i].field) && list_of(ht, list_fields[i].key, path, &lists[i]) == FAILURE) {
+		if ((fields & list_fields[i].field) && list_of(ht, list_fields[i].key, at, &lists[i]) == FAILURE) {
 			return FAILURE;
 		}
 		need += lists[i] ? zend_hash_num_elements(lists[i]) : 0;
@@ -187,7 +187,7 @@ static zend_result read_lists(uint32_t fields, HashTable *ht, const char *path, 
 	}
 	for (i = 0; i < 3; i++) {
 		lty_str_list *target = (lty_str_list *) ((char *) out + list_fields[i].offset);
-		if (fill_list(lists[i], path, PHP_LOYALTY_KEY_NAME(list_fields[i].key), s->strs + used, target) == FAILURE) {
+		if (fill_list(lists[i], at, PHP_LOYALTY_KEY_NAME(list_fields[i].key), s->strs + used, target) == FAILURE) {
 			return FAILURE;
 		}
 		used += target->count;
@@ -197,7 +197,7 @@ static zend_result read_lists(uint32_t fields, HashTable *ht, const char *path, 
 
 /* `uses` (SPEC 11): advantage id -> times used, each an int >= 0 or null (all checked); the counts of the
  * advantages with max_uses go to scratch, 0 when absent. */
-static zend_result read_uses(const lty_program *p, HashTable *ht, const char *path, php_loyalty_scratch *s, lty_customer *out)
+static zend_result read_uses(const lty_program *p, HashTable *ht, php_loyalty_where *at, php_loyalty_scratch *s, lty_customer *out)
 {
 	zval *uses = PHP_LOYALTY_KEY(ht, USES), *zv;
 	zend_string *skey;
@@ -213,7 +213,7 @@ static zend_result read_uses(const lty_program *p, HashTable *ht, const char *pa
 		return SUCCESS;
 	}
 	if (Z_TYPE_P(uses) != IS_ARRAY) {
-		return fail_type(path, "uses", "array of advantage id => int", uses);
+		return fail_type(at, "uses", "array of advantage id => int", uses);
 	}
 	ZEND_HASH_FOREACH_KEY_VAL(Z_ARRVAL_P(uses), ikey, skey, zv) {
 		ZVAL_DEREF(zv);
@@ -227,10 +227,10 @@ static zend_result read_uses(const lty_program *p, HashTable *ht, const char *pa
 		}
 		if (Z_TYPE_P(zv) == IS_LONG) {
 			php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "%s.uses.%s: must be >= 0, got " ZEND_LONG_FMT,
-				path, name, Z_LVAL_P(zv));
+				php_loyalty_where_path(at), name, Z_LVAL_P(zv));
 		} else {
 			php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "%s.uses.%s: expected int, got %s",
-				path, name, zend_zval_type_name(zv));
+				php_loyalty_where_path(at), name, zend_zval_type_name(zv));
 		}
 		return FAILURE;
 	} ZEND_HASH_FOREACH_END();
@@ -246,18 +246,18 @@ static zend_result read_uses(const lty_program *p, HashTable *ht, const char *pa
 }
 
 /* `id` (SPEC 3): an int or a string; null is the same as none. */
-static zend_result check_id(HashTable *ht, const char *path)
+static zend_result check_id(HashTable *ht, php_loyalty_where *at)
 {
 	zval *id = PHP_LOYALTY_KEY(ht, ID);
 
 	if (id == NULL || Z_TYPE_P(id) == IS_NULL || Z_TYPE_P(id) == IS_LONG || Z_TYPE_P(id) == IS_STRING) {
 		return SUCCESS;
 	}
-	return fail_type(path, "id", "int or string", id);
+	return fail_type(at, "id", "int or string", id);
 }
 
 /* `ledger` (SPEC 8): its balance at now stands for `points`. Read with the dates: it may run user code. */
-static zend_result read_ledger(const lty_program *p, HashTable *ht, zend_long now, const char *path, lty_customer *out)
+static zend_result read_ledger(const lty_program *p, HashTable *ht, zend_long now, php_loyalty_where *at, lty_customer *out)
 {
 	zval *ledger = PHP_LOYALTY_KEY(ht, LEDGER);
 	char where[PATH_MAX_LEN];
@@ -265,7 +265,7 @@ static zend_result read_ledger(const lty_program *p, HashTable *ht, zend_long no
 	if (ledger == NULL) {
 		return SUCCESS;
 	}
-	snprintf(where, sizeof(where), "%s.ledger", path);
+	snprintf(where, sizeof(where), "%s.ledger", php_loyalty_where_path(at));
 	if (php_loyalty_ledger_balance(ledger, p, now, where, &out->points) == FAILURE) {
 		return FAILURE;
 	}
@@ -274,7 +274,7 @@ static zend_result read_ledger(const lty_program *p, HashTable *ht, zend_long no
 }
 
 zend_result php_loyalty_customer(const lty_program *p, HashTable *ht, zend_long now,
-	const char *path, uint32_t fields, php_loyalty_scratch *s, lty_customer *out)
+	php_loyalty_where *at, uint32_t fields, php_loyalty_scratch *s, lty_customer *out)
 {
 	zval *active;
 
@@ -283,34 +283,34 @@ zend_result php_loyalty_customer(const lty_program *p, HashTable *ht, zend_long 
 	out->attrs = s->attrs;
 	/* the dates first: a DateTimeInterface subclass runs user code, before any string is borrowed */
 	if (((fields & LTY_FIELD_FIRST_ORDER)
-				&& read_date(ht, PHP_LOYALTY_K_FIRST_ORDER, now, path, &out->has_first_order, &out->first_order) == FAILURE)
+				&& read_date(ht, PHP_LOYALTY_K_FIRST_ORDER, now, at, &out->has_first_order, &out->first_order) == FAILURE)
 			|| ((fields & LTY_FIELD_LAST_ORDER)
-				&& read_date(ht, PHP_LOYALTY_K_LAST_ORDER, now, path, &out->has_last_order, &out->last_order) == FAILURE)) {
+				&& read_date(ht, PHP_LOYALTY_K_LAST_ORDER, now, at, &out->has_last_order, &out->last_order) == FAILURE)) {
 		return FAILURE;
 	}
 	active = (fields & LTY_FIELD_ACTIVE) ? PHP_LOYALTY_KEY(ht, ACTIVE) : NULL;
 	if (active != NULL) {
 		if (Z_TYPE_P(active) != IS_TRUE && Z_TYPE_P(active) != IS_FALSE) {
-			return fail_type(path, "active", "bool", active);
+			return fail_type(at, "active", "bool", active);
 		}
 		out->active = Z_TYPE_P(active) == IS_TRUE;
 	}
-	if ((fields & LTY_FIELD_POINTS) && read_ledger(p, ht, now, path, out) == FAILURE) {
+	if ((fields & LTY_FIELD_POINTS) && read_ledger(p, ht, now, at, out) == FAILURE) {
 		return FAILURE;
 	}
-	if (((fields & LTY_FIELD_ORDERS) && read_count(ht, PHP_LOYALTY_K_ORDERS, path, "int", &out->orders) == FAILURE)
-			|| ((fields & LTY_FIELD_SPENT) && read_count(ht, PHP_LOYALTY_K_SPENT, path, "int (minor units)", &out->spent) == FAILURE)
-			|| ((fields & LTY_FIELD_POINTS) && !out->has_ledger && read_count(ht, PHP_LOYALTY_K_POINTS, path, "int", &out->points) == FAILURE)
+	if (((fields & LTY_FIELD_ORDERS) && read_count(ht, PHP_LOYALTY_K_ORDERS, at, "int", &out->orders) == FAILURE)
+			|| ((fields & LTY_FIELD_SPENT) && read_count(ht, PHP_LOYALTY_K_SPENT, at, "int (minor units)", &out->spent) == FAILURE)
+			|| ((fields & LTY_FIELD_POINTS) && !out->has_ledger && read_count(ht, PHP_LOYALTY_K_POINTS, at, "int", &out->points) == FAILURE)
 			|| ((fields & LTY_FIELD_LIFETIME_POINTS)
-				&& read_count(ht, PHP_LOYALTY_K_LIFETIME_POINTS, path, "int", &out->lifetime_points) == FAILURE)
-			|| ((fields & LTY_FIELD_CITY) && read_string(ht, PHP_LOYALTY_K_CITY, path, &out->city) == FAILURE)
-			|| ((fields & LTY_FIELD_POSTCODE) && read_string(ht, PHP_LOYALTY_K_POSTCODE, path, &out->postcode) == FAILURE)
-			|| ((fields & LTY_FIELD_COUNTRY) && read_string(ht, PHP_LOYALTY_K_COUNTRY, path, &out->country) == FAILURE)
-			|| ((fields & (LTY_FIELD_GROUPS | LTY_FIELD_CARRIERS | LTY_FIELD_BOUGHT)) && read_lists(fields, ht, path, s, out) == FAILURE)
-			|| ((fields & LTY_FIELD_ID) && check_id(ht, path) == FAILURE)
-			|| ((fields & LTY_FIELD_ATTRIBUTES) && php_loyalty_attributes(PHP_LOYALTY_KEY(ht, ATTRIBUTES), path,
+				&& read_count(ht, PHP_LOYALTY_K_LIFETIME_POINTS, at, "int", &out->lifetime_points) == FAILURE)
+			|| ((fields & LTY_FIELD_CITY) && read_string(ht, PHP_LOYALTY_K_CITY, at, &out->city) == FAILURE)
+			|| ((fields & LTY_FIELD_POSTCODE) && read_string(ht, PHP_LOYALTY_K_POSTCODE, at, &out->postcode) == FAILURE)
+			|| ((fields & LTY_FIELD_COUNTRY) && read_string(ht, PHP_LOYALTY_K_COUNTRY, at, &out->country) == FAILURE)
+			|| ((fields & (LTY_FIELD_GROUPS | LTY_FIELD_CARRIERS | LTY_FIELD_BOUGHT)) && read_lists(fields, ht, at, s, out) == FAILURE)
+			|| ((fields & LTY_FIELD_ID) && check_id(ht, at) == FAILURE)
+			|| ((fields & LTY_FIELD_ATTRIBUTES) && php_loyalty_attributes(PHP_LOYALTY_KEY(ht, ATTRIBUTES), at,
 				p->attr_names, p->attr_count, s->attrs, (fields & LTY_FIELD_ID) != 0) == FAILURE)
-			|| ((fields & LTY_FIELD_USES) && read_uses(p, ht, path, s, out) == FAILURE)) {
+			|| ((fields & LTY_FIELD_USES) && read_uses(p, ht, at, s, out) == FAILURE)) {
 		return FAILURE;
 	}
 	return SUCCESS;

@@ -33,6 +33,10 @@ typedef struct {
 	int64_t *start;          /* UTC start of each period, ascending; start[0] = TABLE_BEGIN */
 	int32_t *offset;         /* its UTC offset in seconds */
 	size_t hint;             /* the period found last: the dates of a shop's rows are close */
+	/* local times [safe_from, safe_to) are Unix time local - safe_offset: the inside of the
+	 * period last converted into, a day from its ends (empty at first) */
+	int64_t safe_from, safe_to;
+	int32_t safe_offset;
 } tz_table;
 
 /* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
@@ -321,13 +325,21 @@ bool php_loyalty_local_time(const char *s, size_t len, zend_long *out)
 			|| (t = current_table()) == NULL) {
 		return false;
 	}
-	/* The period holding local - offset(local): if it runs at least a day either side, that
-	 * offset is the one strtotime() applies (offsets are under a day). */
-	utc = local - t->offset[period_of(t, local)];
-	p = period_of(t, utc);
-	if (utc - DAY < t->start[p] || (p + 1 < t->count && utc + DAY >= t->start[p + 1])
-			|| local - t->offset[p] != utc) {
-		return false;
+	if (local >= t->safe_from && local < t->safe_to) { /* most rows: the period of the row before */
+		utc = local - t->safe_offset;
+	} else {
+		/* The period holding local - offset(local): if it runs at least a day either side, that
+		 * offset is the one strtotime() applies (offsets are under a day). */
+		tz_table *cache = (tz_table *) t; /* the thread's own table */
+		utc = local - t->offset[period_of(t, local)];
+		p = period_of(t, utc);
+		if (utc - DAY < t->start[p] || (p + 1 < t->count && utc + DAY >= t->start[p + 1])
+				|| local - t->offset[p] != utc) {
+			return false;
+		}
+		cache->safe_offset = t->offset[p];
+		cache->safe_from = t->start[p] + DAY + t->offset[p];
+		cache->safe_to = (p + 1 < t->count ? t->start[p + 1] : TABLE_END) - DAY + t->offset[p];
 	}
 #if SIZEOF_ZEND_LONG == 4
 	if (utc < ZEND_LONG_MIN || utc > ZEND_LONG_MAX) {

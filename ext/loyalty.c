@@ -76,6 +76,25 @@ const char *php_loyalty_printable(char *buf, size_t size, const char *s, size_t 
 	return buf;
 }
 
+const char *php_loyalty_where_path(php_loyalty_where *w)
+{
+	char shown[64];
+
+	if (w->path != NULL) {
+		return w->path;
+	}
+	if (Z_TYPE_P(w->key) == IS_LONG) {
+		snprintf(w->buf, sizeof(w->buf), "%s[" ZEND_LONG_FMT "]", w->list, Z_LVAL_P(w->key));
+	} else if (Z_TYPE_P(w->key) == IS_STRING) {
+		snprintf(w->buf, sizeof(w->buf), "%s[%s]", w->list,
+			php_loyalty_printable(shown, sizeof(shown), Z_STRVAL_P(w->key), Z_STRLEN_P(w->key)));
+	} else {
+		snprintf(w->buf, sizeof(w->buf), "%s[?]", w->list);
+	}
+	w->path = w->buf;
+	return w->path;
+}
+
 void php_loyalty_throw_fmt(zend_class_entry *ce, const char *fmt, ...)
 {
 	va_list ap;

@@ -89,6 +89,7 @@ static zend_result evaluate_row(run *r, HashTable *row, zend_long n)
 	lty_arena arena;
 	lty_error err;
 	lty_cart carts[2];
+	php_loyalty_where at;
 	bool line_refs = false;
 	zend_result ok = SUCCESS;
 	size_t i;
@@ -99,7 +100,8 @@ static zend_result evaluate_row(run *r, HashTable *row, zend_long n)
 	}
 	/* The customers first: reading their dates may run user code, before any string is borrowed. */
 	for (i = 0; i < r->side_count; i++) {
-		if (php_loyalty_customer(r->sides[i].program, customer_ht, now, "customer", LTY_FIELDS_ALL,
+		php_loyalty_where_fixed(&at, "customer");
+		if (php_loyalty_customer(r->sides[i].program, customer_ht, now, &at, LTY_FIELDS_ALL,
 				r->sides[i].scratch, &customers[i]) == FAILURE) {
 			return FAILURE;
 		}

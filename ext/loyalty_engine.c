@@ -123,6 +123,15 @@ static int segment_arg(const lty_program *program, zend_string *name)
 	return index;
 }
 
+/* The `fields` of the customer argument (checked), into the engine's scratch. */
+static zend_result read_customer(php_loyalty_engine_obj *obj, HashTable *ht, zend_long now, uint32_t fields, lty_customer *out)
+{
+	php_loyalty_where at;
+
+	php_loyalty_where_fixed(&at, "customer");
+	return php_loyalty_customer(obj->program, ht, now, &at, fields, &obj->scratch, out);
+}
+
 ZEND_METHOD(Loyalty_Engine, segmentsOf)
 {
 	php_loyalty_engine_obj *obj;
@@ -138,7 +147,7 @@ ZEND_METHOD(Loyalty_Engine, segmentsOf)
 	ZEND_PARSE_PARAMETERS_END();
 
 	if ((obj = php_loyalty_engine_of(ZEND_THIS)) == NULL || php_loyalty_now(now_zv, 2, "now", &now) == FAILURE
-			|| php_loyalty_customer(obj->program, customer_ht, now, "customer", LTY_FIELDS_ALL, &obj->scratch, &customer) == FAILURE) {
+			|| read_customer(obj, customer_ht, now, LTY_FIELDS_ALL, &customer) == FAILURE) {
 		RETURN_THROWS();
 	}
 	memset(obj->scratch.memo, 0, obj->program->segment_count);
@@ -169,7 +178,7 @@ ZEND_METHOD(Loyalty_Engine, evaluate)
 
 	/* The customer first: reading its dates may run user code, before any string is borrowed. */
 	if ((obj = php_loyalty_engine_of(ZEND_THIS)) == NULL || php_loyalty_now(now_zv, 3, "now", &now) == FAILURE
-			|| php_loyalty_customer(obj->program, customer_ht, now, "customer", LTY_FIELDS_ALL, &obj->scratch, &customer) == FAILURE) {
+			|| read_customer(obj, customer_ht, now, LTY_FIELDS_ALL, &customer) == FAILURE) {
 		RETURN_THROWS();
 	}
 	if (obj->program->has_clock && !php_loyalty_utc_offset(obj->program->timezone.ptr, obj->program->timezone.len, now, &utc_offset)) {
@@ -212,7 +221,7 @@ ZEND_METHOD(Loyalty_Engine, inSegment)
 
 	if ((obj = php_loyalty_engine_of(ZEND_THIS)) == NULL || (index = segment_arg(obj->program, segment)) < 0
 			|| php_loyalty_now(now_zv, 3, "now", &now) == FAILURE
-			|| php_loyalty_customer(obj->program, customer_ht, now, "customer", obj->program->segment_fields[index], &obj->scratch, &customer) == FAILURE) {
+			|| read_customer(obj, customer_ht, now, obj->program->segment_fields[index], &customer) == FAILURE) {
 		RETURN_THROWS();
 	}
 	lty_membership_init(&m, obj->program, &customer, now, obj->scratch.memo);
@@ -227,7 +236,7 @@ typedef struct {
 } filter_state;
 
 /* The id of a matching customer, or its key when it has none; FAILURE with an exception. */
-static zend_result add_id(filter_state *st, const char *path, zval *key, HashTable *customer)
+static zend_result add_id(filter_state *st, php_loyalty_where *at, zval *key, HashTable *customer)
 {
 	zval *id = zend_hash_find_known_hash(customer, php_loyalty_keys[PHP_LOYALTY_K_ID]);
 
@@ -237,14 +246,15 @@ static zend_result add_id(filter_state *st, const char *path, zval *key, HashTab
 	if (id != NULL && Z_TYPE_P(id) != IS_NULL) { /* null is the same as no id */
 		if (Z_TYPE_P(id) != IS_LONG && Z_TYPE_P(id) != IS_STRING) {
 			php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "%s.id: expected int or string, got %s",
-				path, zend_zval_type_name(id));
+				php_loyalty_where_path(at), zend_zval_type_name(id));
 			return FAILURE;
 		}
 	} else {
 		id = key;
 		if (Z_TYPE_P(id) != IS_LONG && Z_TYPE_P(id) != IS_STRING) {
 			php_loyalty_throw_fmt(php_loyalty_input_exception_ce,
-				"%s: a customer without id needs an int or string key, got %s", path, zend_zval_type_name(id));
+				"%s: a customer without id needs an int or string key, got %s", php_loyalty_where_path(at),
+				zend_zval_type_name(id));
 			return FAILURE;
 		}
 	}
@@ -257,39 +267,29 @@ static zend_result add_id(filter_state *st, const char *path, zval *key, HashTab
 static zend_result filter_one(void *ctx, zval *key, zval *item)
 {
 	filter_state *st = ctx;
-	char path[64 + MAX_LENGTH_OF_LONG], shown[64];
+	php_loyalty_where at;
 	lty_customer customer;
 	lty_membership m;
 	zend_result result = SUCCESS;
 	HashTable *row;
 
-	if (Z_TYPE_P(key) == IS_LONG) { /* by hand: snprintf() per row is most of a filter() */
-		char digits[MAX_LENGTH_OF_LONG + 1], *end = digits + sizeof(digits) - 1;
-		char *d = zend_print_long_to_buf(end, Z_LVAL_P(key));
-		size_t n = (size_t) (end - d);
-		memcpy(path, "customers[", 10);
-		memcpy(path + 10, d, n);
-		memcpy(path + 10 + n, "]", 2);
-	} else if (Z_TYPE_P(key) == IS_STRING) {
-		snprintf(path, sizeof(path), "customers[%s]", php_loyalty_printable(shown, sizeof(shown), Z_STRVAL_P(key), Z_STRLEN_P(key)));
-	} else {
-		snprintf(path, sizeof(path), "customers[?]");
-	}
+	php_loyalty_where_item(&at, "customers", key); /* written out only for a message */
 	ZVAL_DEREF(item);
 	if (Z_TYPE_P(item) != IS_ARRAY) {
-		php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "%s: expected array, got %s", path, zend_zval_type_name(item));
+		php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "%s: expected array, got %s", php_loyalty_where_path(&at),
+			zend_zval_type_name(item));
 		return FAILURE;
 	}
 	/* Hold the row: user code (a DateTimeInterface subclass) could otherwise drop it mid-read.
 	 * Released without zval_ptr_dtor(), which would hand the row to the cycle collector. */
 	row = Z_ARRVAL_P(item);
 	GC_TRY_ADDREF(row);
-	if (php_loyalty_customer(st->engine->program, row, st->now, path, st->engine->program->segment_fields[st->segment], &st->engine->scratch, &customer) == FAILURE) {
+	if (php_loyalty_customer(st->engine->program, row, st->now, &at, st->engine->program->segment_fields[st->segment], &st->engine->scratch, &customer) == FAILURE) {
 		result = FAILURE;
 	} else {
 		lty_membership_init(&m, st->engine->program, &customer, st->now, st->engine->scratch.memo);
 		if (lty_membership_test(&m, st->segment)) {
-			result = add_id(st, path, key, row);
+			result = add_id(st, &at, key, row);
 		}
 	}
 	zend_array_release(row);

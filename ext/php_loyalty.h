@@ -63,6 +63,27 @@ void php_loyalty_throw(const lty_error *err);
 /* `len` bytes of input for a message, as settings messages show them: control bytes
  * (NUL included) as \xNN, cut with "..." to fit `size`. Returns buf. */
 const char *php_loyalty_printable(char *buf, size_t size, const char *s, size_t len);
+
+/* Where an input value is, for messages: a fixed path, or an item of a list by its key
+ * ("customers[42]"), written out only when a message needs it: filter() would otherwise
+ * write one for every row. */
+typedef struct {
+	const char *path;      /* the path; NULL: `list`[`key`], written into buf on first use */
+	const char *list;
+	const zval *key;
+	char buf[96];
+} php_loyalty_where;
+static zend_always_inline void php_loyalty_where_fixed(php_loyalty_where *w, const char *path)
+{
+	w->path = path;
+}
+static zend_always_inline void php_loyalty_where_item(php_loyalty_where *w, const char *list, const zval *key)
+{
+	w->path = NULL;
+	w->list = list;
+	w->key = key;
+}
+const char *php_loyalty_where_path(php_loyalty_where *w);
 /* Throws `ce` with a formatted message (the path comes first). */
 void php_loyalty_throw_fmt(zend_class_entry *ce, const char *fmt, ...) ZEND_ATTRIBUTE_FORMAT(printf, 2, 3);
 
@@ -257,11 +278,11 @@ zend_result php_loyalty_now(zval *zv, uint32_t arg_num, const char *path, zend_l
 /* `attributes` (a zval, NULL when absent) of a customer or a cart line at `path`: an array of
  * scalars or nulls, floats finite. Every entry is checked when `check_all`, else only those
  * named; the named ones are read into `out` (`count` slots; null when absent). */
-zend_result php_loyalty_attributes(zval *attrs, const char *path, const lty_str *names, size_t count,
+zend_result php_loyalty_attributes(zval *attrs, php_loyalty_where *where, const lty_str *names, size_t count,
 	lty_scalar *out, bool check_all);
 /* Reads and checks the `fields` (LTY_FIELD_* bits) of a customer array: LTY_FIELDS_ALL for
  * evaluate() and segmentsOf(), program->fields for the batch paths. */
 zend_result php_loyalty_customer(const lty_program *program, HashTable *ht, zend_long now,
-	const char *path, uint32_t fields, php_loyalty_scratch *scratch, lty_customer *out);
+	php_loyalty_where *where, uint32_t fields, php_loyalty_scratch *scratch, lty_customer *out);
 
 #endif
