@@ -104,10 +104,19 @@ static zend_always_inline zend_result line_text(zval *zv, size_t i, const char *
 static zend_always_inline bool plain_line(HashTable *ht, zval **sku, zval **qty, zval **price)
 {
 	zend_string *key;
+	Bucket *b;
 	zval *zv;
 
 	if (HT_IS_PACKED(ht) || ht->nNumUsed != 3 || zend_hash_num_elements(ht) != 3) {
 		return false;
+	}
+	b = ht->arData; /* three entries used, none deleted */
+	if (b[0].key == php_loyalty_keys[PHP_LOYALTY_K_SKU] && b[1].key == php_loyalty_keys[PHP_LOYALTY_K_QTY]
+			&& b[2].key == php_loyalty_keys[PHP_LOYALTY_K_PRICE]) { /* in the order the SPEC writes them */
+		*sku = &b[0].val;
+		*qty = &b[1].val;
+		*price = &b[2].val;
+		return true;
 	}
 	*sku = *qty = *price = NULL;
 	ZEND_HASH_MAP_FOREACH_STR_KEY_VAL(ht, key, zv) {
@@ -141,7 +150,19 @@ static zend_result read_line(const lty_program *p, zval *line, size_t i, lty_are
 	ht = Z_ARRVAL_P(line);
 	memset(out, 0, sizeof(*out));
 	category = attrs = NULL;
-	if (!plain_line(ht, &sku, &qty, &price)) {
+	if (plain_line(ht, &sku, &qty, &price)) {
+		if (EXPECTED(Z_TYPE_P(sku) == IS_STRING && Z_TYPE_P(qty) == IS_LONG && Z_TYPE_P(price) == IS_LONG
+				&& (Z_LVAL_P(qty) | Z_LVAL_P(price)) >= 0 && p->line_attr_count == 0)) {
+			/* the usual line, read in place; anything else goes the general way below, for its message */
+			out->sku.ptr = Z_STRVAL_P(sku);
+			out->sku.len = Z_STRLEN_P(sku);
+			out->qty = Z_LVAL_P(qty);
+			out->price = Z_LVAL_P(price);
+			if (EXPECTED(!lty_mul_overflow(out->qty, out->price, &out->amount) && php_loyalty_fits(out->amount))) {
+				return SUCCESS;
+			}
+		}
+	} else {
 		/* sku, qty and price first: when they are all the line's keys, category and attributes
 		 * are not looked up (two misses a line, on most carts) */
 		sku = zend_hash_find_known_hash(ht, php_loyalty_keys[PHP_LOYALTY_K_SKU]);
