@@ -21,6 +21,7 @@ final class Loyalty_Engine_Admin {
 		add_action( 'admin_init', array( self::class, 'settings' ) );
 		add_action( 'admin_menu', array( self::class, 'menu' ) );
 		add_action( 'admin_notices', array( self::class, 'notice' ) );
+		add_action( 'admin_notices', array( self::class, 'missing_woocommerce' ) );
 		// options.php asks manage_options by default: the shop manager's own right instead
 		add_filter( 'option_page_capability_' . self::GROUP, fn() => self::CAPABILITY );
 	}
@@ -80,6 +81,16 @@ final class Loyalty_Engine_Admin {
 			echo '</ul>';
 		}
 		echo '</div>';
+	}
+
+	/**
+	 * WooCommerce not active (WordPress before 6.5 ignores the Requires Plugins header, so the plugin
+	 * activates without it): said to whoever manages plugins; the plugin hooks into nothing that runs.
+	 */
+	public static function missing_woocommerce(): void {
+		if ( ! class_exists( 'WooCommerce' ) && current_user_can( 'activate_plugins' ) ) {
+			echo '<div class="notice notice-error"><p>' . esc_html__( 'Loyalty Engine needs WooCommerce: install and activate WooCommerce 7.0 or later. Until then the loyalty programme does nothing; its points table and settings are kept.', 'loyalty-engine' ) . '</p></div>';
+		}
 	}
 
 	/** The programme is off (missing engine, bad settings): the merchant is told, customers never see it. */
