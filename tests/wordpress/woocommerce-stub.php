@@ -180,16 +180,16 @@ class WC_Order {
 	}
 }
 
-// WC_Install::create_roles(): shop managers and administrators manage WooCommerce.
+// WC_Install::create_roles() at install: administrators manage WooCommerce (stored in the roles option,
+// so on plugins_loaded here: before WordPress reads the current user's capabilities).
 add_action(
-	'init',
+	'plugins_loaded',
 	function () {
 		$admin = get_role( 'administrator' );
 		if ( $admin && ! $admin->has_cap( 'manage_woocommerce' ) ) {
 			$admin->add_cap( 'manage_woocommerce' );
 		}
-	},
-	0
+	}
 );
 
 // WC_Admin_Menus::admin_menu(): the WooCommerce menu that extensions add their pages to.
