@@ -317,7 +317,15 @@ function loyalty_engine_expiry_warnings( ?int $now = null ): int {
 	update_option( 'loyalty_engine_cron_last', $now, false );
 	return $sent;
 }
-add_action( 'loyalty_engine_expiry_warnings', 'loyalty_engine_expiry_warnings' );
+// No argument: do_action() with none passes '' (which a ?int refuses), WP-Cron passes the event's args.
+add_action(
+	'loyalty_engine_expiry_warnings',
+	function () {
+		loyalty_engine_expiry_warnings();
+	},
+	10,
+	0
+);
 
 if ( is_admin() ) {
 	require_once __DIR__ . '/includes/class-loyalty-engine-admin.php';
