@@ -1313,7 +1313,7 @@ static frag byte_run(tr *t, frag blob, int64_t start, const char *run, size_t k)
 	return b_done(&b);
 }
 
-/* The start, after the middle literal run pat[0..k) framed by `a` and `b` question marks, of the
+/* The start, after the literal run[0..k) between stars framed by `a` and `b` question marks, of the
  * leftmost match at or after the byte offset `s` of the lowered blob `v` (1-based); NULL when there
  * is none (NULLIF). Matching each run between stars at its leftmost place is how a glob of stars
  * matches; a run that would reach into the suffix is caught by the caller's final check. */
@@ -1468,7 +1468,7 @@ static bool byte_glob(tr *t, val x, const char *pat, size_t len, frag *out)
 /* SQLite: LIKE folds ASCII case as `like` does, but reads a text value only up to its first NUL
  * byte and its _ is one character. A pattern with `?` is matched byte for byte; one without keeps
  * LIKE (and a prefix LIKE the index can use) for values without a NUL byte, the bytes for others.
- * LIKE 'PRE%' is right for every value: PRE holds no NUL byte (the lexer refuses them). */
+ * LIKE 'PRE%' is right for every value: PRE holds no NUL byte (expressions have none). */
 static frag sqlite_glob(tr *t, val x, const char *pat, size_t len, int pol)
 {
 	frag bytes = TRUE_, like_, m;

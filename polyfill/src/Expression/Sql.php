@@ -1062,7 +1062,7 @@ final class Sql
     }
 
     /**
-     * The start, after the middle literal run $run framed by $a and $b question marks, of the
+     * The start, after the literal $run between stars framed by $a and $b question marks, of the
      * leftmost match at or after the byte offset $s of the lowered blob $v (1-based); NULL when there
      * is none (NULLIF). Matching each run between stars at its leftmost place is how a glob of stars
      * matches; a run that would reach into the suffix is caught by the caller's final check.
@@ -1148,7 +1148,7 @@ final class Sql
      * SQLite: LIKE folds ASCII case as `like` does, but reads a text value only up to its first NUL
      * byte and its _ is one character. A pattern with `?` is matched byte for byte; one without keeps
      * LIKE (and a prefix LIKE the index can use) for values without a NUL byte, the bytes for others.
-     * LIKE 'PRE%' is right for every value: PRE holds no NUL byte (the lexer refuses them).
+     * LIKE 'PRE%' is right for every value: PRE holds no NUL byte (expressions have none).
      */
     private function sqliteGlob(array $x, string $pattern, int $pol): bool|array
     {
