@@ -7,7 +7,7 @@
  *
  * Random segments from the expression generator of the differentials (scripts/expression_generator.php),
  * random customer tables with NULLs, empty strings, trailing spaces, accented and mixed-case names,
- * % and _ in the data, dates around DST changes and the 30- and 180-day bounds, int extremes in
+ * % and _ in the data, NUL bytes, dates around DST changes and the 30- and 180-day bounds, int extremes in
  * attributes, and column maps that now and then leave a field out. For each segment and database:
  * the extension and the polyfill give the same SqlFilter; the ids the SQL selects (then filter()
  * over them when not exact) equal filter() over every row. Prints the share of exact answers and
@@ -32,7 +32,9 @@ require_once __DIR__ . '/expression_generator.php';
 date_default_timezone_set('Europe/Paris');
 
 const NAMES = ['Paris', 'paris', 'PARIS', 'Paris ', ' Paris', '', 'Île', 'île', 'ÎLE', 'Évry', 'evry', '75001', '75011', '7500',
-    '75%', '7_0', '100%', 'a_b', 'a\\b', "it's", 'VIP', 'vip', 'pro', 'FR', 'BE', 'fr', 'Colissimo', 'colissimo', '*', '?', 'Straße'];
+    '75%', '7_0', '100%', 'a_b', 'a\\b', "it's", 'VIP', 'vip', 'pro', 'FR', 'BE', 'fr', 'Colissimo', 'colissimo', '*', '?', 'Straße',
+    // NUL bytes, which SQLite's LIKE reads a text value only up to
+    "Paris\0", "\0", "pa\0ris", "PA\0RIS\0x", "\0Paris", "7\0000", "75\0001", "VIP\0pro", "Col\0issimo"];
 
 /** Instants around DST changes in Europe/Paris and around the 30- and 180-day bounds of `now`. */
 function dateValue(int $now): ?int

@@ -9,7 +9,7 @@ declare(strict_types=1);
 const FIELDS_NUM = ['orders', 'spent', 'points', 'lifetime_points', 'days_since_first_order', 'days_since_last_order'];
 const FIELDS_STR = ['city', 'postcode', 'country'];
 const FIELDS_LIST = ['groups', 'carriers', 'bought'];
-const WORDS = ['VIP', 'pro', 'Paris', 'paris', 'PARIS', '75001', '75*', '7?0*', '*', '', 'FR', 'BE', 'Colissimo', "it's", 'a\\b', 'Île'];
+const WORDS = ['VIP', 'pro', 'Paris', 'paris', 'PARIS', '75001', '75*', '7?0*', '*', '', 'FR', 'BE', 'Colissimo', "it's", 'a\\b', 'Île', '*ar*', 'p*r*s', 'c*l*s*o'];
 
 function pick(array $a): mixed
 {

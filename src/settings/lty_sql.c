@@ -19,6 +19,9 @@
 #define TRANSITION 10800         /* a DST change within 3 hours of a date bound makes it inexact */
 #define RECENT 2592000           /* first_order_recent: 30 days */
 #define MAX_NOTES 32
+/* like in SQLite: the most literal runs between stars matched byte for byte; each nests the SQL
+ * three calls deeper, and SQLite's parser stack (100 entries) overflows at about 30 nested calls */
+#define SQLITE_MIDDLES 3
 
 typedef enum { C_FALSE, C_TRUE, C_SQL } cond_kind;
 
@@ -1310,40 +1313,140 @@ static frag byte_run(tr *t, frag blob, int64_t start, const char *run, size_t k)
 	return b_done(&b);
 }
 
-/* `like` with `?` in SQLite, byte for byte: a pattern PRE or PRE*SUF (one run of stars) is a
- * length and the literal runs of PRE and SUF at their byte offsets of CAST(x AS BLOB), where
- * substr() counts bytes. Returns false for other shapes (a literal between two stars). */
+/* The start, after the literal run[0..k) between stars framed by `a` and `b` question marks, of the
+ * leftmost match at or after the byte offset `s` of the lowered blob `v` (1-based); NULL when there
+ * is none (NULLIF). Matching each run between stars at its leftmost place is how a glob of stars
+ * matches; a run that would reach into the suffix is caught by the caller's final check. */
+static frag next_start(tr *t, frag s, frag v, size_t a, const char *run, size_t k, size_t b)
+{
+	char *low;
+	builder bl;
+	size_t i;
+
+	b_init(&bl, t);
+	if (k == 0) { /* question marks only: that many bytes */
+		b_str(&bl, "(");
+		b_frag(&bl, s);
+		b_str(&bl, " + ");
+		b_str(&bl, int_param_sql(t));
+		b_str(&bl, ")");
+		b_param(&bl, int_param((int64_t) (a + b)));
+		return b_done(&bl);
+	}
+	low = lty_arena_strndup(t->arena, run, k);
+	if (low == NULL) {
+		t->oom = true;
+		return TRUE_;
+	}
+	for (i = 0; i < k; i++) {
+		if (low[i] >= 'A' && low[i] <= 'Z') {
+			low[i] = (char) (low[i] + 32);
+		}
+	}
+	/* the deep term first: SQLite's parser stack then holds no open `s +` while it reads it */
+	b_str(&bl, "(NULLIF(instr(substr(");
+	b_frag(&bl, v);
+	b_str(&bl, ", ");
+	b_frag(&bl, s);
+	b_str(&bl, " + ");
+	b_str(&bl, int_param_sql(t));
+	b_param(&bl, int_param((int64_t) a));
+	b_str(&bl, "), CAST(? AS BLOB)), 0) + ");
+	b_param(&bl, str_param(low, k));
+	b_frag(&bl, s);
+	b_str(&bl, " + ");
+	b_str(&bl, int_param_sql(t));
+	b_str(&bl, ")");
+	b_param(&bl, int_param((int64_t) (a + k + b) - 1));
+	return b_done(&bl);
+}
+
+/* The literal runs between the first and the last star, each found at its leftmost place after the
+ * previous one: the next start after the last must leave the suffix's `suf` bytes. False for a run
+ * with `?` inside its literal (instr() finds literals only) or more than SQLITE_MIDDLES runs. */
+static bool middles(tr *t, val x, frag blob, const char *pat, size_t from, size_t to, size_t suf, frag *out)
+{
+	frag s = with_param(t, int_param_sql(t), int_param((int64_t) from + 1)), v = TRUE_;
+	size_t i = from, count = 0;
+	builder b;
+
+	while (i < to) {
+		size_t at, a = 0, k, q = 0;
+		if (pat[i] == '*') {
+			i++;
+			continue;
+		}
+		for (at = i; i < to && pat[i] != '*'; i++) {
+		}
+		while (a < i - at && pat[at + a] == '?') {
+			a++;
+		}
+		while (q < i - at - a && pat[i - 1 - q] == '?') {
+			q++;
+		}
+		k = i - at - a - q;
+		if (memchr(pat + at + a, '?', k) != NULL || ++count > SQLITE_MIDDLES) {
+			return false;
+		}
+		if (v.kind != C_SQL && k) {
+			v = fmt(t, "CAST(lower(%F) AS BLOB)", x.f);
+		}
+		s = next_start(t, s, v, a, pat + at + a, k, q);
+	}
+	if (count == 0) {
+		*out = TRUE_;
+		return true;
+	}
+	b_init(&b, t);
+	b_str(&b, "(");
+	b_frag(&b, s);
+	b_str(&b, " <= length(");
+	b_frag(&b, blob);
+	b_str(&b, ") + ");
+	b_str(&b, int_param_sql(t));
+	b_str(&b, ")");
+	b_param(&b, int_param(1 - (int64_t) suf));
+	*out = b_done(&b);
+	return true;
+}
+
+/* `like` in SQLite, byte for byte, right for a value holding a NUL byte too (SQLite's LIKE reads text
+ * up to the first one) and with the engine's `?` as one byte (SQLite's _ is one character): the
+ * length, the literal runs of PRE and SUF at their byte offsets of CAST(x AS BLOB), where substr()
+ * counts bytes, and the runs between stars by instr() on the lowered blob (middles()). Returns false
+ * for the shapes middles() refuses. */
 static bool byte_glob(tr *t, val x, const char *pat, size_t len, frag *out)
 {
 	const char *first = memchr(pat, '*', len);
-	size_t pre = first ? (size_t) (first - pat) : len, suf_at = len, i, k, n = 0;
-	frag blob, *cs;
+	size_t pre = first ? (size_t) (first - pat) : len, suf_at = len, i, k, n = 0, fixed = 0;
+	frag blob, mid = TRUE_, *cs;
 	builder b;
 
+	for (i = 0; i < len; i++) {
+		fixed += pat[i] != '*';
+	}
 	if (first != NULL) {
 		while (suf_at > 0 && pat[suf_at - 1] != '*') {
 			suf_at--;
 		}
-		for (i = pre; i < suf_at; i++) {
-			if (pat[i] != '*') {
-				return false;
-			}
-		}
 	}
-	cs = lty_arena_array(t->arena, len + 1, sizeof(frag));
+	cs = lty_arena_array(t->arena, len + 2, sizeof(frag));
 	if (cs == NULL) {
 		t->oom = true;
 		*out = TRUE_;
 		return true;
 	}
 	blob = fmt(t, "CAST(%F AS BLOB)", x.f);
+	if (first != NULL && !middles(t, x, blob, pat, pre, suf_at, len - suf_at, &mid)) {
+		return false;
+	}
 	b_init(&b, t);
 	b_str(&b, "(length(");
 	b_frag(&b, blob);
 	b_str(&b, first ? ") >= " : ") = ");
 	b_str(&b, int_param_sql(t));
 	b_str(&b, ")");
-	b_param(&b, int_param((int64_t) (pre + len - suf_at)));
+	b_param(&b, int_param((int64_t) fixed));
 	cs[n++] = b_done(&b);
 	for (i = 0; i < len; i += k ? k : 1) {
 		bool in_suf = first != NULL && i >= suf_at;
@@ -1357,8 +1460,61 @@ static bool byte_glob(tr *t, val x, const char *pat, size_t len, frag *out)
 			cs[n++] = byte_run(t, blob, in_suf ? -(int64_t) (len - i) : (int64_t) i + 1, pat + i, k);
 		}
 	}
+	cs[n++] = mid;
 	*out = logic(t, cs, n, false);
 	return true;
+}
+
+/* SQLite: LIKE folds ASCII case as `like` does, but reads a text value only up to its first NUL
+ * byte and its _ is one character. A pattern with `?` is matched byte for byte; one without keeps
+ * LIKE (and a prefix LIKE the index can use) for values without a NUL byte, the bytes for others.
+ * LIKE 'PRE%' is right for every value: PRE holds no NUL byte (expressions have none). */
+static frag sqlite_glob(tr *t, val x, const char *pat, size_t len, int pol)
+{
+	frag bytes = TRUE_, like_, m;
+	size_t pre, i;
+	bool by_bytes;
+
+	if (memchr(pat, '?', len) != NULL) {
+		char *p;
+		if (byte_glob(t, x, pat, len, &bytes)) {
+			return bytes;
+		}
+		note(t, "like with '?' in SQLite: its _ matches a character, the engine's ? one byte");
+		if (pol < 0) {
+			return FALSE_;
+		}
+		p = lty_arena_strndup(t->arena, pat, len);
+		if (p == NULL) {
+			t->oom = true;
+			return TRUE_;
+		}
+		for (i = 0; i < len; i++) {
+			if (p[i] == '?') {
+				p[i] = '*';
+			}
+		}
+		pat = p;
+	}
+	like_ = fmt(t, "(%F LIKE %F ESCAPE '!')", x.f, like_param(t, pat, len, true, false, ""));
+	for (pre = 0; pre < len && pat[pre] != '*'; pre++) {
+	}
+	for (i = pre; i < len && pat[i] == '*'; i++) {
+	}
+	if (pre < len && i == len) { /* PRE*: LIKE 'PRE%' */
+		return like_;
+	}
+	by_bytes = byte_glob(t, x, pat, len, &bytes);
+	if (!by_bytes) {
+		note(t, "like in SQLite with more than 3 literals between stars: a value holding a NUL byte, which SQLite's LIKE reads only up to, is checked in PHP");
+		m = fmt(t, "(CASE WHEN instr(CAST(%F AS BLOB), X'00') > 0 THEN %s ELSE %F END)", x.f, pol > 0 ? "1" : "0", like_);
+	} else {
+		m = fmt(t, "(CASE WHEN instr(CAST(%F AS BLOB), X'00') > 0 THEN %F ELSE %F END)", x.f, bytes, like_);
+	}
+	if (pre == 0) {
+		return m;
+	}
+	return and2(t, fmt(t, "(%F LIKE %F ESCAPE '!')", x.f, like_param(t, pat, pre, false, false, "%")), m);
 }
 
 static frag glob(tr *t, val x, const char *pat, size_t len, int pol)
@@ -1369,30 +1525,7 @@ static frag glob(tr *t, val x, const char *pat, size_t len, int pol)
 	bool letters = false;
 
 	if (t->dialect == LTY_SQL_SQLITE) {
-		/* SQLite's LIKE folds ASCII case as `like` does, but its _ is one character, not one byte */
-		if (memchr(pat, '?', len) != NULL) {
-			char *p;
-			frag exact;
-			if (byte_glob(t, x, pat, len, &exact)) {
-				return exact;
-			}
-			note(t, "like with '?' in SQLite: its _ matches a character, the engine's ? one byte");
-			if (pol < 0) {
-				return FALSE_;
-			}
-			p = lty_arena_strndup(t->arena, pat, len);
-			if (p == NULL) {
-				t->oom = true;
-				return TRUE_;
-			}
-			for (i = 0; i < len; i++) {
-				if (p[i] == '?') {
-					p[i] = '*';
-				}
-			}
-			pat = p;
-		}
-		return fmt(t, "(%F LIKE %F ESCAPE '!')", x.f, like_param(t, pat, len, true, false, ""));
+		return sqlite_glob(t, x, pat, len, pol);
 	}
 	for (i = 0; i < len; i++) {
 		if ((pat[i] >= 'A' && pat[i] <= 'Z') || (pat[i] >= 'a' && pat[i] <= 'z')) {

@@ -1,5 +1,5 @@
 --TEST--
-Engine::sql() in SQLite: like with ? is exact, byte for byte (the engine's ? is one byte, SQLite's _ one character): lengths and literal runs at their byte offsets for PRE and PRE*SUF patterns; a literal between two stars stays a superset
+Engine::sql() in SQLite: like with ? is exact, byte for byte (the engine's ? is one byte, SQLite's _ one character): lengths and literal runs at their byte offsets for PRE and PRE*SUF patterns, runs between stars with ? at their ends by instr(); a ? inside a literal between two stars stays a superset
 --EXTENSIONS--
 loyalty
 pdo_sqlite
@@ -17,7 +17,7 @@ $customers = [];
 foreach ($cities as $i => $city) {
     $customers[] = ['id' => $i + 1] + ($city === null ? [] : ['city' => $city]);
 }
-$patterns = ['?le', '??le', '???', '?', '??', '7?0*', '*?e', '?*?', 'stra??e', 'STRA?SE', '*?', 'x??y', '*?y', 'x*?', '7%?', '?_?', 'a?b', 'a??b', 'a*?*b', '*'];
+$patterns = ['?le', '??le', '???', '?', '??', '7?0*', '*?e', '?*?', 'stra??e', 'STRA?SE', '*?', 'x??y', '*?y', 'x*?', '7%?', '?_?', 'a?b', 'a??b', 'a*?*b', '*', '*?b*', 's*?a?*e', '*a?b*', 'x*?*y'];
 $ok = true;
 foreach ($patterns as $p) {
     foreach (["city like '$p'", "city not like '$p'", "not (city like '$p')"] as $expr) {
@@ -64,8 +64,12 @@ x*?      exact   [17,18]
 ?_?      exact   [10]
 a?b      exact   []
 a??b     exact   [19]
-a*?*b    inexact [19]
+a*?*b    exact   [19]
 *        exact   [1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,17,18,19]
+*?b*     exact   [13,19]
+s*?a?*e  exact   [6,7]
+*a?b*    inexact []
+x*?*y    exact   [17,18]
 bool(true)
 (((c.a) IS NULL OR (c.a) <> 0) AND ((length(CAST((c.city) AS BLOB)) >= CAST(? AS INTEGER)) AND (lower(substr(CAST((c.city) AS BLOB), CAST(? AS INTEGER), CAST(? AS INTEGER))) = ?) AND (lower(substr(CAST((c.city) AS BLOB), CAST(? AS INTEGER), CAST(? AS INTEGER))) = ?)))
 [3,1,1,"x",3,1,"y"]

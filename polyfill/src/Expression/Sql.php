@@ -31,6 +31,9 @@ final class Sql
     private const DAY = 86400;
     private const TRANSITION = 10800; // a DST change within 3 hours of a date bound makes it inexact
     private const RECENT = 2592000;    // first_order_recent: 30 days
+    /** like in SQLite: the most literal runs between stars matched byte for byte; each nests the SQL
+     * three calls deeper, and SQLite's parser stack (100 entries) overflows at about 30 nested calls */
+    private const SQLITE_MIDDLES = 3;
 
     private const SCALARS = ['active', 'orders', 'spent', 'points', 'lifetime_points', 'city', 'postcode', 'country'];
     private const DATES = ['first_order', 'last_order'];
@@ -1059,10 +1062,60 @@ final class Sql
     }
 
     /**
-     * `like` with `?` in SQLite, byte for byte: a pattern PRE or PRE*SUF (one run of stars) is a
-     * length and the literal runs of PRE and SUF at their byte offsets of CAST(x AS BLOB), where
-     * substr() counts bytes (from the end for SUF); lower() of SQLite folds ASCII bytes only, as
-     * `like` does. Null for other shapes (a literal between two stars).
+     * The start, after the literal $run between stars framed by $a and $b question marks, of the
+     * leftmost match at or after the byte offset $s of the lowered blob $v (1-based); NULL when there
+     * is none (NULLIF). Matching each run between stars at its leftmost place is how a glob of stars
+     * matches; a run that would reach into the suffix is caught by the caller's final check.
+     */
+    private function nextStart(array $s, ?array $v, int $a, string $run, int $b): array
+    {
+        if ($run === '') { // question marks only: that many bytes
+            return ['(' . $s[0] . ' + ' . $this->intParam() . ')', array_merge($s[1], [$a + $b])];
+        }
+        // the deep term first: SQLite's parser stack then holds no open `s +` while it reads it
+        return ['(NULLIF(instr(substr(' . $v[0] . ', ' . $s[0] . ' + ' . $this->intParam() . '), CAST(? AS BLOB)), 0) + '
+            . $s[0] . ' + ' . $this->intParam() . ')',
+            array_merge($v[1], $s[1], [$a, Runtime::lower($run)], $s[1], [$a + strlen($run) + $b - 1])];
+    }
+
+    /**
+     * The literal runs between the first and the last star, each found at its leftmost place after the
+     * previous one: the next start after the last must leave the suffix's $suf bytes. Null for a run
+     * with `?` inside its literal (instr() finds literals only) or more than SQLITE_MIDDLES runs.
+     */
+    private function middles(array $x, string $blob, string $pattern, int $from, int $to, int $suf): bool|array|null
+    {
+        $s = [$this->intParam(), [$from + 1]];
+        $v = null;
+        $count = 0;
+        foreach (explode('*', substr($pattern, $from, $to - $from)) as $part) {
+            if ($part === '') {
+                continue;
+            }
+            $a = strspn($part, '?');
+            $q = $a === strlen($part) ? 0 : strlen($part) - strlen(rtrim($part, '?'));
+            $run = substr($part, $a, strlen($part) - $a - $q);
+            if (strpos($run, '?') !== false || ++$count > self::SQLITE_MIDDLES) {
+                return null;
+            }
+            if ($v === null && $run !== '') {
+                $v = ['CAST(lower(' . $x['t'] . ') AS BLOB)', $x['p']];
+            }
+            $s = $this->nextStart($s, $v, $a, $run, $q);
+        }
+        if ($count === 0) {
+            return true;
+        }
+        return ['(' . $s[0] . ' <= length(' . $blob . ') + ' . $this->intParam() . ')', array_merge($s[1], $x['p'], [1 - $suf])];
+    }
+
+    /**
+     * `like` in SQLite, byte for byte, right for a value holding a NUL byte too (SQLite's LIKE reads text
+     * up to the first one) and with the engine's `?` as one byte (SQLite's _ is one character): the
+     * length, the literal runs of PRE and SUF at their byte offsets of CAST(x AS BLOB), where substr()
+     * counts bytes (from the end for SUF), and the runs between stars by instr() on the lowered blob
+     * (middles()); lower() of SQLite folds ASCII bytes only, as `like` does. Null for the shapes
+     * middles() refuses.
      */
     private function byteGlob(array $x, string $pattern): bool|array|null
     {
@@ -1070,12 +1123,13 @@ final class Sql
         $first = strpos($pattern, '*');
         $pre = $first === false ? $len : $first;
         $sufAt = $first === false ? $len : strrpos($pattern, '*') + 1;
-        if ($first !== false && strspn($pattern, '*', $pre, $sufAt - $pre) !== $sufAt - $pre) {
+        $blob = 'CAST(' . $x['t'] . ' AS BLOB)';
+        $mid = true;
+        if ($first !== false && ($mid = $this->middles($x, $blob, $pattern, $pre, $sufAt, $len - $sufAt)) === null) {
             return null;
         }
-        $blob = 'CAST(' . $x['t'] . ' AS BLOB)';
         $cs = [['(length(' . $blob . ($first === false ? ') = ' : ') >= ') . $this->intParam() . ')',
-            array_merge($x['p'], [$pre + $len - $sufAt])]];
+            array_merge($x['p'], [$len - substr_count($pattern, '*')])]];
         foreach ($first === false ? [[0, $len]] : [[0, $pre], [$sufAt, $len]] as [$from, $to]) {
             for ($i = $from; $i < $to; $i += max($k, 1)) {
                 $k = strcspn($pattern, '?', $i, $to - $i);
@@ -1086,26 +1140,50 @@ final class Sql
                 }
             }
         }
+        $cs[] = $mid;
         return $this->and($cs);
+    }
+
+    /**
+     * SQLite: LIKE folds ASCII case as `like` does, but reads a text value only up to its first NUL
+     * byte and its _ is one character. A pattern with `?` is matched byte for byte; one without keeps
+     * LIKE (and a prefix LIKE the index can use) for values without a NUL byte, the bytes for others.
+     * LIKE 'PRE%' is right for every value: PRE holds no NUL byte (expressions have none).
+     */
+    private function sqliteGlob(array $x, string $pattern, int $pol): bool|array
+    {
+        if (strpos($pattern, '?') !== false) {
+            if (($bytes = $this->byteGlob($x, $pattern)) !== null) {
+                return $bytes;
+            }
+            $this->note("like with '?' in SQLite: its _ matches a character, the engine's ? one byte");
+            if ($pol < 0) {
+                return false;
+            }
+            $pattern = str_replace('?', '*', $pattern);
+        }
+        $like = ['(' . $x['t'] . " LIKE ? ESCAPE '!')", array_merge($x['p'], [self::likePattern($pattern, true)])];
+        $pre = strcspn($pattern, '*');
+        if ($pre < strlen($pattern) && strspn($pattern, '*', $pre) === strlen($pattern) - $pre) { // PRE*: LIKE 'PRE%'
+            return $like;
+        }
+        $nul = "(CASE WHEN instr(CAST(" . $x['t'] . " AS BLOB), X'00') > 0 THEN ";
+        if (($bytes = $this->byteGlob($x, $pattern)) === null) {
+            $this->note("like in SQLite with more than 3 literals between stars: a value holding a NUL byte, which SQLite's LIKE reads only up to, is checked in PHP");
+            $m = [$nul . ($pol > 0 ? '1' : '0') . ' ELSE ' . $like[0] . ' END)', array_merge($x['p'], $like[1])];
+        } else {
+            $m = [$nul . $bytes[0] . ' ELSE ' . $like[0] . ' END)', array_merge($x['p'], $bytes[1], $like[1])];
+        }
+        if ($pre === 0) {
+            return $m;
+        }
+        return $this->and([['(' . $x['t'] . " LIKE ? ESCAPE '!')", array_merge($x['p'], [self::likePattern(substr($pattern, 0, $pre), false) . '%'])], $m]);
     }
 
     private function glob(array $x, string $pattern, int $pol): bool|array
     {
         if ($this->dialect === self::SQLITE) {
-            // SQLite's LIKE folds ASCII case as `like` does, but its _ is one character, not one byte
-            if (strpos($pattern, '?') !== false && ($exact = $this->byteGlob($x, $pattern)) !== null) {
-                return $exact;
-            }
-            if (strpos($pattern, '?') !== false) {
-                $this->note("like with '?' in SQLite: its _ matches a character, the engine's ? one byte");
-                if ($pol < 0) {
-                    return false;
-                }
-                $p = str_replace('?', '*', $pattern);
-            } else {
-                $p = $pattern;
-            }
-            return ['(' . $x['t'] . " LIKE ? ESCAPE '!')", array_merge($x['p'], [self::likePattern($p, true)])];
+            return $this->sqliteGlob($x, $pattern, $pol);
         }
         $lower = Runtime::lower($pattern);
         $letters = strcspn($pattern, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz') < strlen($pattern);
