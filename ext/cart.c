@@ -215,7 +215,7 @@ static zend_result read_lines(const lty_program *p, zval *lines, lty_arena *aren
 			zend_hash_num_elements(Z_ARRVAL_P(lines)), LTY_MAX_CART_LINES);
 		return FAILURE;
 	}
-	out = lty_arena_array(arena, zend_hash_num_elements(Z_ARRVAL_P(lines)) + 1, sizeof(lty_cart_line));
+	out = lty_arena_array_raw(arena, zend_hash_num_elements(Z_ARRVAL_P(lines)) + 1, sizeof(lty_cart_line)); /* read_line() writes each */
 	cart->has_lines = true;
 	cart->lines = out;
 	cart->subtotal = 0;

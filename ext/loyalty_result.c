@@ -348,7 +348,7 @@ void php_loyalty_result_build(zval *out, const lty_result *r, lty_arena *arena, 
 
 	/* the customer's strings are borrowed from its array, which may change before `segments` is
 	 * read: the segments still to test get a copy of it */
-	if ((kept = lty_arena_alloc(arena, p->segment_count)) == NULL
+	if ((kept = lty_arena_array_raw(arena, p->segment_count, 1)) == NULL
 			|| (pending && !lty_customer_copy(arena, customer, p->attr_count, &copy))) {
 		zend_throw_error(NULL, "evaluate: out of memory");
 		return;

@@ -25,7 +25,8 @@ void lty_arena_init(lty_arena *arena, const lty_allocator *allocator)
 	arena->total = 0;
 }
 
-void *lty_arena_alloc(lty_arena *arena, size_t size)
+/* `size` bytes, not zeroed. */
+static void *take(lty_arena *arena, size_t size)
 {
 	size_t need = align_up(size ? size : 1);
 	char *data;
@@ -49,9 +50,7 @@ void *lty_arena_alloc(lty_arena *arena, size_t size)
 			/* A big one-off: keep filling the current block afterwards. */
 			b->next = arena->head->next;
 			arena->head->next = b;
-			data = (char *) (b + 1);
-			memset(data, 0, need);
-			return data;
+			return b + 1;
 		}
 		b->next = arena->head;
 		arena->head = b;
@@ -60,8 +59,25 @@ void *lty_arena_alloc(lty_arena *arena, size_t size)
 	}
 	data = (char *) (arena->head + 1) + arena->used;
 	arena->used += need;
-	memset(data, 0, need);
 	return data;
+}
+
+void *lty_arena_alloc(lty_arena *arena, size_t size)
+{
+	void *data = take(arena, size);
+
+	if (data != NULL) {
+		memset(data, 0, size);
+	}
+	return data;
+}
+
+void *lty_arena_array_raw(lty_arena *arena, size_t n, size_t size)
+{
+	if (size != 0 && n > SIZE_MAX / size) {
+		return NULL;
+	}
+	return take(arena, n * size);
 }
 
 void *lty_arena_grow(lty_arena *arena, void *items, size_t count, size_t *capacity, size_t size)
@@ -72,7 +88,7 @@ void *lty_arena_grow(lty_arena *arena, void *items, size_t count, size_t *capaci
 	if (count < *capacity) {
 		return items;
 	}
-	grown = lty_arena_array(arena, cap, size);
+	grown = lty_arena_array_raw(arena, cap, size); /* the caller writes what it adds */
 	if (grown == NULL) {
 		return NULL;
 	}

@@ -29,8 +29,11 @@ void lty_arena_init(lty_arena *arena, const lty_allocator *allocator);
 void *lty_arena_alloc(lty_arena *arena, size_t size);
 /* Array of n elements of size each, checked for overflow. */
 void *lty_arena_array(lty_arena *arena, size_t n, size_t size);
+/* The same, not zeroed: for arrays the caller writes whole before reading. */
+void *lty_arena_array_raw(lty_arena *arena, size_t n, size_t size);
 /* `items` (count used of *capacity), with room for one more: the same array, or a copy twice
- * as large (the old one stays in the arena). NULL when out of memory (*capacity unchanged). */
+ * as large (the old one stays in the arena), its new elements not zeroed. NULL when out of
+ * memory (*capacity unchanged). */
 void *lty_arena_grow(lty_arena *arena, void *items, size_t count, size_t *capacity, size_t size);
 /* NUL-terminated copy of len bytes (which may contain NUL bytes). */
 char *lty_arena_strndup(lty_arena *arena, const char *s, size_t len);

@@ -66,7 +66,7 @@ bool lty_customer_copy(lty_arena *arena, const lty_customer *from, size_t attr_c
 			bytes += str_bytes(&from->attrs[i].u.s);
 		}
 	}
-	if ((block = lty_arena_alloc(arena, bytes + 1)) == NULL) {
+	if ((block = lty_arena_array_raw(arena, bytes + 1, 1)) == NULL) { /* every byte read is written below */
 		return false;
 	}
 	*to = *from;

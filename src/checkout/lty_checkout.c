@@ -192,7 +192,7 @@ static void choose_advantages(checkout *ck, candidate *cands, size_t count)
 		chosen++;
 	}
 	/* room for the chosen advantages and loyalty */
-	ck->r->applied = lty_arena_array(ck->arena, chosen + 1, sizeof(lty_applied));
+	ck->r->applied = lty_arena_array_raw(ck->arena, chosen + 1, sizeof(lty_applied)); /* applied_count written */
 	if (ck->r->applied == NULL) {
 		lty_error_set(ck->err, LTY_ERR_NOMEM, "evaluate: out of memory");
 		return;
@@ -343,7 +343,7 @@ static lty_status lines_init(checkout *ck)
 	if (cart->line_count == 0) {
 		return LTY_OK;
 	}
-	ck->left = lty_arena_array(ck->arena, cart->line_count, sizeof(int64_t));
+	ck->left = lty_arena_array_raw(ck->arena, cart->line_count, sizeof(int64_t)); /* set below */
 	if (ck->left == NULL) {
 		return lty_error_set(ck->err, LTY_ERR_NOMEM, "evaluate: out of memory");
 	}
