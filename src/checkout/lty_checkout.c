@@ -105,7 +105,7 @@ static void check_advantage(checkout *ck, const lty_advantage *a, candidate *can
 	lty_rejected *x;
 	int64_t lowest, basis;
 
-	memset(cand, 0, sizeof(*cand));
+	cand->eligible = false; /* the rest is read only once eligible, and set on the way there */
 	if (!ck->c->active) {
 		lty_checkout_reject(ck, LTY_SOURCE_ADVANTAGE, &a->id, LTY_REASON_DISABLED, LTY_MSG_DISABLED, 0, 0);
 		return;
@@ -145,6 +145,7 @@ static void check_advantage(checkout *ck, const lty_advantage *a, candidate *can
 	}
 	cand->item_scoped = a->lines != NULL || cand->tier->free_units > 0;
 	cand->discount = tier_discount(ck, cand->tier, &cand->concern);
+	cand->ship = cand->ship_refused = cand->chosen = false;
 	if (cand->tier->benefit.free_shipping) {
 		cand->ship = lty_checkout_carrier_allowed(&cand->tier->benefit, &ck->cart->carrier);
 		cand->ship_refused = !cand->ship;
