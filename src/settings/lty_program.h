@@ -196,6 +196,7 @@ typedef struct {
 	const lty_customer *customer;
 	int64_t now;
 	uint8_t *memo;
+	lty_expr_env env;       /* what the segments' expressions read: set once, ctx is this struct */
 } lty_membership;
 
 /* Goes on with the answers `memo` holds from an earlier membership of the same customer and time. */

@@ -49,6 +49,11 @@ void lty_membership_resume(lty_membership *m, const lty_program *program, const 
 	m->customer = customer;
 	m->now = now;
 	m->memo = memo;
+	memset(&m->env, 0, sizeof(m->env));
+	m->env.customer = customer;
+	m->env.now = now;
+	m->env.segment = segment_callback;
+	m->env.ctx = m;
 }
 
 void lty_membership_init(lty_membership *m, const lty_program *program, const lty_customer *customer,
@@ -60,17 +65,8 @@ void lty_membership_init(lty_membership *m, const lty_program *program, const lt
 
 bool lty_membership_matches(lty_membership *m, const lty_expr *expr)
 {
-	lty_expr_env env;
-
 	/* A disabled customer is in no custom segment (SPEC 10). */
-	if (!m->customer->active) {
-		return false;
-	}
-	env.customer = m->customer;
-	env.now = m->now;
-	env.segment = segment_callback;
-	env.ctx = m;
-	return lty_expr_matches(expr, &env);
+	return m->customer->active && lty_expr_matches(expr, &m->env);
 }
 
 bool lty_membership_test(lty_membership *m, int segment)
