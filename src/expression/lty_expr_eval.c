@@ -220,7 +220,8 @@ static value list_item(const ctx *c, const value *l, size_t i)
 
 static inline bool same_bytes(const char *a, size_t alen, const char *b, size_t blen)
 {
-	return alen == blen && memcmp(a, b, alen) == 0;
+	/* the first byte before memcmp(): most strings compared differ there ('Paris', 'Lyon') */
+	return alen == blen && (alen == 0 || (a[0] == b[0] && memcmp(a, b, alen) == 0));
 }
 
 /* Three-valued comparison: 0/1 for false/true, -1 when null or of different kinds. */
