@@ -590,13 +590,83 @@ void lty_expr_shape(lty_node *nodes, const lty_kid *kids, uint32_t count)
 	}
 }
 
+static bool is_junction(const lty_node *n)
+{
+	return n->op == LTY_OP_AND || n->op == LTY_OP_OR || n->op == LTY_OP_NOT;
+}
+
+/* The tests under node i: one per condition that is not and, or, not. */
+static uint32_t leaves(const lty_node *nodes, const lty_kid *kids, uint32_t i)
+{
+	const lty_node *n = &nodes[i];
+	uint32_t k, total = 0;
+
+	if (!is_junction(n)) {
+		return 1;
+	}
+	for (k = 0; k < n->count; k++) {
+		total += leaves(nodes, kids, kids[n->first + k].node);
+	}
+	return total;
+}
+
+/* Writes the steps of node i from step `at`: true goes to t, false to f. The steps of a subtree
+ * are contiguous, so the next kid of an and/or starts where this kid's leaves end. Recursion is
+ * bounded by the nesting limit, as in test(). */
+static void emit(lty_step *steps, const lty_node *nodes, const lty_kid *kids, uint32_t i, uint32_t at, uint32_t t, uint32_t f)
+{
+	const lty_node *n = &nodes[i];
+	uint32_t k;
+
+	switch (n->op) {
+		case LTY_OP_NOT:
+			emit(steps, nodes, kids, kids[n->first].node, at, f, t);
+			return;
+		case LTY_OP_AND:
+		case LTY_OP_OR:
+			for (k = 0; k < n->count; k++) {
+				uint32_t kid = kids[n->first + k].node, next = at + leaves(nodes, kids, kid);
+				bool last = k + 1 == n->count;
+				if (n->op == LTY_OP_AND) {
+					emit(steps, nodes, kids, kid, at, last ? t : next, f);
+				} else {
+					emit(steps, nodes, kids, kid, at, t, last ? f : next);
+				}
+				at = next;
+			}
+			return;
+		default:
+			steps[at].node = i;
+			steps[at].on_true = t;
+			steps[at].on_false = f;
+	}
+}
+
+lty_step *lty_expr_steps(lty_arena *arena, const lty_node *nodes, const lty_kid *kids, uint32_t root, uint32_t count)
+{
+	lty_step *steps = lty_arena_array_raw(arena, count, sizeof(lty_step)); /* leaves <= nodes; only those read */
+
+	if (steps != NULL) {
+		emit(steps, nodes, kids, root, 0, LTY_STEP_TRUE, LTY_STEP_FALSE);
+	}
+	return steps;
+}
+
+/* The steps in order, each test going on to the next step its answer names. */
 bool lty_expr_matches(const lty_expr *expr, const lty_expr_env *env)
 {
+	const lty_step *step = expr->steps;
 	ctx c;
 
 	c.e = expr;
 	c.env = env;
-	return test(&c, expr->root);
+	for (;;) {
+		uint32_t next = test(&c, step->node) ? step->on_true : step->on_false;
+		if (next >= LTY_STEP_FALSE) {
+			return next == LTY_STEP_TRUE;
+		}
+		step = &expr->steps[next];
+	}
 }
 
 bool lty_expr_node_value(const lty_expr *expr, uint32_t node, lty_scalar *out, bool *lower)

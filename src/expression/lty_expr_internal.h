@@ -113,10 +113,21 @@ typedef struct {
 	} k;
 } lty_node;
 
+/* The condition as a sequence of tests (lty_expr_steps()): and, or and not become where each
+ * test goes next, so that evaluation is a loop instead of a recursion through them. */
+#define LTY_STEP_TRUE UINT32_MAX
+#define LTY_STEP_FALSE (UINT32_MAX - 1)
+typedef struct {
+	uint32_t node;       /* a condition that is not and, or, not */
+	uint32_t on_true;    /* the next step, or LTY_STEP_TRUE / LTY_STEP_FALSE */
+	uint32_t on_false;
+} lty_step;
+
 struct lty_expr {
 	const lty_node *nodes;
 	const lty_kid *kids;
 	uint32_t root;
+	const lty_step *steps;      /* from step 0 */
 	uint32_t fields;            /* LTY_FIELD_* bits read */
 	bool line;                  /* a line expression: fields and attributes are the line's */
 	const lty_expr_ref *segment_refs;
@@ -127,5 +138,7 @@ struct lty_expr {
 
 /* Sets the shape of each of the `count` nodes (the parser's last step). */
 void lty_expr_shape(lty_node *nodes, const lty_kid *kids, uint32_t count);
+/* The steps of the condition at `root` (at most `count` nodes), in arena memory; NULL when out of memory. */
+lty_step *lty_expr_steps(lty_arena *arena, const lty_node *nodes, const lty_kid *kids, uint32_t root, uint32_t count);
 
 #endif
