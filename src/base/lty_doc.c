@@ -70,7 +70,8 @@ const lty_doc *lty_doc_get(const lty_doc *map, const char *key)
 		return NULL;
 	}
 	for (i = 0; i < map->u.c.count; i++) {
-		if (map->u.c.key_lens[i] == len && memcmp(map->u.c.keys[i], key, len) == 0) {
+		/* the first byte before memcmp(): keys of one length often differ there */
+		if (map->u.c.key_lens[i] == len && (len == 0 || (map->u.c.keys[i][0] == key[0] && memcmp(map->u.c.keys[i], key, len) == 0))) {
 			return &map->u.c.items[i];
 		}
 	}

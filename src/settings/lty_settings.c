@@ -87,7 +87,9 @@ lty_status lty_expect_map(lty_loader *l, const lty_doc *d, const char *const *al
 	for (i = 0; i < d->u.c.count; i++) {
 		bool known = false;
 		for (j = 0; allowed[j] != NULL; j++) {
-			if (strlen(allowed[j]) == d->u.c.key_lens[i] && memcmp(allowed[j], d->u.c.keys[i], d->u.c.key_lens[i]) == 0) {
+			/* the first byte first: most allowed keys differ there, and need no strlen() */
+			if (d->u.c.key_lens[i] > 0 && allowed[j][0] == d->u.c.keys[i][0]
+					&& strlen(allowed[j]) == d->u.c.key_lens[i] && memcmp(allowed[j], d->u.c.keys[i], d->u.c.key_lens[i]) == 0) {
 				known = true;
 				break;
 			}
