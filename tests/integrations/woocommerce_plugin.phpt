@@ -46,6 +46,8 @@ function get_userdata($id) { return (object) ['ID' => $id, 'user_email' => "user
 function wp_mail($to, $subject, $message) { $GLOBALS['mails'][] = "$to: $message"; return true; }
 function update_option($name, $value, $autoload = null) { $GLOBALS['options'][$name] = $value; return true; }
 function __($text, $domain = 'default') { return $text; }
+function esc_html($text) { return htmlspecialchars((string) $text, ENT_QUOTES); }
+function esc_html__($text, $domain = 'default') { return esc_html($text); }
 function wp_date($format, $timestamp = null) { return gmdate($format, $timestamp); }
 function dbDelta($queries) { $GLOBALS['wpdb']->delta($queries); return []; }
 /** $wpdb over SQLite: prepare() with %d and %s as WordPress's, INSERT IGNORE as INSERT OR IGNORE, GET_LOCK recorded. */
@@ -178,6 +180,13 @@ function ledger_of(int $user): string
     $rows = $GLOBALS['wpdb']->pdo->query("SELECT kind, points, ref FROM wp_loyalty_engine_points WHERE id_customer = $user ORDER BY id_points")->fetchAll(PDO::FETCH_ASSOC);
     return implode(', ', array_map(fn($r) => "{$r['kind']} {$r['points']} {$r['ref']}", $rows));
 }
+function account_page(): void
+{
+    ob_start();
+    do_action('woocommerce_account_loyalty-points_endpoint');
+    $html = ob_get_clean();
+    echo '  ', preg_replace('/\d{4}-\d\d-\d\d/', 'DATE', $html), "\n";
+}
 function place(int $id, int $user, string $total): WC_Order
 {
     $order = $GLOBALS['orders'][$id] = new WC_Order($id, $user);
@@ -210,11 +219,15 @@ echo "-- a VIP, 160.00: 10% off as a fee, Colissimo free\n";
 checkout($cart = new WC_Cart($items), 'flat_rate:1');
 $order = place(501, 5, '144.00');
 var_dump($order->meta);
-echo "-- paid (processing), then completed, then the hook again: earned once\n";
+echo "-- on hold (not paid yet): My Account shows its points pending payment\n";
+do_action('woocommerce_order_status_on-hold', 501, $order);
+account_page();
+echo "-- paid (processing), then completed, then the hook again: earned once, pending for the return window\n";
 do_action('woocommerce_order_status_processing', 501, $order);
 do_action('woocommerce_order_status_completed', 501, $order);
 do_action('woocommerce_order_status_completed', 501, $order);
 echo '  ledger: ', ledger_of(5), "\n";
+account_page();
 echo "-- a quarter refunded, then the rest: its points taken back once\n";
 $orders[601] = $refund = new WC_Order(601, 5);
 $refund->total = '-36.00';
@@ -268,10 +281,13 @@ array(2) {
   ["_loyalty_points_spent"]=>
   int(0)
 }
--- paid (processing), then completed, then the hook again: earned once
-  ledger: earn 230 earn-1, validated 0 validated-501, earn 144 earn-501
+-- on hold (not paid yet): My Account shows its points pending payment
+  <p class="loyalty-balance">Points available: <strong>230</strong></p><p class="loyalty-awaiting">Points pending (until your order is paid): 144</p><ul class="loyalty-expiring"><li>230 points expire on DATE</li></ul>
+-- paid (processing), then completed, then the hook again: earned once, pending for the return window
+  ledger: earn 230 earn-1, validated 0 validated-501, due 144 due-501, earn 144 earn-501
+  <p class="loyalty-balance">Points available: <strong>230</strong></p><p class="loyalty-pending">Points pending (until the return period ends): 144</p><ul class="loyalty-expiring"><li>374 points expire on DATE</li></ul>
 -- a quarter refunded, then the rest: its points taken back once
-  ledger: earn 230 earn-1, validated 0 validated-501, earn 144 earn-501, reverse 36 reverse-501-refund-601, cancelled 0 cancelled-501, reverse 108 reverse-501
+  ledger: earn 230 earn-1, validated 0 validated-501, due 144 due-501, earn 144 earn-501, reverse 36 reverse-501-refund-601, cancelled 0 cancelled-501, reverse 108 reverse-501
 -- a customer with 64 points asks for 1,000,000,000, 44.00 with Chronopost: 60 points as a fee, 60 spent at checkout
   rate flat_rate:1 Colissimo: 6.90
   rate flat_rate:2 Chronopost: 12.90

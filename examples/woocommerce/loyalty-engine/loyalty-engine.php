@@ -284,7 +284,10 @@ add_action(
 		$account = loyalty_engine_points()->account( $user_id, time() );
 		echo '<p class="loyalty-balance">' . esc_html__( 'Points available:', 'loyalty-engine' ) . ' <strong>' . (int) $account['balance'] . '</strong></p>';
 		if ( $account['pending'] > 0 ) {
-			echo '<p class="loyalty-pending">' . esc_html__( 'Points pending:', 'loyalty-engine' ) . ' ' . (int) $account['pending'] . '</p>';
+			echo '<p class="loyalty-pending">' . esc_html__( 'Points pending (until the return period ends):', 'loyalty-engine' ) . ' ' . (int) $account['pending'] . '</p>';
+		}
+		if ( $account['awaiting'] > 0 ) {
+			echo '<p class="loyalty-awaiting">' . esc_html__( 'Points pending (until your order is paid):', 'loyalty-engine' ) . ' ' . (int) $account['awaiting'] . '</p>';
 		}
 		echo '<ul class="loyalty-expiring">';
 		foreach ( $account['expiring'] as $lot ) {

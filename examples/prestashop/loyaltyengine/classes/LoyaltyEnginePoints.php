@@ -12,6 +12,8 @@
  *   reverse     an earn taken back (refund, cancel)   the order's earn, less these points
  *   restore     a spend given back (refund, cancel)   grant, ref "restore-<order>"
  *   validated   the order was evaluated at validation (0 points): marks it done, whatever it gave
+ *   due         points a validated order will earn once it is paid or shipped (not counted: shown
+ *               as pending until earnOrder() writes them as an earn; nothing after a cancellation)
  *   cancelled   the order was cancelled or refunded in full (0 points): it earns nothing after
  *   unrecovered earned points of a reversed order that later spends already used: recorded for
  *               the merchant, not taken (no balance goes negative, no past spend becomes invalid)
@@ -74,8 +76,8 @@ final class LoyaltyEnginePoints
      * An order validated: the cart is evaluated again here (never a stored quote), its points
      * spent and earned once, whatever the number of calls. $evaluate gets the balance read from
      * the ledger and returns the Loyalty\Result. Returns [earned, spent] written by this call, and
-     * the points the order earns: with $earn false they are left for earnOrder() (WooCommerce earns
-     * when the order is paid or completed).
+     * the points the order earns: with $earn false they are written as the order's `due` row and
+     * left for earnOrder(), once the order is paid or shipped (both modules).
      */
     public function validateOrder(int $customer, int $order, int $at, callable $evaluate, bool $earn = true): array
     {
@@ -94,6 +96,8 @@ final class LoyaltyEnginePoints
             }
             if ($earn && $result->pointsEarned > 0 && $this->insert($customer, $order, 'earn', $result->pointsEarned, $at)) {
                 $written[0] = $result->pointsEarned;
+            } elseif (!$earn && $result->pointsEarned > 0) {
+                $this->insert($customer, $order, 'due', $result->pointsEarned, $at);
             }
             return $written;
         });
@@ -163,17 +167,41 @@ final class LoyaltyEnginePoints
         return $sum;
     }
 
-    /** The order's points, earned once, unless it was cancelled or refunded in full before. Returns the points written. */
-    public function earnOrder(int $customer, int $order, int $points, int $at): int
+    /**
+     * The order is paid or shipped: its points, earned once at $at (the engine's pending_days run
+     * from then), unless it was cancelled or refunded in full before. $points null: those of the
+     * order's `due` row (written at validation). Returns the points written.
+     */
+    public function earnOrder(int $customer, int $order, ?int $points, int $at): int
     {
         return $this->storage->locked($customer, function () use ($customer, $order, $points, $at) {
+            $due = 0;
             foreach ($this->storage->rows($customer) as $row) {
-                if ((int) $row['id_order'] === $order && $row['kind'] === 'cancelled') {
+                if ((int) $row['id_order'] === $order && in_array($row['kind'], ['cancelled', 'earn'], true)) {
                     return 0;
                 }
+                if ((int) $row['id_order'] === $order && $row['kind'] === 'due') {
+                    $due += (int) $row['points'];
+                }
             }
+            $points ??= $due;
             return $points > 0 && $this->insert($customer, $order, 'earn', $points, $at) ? $points : 0;
         });
+    }
+
+    /** Points of validated orders not paid or shipped yet (their `due` rows, neither earned nor cancelled). */
+    public function awaiting(int $customer): int
+    {
+        $due = $closed = [];
+        foreach ($this->storage->rows($customer) as $row) {
+            $order = (int) $row['id_order'];
+            if ($row['kind'] === 'due') {
+                $due[$order] = ($due[$order] ?? 0) + (int) $row['points'];
+            } elseif ($row['kind'] === 'earn' || $row['kind'] === 'cancelled') {
+                $closed[$order] = true;
+            }
+        }
+        return array_sum(array_diff_key($due, $closed));
     }
 
     /** A manual grant from the back office (not tied to an order). */
@@ -183,11 +211,14 @@ final class LoyaltyEnginePoints
             'points' => $points, 'at' => $at, 'ref' => substr($reason, 0, 64)]);
     }
 
-    /** What the customer's account page shows: balance, pending, expiring lots, history. */
+    /**
+     * What the customer's account page shows: balance, pending (earned, in the return window),
+     * awaiting (orders not paid or shipped yet), expiring lots, history.
+     */
     public function account(int $customer, int $at): array
     {
         $ledger = $this->ledger($customer);
-        return ['balance' => $ledger->balance($at), 'pending' => $ledger->pending($at),
+        return ['balance' => $ledger->balance($at), 'pending' => $ledger->pending($at), 'awaiting' => $this->awaiting($customer),
             'expiring' => $ledger->expiring($at), 'history' => array_reverse($this->storage->rows($customer))];
     }
 
