@@ -93,8 +93,11 @@ $cron->initContent();
 echo $cron->rendered, ' ', http_response_code(), ' ', count(Mail::$sent), "\n";
 $_GET['token'] = Configuration::get('LOYALTY_CRON_TOKEN');
 Configuration::updateValue('LOYALTY_CRON_LAST', time() - 40 * 86400);
+// customer 5's rows do not replay (a spend of points never earned): logged, the others still warned
+Db::getInstance()->insert('loyaltyengine_points', ['id_customer' => 5, 'id_order' => 0, 'kind' => 'spend', 'points' => 500, 'at' => time() - 86400, 'ref' => 'broken']);
+PrestaShopLogger::$logs = [];
 $cron->initContent();
-echo $cron->rendered, "\n";
+echo $cron->rendered, "\n", preg_replace('/\d{4}-\d\d-\d\d \d\d:\d\d:\d\d/', 'DATE', implode("\n", PrestaShopLogger::$logs)), "\n";
 foreach (Mail::$sent as [$template, $to, $vars, $files]) {
     printf("%s to %s: %d points in %d days, templates %s\n", $template, $to, $vars['{points}'], $vars['{days}'], $files ? 'found' : 'missing');
 }
@@ -151,6 +154,7 @@ module:loyaltyengine/views/templates/front/account.tpl
 -- the expiry cron: refused without the token; with it, the warnings due, by mail, once
 {"error":"invalid token"} 403 0
 {"sent":2}
+[3] Customer 5: loyaltyengine: Loyalty\LedgerException: entries[0]: 500 points to spend at DATE UTC, only 0 available
 loyalty_expiry to customer9@example.com: 340 points in 60 days, templates found
 loyalty_expiry to customer9@example.com: 340 points in 30 days, templates found
 {"sent":0}

@@ -302,8 +302,14 @@ class LoyaltyEngine extends Module
         $points = $this->points();
         $sent = 0;
         for ($after = 0; $ids = $storage->customers($after, 500); $after = end($ids)) {
-            foreach ($ids as $id) {
-                foreach ($points->ledger($id)->warningsDue($from, $now) as $warning) {
+                        foreach ($ids as $id) {
+                try {   // rows that do not replay (0.1 data under new settings): logged, the others still warned
+                    $due = $points->ledger($id)->warningsDue($from, $now);
+                } catch (Throwable $e) {
+                    $this->log($e, 'Customer', $id);
+                    continue;
+                }
+                foreach ($due as $warning) {
                     $sent += $this->mailWarning($id, $warning) ? 1 : 0;
                 }
             }
