@@ -7,7 +7,8 @@
 # and once with the polyfill (WORDPRESS_MODES="extension polyfill"):
 #   1. activate_plugin() without WooCommerce: no fatal, the admin is told; dbDelta's table, its
 #      columns and unique key; activating again changes nothing; a customer's 0.1 ledger (user meta
-#      _loyalty_ledger, written before activation) is rows with the same balance, once;
+#      _loyalty_ledger, written before activation) is rows with the same balance, once; a merchant's
+#      grant made twice is one row;
 #   2. with tests/wordpress/woocommerce-stub.php as a mu-plugin (NOT WooCommerce, which is not a Debian
 #      package: the few classes and functions the plugin touches, written from WooCommerce's reference)
 #      the settings page through nginx as a logged-in admin, a `<script>` advantage label escaped;
@@ -134,7 +135,9 @@ run_mode() {
 
 	echo "-- 1. activation, without WooCommerce"
 		wp_checks activate
-	wp_checks migrate-check
+		wp_checks migrate-check
+	wp_checks grant-once
+
 
 	check "admin logs in through nginx and FPM" login admin admin-password
 	code=$(http admin "$STACK_DIR/dashboard.html" "$url/wp-admin/index.php")

@@ -13,11 +13,14 @@ require __DIR__ . '/../../examples/prestashop/loyaltyengine/loyaltyengine.php';
 $db = Db::getInstance();
 
 echo "-- 0.1's JSON ledger and settings are moved at install\n";
-$db->execute('CREATE TABLE `ps_loyaltyengine_ledger` (`id_customer` INT UNSIGNED NOT NULL PRIMARY KEY, `entries` MEDIUMTEXT NOT NULL) ENGINE=InnoDB');
 $month = time() - 30 * 86400;
-$db->insert('loyaltyengine_ledger', ['id_customer' => 7, 'entries' => pSQL(json_encode([
-    ['type' => 'grant', 'points' => 500, 'at' => $month - 86400, 'ref' => "welcome 'gift'"],
-    ['type' => 'spend', 'points' => 100, 'at' => $month, 'ref' => 'order-1']]), true)]);
+$old = function () use ($db, $month) {
+    $db->execute('CREATE TABLE `ps_loyaltyengine_ledger` (`id_customer` INT UNSIGNED NOT NULL PRIMARY KEY, `entries` MEDIUMTEXT NOT NULL) ENGINE=InnoDB');
+    $db->insert('loyaltyengine_ledger', ['id_customer' => 7, 'entries' => pSQL(json_encode([
+        ['type' => 'grant', 'points' => 500, 'at' => $month - 86400, 'ref' => "welcome 'gift'"],
+        ['type' => 'spend', 'points' => 100, 'at' => $month, 'ref' => 'order-1']]), true)]);
+};
+$old();
 // points pay 1.00 per 10 from 10 points, and combine with advantages
 $settings = json_decode(file_get_contents(__DIR__ . '/../../examples/shop.json'), true);
 $settings['loyalty']['brackets'] = [$settings['loyalty']['brackets'][0]];
@@ -25,6 +28,10 @@ $settings['loyalty']['spend']['with_advantage'] = true;
 Configuration::updateValue('LOYALTY_SETTINGS', json_encode($settings));
 $module = new LoyaltyEngine();
 var_dump($module->install(), $db->executeS("SHOW TABLES LIKE 'ps_loyaltyengine_ledger'"));
+echo fake_rows(7);
+echo "-- moved again (as after a first run whose DROP failed): no row twice (order 0, not NULL)\n";
+$old();
+var_dump($module->migrateJsonLedger());
 echo fake_rows(7);
 var_dump($module->points()->ledger(7)->balance());
 
@@ -116,23 +123,27 @@ var_dump($broken->hookDisplayShoppingCart([]), $broken->engineError(), $db->getV
 bool(true)
 array(0) {
 }
-  grant 500 order - (migrated-0-welcome 'gift')
-  spend 100 order - (migrated-1-order-1)
+  grant 500 order 0 (migrated-7-0-welcome 'gift')
+  spend 100 order 0 (migrated-7-1-order-1)
+-- moved again (as after a first run whose DROP failed): no row twice (order 0, not NULL)
+bool(true)
+  grant 500 order 0 (migrated-7-0-welcome 'gift')
+  spend 100 order 0 (migrated-7-1-order-1)
 int(400)
 -- order 201 validated with a request asking for 1,000,000,000 points: at most the 400 there are
-  grant 500 order - (migrated-0-welcome 'gift')
-  spend 100 order - (migrated-1-order-1)
+  grant 500 order 0 (migrated-7-0-welcome 'gift')
+  spend 100 order 0 (migrated-7-1-order-1)
   validated 0 order 201 (validated-201)
   spend 400 order 201 (spend-201)
 balance 0, pending 0; locks: GET_LOCK loyaltyengine-ps_7, RELEASE_LOCK loyaltyengine-ps_7
 -- the hook again (a retried request): nothing more
-  grant 500 order - (migrated-0-welcome 'gift')
-  spend 100 order - (migrated-1-order-1)
+  grant 500 order 0 (migrated-7-0-welcome 'gift')
+  spend 100 order 0 (migrated-7-1-order-1)
   validated 0 order 201 (validated-201)
   spend 400 order 201 (spend-201)
 -- shipped (it earns nothing: points were used): nothing; cancelled (PS_OS_CANCELED), twice: spent points back, earned points taken, once
-  grant 500 order - (migrated-0-welcome 'gift')
-  spend 100 order - (migrated-1-order-1)
+  grant 500 order 0 (migrated-7-0-welcome 'gift')
+  spend 100 order 0 (migrated-7-1-order-1)
   validated 0 order 201 (validated-201)
   spend 400 order 201 (spend-201)
   cancelled 0 order 201 (cancelled-201)
@@ -141,8 +152,8 @@ balance 400, pending 0
 -- order 202 (no points spent: 0 asked), awaiting its bank wire: its points are due, not spendable
 balance 400, pending 0, awaiting payment 141
 -- payment accepted (PS_OS_PAYMENT), twice, then shipped: earned once, pending for pending_days from now
-  grant 500 order - (migrated-0-welcome 'gift')
-  spend 100 order - (migrated-1-order-1)
+  grant 500 order 0 (migrated-7-0-welcome 'gift')
+  spend 100 order 0 (migrated-7-1-order-1)
   validated 0 order 201 (validated-201)
   spend 400 order 201 (spend-201)
   cancelled 0 order 201 (cancelled-201)
@@ -153,8 +164,8 @@ balance 400, pending 0, awaiting payment 141
 balance 400, pending 141, awaiting payment 0
 -- then a credit slip for 40.00 of its 160.00, added twice
 -- then refunded (PS_OS_REFUND): the rest of its points
-  grant 500 order - (migrated-0-welcome 'gift')
-  spend 100 order - (migrated-1-order-1)
+  grant 500 order 0 (migrated-7-0-welcome 'gift')
+  spend 100 order 0 (migrated-7-1-order-1)
   validated 0 order 201 (validated-201)
   spend 400 order 201 (spend-201)
   cancelled 0 order 201 (cancelled-201)
@@ -167,8 +178,8 @@ balance 400, pending 141, awaiting payment 0
   reverse 106 order 202 (reverse-202)
 -- order 204 awaiting payment, cancelled: its due points go, nothing taken back, nothing unrecovered; paid later: nothing
 balance 400, pending 0, awaiting payment 141
-  grant 500 order - (migrated-0-welcome 'gift')
-  spend 100 order - (migrated-1-order-1)
+  grant 500 order 0 (migrated-7-0-welcome 'gift')
+  spend 100 order 0 (migrated-7-1-order-1)
   validated 0 order 201 (validated-201)
   spend 400 order 201 (spend-201)
   cancelled 0 order 201 (cancelled-201)
@@ -185,8 +196,8 @@ balance 400, pending 0, awaiting payment 141
 balance 400, pending 0, awaiting payment 0
 -- order 205 validated paid (a card: orderStatus PS_OS_PAYMENT), then its status hook: earned once
 -- order 206 reaches a state of the merchant's with `paid` set (id 14): earned
-  grant 500 order - (migrated-0-welcome 'gift')
-  spend 100 order - (migrated-1-order-1)
+  grant 500 order 0 (migrated-7-0-welcome 'gift')
+  spend 100 order 0 (migrated-7-1-order-1)
   validated 0 order 201 (validated-201)
   spend 400 order 201 (spend-201)
   cancelled 0 order 201 (cancelled-201)

@@ -5,7 +5,8 @@
  * "FAIL: ...", which the script counts.
  *   php wp.php install                         wp_install() and the test users
   *   php wp.php activate                        activation, tables, reactivation (check 1)
- *   php wp.php migrate-check                   0.1's user-meta ledger moved at activation
+  *   php wp.php migrate-check                   0.1's user-meta ledger moved at activation
+ *   php wp.php grant-once                      a merchant's grant twice: one row
  *   php wp.php option NAME | set-option NAME FILE | user NAME
  *   php wp.php cron-prep | cron-check | cron-deactivate
  *   php wp.php earn-once
@@ -131,6 +132,25 @@ switch ($command) {
         check('... the meta _loyalty_ledger removed, kept byte for byte as _loyalty_ledger_0_1; the data version recorded',
             get_user_meta($customer, '_loyalty_ledger', true) === '' && get_user_meta($customer, '_loyalty_ledger_0_1', true) === get_option('loyalty_test_ledger_0_1')
             && get_option('loyalty_engine_db_version') === LOYALTY_ENGINE_DB_VERSION);
+        break;
+
+        case 'grant-once': // a merchant's grant, twice, under MariaDB's unique key
+        $customer = user_id('customer28');
+        $program = (new Loyalty\Engine(file_get_contents(__DIR__ . '/../../examples/shop.json')))->program();
+        $points = new LoyaltyEnginePoints(loyalty_engine_storage(), $program);
+        $first = $points->grant($customer, 25, time() - DAY_IN_SECONDS, 'goodwill #12');
+        $second = $points->grant($customer, 25, time() - DAY_IN_SECONDS, 'goodwill #12');
+        $rows = $wpdb->get_results($wpdb->prepare('SELECT id_order, ref FROM ' . table() . ' WHERE id_customer = %d', $customer), ARRAY_A);
+        $balance = $points->ledger($customer)->balance();
+        check("a merchant's grant twice with the same ref: one row (order 0), balance $balance", $first && !$second && count($rows) === 1
+            && $rows[0]['id_order'] === '0' && $balance === 25, json_encode($rows));
+        // why not NULL: MariaDB lets NULLs repeat under a unique key
+        for ($i = 0; $i < 2; $i++) {
+            $wpdb->query('INSERT IGNORE INTO ' . table() . " (id_customer, id_order, kind, points, at, ref) VALUES (999998, NULL, 'grant', 1, 0, 'same')");
+        }
+        $nulls = (int) $wpdb->get_var('SELECT COUNT(*) FROM ' . table() . ' WHERE id_customer = 999998');
+        $wpdb->query('DELETE FROM ' . table() . ' WHERE id_customer = 999998');
+        check('(the same row with a NULL order goes in twice on MariaDB: why grants and migrated rows have order 0)', $nulls === 2, (string) $nulls);
         break;
 
     case 'option':

@@ -112,8 +112,10 @@ class LoyaltyEngine extends Module
                 if (!in_array($entry['type'] ?? '', ['earn', 'grant', 'spend'], true)) {
                     continue;
                 }
-                $storage->insertOnce(['id_customer' => (int) $row['id_customer'], 'id_order' => null, 'kind' => $entry['type'],
-                    'points' => (int) $entry['points'], 'at' => (int) $entry['at'], 'ref' => "migrated-$i-" . ($entry['ref'] ?? '')]);
+                                // order 0, not NULL, and the customer in the ref: a second run (a DROP that failed) inserts nothing twice
+                $storage->insertOnce(['id_customer' => (int) $row['id_customer'], 'id_order' => 0, 'kind' => $entry['type'],
+                    'points' => (int) $entry['points'], 'at' => (int) $entry['at'],
+                    'ref' => 'migrated-' . (int) $row['id_customer'] . "-$i-" . ($entry['ref'] ?? '')]);
             }
         }
         return $db->execute('DROP TABLE `' . _DB_PREFIX_ . 'loyaltyengine_ledger`');

@@ -8,7 +8,7 @@
  * Kinds, and what Loyalty\Ledger sees of them:
  *   earn        points of a validated order          earn
  *   spend       points an order paid with            spend
- *   grant       points the merchant gave              grant
+  *   grant       points the merchant gave (order 0)    grant
  *   reverse     an earn taken back (refund, cancel)   the order's earn, less these points
  *   restore     a spend given back (refund, cancel)   grant, ref "restore-<order>"
  *   validated   the order was evaluated at validation (0 points): marks it done, whatever it gave
@@ -17,8 +17,9 @@
  *   cancelled   the order was cancelled or refunded in full (0 points): it earns nothing after
  *   unrecovered earned points of a reversed order that later spends already used: recorded for
  *               the merchant, not taken (no balance goes negative, no past spend becomes invalid)
- * An order has at most one row of each kind and ref (a unique key on id_order + kind + ref; the ref
- * is "<kind>-<order>", with "-slip-<id>" for a partial refund): a hook fired twice writes once.
+  * An order has at most one row of each kind and ref (a unique key on id_order + kind + ref; the ref
+ * is "<kind>-<order>", with "-slip-<id>" for a partial refund): a hook fired twice writes once. Rows
+ * without an order (grants, migrated data) have order 0, never NULL, and the customer in their ref.
  */
 declare(strict_types=1);
 
@@ -204,11 +205,24 @@ final class LoyaltyEnginePoints
         return array_sum(array_diff_key($due, $closed));
     }
 
-    /** A manual grant from the back office (not tied to an order). */
-    public function grant(int $customer, int $points, int $at, string $reason): void
+        /**
+     * A merchant's grant (no order), once per customer and $ref (required: a retried request, a
+     * double click, writes one row). The row's order is 0, never NULL: MariaDB and SQLite let NULLs
+     * repeat under a unique key. Its ref is "grant-<customer>-<ref>" (the key has no customer
+     * column), the end of a long one replaced by a hash so that two long refs stay two. Returns
+     * true when written, false when this ref was granted to this customer before.
+     */
+    public function grant(int $customer, int $points, int $at, string $ref): bool
     {
-        $this->storage->insertOnce(['id_customer' => $customer, 'id_order' => null, 'kind' => 'grant',
-            'points' => $points, 'at' => $at, 'ref' => substr($reason, 0, 64)]);
+        if (trim($ref) === '' || $points <= 0) {
+            throw new InvalidArgumentException('a grant needs points > 0 and a ref (what makes it once)');
+        }
+        $key = "grant-$customer-$ref";
+        if (strlen($key) > 64) {
+            $key = substr($key, 0, 31) . '~' . substr(hash('sha256', $ref), 0, 32);
+        }
+        return $this->storage->insertOnce(['id_customer' => $customer, 'id_order' => 0, 'kind' => 'grant',
+            'points' => $points, 'at' => $at, 'ref' => $key]);
     }
 
     /**
