@@ -103,6 +103,33 @@ $module->hookActionValidateOrder(['order' => new Order(206)] + $params);
 $status(206, 14);
 echo fake_rows(7);
 
+echo "-- cart 48 split by PrestaShop into orders 207 (the tea, Colissimo) and 208 (the pot, Chronopost), points asked: spent once, on 207\n";
+$_POST['loyalty_use_points'] = '1000000000';
+$detail = fn(array $p) => ['product_id' => $p['id_product'], 'product_attribute_id' => 0, 'product_reference' => $p['reference'], 'product_quantity' => $p['cart_quantity']];
+$split = function (int $idCart, array $ids) use ($tea, $pot, $detail) {
+    foreach ([$ids[0] => $tea, $ids[1] => $pot] as $id => $product) {
+        Order::$table[$id] = ['id' => $id, 'id_customer' => 7, 'id_cart' => $idCart, 'reference' => "REF$idCart", 'products' => [$detail($product)]];
+    }
+    $cart = new Cart([$tea, $pot]);
+    $cart->id = $idCart;
+    return $cart;
+};
+$cart48 = $split(48, [207, 208]);
+foreach ([207, 208, 207, 208] as $id) {
+    $module->hookActionValidateOrder(['cart' => $cart48, 'order' => new Order($id)] + $params);
+}
+$account();
+echo "-- cart 49 split into 209 and 210, no points asked, 210's hook first: its 141 points split by the orders' billed products\n";
+$_POST['loyalty_use_points'] = '0';
+$cart49 = $split(49, [209, 210]);
+foreach ([210, 209, 210] as $id) {
+    $module->hookActionValidateOrder(['cart' => $cart49, 'order' => new Order($id)] + $params);
+}
+echo "-- 209 paid: it earns its part; 210 still awaits its payment\n";
+$status(209, 2);
+echo preg_replace('/.*order (20[1-6]|-).*\n/', '', fake_rows(7));
+$account();
+
 echo "-- another checkout holds the customer's lock: the order goes through, nothing is written, the error is logged\n";
 $db->lockBusy = true;
 Order::$table[203] = ['id' => 203, 'id_customer' => 7, 'id_cart' => 44, 'total_products_wt' => 160.0];
@@ -217,6 +244,23 @@ balance 400, pending 0, awaiting payment 0
   validated 0 order 206 (validated-206)
   due 141 order 206 (due-206)
   earn 141 order 206 (earn-206)
+-- cart 48 split by PrestaShop into orders 207 (the tea, Colissimo) and 208 (the pot, Chronopost), points asked: spent once, on 207
+balance 0, pending 282, awaiting payment 0
+-- cart 49 split into 209 and 210, no points asked, 210's hook first: its 141 points split by the orders' billed products
+-- 209 paid: it earns its part; 210 still awaits its payment
+  grant 500 order 0 (migrated-7-0-welcome 'gift')
+  spend 100 order 0 (migrated-7-1-order-1)
+  validated 0 order 0 (validated-cart-48)
+  validated 0 order 207 (validated-207)
+  validated 0 order 208 (validated-208)
+  spend 400 order 207 (spend-207)
+  validated 0 order 0 (validated-cart-49)
+  validated 0 order 209 (validated-209)
+  validated 0 order 210 (validated-210)
+  due 44 order 209 (due-209)
+  due 97 order 210 (due-210)
+  earn 44 order 209 (earn-209)
+balance 0, pending 326, awaiting payment 97
 -- another checkout holds the customer's lock: the order goes through, nothing is written, the error is logged
 array(1) {
   [0]=>

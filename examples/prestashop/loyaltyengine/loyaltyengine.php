@@ -192,9 +192,17 @@ class LoyaltyEngine extends Module
             return;
         }
         try {
-            $points = $this->points();
-            $points->validateOrder((int) $order->id_customer, (int) $order->id, time(),
-                fn(int $balance) => $this->evaluate($cart, $balance)[0], false);
+                        $points = $this->points();
+            $split = $this->ordersOfCart($order, (int) $cart->id);
+            if (count($split) > 1) {   // one order per carrier: the cart once, each order its part
+                $points->validateCart((int) $order->id_customer, (int) $cart->id, time(),
+                    fn(int $balance) => $this->evaluate($cart, $balance)[0],
+                    fn(Loyalty\Result $result) => LoyaltyEngineGlue::orderShares($result->lines,
+                        array_map(fn($o) => $o->getProducts(), $split)));
+            } else {
+                $points->validateOrder((int) $order->id_customer, (int) $order->id, time(),
+                    fn(int $balance) => $this->evaluate($cart, $balance)[0], false);
+            }
             $state = $params['orderStatus'] ?? null;
             if (is_object($state) && $this->isEarnState($state)) {
                 $points->earnOrder((int) $order->id_customer, (int) $order->id, null, time());
@@ -387,6 +395,25 @@ class LoyaltyEngine extends Module
             $states[] = (int) $state;
         }
         return array_values(array_unique(array_filter($states)));
+    }
+
+        /**
+     * The orders PrestaShop made of this order's cart (a cart with products for several carriers
+     * becomes one order per carrier, all with the same reference, made before actionValidateOrder
+     * runs for the first of them): id_order => Order.
+     */
+    private function ordersOfCart($order, int $idCart): array
+    {
+        $orders = [(int) $order->id => $order];
+        if ((string) $order->reference !== '') {
+            foreach (Order::getByReference((string) $order->reference) as $other) {
+                if ((int) $other->id_cart === $idCart && (int) $other->id_customer === (int) $order->id_customer) {
+                    $orders[(int) $other->id] = $other;
+                }
+            }
+        }
+        ksort($orders);
+        return $orders;
     }
 
     /**

@@ -104,6 +104,57 @@ final class LoyaltyEnginePoints
         });
     }
 
+        /**
+     * One cart placed as several orders (PrestaShop: one per carrier, actionValidateOrder once for
+     * each): evaluated once for the cart (the mark "validated-cart-<cart>", order 0), whichever of its
+     * orders' hooks comes first, so its points are spent and its advantages counted once. The points
+     * spent go on the cart's first order (the lowest id); the points earned are split into each order's
+     * `due` row by $shares(Result) (id_order => the order's part of what earns, e.g. its billed
+     * products), rounded down, the rest to the largest part. Every order gets its `validated` mark.
+     * Returns [spent, [id_order => due]] written by this call ([0, []] once the cart is done).
+     */
+    public function validateCart(int $customer, int $cart, int $at, callable $evaluate, callable $shares): array
+    {
+        return $this->storage->locked($customer, function () use ($customer, $cart, $at, $evaluate, $shares) {
+            if (!$this->storage->insertOnce(['id_customer' => $customer, 'id_order' => 0, 'kind' => 'validated',
+                    'points' => 0, 'at' => $at, 'ref' => "validated-cart-$cart"])) {
+                return [0, []];
+            }
+            $ledger = $this->ledger($customer);
+            $result = $evaluate($ledger->balance($at));
+            $parts = array_map(fn($part) => max(0, (int) $part), $shares($result));
+            if ($parts === []) {
+                return [0, []];
+            }
+            ksort($parts);
+            foreach (array_keys($parts) as $order) {
+                $this->storage->insertOnce(['id_customer' => $customer, 'id_order' => $order, 'kind' => 'validated',
+                    'points' => 0, 'at' => $at, 'ref' => "validated-$order"]);
+            }
+            $spent = min($result->pointsSpent, $ledger->balance($at));
+            $written = [0, []];
+            if ($spent > 0 && $this->insert($customer, array_key_first($parts), 'spend', $spent, $at)) {
+                $written[0] = $spent;
+            }
+            $earned = $result->pointsEarned;
+            $total = array_sum($parts);
+            $due = [];
+            foreach ($parts as $order => $part) {
+                $due[$order] = $total > 0 ? intdiv($earned * $part, $total) : 0;
+            }
+            if ($earned > 0) {
+                $largest = array_search(max($parts), $parts, true);
+                $due[$largest] += $earned - array_sum($due);
+            }
+            foreach ($due as $order => $points) {
+                if ($points > 0 && $this->insert($customer, $order, 'due', $points, $at)) {
+                    $written[1][$order] = $points;
+                }
+            }
+            return $written;
+        });
+    }
+
     /**
      * A refund or a cancellation: the order's earned points are taken back once, as far as the
      * balance allows (the rest is recorded as unrecovered, for the merchant), and the points it
