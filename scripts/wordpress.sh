@@ -134,8 +134,8 @@ run_mode() {
 	wp_checks install
 
 	echo "-- 1. activation, without WooCommerce"
-		wp_checks activate
-		wp_checks migrate-check
+	wp_checks activate
+	wp_checks migrate-check
 	wp_checks grant-once
 
 

@@ -66,7 +66,7 @@ function dbDelta($queries) { $GLOBALS['wpdb']->delta($queries); return []; }
 /** $wpdb over SQLite: prepare() with %d and %s as WordPress's, INSERT IGNORE as INSERT OR IGNORE, GET_LOCK recorded. */
 class FakeWpdb
 {
-        public $prefix = 'wp_';
+    public $prefix = 'wp_';
     public $usermeta = 'wp_usermeta';
     public PDO $pdo;
     public array $locks = [];

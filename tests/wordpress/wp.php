@@ -4,8 +4,8 @@
  * own wp-config.php on the stack's MariaDB) and runs one command; checks print "ok: ..." or
  * "FAIL: ...", which the script counts.
  *   php wp.php install                         wp_install() and the test users
-  *   php wp.php activate                        activation, tables, reactivation (check 1)
-  *   php wp.php migrate-check                   0.1's user-meta ledger moved at activation
+ *   php wp.php activate                        activation, tables, reactivation (check 1)
+ *   php wp.php migrate-check                   0.1's user-meta ledger moved at activation
  *   php wp.php grant-once                      a merchant's grant twice: one row
  *   php wp.php option NAME | set-option NAME FILE | user NAME
  *   php wp.php cron-prep | cron-check | cron-deactivate
@@ -82,9 +82,9 @@ switch ($command) {
             update_user_meta($id, 'billing_city', 'Lyon');
             update_user_meta($id, 'billing_country', 'FR');
         }
-                check('the test users exist', user_id('editor') > 0 && user_id('customer30') > 0);
+        check('the test users exist', user_id('editor') > 0 && user_id('customer30') > 0);
         // customer29's points as the plugin's 0.1 kept them: the JSON of Ledger::entries() in user meta, slashed
-                update_option('loyalty_test_ledger_0_1', $json = json_encode(ledger_0_1(time())));
+        update_option('loyalty_test_ledger_0_1', $json = json_encode(ledger_0_1(time())));
         update_user_meta(user_id('customer29'), '_loyalty_ledger', wp_slash($json));
         break;
 
@@ -118,10 +118,10 @@ switch ($command) {
         $wpdb->query('DELETE FROM ' . table() . ' WHERE id_customer = 999999');
         break;
 
-        case 'migrate-check': // after `activate`: customer29's 0.1 ledger is rows, once
+    case 'migrate-check': // after `activate`: customer29's 0.1 ledger is rows, once
         $customer = user_id('customer29');
         $program = (new Loyalty\Engine(file_get_contents(__DIR__ . '/../../examples/shop.json')))->program();
-                $entries = json_decode(get_option('loyalty_test_ledger_0_1'), true);
+        $entries = json_decode(get_option('loyalty_test_ledger_0_1'), true);
         $expected = (new Loyalty\Ledger($program, $entries))->balance();
         $balance = (new LoyaltyEnginePoints(loyalty_engine_storage(), $program))->ledger($customer)->balance();
         $rows = $wpdb->get_results($wpdb->prepare('SELECT id_order, kind, points, ref FROM ' . table() . ' WHERE id_customer = %d ORDER BY id_points', $customer), ARRAY_A);
@@ -134,7 +134,7 @@ switch ($command) {
             && get_option('loyalty_engine_db_version') === LOYALTY_ENGINE_DB_VERSION);
         break;
 
-        case 'grant-once': // a merchant's grant, twice, under MariaDB's unique key
+    case 'grant-once': // a merchant's grant, twice, under MariaDB's unique key
         $customer = user_id('customer28');
         $program = (new Loyalty\Engine(file_get_contents(__DIR__ . '/../../examples/shop.json')))->program();
         $points = new LoyaltyEnginePoints(loyalty_engine_storage(), $program);
@@ -284,7 +284,7 @@ switch ($command) {
             check('installed again: the points are there', $result === null && (int) $wpdb->get_var('SELECT COUNT(*) FROM ' . table()) === $rows);
         } else {
             check('uninstall without loyalty_engine_keep_data: the table is dropped', !table_exists());
-                        $left = array_filter(['loyalty_engine_settings', 'loyalty_engine_keep_data', 'loyalty_engine_cron_last', 'loyalty_engine_db_version'], fn($o) => get_option($o, null) !== null);
+            $left = array_filter(['loyalty_engine_settings', 'loyalty_engine_keep_data', 'loyalty_engine_cron_last', 'loyalty_engine_db_version'], fn($o) => get_option($o, null) !== null);
             check('... the options are deleted', $left === [], implode(',', $left));
             check('... the expiry event is gone', wp_next_scheduled(HOOK) === false);
         }

@@ -112,7 +112,7 @@ class LoyaltyEngine extends Module
                 if (!in_array($entry['type'] ?? '', ['earn', 'grant', 'spend'], true)) {
                     continue;
                 }
-                                // order 0, not NULL, and the customer in the ref: a second run (a DROP that failed) inserts nothing twice
+                // order 0, not NULL, and the customer in the ref: a second run (a DROP that failed) inserts nothing twice
                 $storage->insertOnce(['id_customer' => (int) $row['id_customer'], 'id_order' => 0, 'kind' => $entry['type'],
                     'points' => (int) $entry['points'], 'at' => (int) $entry['at'],
                     'ref' => 'migrated-' . (int) $row['id_customer'] . "-$i-" . ($entry['ref'] ?? '')]);
@@ -192,7 +192,7 @@ class LoyaltyEngine extends Module
             return;
         }
         try {
-                        $points = $this->points();
+            $points = $this->points();
             $split = $this->ordersOfCart($order, (int) $cart->id);
             if (count($split) > 1) {   // one order per carrier: the cart once, each order its part
                 $points->validateCart((int) $order->id_customer, (int) $cart->id, time(),
@@ -312,7 +312,7 @@ class LoyaltyEngine extends Module
         $points = $this->points();
         $sent = 0;
         for ($after = 0; $ids = $storage->customers($after, 500); $after = end($ids)) {
-                        foreach ($ids as $id) {
+            foreach ($ids as $id) {
                 try {   // rows that do not replay (0.1 data under new settings): logged, the others still warned
                     $due = $points->ledger($id)->warningsDue($from, $now);
                 } catch (Throwable $e) {
@@ -397,7 +397,7 @@ class LoyaltyEngine extends Module
         return array_values(array_unique(array_filter($states)));
     }
 
-        /**
+    /**
      * The orders PrestaShop made of this order's cart (a cart with products for several carriers
      * becomes one order per carrier, all with the same reference, made before actionValidateOrder
      * runs for the first of them): id_order => Order.

@@ -380,7 +380,7 @@ function loyalty_engine_expiry_warnings( ?int $now = null ): int {
 	$points  = loyalty_engine_points();
 	$sent    = 0;
 	for ( $after = 0; $ids = $storage->customers( $after, 500 ); $after = end( $ids ) ) {
-				foreach ( $ids as $id ) {
+		foreach ( $ids as $id ) {
 			$user = get_userdata( $id );
 			try {   // rows that do not replay (0.1 data under new settings): logged, the others still warned
 				$due = $user ? $points->ledger( $id )->warningsDue( $from, $now ) : array();

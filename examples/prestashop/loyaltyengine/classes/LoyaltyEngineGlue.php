@@ -93,7 +93,7 @@ final class LoyaltyEngineGlue
         ];
     }
 
-        /**
+    /**
      * A cart split into several orders: each order's part of what the cart's points are earned on,
      * from the Result's lines (amount less discount, by sku) and each order's products
      * ($orderProducts: id_order => Order::getProducts() rows, named as cart() names them:

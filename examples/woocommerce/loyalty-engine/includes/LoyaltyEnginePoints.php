@@ -8,7 +8,7 @@
  * Kinds, and what Loyalty\Ledger sees of them:
  *   earn        points of a validated order          earn
  *   spend       points an order paid with            spend
-  *   grant       points the merchant gave (order 0)    grant
+ *   grant       points the merchant gave (order 0)    grant
  *   reverse     an earn taken back (refund, cancel)   the order's earn, less these points
  *   restore     a spend given back (refund, cancel)   grant, ref "restore-<order>"
  *   validated   the order was evaluated at validation (0 points): marks it done, whatever it gave
@@ -17,7 +17,7 @@
  *   cancelled   the order was cancelled or refunded in full (0 points): it earns nothing after
  *   unrecovered earned points of a reversed order that later spends already used: recorded for
  *               the merchant, not taken (no balance goes negative, no past spend becomes invalid)
-  * An order has at most one row of each kind and ref (a unique key on id_order + kind + ref; the ref
+ * An order has at most one row of each kind and ref (a unique key on id_order + kind + ref; the ref
  * is "<kind>-<order>", with "-slip-<id>" for a partial refund): a hook fired twice writes once. Rows
  * without an order (grants, migrated data) have order 0, never NULL, and the customer in their ref.
  */
@@ -104,7 +104,7 @@ final class LoyaltyEnginePoints
         });
     }
 
-        /**
+    /**
      * One cart placed as several orders (PrestaShop: one per carrier, actionValidateOrder once for
      * each): evaluated once for the cart (the mark "validated-cart-<cart>", order 0), whichever of its
      * orders' hooks comes first, so its points are spent and its advantages counted once. The points
@@ -256,7 +256,7 @@ final class LoyaltyEnginePoints
         return array_sum(array_diff_key($due, $closed));
     }
 
-        /**
+    /**
      * A merchant's grant (no order), once per customer and $ref (required: a retried request, a
      * double click, writes one row). The row's order is 0, never NULL: MariaDB and SQLite let NULLs
      * repeat under a unique key. Its ref is "grant-<customer>-<ref>" (the key has no customer
