@@ -6,7 +6,9 @@
 # and the plugin copied in as its zip has it (the polyfill in vendor/). Checked, once with the extension
 # and once with the polyfill (WORDPRESS_MODES="extension polyfill"):
 #   1. activate_plugin() without WooCommerce: no fatal, the admin is told; dbDelta's table, its
-#      columns and unique key; activating again changes nothing;
+#      columns and unique key; activating again changes nothing; a customer's 0.1 ledger (user meta
+#      _loyalty_ledger, written before activation) is rows with the same balance, once; a merchant's
+#      grant made twice is one row;
 #   2. with tests/wordpress/woocommerce-stub.php as a mu-plugin (NOT WooCommerce, which is not a Debian
 #      package: the few classes and functions the plugin touches, written from WooCommerce's reference)
 #      the settings page through nginx as a logged-in admin, a `<script>` advantage label escaped;
@@ -133,6 +135,10 @@ run_mode() {
 
 	echo "-- 1. activation, without WooCommerce"
 	wp_checks activate
+	wp_checks migrate-check
+	wp_checks grant-once
+
+
 	check "admin logs in through nginx and FPM" login admin admin-password
 	code=$(http admin "$STACK_DIR/dashboard.html" "$url/wp-admin/index.php")
 	check "the dashboard renders with the plugin active and no WooCommerce (HTTP $code)" test "$code" = 200 -a -n "$(grep -l '</html>' "$STACK_DIR/dashboard.html")"

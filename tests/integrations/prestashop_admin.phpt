@@ -67,6 +67,10 @@ Order::$table[301] = ['id' => 301, 'id_customer' => 7];
 $points->validateOrder(7, 301, time() - 2 * 86400, fn(int $balance) => $module->engine()->evaluate(
     ['lines' => [['sku' => 'A', 'qty' => 1, 'price' => 12000]], 'carrier' => 'Colissimo', 'shipping' => 0, 'use_points' => false],
     ['orders' => 3, 'points' => $balance]));
+Order::$table[302] = ['id' => 302, 'id_customer' => 7];   // validated, not paid yet: its points shown as awaiting payment
+$points->validateOrder(7, 302, time() - 86400, fn(int $balance) => $module->engine()->evaluate(
+    ['lines' => [['sku' => 'A', 'qty' => 1, 'price' => 9000]], 'carrier' => 'Colissimo', 'shipping' => 0, 'use_points' => false],
+    ['orders' => 4, 'points' => $balance]), false);
 $context->customer = new Customer(7);
 require __DIR__ . '/../../examples/prestashop/loyaltyengine/controllers/front/account.php';
 $page = new LoyaltyEngineAccountModuleFrontController();
@@ -89,8 +93,11 @@ $cron->initContent();
 echo $cron->rendered, ' ', http_response_code(), ' ', count(Mail::$sent), "\n";
 $_GET['token'] = Configuration::get('LOYALTY_CRON_TOKEN');
 Configuration::updateValue('LOYALTY_CRON_LAST', time() - 40 * 86400);
+// customer 5's rows do not replay (a spend of points never earned): logged, the others still warned
+Db::getInstance()->insert('loyaltyengine_points', ['id_customer' => 5, 'id_order' => 0, 'kind' => 'spend', 'points' => 500, 'at' => time() - 86400, 'ref' => 'broken']);
+PrestaShopLogger::$logs = [];
 $cron->initContent();
-echo $cron->rendered, "\n";
+echo $cron->rendered, "\n", preg_replace('/\d{4}-\d\d-\d\d \d\d:\d\d:\d\d/', 'DATE', implode("\n", PrestaShopLogger::$logs)), "\n";
 foreach (Mail::$sent as [$template, $to, $vars, $files]) {
     printf("%s to %s: %d points in %d days, templates %s\n", $template, $to, $vars['{points}'], $vars['{days}'], $files ? 'found' : 'missing');
 }
@@ -141,12 +148,13 @@ Compiled-program cache (this worker): N programs, N hits, N misses (size N)
 Expiry warnings cron: https://shop.example/module/loyaltyengine/cron?token=...
 -- the account page: the logged-in customer's rows only
 module:loyaltyengine/views/templates/front/account.tpl
-{"available":true,"balance":200,"pending":120,"expiring":[{"points":320,"date":"today+363","soon":false}],"history":[{"date":"today-2","what":"Earned","points":120,"order":301,"counted":true},{"date":"today-300","what":"Granted","points":200,"order":0,"counted":true}]}
+{"available":true,"balance":200,"pending":120,"awaiting":90,"expiring":[{"points":320,"date":"today+363","soon":false}],"history":[{"date":"today-2","what":"Earned","points":120,"order":301,"counted":true},{"date":"today-300","what":"Granted","points":200,"order":0,"counted":true}]}
 <a class="col-lg-4 col-md-6 col-sm-6 col-xs-12" id="loyaltyengine-link" href="https://shop.example/module/loyaltyengine/account"><span class="link-item"><i class="material-icons">loyalty</i>My loyalty points</span></a>
-8 values printed, unescaped: []
+9 values printed, unescaped: []
 -- the expiry cron: refused without the token; with it, the warnings due, by mail, once
 {"error":"invalid token"} 403 0
 {"sent":2}
+[3] Customer 5: loyaltyengine: Loyalty\LedgerException: entries[0]: 500 points to spend at DATE UTC, only 0 available
 loyalty_expiry to customer9@example.com: 340 points in 60 days, templates found
 loyalty_expiry to customer9@example.com: 340 points in 30 days, templates found
 {"sent":0}

@@ -79,11 +79,19 @@ array(3) {
 }
 array(0) {
 }
-array(2) {
+array(6) {
+  ["PS_OS_PAYMENT"]=>
+  string(1) "2"
+  ["PS_OS_SHIPPING"]=>
+  string(1) "4"
+  ["PS_OS_DELIVERED"]=>
+  string(1) "5"
   ["PS_OS_CANCELED"]=>
   string(1) "6"
   ["PS_OS_REFUND"]=>
   string(1) "7"
+  ["PS_OS_WS_PAYMENT"]=>
+  string(2) "11"
 }
 -- uninstalled with LOYALTY_KEEP_DATA: the tables stay
 bool(true)
@@ -95,9 +103,17 @@ array(2) {
   [1]=>
   string(25) "ps_loyaltyengine_settings"
 }
-array(2) {
+array(6) {
+  ["PS_OS_PAYMENT"]=>
+  string(1) "2"
+  ["PS_OS_SHIPPING"]=>
+  string(1) "4"
+  ["PS_OS_DELIVERED"]=>
+  string(1) "5"
   ["PS_OS_CANCELED"]=>
   string(1) "6"
   ["PS_OS_REFUND"]=>
   string(1) "7"
+  ["PS_OS_WS_PAYMENT"]=>
+  string(2) "11"
 }

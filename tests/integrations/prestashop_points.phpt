@@ -65,8 +65,21 @@ $state = function (string $what) use ($points, &$now) {
     printf("%s: balance %d, pending %d, %d rows\n", $what, $a['balance'], $a['pending'], count($a['history']));
 };
 
-$points->grant(7, 300, $now - 90 * $day, 'welcome');
+var_dump($points->grant(7, 300, $now - 90 * $day, 'welcome'));
+echo "-- the same grant again (a retried request, a double click): nothing; another customer's 'welcome': his own\n";
+var_dump($points->grant(7, 300, $now - 90 * $day, 'welcome'), $points->grant(8, 300, $now - 90 * $day, 'welcome'));
 $state('granted');
+$long = str_repeat('apology for the late delivery of the order ', 2);
+var_dump($points->grant(8, 5, $now - 80 * $day, "$long 1"), $points->grant(8, 5, $now - 80 * $day, "$long 2"), $points->grant(8, 5, $now - 80 * $day, "$long 2"));
+echo json_encode($storage->db->query("SELECT id_order, ref FROM ledger WHERE id_customer = 8 ORDER BY id")->fetchAll(PDO::FETCH_NUM)), "\n";
+foreach (['', ' '] as $ref) {
+    try {
+        $points->grant(7, 10, $now, $ref);
+    } catch (InvalidArgumentException $e) {
+        echo get_class($e), ': ', $e->getMessage(), "\n";
+    }
+}
+$storage->db->query('DELETE FROM ledger WHERE id_customer = 8');
 
 echo "-- order 101 validated, 60 days ago: spends what the ledger has, earns once\n";
 [$earned, $spent] = $points->validateOrder(7, 101, $now - 60 * $day, $evaluate(20000, $now - 60 * $day));
@@ -113,7 +126,17 @@ $rows = $storage->db->query("SELECT kind, COUNT(*) FROM ledger GROUP BY kind ORD
 echo json_encode($rows), "\n";
 ?>
 --EXPECT--
+bool(true)
+-- the same grant again (a retried request, a double click): nothing; another customer's 'welcome': his own
+bool(false)
+bool(true)
 granted: balance 300, pending 0, 1 rows
+bool(true)
+bool(true)
+bool(false)
+[[0,"grant-8-welcome"],[0,"grant-8-apology for the late de~3b0f7985a499aad05fa183ca38efa0ba"],[0,"grant-8-apology for the late de~3b6c84eed1ba59b4e380a7730f8815ac"]]
+InvalidArgumentException: a grant needs points > 0 and a ref (what makes it once)
+InvalidArgumentException: a grant needs points > 0 and a ref (what makes it once)
 -- order 101 validated, 60 days ago: spends what the ledger has, earns once
 earned 0, spent 300 (at most the 300 granted: yes)
 array(3) {

@@ -5,6 +5,8 @@
  * "FAIL: ...", which the script counts.
  *   php wp.php install                         wp_install() and the test users
  *   php wp.php activate                        activation, tables, reactivation (check 1)
+ *   php wp.php migrate-check                   0.1's user-meta ledger moved at activation
+ *   php wp.php grant-once                      a merchant's grant twice: one row
  *   php wp.php option NAME | set-option NAME FILE | user NAME
  *   php wp.php cron-prep | cron-check | cron-deactivate
  *   php wp.php earn-once
@@ -28,6 +30,13 @@ require_once ABSPATH . 'wp-admin/includes/upgrade.php';
 
 const PLUGIN = 'loyalty-engine/loyalty-engine.php';
 const HOOK = 'loyalty_engine_expiry_warnings';
+/** 0.1's ledger of customer29: 120 earned 60 days ago, 40 granted, 60 spent (a ref with quotes and a backslash). */
+function ledger_0_1(int $now): array
+{
+    return [['type' => 'earn', 'points' => 120, 'at' => $now - 60 * 86400, 'ref' => 'order-9001'],
+        ['type' => 'grant', 'points' => 40, 'at' => $now - 50 * 86400, 'ref' => 'it\'s a "gift" \\o/'],
+        ['type' => 'spend', 'points' => 60, 'at' => $now - 40 * 86400, 'ref' => 'order-9002']];
+}
 
 function check(string $message, bool $ok, string $detail = ''): void
 {
@@ -74,6 +83,9 @@ switch ($command) {
             update_user_meta($id, 'billing_country', 'FR');
         }
         check('the test users exist', user_id('editor') > 0 && user_id('customer30') > 0);
+        // customer29's points as the plugin's 0.1 kept them: the JSON of Ledger::entries() in user meta, slashed
+        update_option('loyalty_test_ledger_0_1', $json = json_encode(ledger_0_1(time())));
+        update_user_meta(user_id('customer29'), '_loyalty_ledger', wp_slash($json));
         break;
 
     case 'activate':
@@ -104,6 +116,41 @@ switch ($command) {
         $changes = dbDelta(loyalty_engine_storage()->schema(), false);
         check('dbDelta() finds nothing to change on the existing table', $changes === [], json_encode($changes));
         $wpdb->query('DELETE FROM ' . table() . ' WHERE id_customer = 999999');
+        break;
+
+    case 'migrate-check': // after `activate`: customer29's 0.1 ledger is rows, once
+        $customer = user_id('customer29');
+        $program = (new Loyalty\Engine(file_get_contents(__DIR__ . '/../../examples/shop.json')))->program();
+        $entries = json_decode(get_option('loyalty_test_ledger_0_1'), true);
+        $expected = (new Loyalty\Ledger($program, $entries))->balance();
+        $balance = (new LoyaltyEnginePoints(loyalty_engine_storage(), $program))->ledger($customer)->balance();
+        $rows = $wpdb->get_results($wpdb->prepare('SELECT id_order, kind, points, ref FROM ' . table() . ' WHERE id_customer = %d ORDER BY id_points', $customer), ARRAY_A);
+        check("0.1's user-meta ledger moved into the table at activation (activated twice): the same balance, $expected, one row per entry",
+            $balance === $expected && $expected === 100 && count($rows) === 3 && $rows[1]['ref'] === "migrated-$customer-1-" . $entries[1]['ref'],
+            "balance $balance, rows " . json_encode($rows));
+        check('... its order ids kept from the refs "order-N", 0 for the grant', array_column($rows, 'id_order') === ['9001', '0', '9002'], json_encode(array_column($rows, 'id_order')));
+        check('... the meta _loyalty_ledger removed, kept byte for byte as _loyalty_ledger_0_1; the data version recorded',
+            get_user_meta($customer, '_loyalty_ledger', true) === '' && get_user_meta($customer, '_loyalty_ledger_0_1', true) === get_option('loyalty_test_ledger_0_1')
+            && get_option('loyalty_engine_db_version') === LOYALTY_ENGINE_DB_VERSION);
+        break;
+
+    case 'grant-once': // a merchant's grant, twice, under MariaDB's unique key
+        $customer = user_id('customer28');
+        $program = (new Loyalty\Engine(file_get_contents(__DIR__ . '/../../examples/shop.json')))->program();
+        $points = new LoyaltyEnginePoints(loyalty_engine_storage(), $program);
+        $first = $points->grant($customer, 25, time() - DAY_IN_SECONDS, 'goodwill #12');
+        $second = $points->grant($customer, 25, time() - DAY_IN_SECONDS, 'goodwill #12');
+        $rows = $wpdb->get_results($wpdb->prepare('SELECT id_order, ref FROM ' . table() . ' WHERE id_customer = %d', $customer), ARRAY_A);
+        $balance = $points->ledger($customer)->balance();
+        check("a merchant's grant twice with the same ref: one row (order 0), balance $balance", $first && !$second && count($rows) === 1
+            && $rows[0]['id_order'] === '0' && $balance === 25, json_encode($rows));
+        // why not NULL: MariaDB lets NULLs repeat under a unique key
+        for ($i = 0; $i < 2; $i++) {
+            $wpdb->query('INSERT IGNORE INTO ' . table() . " (id_customer, id_order, kind, points, at, ref) VALUES (999998, NULL, 'grant', 1, 0, 'same')");
+        }
+        $nulls = (int) $wpdb->get_var('SELECT COUNT(*) FROM ' . table() . ' WHERE id_customer = 999998');
+        $wpdb->query('DELETE FROM ' . table() . ' WHERE id_customer = 999998');
+        check('(the same row with a NULL order goes in twice on MariaDB: why grants and migrated rows have order 0)', $nulls === 2, (string) $nulls);
         break;
 
     case 'option':
@@ -237,7 +284,7 @@ switch ($command) {
             check('installed again: the points are there', $result === null && (int) $wpdb->get_var('SELECT COUNT(*) FROM ' . table()) === $rows);
         } else {
             check('uninstall without loyalty_engine_keep_data: the table is dropped', !table_exists());
-            $left = array_filter(['loyalty_engine_settings', 'loyalty_engine_keep_data', 'loyalty_engine_cron_last'], fn($o) => get_option($o, null) !== null);
+            $left = array_filter(['loyalty_engine_settings', 'loyalty_engine_keep_data', 'loyalty_engine_cron_last', 'loyalty_engine_db_version'], fn($o) => get_option($o, null) !== null);
             check('... the options are deleted', $left === [], implode(',', $left));
             check('... the expiry event is gone', wp_next_scheduled(HOOK) === false);
         }

@@ -112,8 +112,10 @@ class LoyaltyEngine extends Module
                 if (!in_array($entry['type'] ?? '', ['earn', 'grant', 'spend'], true)) {
                     continue;
                 }
-                $storage->insertOnce(['id_customer' => (int) $row['id_customer'], 'id_order' => null, 'kind' => $entry['type'],
-                    'points' => (int) $entry['points'], 'at' => (int) $entry['at'], 'ref' => "migrated-$i-" . ($entry['ref'] ?? '')]);
+                // order 0, not NULL, and the customer in the ref: a second run (a DROP that failed) inserts nothing twice
+                $storage->insertOnce(['id_customer' => (int) $row['id_customer'], 'id_order' => 0, 'kind' => $entry['type'],
+                    'points' => (int) $entry['points'], 'at' => (int) $entry['at'],
+                    'ref' => 'migrated-' . (int) $row['id_customer'] . "-$i-" . ($entry['ref'] ?? '')]);
             }
         }
         return $db->execute('DROP TABLE `' . _DB_PREFIX_ . 'loyaltyengine_ledger`');
@@ -178,7 +180,9 @@ class LoyaltyEngine extends Module
 
     /**
      * The order is placed: the cart is evaluated again (the balance read from the ledger under the
-     * customer's lock, never a stored quote), its points spent and earned, once per order.
+     * customer's lock, never a stored quote), its points spent, once per order; the points it earns
+     * are due (pending) until the order reaches a paid or shipped state: here if it starts in one,
+     * else in hookActionOrderStatusPostUpdate.
      */
     public function hookActionValidateOrder($params)
     {
@@ -188,25 +192,50 @@ class LoyaltyEngine extends Module
             return;
         }
         try {
-            $this->points()->validateOrder((int) $order->id_customer, (int) $order->id, time(),
-                fn(int $balance) => $this->evaluate($cart, $balance)[0]);
+            $points = $this->points();
+            $split = $this->ordersOfCart($order, (int) $cart->id);
+            if (count($split) > 1) {   // one order per carrier: the cart once, each order its part
+                $points->validateCart((int) $order->id_customer, (int) $cart->id, time(),
+                    fn(int $balance) => $this->evaluate($cart, $balance)[0],
+                    fn(Loyalty\Result $result) => LoyaltyEngineGlue::orderShares($result->lines,
+                        array_map(fn($o) => $o->getProducts(), $split)));
+            } else {
+                $points->validateOrder((int) $order->id_customer, (int) $order->id, time(),
+                    fn(int $balance) => $this->evaluate($cart, $balance)[0], false);
+            }
+            $state = $params['orderStatus'] ?? null;
+            if (is_object($state) && $this->isEarnState($state)) {
+                $points->earnOrder((int) $order->id_customer, (int) $order->id, null, time());
+            }
         } catch (Throwable $e) {
             $this->log($e, 'Order', (int) $order->id);   // never in the customer's way: the order stands
         }
     }
 
-    /** Cancelled or refunded: the order's earned points go (as far as they are left), its spent points come back. */
+    /**
+     * Cancelled or refunded: the order's earned points go (as far as they are left), its spent points
+     * come back. Paid or shipped (and not a reversing state: PS_OS_REFUND is `paid` too): the points
+     * due since its validation are earned, once.
+     */
     public function hookActionOrderStatusPostUpdate($params)
     {
         $state = $params['newOrderStatus'] ?? null;
         $idOrder = (int) ($params['id_order'] ?? 0);
-        if (!is_object($state) || !in_array((int) $state->id, $this->reverseStates(), true) || !$this->engine()) {
+        if (!is_object($state) || !$this->engine()) {
+            return;
+        }
+        $reverse = in_array((int) $state->id, $this->reverseStates(), true);
+        if (!$reverse && !$this->isEarnState($state)) {
             return;
         }
         try {
             $order = new Order($idOrder);
             if (Validate::isLoadedObject($order) && $order->id_customer) {
-                $this->points()->reverseOrder((int) $order->id_customer, $idOrder, time());
+                if ($reverse) {
+                    $this->points()->reverseOrder((int) $order->id_customer, $idOrder, time());
+                } else {
+                    $this->points()->earnOrder((int) $order->id_customer, $idOrder, null, time());
+                }
             }
         } catch (Throwable $e) {
             $this->log($e, 'Order', $idOrder);
@@ -264,7 +293,7 @@ class LoyaltyEngine extends Module
                     'order' => (int) $row['id_order'], 'counted' => $row['kind'] !== 'unrecovered'];
             }
         }
-        return ['available' => true, 'balance' => $account['balance'], 'pending' => $account['pending'],
+        return ['available' => true, 'balance' => $account['balance'], 'pending' => $account['pending'], 'awaiting' => $account['awaiting'],
             'expiring' => $expiring, 'history' => $history];
     }
 
@@ -284,7 +313,13 @@ class LoyaltyEngine extends Module
         $sent = 0;
         for ($after = 0; $ids = $storage->customers($after, 500); $after = end($ids)) {
             foreach ($ids as $id) {
-                foreach ($points->ledger($id)->warningsDue($from, $now) as $warning) {
+                try {   // rows that do not replay (0.1 data under new settings): logged, the others still warned
+                    $due = $points->ledger($id)->warningsDue($from, $now);
+                } catch (Throwable $e) {
+                    $this->log($e, 'Customer', $id);
+                    continue;
+                }
+                foreach ($due as $warning) {
                     $sent += $this->mailWarning($id, $warning) ? 1 : 0;
                 }
             }
@@ -360,6 +395,41 @@ class LoyaltyEngine extends Module
             $states[] = (int) $state;
         }
         return array_values(array_unique(array_filter($states)));
+    }
+
+    /**
+     * The orders PrestaShop made of this order's cart (a cart with products for several carriers
+     * becomes one order per carrier, all with the same reference, made before actionValidateOrder
+     * runs for the first of them): id_order => Order.
+     */
+    private function ordersOfCart($order, int $idCart): array
+    {
+        $orders = [(int) $order->id => $order];
+        if ((string) $order->reference !== '') {
+            foreach (Order::getByReference((string) $order->reference) as $other) {
+                if ((int) $other->id_cart === $idCart && (int) $other->id_customer === (int) $order->id_customer) {
+                    $orders[(int) $other->id] = $other;
+                }
+            }
+        }
+        ksort($orders);
+        return $orders;
+    }
+
+    /**
+     * A state in which the order's points are earned: its `paid` or `shipped` flag (OrderState), or
+     * PS_OS_PAYMENT, PS_OS_WS_PAYMENT, PS_OS_SHIPPING, PS_OS_DELIVERED; never a reversing state.
+     */
+    public function isEarnState($state): bool
+    {
+        if (in_array((int) $state->id, $this->reverseStates(), true)) {
+            return false;
+        }
+        $states = [];
+        foreach (['PS_OS_PAYMENT', 'PS_OS_WS_PAYMENT', 'PS_OS_SHIPPING', 'PS_OS_DELIVERED'] as $key) {
+            $states[] = (int) Configuration::get($key);
+        }
+        return !empty($state->paid) || !empty($state->shipped) || in_array((int) $state->id, array_filter($states), true);
     }
 
     /**

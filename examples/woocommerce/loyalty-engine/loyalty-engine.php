@@ -240,19 +240,91 @@ add_action(
 	}
 );
 
-/** Activation: the table (dbDelta), the account endpoint, the daily expiry cron. */
+/** The version of the plugin's data (option loyalty_engine_db_version): an older one is upgraded once. */
+const LOYALTY_ENGINE_DB_VERSION = '0.2.0';
+
+/**
+ * Activation, and an upgrade over an older version (a zip uploaded over it runs no activation: see
+ * plugins_loaded below): the table (dbDelta), 0.1's user-meta ledgers moved into it, the account
+ * endpoint, the daily expiry cron, then the data's version.
+ */
 function loyalty_engine_activate(): void {
 	if ( ! function_exists( 'dbDelta' ) ) {
 		require_once ABSPATH . 'wp-admin/includes/upgrade.php';
 	}
 	dbDelta( loyalty_engine_storage()->schema() );
+	loyalty_engine_migrate_user_meta();
 	add_rewrite_endpoint( 'loyalty-points', EP_ROOT | EP_PAGES );
 	flush_rewrite_rules();
 	if ( ! wp_next_scheduled( 'loyalty_engine_expiry_warnings' ) ) {
 		wp_schedule_event( time(), 'daily', 'loyalty_engine_expiry_warnings' );
 	}
+	update_option( 'loyalty_engine_db_version', LOYALTY_ENGINE_DB_VERSION );
 }
 register_activation_hook( __FILE__, 'loyalty_engine_activate' );
+add_action(
+	'plugins_loaded',
+	function () {
+		if ( get_option( 'loyalty_engine_db_version' ) !== LOYALTY_ENGINE_DB_VERSION ) {
+			try {
+				loyalty_engine_activate();
+			} catch ( Throwable $e ) {
+				loyalty_engine_log( $e, 'upgrade' );
+			}
+		}
+	}
+);
+
+/**
+ * 0.1 kept each customer's ledger as the JSON of Loyalty\Ledger::entries() in the user meta
+ * _loyalty_ledger. Each entry becomes a row (its order from a ref "order-<id>", else 0; the ref
+ * "migrated-<user>-<n>-<ref>", so a second run inserts nothing), then the meta is renamed
+ * _loyalty_ledger_0_1 (kept for the merchant, never read). A meta that is not a ledger is left as
+ * it is and logged. Returns the customers moved.
+ */
+function loyalty_engine_migrate_user_meta(): int {
+	global $wpdb;
+	$storage = loyalty_engine_storage();
+	$kinds   = array( 'earn' => 'earn', 'grant' => 'grant', 'spend' => 'spend', 'reward' => 'spend' );
+	$moved   = 0;
+	$after   = 0;
+	do {
+		$metas = $wpdb->get_results(
+			$wpdb->prepare( "SELECT user_id, meta_value FROM {$wpdb->usermeta} WHERE meta_key = %s AND user_id > %d ORDER BY user_id LIMIT %d", '_loyalty_ledger', $after, 500 ),
+			ARRAY_A
+		);
+		foreach ( (array) $metas as $meta ) {
+			$user    = (int) $meta['user_id'];
+			$after   = $user;
+			$entries = json_decode( (string) $meta['meta_value'], true );
+			if ( ! is_array( $entries ) || ! array_is_list( $entries ) ) {
+				loyalty_engine_log( new UnexpectedValueException( 'the 0.1 ledger in _loyalty_ledger is not JSON entries: left as it is' ), "user $user" );
+				continue;
+			}
+			foreach ( $entries as $i => $entry ) {
+				$kind = $kinds[ $entry['type'] ?? '' ] ?? null;
+				if ( null === $kind || (int) ( $entry['points'] ?? 0 ) <= 0 ) {
+					continue;
+				}
+				$ref = (string) ( $entry['ref'] ?? '' );
+				$storage->insertOnce(
+					array(
+						'id_customer' => $user,
+						'id_order'    => preg_match( '/^order-(\d+)$/', $ref, $m ) ? (int) $m[1] : 0,
+						'kind'        => $kind,
+						'points'      => (int) $entry['points'],
+						'at'          => is_numeric( $entry['at'] ?? null ) ? (int) $entry['at'] : (int) strtotime( (string) ( $entry['at'] ?? '' ) ),
+						'ref'         => "migrated-$user-$i-$ref",
+					)
+				);
+			}
+			update_user_meta( $user, '_loyalty_ledger_0_1', wp_slash( (string) $meta['meta_value'] ) );
+			delete_user_meta( $user, '_loyalty_ledger' );
+			++$moved;
+		}
+	} while ( count( (array) $metas ) === 500 );
+	return $moved;
+}
 register_deactivation_hook(
 	__FILE__,
 	function () {
@@ -284,7 +356,10 @@ add_action(
 		$account = loyalty_engine_points()->account( $user_id, time() );
 		echo '<p class="loyalty-balance">' . esc_html__( 'Points available:', 'loyalty-engine' ) . ' <strong>' . (int) $account['balance'] . '</strong></p>';
 		if ( $account['pending'] > 0 ) {
-			echo '<p class="loyalty-pending">' . esc_html__( 'Points pending:', 'loyalty-engine' ) . ' ' . (int) $account['pending'] . '</p>';
+			echo '<p class="loyalty-pending">' . esc_html__( 'Points pending (until the return period ends):', 'loyalty-engine' ) . ' ' . (int) $account['pending'] . '</p>';
+		}
+		if ( $account['awaiting'] > 0 ) {
+			echo '<p class="loyalty-awaiting">' . esc_html__( 'Points pending (until your order is paid):', 'loyalty-engine' ) . ' ' . (int) $account['awaiting'] . '</p>';
 		}
 		echo '<ul class="loyalty-expiring">';
 		foreach ( $account['expiring'] as $lot ) {
@@ -307,7 +382,13 @@ function loyalty_engine_expiry_warnings( ?int $now = null ): int {
 	for ( $after = 0; $ids = $storage->customers( $after, 500 ); $after = end( $ids ) ) {
 		foreach ( $ids as $id ) {
 			$user = get_userdata( $id );
-			foreach ( $user ? $points->ledger( $id )->warningsDue( $from, $now ) : array() as $warning ) {
+			try {   // rows that do not replay (0.1 data under new settings): logged, the others still warned
+				$due = $user ? $points->ledger( $id )->warningsDue( $from, $now ) : array();
+			} catch ( Throwable $e ) {
+				loyalty_engine_log( $e, "expiry warnings, user $id" );
+				continue;
+			}
+			foreach ( $due as $warning ) {
 				/* translators: 1: points, 2: date */
 				$body  = sprintf( __( '%1$d of your loyalty points expire on %2$s. Use them on your next order before then.', 'loyalty-engine' ), $warning['points'], wp_date( 'Y-m-d', $warning['expires_at'] ) );
 				$sent += wp_mail( $user->user_email, __( 'Your loyalty points expire soon', 'loyalty-engine' ), $body ) ? 1 : 0;

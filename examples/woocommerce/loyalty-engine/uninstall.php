@@ -12,7 +12,7 @@ defined( 'WP_UNINSTALL_PLUGIN' ) || exit;
 if ( ! get_option( 'loyalty_engine_keep_data' ) ) {
 	global $wpdb;
 	$wpdb->query( 'DROP TABLE IF EXISTS ' . $wpdb->prefix . 'loyalty_engine_points' );   // phpcs:ignore WordPress.DB.DirectDatabaseQuery
-	foreach ( array( 'loyalty_engine_settings', 'loyalty_engine_keep_data', 'loyalty_engine_cron_last' ) as $option ) {
+	foreach ( array( 'loyalty_engine_settings', 'loyalty_engine_keep_data', 'loyalty_engine_cron_last', 'loyalty_engine_db_version' ) as $option ) {
 		delete_option( $option );
 	}
 }

@@ -94,6 +94,34 @@ final class LoyaltyEngineGlue
     }
 
     /**
+     * A cart split into several orders: each order's part of what the cart's points are earned on,
+     * from the Result's lines (amount less discount, by sku) and each order's products
+     * ($orderProducts: id_order => Order::getProducts() rows, named as cart() names them:
+     * product_reference, or product_id-product_attribute_id). A line no order claims goes to the
+     * first order. Returns id_order => minor units.
+     */
+    public static function orderShares(array $resultLines, array $orderProducts): array
+    {
+        ksort($orderProducts);
+        $shares = array_fill_keys(array_keys($orderProducts), 0);
+        $owner = [];
+        foreach ($orderProducts as $idOrder => $products) {
+            foreach ($products as $p) {
+                $sku = (string) ($p['product_reference'] ?? '') !== '' ? (string) $p['product_reference']
+                    : $p['product_id'] . '-' . (int) ($p['product_attribute_id'] ?? 0);
+                $owner[$sku] ??= $idOrder;
+            }
+        }
+        foreach ($resultLines as $line) {
+            $idOrder = $owner[(string) $line['sku']] ?? array_key_first($shares);
+            if ($idOrder !== null) {
+                $shares[$idOrder] += max(0, (int) $line['amount'] - (int) $line['discount']);
+            }
+        }
+        return $shares;
+    }
+
+    /**
      * The engine's customer from a PrestaShop Customer: $groupNames maps id_group => name
      * (Group::getGroups() rows), $orders are Order::getCustomerOrders() rows (only valid
      * ones count), $carrierNames maps id_carrier => name, $address is the delivery Address.

@@ -13,6 +13,9 @@
     {if $pending > 0}
       <p class="loyalty-pending">{l s='Points pending (until the return period ends):' mod='loyaltyengine'} {$pending|intval}</p>
     {/if}
+    {if $awaiting > 0}
+      <p class="loyalty-awaiting">{l s='Points pending (until your order is paid or shipped):' mod='loyaltyengine'} {$awaiting|intval}</p>
+    {/if}
     {if $expiring}
       <h3>{l s='Expiry' mod='loyaltyengine'}</h3>
       <ul class="loyalty-expiring">
