@@ -344,16 +344,25 @@ void php_loyalty_result_build(zval *out, const lty_result *r, lty_arena *arena, 
 	result_obj *obj;
 	uint8_t *kept;
 	lty_customer copy;
-	bool pending = lty_membership_pending(p, memo);
+	uint32_t fields;
+	bool pending = lty_membership_pending(p, memo, &fields);
+	size_t size = pending ? lty_customer_copy_size(customer, fields, p->attr_count) : 0;
 
-	/* the customer's strings are borrowed from its array, which may change before `segments` is
-	 * read: the segments still to test get a copy of it */
-	if ((kept = lty_arena_array_raw(arena, p->segment_count, 1)) == NULL
-			|| (pending && !lty_customer_copy(arena, customer, p->attr_count, &copy))) {
+	if ((kept = lty_arena_array_raw(arena, p->segment_count, 1)) == NULL) {
 		zend_throw_error(NULL, "evaluate: out of memory");
 		return;
 	}
 	memcpy(kept, memo, p->segment_count);
+	/* The customer's strings are borrowed from its array, which may change before `segments` is
+	 * read: the segments still to test get a copy of what they read, unless that is large
+	 * (a list of a million entries): then they are tested now, as they used to be. */
+	if (pending && (line_refs || size > LTY_MAX_RESULT_CUSTOMER_BYTES)) {
+		lty_membership_complete(p, customer, now, kept);
+		pending = false;
+	} else if (pending && !lty_customer_copy(arena, customer, fields, p->attr_count, size, &copy)) {
+		zend_throw_error(NULL, "evaluate: out of memory");
+		return;
+	}
 	object_init_ex(out, php_loyalty_result_ce);
 	object = Z_OBJ_P(out);
 	obj = result_from_obj(object);

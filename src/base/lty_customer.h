@@ -94,8 +94,13 @@ typedef struct {
 	const int64_t *uses;         /* times used, one per advantage with max_uses (lty_program.limited) */
 } lty_customer;
 
-/* `from` with its strings, lists and `attr_count` attributes copied into the arena, so that `to`
- * lives as long as the arena does (`uses` is not copied: NULL). False when out of memory. */
-bool lty_customer_copy(lty_arena *arena, const lty_customer *from, size_t attr_count, lty_customer *to);
+/* The bytes lty_customer_copy() needs for the `fields` (LTY_FIELD_* bits) of c and its
+ * `attr_count` attributes; SIZE_MAX when they do not fit in size_t. */
+size_t lty_customer_copy_size(const lty_customer *c, uint32_t fields, size_t attr_count);
+/* `from` with the strings, lists and attributes of its `fields` copied into the arena (`size`
+ * from lty_customer_copy_size()), so that `to` lives as long as the arena does; the other
+ * fields' strings and lists read as absent, `uses` as NULL. False when out of memory. */
+bool lty_customer_copy(lty_arena *arena, const lty_customer *from, uint32_t fields, size_t attr_count, size_t size,
+	lty_customer *to);
 
 #endif
