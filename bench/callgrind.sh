@@ -7,6 +7,7 @@
 #   bash bench/callgrind.sh evaluate@3000      many rules apply: 3,000 advantages over 100 segments
 #   bash bench/callgrind.sh inline@100000     100,000 advantages, each with its own inline segment
 #   CG_N1=1 CG_N2=3 bash bench/callgrind.sh compile@30000x10000   compile, 30,000 advantages, 10,000 segments
+#   CG_OPCACHE=0 bash bench/callgrind.sh           without opcache (on by default, as in production)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -f modules/loyalty.so ] || bash scripts/build.sh
@@ -15,11 +16,14 @@ n1=${CG_N1:-200} n2=${CG_N2:-1200}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 collect=()
+# opcache on, as shops run PHP (its interned strings are not the extension's: CG_OPCACHE=0 counts without it)
+opcache=()
+[ "${CG_OPCACHE:-1}" = 1 ] && opcache=(-d zend_extension="$(php-config --extension-dir)/opcache.so" -d opcache.enable_cli=1)
 # filter: only inside Engine::filter() (making the rows costs far more than filtering them)
 [ "$op" = filter ] && collect=(--toggle-collect=zim_Loyalty_Engine_filter)
 run() { # N -> callgrind output file
 	USE_ZEND_ALLOC=1 valgrind --tool=callgrind "${collect[@]}" --callgrind-out-file="$work/cg.$1" \
-		php -n -d extension_dir="$PWD/modules" -d extension=loyalty.so -d loyalty.cache_size=0 -d memory_limit=2G bench/callgrind_evaluate.php "$1" "$op" >/dev/null 2>&1
+		php -n "${opcache[@]}" -d extension_dir="$PWD/modules" -d extension=loyalty.so -d loyalty.cache_size=0 -d memory_limit=2G bench/callgrind_evaluate.php "$1" "$op" >/dev/null 2>&1
 }
 run $n1
 run $n2

@@ -111,8 +111,8 @@ static zend_always_inline bool plain_line(HashTable *ht, zval **sku, zval **qty,
 		return false;
 	}
 	b = ht->arData; /* three entries used, none deleted */
-	if (b[0].key == php_loyalty_keys[PHP_LOYALTY_K_SKU] && b[1].key == php_loyalty_keys[PHP_LOYALTY_K_QTY]
-			&& b[2].key == php_loyalty_keys[PHP_LOYALTY_K_PRICE]) { /* in the order the SPEC writes them */
+	if (b[0].key == PHP_LOYALTY_K(PHP_LOYALTY_K_SKU) && b[1].key == PHP_LOYALTY_K(PHP_LOYALTY_K_QTY)
+			&& b[2].key == PHP_LOYALTY_K(PHP_LOYALTY_K_PRICE)) { /* in the order the SPEC writes them */
 		*sku = &b[0].val;
 		*qty = &b[1].val;
 		*price = &b[2].val;
@@ -120,11 +120,11 @@ static zend_always_inline bool plain_line(HashTable *ht, zval **sku, zval **qty,
 	}
 	*sku = *qty = *price = NULL;
 	ZEND_HASH_MAP_FOREACH_STR_KEY_VAL(ht, key, zv) {
-		if (key == php_loyalty_keys[PHP_LOYALTY_K_SKU]) {
+		if (key == PHP_LOYALTY_K(PHP_LOYALTY_K_SKU)) {
 			*sku = zv;
-		} else if (key == php_loyalty_keys[PHP_LOYALTY_K_QTY]) {
+		} else if (key == PHP_LOYALTY_K(PHP_LOYALTY_K_QTY)) {
 			*qty = zv;
-		} else if (key == php_loyalty_keys[PHP_LOYALTY_K_PRICE]) {
+		} else if (key == PHP_LOYALTY_K(PHP_LOYALTY_K_PRICE)) {
 			*price = zv;
 		} else {
 			return false;
@@ -165,13 +165,13 @@ static zend_result read_line(const lty_program *p, zval *line, size_t i, lty_are
 	} else {
 		/* sku, qty and price first: when they are all the line's keys, category and attributes
 		 * are not looked up (two misses a line, on most carts) */
-		sku = zend_hash_find_known_hash(ht, php_loyalty_keys[PHP_LOYALTY_K_SKU]);
-		qty = zend_hash_find_known_hash(ht, php_loyalty_keys[PHP_LOYALTY_K_QTY]);
-		price = zend_hash_find_known_hash(ht, php_loyalty_keys[PHP_LOYALTY_K_PRICE]);
+		sku = php_loyalty_key_lookup(ht, PHP_LOYALTY_K_SKU);
+		qty = php_loyalty_key_lookup(ht, PHP_LOYALTY_K_QTY);
+		price = php_loyalty_key_lookup(ht, PHP_LOYALTY_K_PRICE);
 		found = (sku != NULL) + (qty != NULL) + (price != NULL);
-		category = found < zend_hash_num_elements(ht) ? zend_hash_find_known_hash(ht, php_loyalty_keys[PHP_LOYALTY_K_CATEGORY]) : NULL;
+		category = found < zend_hash_num_elements(ht) ? php_loyalty_key_lookup(ht, PHP_LOYALTY_K_CATEGORY) : NULL;
 		found += category != NULL;
-		attrs = found < zend_hash_num_elements(ht) ? zend_hash_find_known_hash(ht, php_loyalty_keys[PHP_LOYALTY_K_ATTRIBUTES]) : NULL;
+		attrs = found < zend_hash_num_elements(ht) ? php_loyalty_key_lookup(ht, PHP_LOYALTY_K_ATTRIBUTES) : NULL;
 	}
 	*refs |= sku != NULL && Z_ISREF_P(sku); /* the lazy `lines` reads the sku later */
 	if (line_text(php_loyalty_present(sku), i, "sku", arena, &out->sku) == FAILURE

@@ -169,6 +169,11 @@ void php_loyalty_keys_init(void)
 	}
 }
 
+void php_loyalty_keys_reset(void)
+{
+	memcpy(LOYALTY_G(keys), php_loyalty_keys, sizeof(php_loyalty_keys));
+}
+
 /* ---- dates ---- */
 
 static zend_result timestamp_of_object(zval *zv, const char *path, zend_long *out)

@@ -191,6 +191,18 @@ static PHP_MINFO_FUNCTION(loyalty)
 	DISPLAY_INI_ENTRIES();
 }
 
+/* The request's keys start as the startup's: a script's interned copies of them, learnt during
+ * the last request, may be gone (opcache restarts between requests; without opcache, a request's
+ * interned strings end with it). */
+static PHP_RINIT_FUNCTION(loyalty)
+{
+#if defined(COMPILE_DL_LOYALTY) && defined(ZTS)
+	ZEND_TSRMLS_CACHE_UPDATE();
+#endif
+	php_loyalty_keys_reset();
+	return SUCCESS;
+}
+
 static PHP_MSHUTDOWN_FUNCTION(loyalty)
 {
 	UNREGISTER_INI_ENTRIES();
@@ -215,7 +227,7 @@ zend_module_entry loyalty_module_entry = {
 	ext_functions,
 	PHP_MINIT(loyalty),
 	PHP_MSHUTDOWN(loyalty),
-	NULL,
+	PHP_RINIT(loyalty),
 	NULL,
 	PHP_MINFO(loyalty),
 	PHP_LOYALTY_VERSION,

@@ -238,7 +238,7 @@ typedef struct {
 /* The id of a matching customer, or its key when it has none; FAILURE with an exception. */
 static zend_result add_id(filter_state *st, php_loyalty_where *at, zval *key, HashTable *customer)
 {
-	zval *id = zend_hash_find_known_hash(customer, php_loyalty_keys[PHP_LOYALTY_K_ID]);
+	zval *id = php_loyalty_key_lookup(customer, PHP_LOYALTY_K_ID);
 
 	if (id != NULL) {
 		ZVAL_DEREF(id);

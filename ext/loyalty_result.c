@@ -33,7 +33,7 @@ static void put_str(zval *entry, php_loyalty_key key, zend_string *value)
 	zval v;
 
 	ZVAL_INTERNED_STR(&v, value);
-	zend_hash_add_new(Z_ARRVAL_P(entry), php_loyalty_keys[key], &v);
+	zend_hash_add_new(Z_ARRVAL_P(entry), PHP_LOYALTY_K(key), &v);
 }
 
 static void put_stringl(zval *entry, php_loyalty_key key, const char *s, size_t len)
@@ -41,7 +41,7 @@ static void put_stringl(zval *entry, php_loyalty_key key, const char *s, size_t 
 	zval v;
 
 	ZVAL_STRINGL_FAST(&v, s, len);
-	zend_hash_add_new(Z_ARRVAL_P(entry), php_loyalty_keys[key], &v);
+	zend_hash_add_new(Z_ARRVAL_P(entry), PHP_LOYALTY_K(key), &v);
 }
 
 static void put_long(zval *entry, php_loyalty_key key, zend_long n)
@@ -49,7 +49,7 @@ static void put_long(zval *entry, php_loyalty_key key, zend_long n)
 	zval v;
 
 	ZVAL_LONG(&v, n);
-	zend_hash_add_new(Z_ARRVAL_P(entry), php_loyalty_keys[key], &v);
+	zend_hash_add_new(Z_ARRVAL_P(entry), PHP_LOYALTY_K(key), &v);
 }
 
 static void put_bool(zval *entry, php_loyalty_key key, bool b)
@@ -57,7 +57,7 @@ static void put_bool(zval *entry, php_loyalty_key key, bool b)
 	zval v;
 
 	ZVAL_BOOL(&v, b);
-	zend_hash_add_new(Z_ARRVAL_P(entry), php_loyalty_keys[key], &v);
+	zend_hash_add_new(Z_ARRVAL_P(entry), PHP_LOYALTY_K(key), &v);
 }
 
 static void build_applied(zval *out, const lty_result *r)
@@ -115,7 +115,7 @@ static void build_lines(zval *out, const lty_result *r, const int64_t *discounts
 	ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(cart_lines), line) {
 		zval entry, null_sku;
 		ZVAL_DEREF(line);
-		sku = zend_hash_find_known_hash(Z_ARRVAL_P(line), php_loyalty_keys[PHP_LOYALTY_K_SKU]);
+		sku = php_loyalty_key_lookup(Z_ARRVAL_P(line), PHP_LOYALTY_K_SKU);
 		array_init_size(&entry, 3);
 		if (sku != NULL) {
 			ZVAL_DEREF(sku);
@@ -124,7 +124,7 @@ static void build_lines(zval *out, const lty_result *r, const int64_t *discounts
 			ZVAL_NULL(&null_sku);
 			sku = &null_sku;
 		}
-		zend_hash_add_new(Z_ARRVAL(entry), php_loyalty_keys[PHP_LOYALTY_K_SKU], sku);
+		zend_hash_add_new(Z_ARRVAL(entry), PHP_LOYALTY_K(PHP_LOYALTY_K_SKU), sku);
 		put_long(&entry, PHP_LOYALTY_K_AMOUNT, (zend_long) lines[i].amount);
 		put_long(&entry, PHP_LOYALTY_K_DISCOUNT, (zend_long) discounts[i]);
 		if (r->line_points != NULL) { /* with earn.exclude or earn.bonus (SPEC 13) */

@@ -96,6 +96,23 @@ typedef struct {
 	bool persistent;             /* in the cache's persistent memory */
 } php_loyalty_compiled;
 
+/* The keys of cart and customer arrays and of Result entries, and the Result's usual values,
+ * interned at startup with their hashes: reading a row or building a Result hashes nothing
+ * and copies no string (convert.c). */
+typedef enum {
+	PHP_LOYALTY_K_LINES, PHP_LOYALTY_K_SUBTOTAL, PHP_LOYALTY_K_CARRIER, PHP_LOYALTY_K_SHIPPING, PHP_LOYALTY_K_VOUCHER_DISCOUNT, PHP_LOYALTY_K_VOUCHERS,
+	PHP_LOYALTY_K_USE_POINTS, PHP_LOYALTY_K_SKU, PHP_LOYALTY_K_CATEGORY, PHP_LOYALTY_K_QTY, PHP_LOYALTY_K_PRICE, PHP_LOYALTY_K_ID,
+	PHP_LOYALTY_K_ACTIVE, PHP_LOYALTY_K_GROUPS, PHP_LOYALTY_K_ORDERS, PHP_LOYALTY_K_SPENT, PHP_LOYALTY_K_FIRST_ORDER, PHP_LOYALTY_K_LAST_ORDER,
+	PHP_LOYALTY_K_CITY, PHP_LOYALTY_K_POSTCODE, PHP_LOYALTY_K_COUNTRY, PHP_LOYALTY_K_CARRIERS, PHP_LOYALTY_K_BOUGHT, PHP_LOYALTY_K_POINTS,
+	PHP_LOYALTY_K_LIFETIME_POINTS, PHP_LOYALTY_K_ATTRIBUTES, PHP_LOYALTY_K_LEDGER, PHP_LOYALTY_K_USES,
+	/* Result keys and values */
+	PHP_LOYALTY_K_SOURCE, PHP_LOYALTY_K_LABEL, PHP_LOYALTY_K_DISCOUNT, PHP_LOYALTY_K_FREE_SHIPPING,
+	PHP_LOYALTY_K_POINTS_SPENT, PHP_LOYALTY_K_REASON, PHP_LOYALTY_K_MESSAGE, PHP_LOYALTY_K_MISSING,
+	PHP_LOYALTY_K_AMOUNT, PHP_LOYALTY_K_ADVANTAGE, PHP_LOYALTY_K_LOYALTY,
+	PHP_LOYALTY_K_REASON_FIRST, /* the reason codes, in lty_reason order */
+	PHP_LOYALTY_K_COUNT = PHP_LOYALTY_K_REASON_FIRST + 14
+} php_loyalty_key;
+
 ZEND_BEGIN_MODULE_GLOBALS(loyalty)
 	HashTable *cache;            /* settings JSON -> php_loyalty_compiled*, persistent; NULL until used */
 	zend_long cache_size;        /* ini loyalty.cache_size: most programs kept, 0 disables the cache */
@@ -105,9 +122,14 @@ ZEND_BEGIN_MODULE_GLOBALS(loyalty)
 	const void *date_module;     /* ext/date's module entry, found on first use (per thread) */
 	char tz_default_name[64];    /* the default timezone's name as ext/date's globals give it, */
 	const void *tz_default_table; /* and its table in tz_tables: a date of the next row needs no lookup */
+	/* the keys for this request: php_loyalty_keys, each replaced by the scripts' own interned copy
+	 * once an array shows it (opcache interns the scripts' literals apart from the startup's
+	 * strings, and a key of the same pointer is found without comparing bytes); reset per request */
+	zend_string *keys[PHP_LOYALTY_K_COUNT];
 ZEND_END_MODULE_GLOBALS(loyalty)
 
 #define LOYALTY_G(v) ZEND_MODULE_GLOBALS_ACCESSOR(loyalty, v)
+ZEND_EXTERN_MODULE_GLOBALS(loyalty)
 
 /* Compiles settings (FAILURE: NULL with an exception thrown). */
 php_loyalty_compiled *php_loyalty_compile(zval *settings, bool persistent);
@@ -195,24 +217,12 @@ bool php_loyalty_timezone_listed(const char *name, size_t len);
 void php_loyalty_local_time_shutdown(void);
 
 /* convert.c: PHP values <-> core structs */
-/* The keys of cart and customer arrays and of Result entries, and the Result's usual values,
- * interned at startup with their hashes: reading a row or building a Result hashes nothing
- * and copies no string (convert.c). */
-typedef enum {
-	PHP_LOYALTY_K_LINES, PHP_LOYALTY_K_SUBTOTAL, PHP_LOYALTY_K_CARRIER, PHP_LOYALTY_K_SHIPPING, PHP_LOYALTY_K_VOUCHER_DISCOUNT, PHP_LOYALTY_K_VOUCHERS,
-	PHP_LOYALTY_K_USE_POINTS, PHP_LOYALTY_K_SKU, PHP_LOYALTY_K_CATEGORY, PHP_LOYALTY_K_QTY, PHP_LOYALTY_K_PRICE, PHP_LOYALTY_K_ID,
-	PHP_LOYALTY_K_ACTIVE, PHP_LOYALTY_K_GROUPS, PHP_LOYALTY_K_ORDERS, PHP_LOYALTY_K_SPENT, PHP_LOYALTY_K_FIRST_ORDER, PHP_LOYALTY_K_LAST_ORDER,
-	PHP_LOYALTY_K_CITY, PHP_LOYALTY_K_POSTCODE, PHP_LOYALTY_K_COUNTRY, PHP_LOYALTY_K_CARRIERS, PHP_LOYALTY_K_BOUGHT, PHP_LOYALTY_K_POINTS,
-	PHP_LOYALTY_K_LIFETIME_POINTS, PHP_LOYALTY_K_ATTRIBUTES, PHP_LOYALTY_K_LEDGER, PHP_LOYALTY_K_USES,
-	/* Result keys and values */
-	PHP_LOYALTY_K_SOURCE, PHP_LOYALTY_K_LABEL, PHP_LOYALTY_K_DISCOUNT, PHP_LOYALTY_K_FREE_SHIPPING,
-	PHP_LOYALTY_K_POINTS_SPENT, PHP_LOYALTY_K_REASON, PHP_LOYALTY_K_MESSAGE, PHP_LOYALTY_K_MISSING,
-	PHP_LOYALTY_K_AMOUNT, PHP_LOYALTY_K_ADVANTAGE, PHP_LOYALTY_K_LOYALTY,
-	PHP_LOYALTY_K_REASON_FIRST, /* the reason codes, in lty_reason order */
-	PHP_LOYALTY_K_COUNT = PHP_LOYALTY_K_REASON_FIRST + 14
-} php_loyalty_key;
 extern zend_string *php_loyalty_keys[PHP_LOYALTY_K_COUNT];
 void php_loyalty_keys_init(void);
+/* At each request's start: the keys made at startup again. */
+void php_loyalty_keys_reset(void);
+/* Key `k` as this request finds it in arrays. */
+#define PHP_LOYALTY_K(k) (LOYALTY_G(keys)[k])
 /* A member as an input array holds it (NULL when absent), dereferenced; NULL for null too
  * (null means absent). */
 static zend_always_inline zval *php_loyalty_present(zval *zv)
@@ -225,10 +235,23 @@ static zend_always_inline zval *php_loyalty_present(zval *zv)
 	}
 	return zv;
 }
+/* Member `key` of an input array as it holds it, NULL when absent. A key found under another
+ * interned string of the same text (a script's literal under opcache) becomes the request's key. */
+static zend_always_inline zval *php_loyalty_key_lookup(HashTable *ht, php_loyalty_key key)
+{
+	zend_string *k = PHP_LOYALTY_K(key);
+	zval *zv = zend_hash_find_known_hash(ht, k);
+
+	/* a found value is the first member of its Bucket: a string-keyed entry of a hash */
+	if (zv != NULL && UNEXPECTED(((Bucket *) zv)->key != k) && ZSTR_IS_INTERNED(((Bucket *) zv)->key)) {
+		PHP_LOYALTY_K(key) = ((Bucket *) zv)->key;
+	}
+	return zv;
+}
 /* Member `key` of an input array, as php_loyalty_present() gives it. */
 static zend_always_inline zval *php_loyalty_key_find(HashTable *ht, php_loyalty_key key)
 {
-	return php_loyalty_present(zend_hash_find_known_hash(ht, php_loyalty_keys[key]));
+	return php_loyalty_present(php_loyalty_key_lookup(ht, key));
 }
 #define PHP_LOYALTY_KEY(ht, name) php_loyalty_key_find((ht), PHP_LOYALTY_K_##name)
 #define PHP_LOYALTY_KEY_NAME(key) ZSTR_VAL(php_loyalty_keys[key])
