@@ -200,9 +200,45 @@ static zend_result read_line(const lty_program *p, zval *line, size_t i, lty_are
 	return php_loyalty_attributes(attrs, &at, p->line_attr_names, p->line_attr_count, (lty_scalar *) out->attrs, true);
 }
 
+/* The usual line, read in place into `out`: exactly sku, qty, price in that order under the
+ * request's keys (a cart written in PHP code), a string and two ints whose product fits, when
+ * the program reads no line attribute. False for anything else, which read_line() reads, with
+ * its message. */
+static zend_always_inline bool usual_line(const zval *line, const zend_string *k_sku, const zend_string *k_qty,
+	const zend_string *k_price, lty_cart_line *out)
+{
+	const HashTable *ht;
+	const Bucket *b;
+	int64_t amount;
+
+	if (Z_TYPE_P(line) != IS_ARRAY) {
+		return false;
+	}
+	ht = Z_ARRVAL_P(line);
+	b = ht->arData;
+	if (HT_IS_PACKED(ht) || ht->nNumUsed != 3 || ht->nNumOfElements != 3
+			|| b[0].key != k_sku || b[1].key != k_qty || b[2].key != k_price
+			|| Z_TYPE(b[0].val) != IS_STRING || Z_TYPE(b[1].val) != IS_LONG || Z_TYPE(b[2].val) != IS_LONG
+			|| (Z_LVAL(b[1].val) | Z_LVAL(b[2].val)) < 0
+			|| lty_mul_overflow(Z_LVAL(b[1].val), Z_LVAL(b[2].val), &amount) || !php_loyalty_fits(amount)) {
+		return false;
+	}
+	out->sku.ptr = Z_STRVAL(b[0].val);
+	out->sku.len = Z_STRLEN(b[0].val);
+	out->category.ptr = NULL;
+	out->category.len = 0;
+	out->qty = Z_LVAL(b[1].val);
+	out->price = Z_LVAL(b[2].val);
+	out->amount = amount;
+	out->attrs = NULL;
+	return true;
+}
+
 static zend_result read_lines(const lty_program *p, zval *lines, lty_arena *arena, lty_cart *cart, bool *refs)
 {
+	const zend_string *k_sku, *k_qty, *k_price;
 	lty_cart_line *out;
+	bool plain;
 	zval *line;
 	size_t i = 0;
 
@@ -216,11 +252,16 @@ static zend_result read_lines(const lty_program *p, zval *lines, lty_arena *aren
 		return FAILURE;
 	}
 	out = lty_arena_array_raw(arena, zend_hash_num_elements(Z_ARRVAL_P(lines)) + 1, sizeof(lty_cart_line)); /* read_line() writes each */
+	plain = p->line_attr_count == 0;
+	k_sku = PHP_LOYALTY_K(PHP_LOYALTY_K_SKU);
+	k_qty = PHP_LOYALTY_K(PHP_LOYALTY_K_QTY);
+	k_price = PHP_LOYALTY_K(PHP_LOYALTY_K_PRICE);
 	cart->has_lines = true;
 	cart->lines = out;
 	cart->subtotal = 0;
 	ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(lines), line) {
-		if (read_line(p, line, i, arena, &out[i], refs) == FAILURE) {
+		if (!(plain && usual_line(line, k_sku, k_qty, k_price, &out[i]))
+				&& read_line(p, line, i, arena, &out[i], refs) == FAILURE) {
 			return FAILURE;
 		}
 		if (lty_add_overflow(cart->subtotal, out[i].amount, &cart->subtotal) || !php_loyalty_fits(cart->subtotal)) {
