@@ -165,7 +165,7 @@ ZEND_METHOD(Loyalty_Engine, evaluate)
 	lty_cart cart;
 	lty_result result;
 	lty_arena arena;
-	lty_error *err;
+	lty_error err; /* on the stack as backtest's: an emalloc() of its 9 KiB was a large block each call */
 	bool line_refs = false;
 	int64_t utc_offset = 0;
 
@@ -190,14 +190,12 @@ ZEND_METHOD(Loyalty_Engine, evaluate)
 		lty_arena_free(&arena);
 		RETURN_THROWS();
 	}
-	err = emalloc(sizeof(lty_error));
-	if (lty_checkout_evaluate(obj->program, &cart, &customer, now, utc_offset, obj->scratch.memo, &arena, &result, err) != LTY_OK) {
-		php_loyalty_throw(err);
+	if (lty_checkout_evaluate(obj->program, &cart, &customer, now, utc_offset, obj->scratch.memo, &arena, &result, &err) != LTY_OK) {
+		php_loyalty_throw(&err);
 	} else if (php_loyalty_result_fits(&result) == SUCCESS) {
 		php_loyalty_result_build(return_value, &result, &arena, &cart, PHP_LOYALTY_KEY(cart_ht, LINES),
 			line_refs, &customer, now, obj->scratch.memo, obj->program_obj);
 	}
-	efree(err);
 	lty_arena_free(&arena);
 }
 
