@@ -215,12 +215,21 @@ static bool lazy_name(zend_string *name)
 		|| zend_string_equals_literal(name, "lines") || zend_string_equals_literal(name, "segments");
 }
 
+/* Whether the class's default properties hold nothing counted (each typed property without a
+ * default is UNDEF): then a copy of their bytes is what object_properties_init() does, property
+ * by property. Decided once, at startup. */
+static bool result_defaults_plain;
+
 static zend_object *result_create(zend_class_entry *ce)
 {
 	result_obj *obj = zend_object_alloc(sizeof(result_obj), ce);
 
 	zend_object_std_init(&obj->std, ce);
-	object_properties_init(&obj->std, ce);
+	if (EXPECTED(result_defaults_plain && ce == php_loyalty_result_ce)) {
+		memcpy(obj->std.properties_table, CE_DEFAULT_PROPERTIES_TABLE(ce), sizeof(zval) * ce->default_properties_count);
+	} else {
+		object_properties_init(&obj->std, ce);
+	}
 	obj->std.handlers = &result_handlers;
 	ZVAL_UNDEF(&obj->cart_lines);
 	obj->program = NULL;
@@ -399,6 +408,12 @@ void php_loyalty_result_build(zval *out, const lty_result *r, lty_arena *arena, 
 
 void php_loyalty_result_setup(zend_class_entry *ce)
 {
+	int i;
+
+	result_defaults_plain = true;
+	for (i = 0; i < ce->default_properties_count; i++) {
+		result_defaults_plain &= !Z_REFCOUNTED(CE_DEFAULT_PROPERTIES_TABLE(ce)[i]);
+	}
 	ce->create_object = result_create;
 	memcpy(&result_handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
 	result_handlers.offset = XtOffsetOf(result_obj, std);
