@@ -38,7 +38,7 @@ if test "$PHP_LOYALTY" != "no"; then
   PHP_NEW_EXTENSION(loyalty,
     ext/loyalty.c ext/loyalty_program.c ext/loyalty_engine.c ext/convert.c ext/customer.c dnl
     ext/cart.c ext/loyalty_result.c ext/loyalty_ledger.c ext/compiled.c ext/local_time.c ext/iterable.c ext/loyalty_backtest.c ext/attributes.c ext/loyalty_sql.c dnl
-    src/base/lty_arena.c src/base/lty_customer.c src/base/lty_error.c src/base/lty_money.c src/base/lty_doc.c src/base/lty_json.c dnl
+    src/base/lty_arena.c src/base/lty_error.c src/base/lty_money.c src/base/lty_doc.c src/base/lty_json.c dnl
     src/expression/lty_lexer.c src/expression/lty_expr_parse.c src/expression/lty_expr_eval.c src/expression/lty_decimal.c dnl
     src/settings/lty_settings.c src/settings/lty_program.c src/settings/lty_program_export.c src/settings/lty_loyalty_load.c src/settings/lty_advantage_load.c src/settings/lty_advantage_index.c src/settings/lty_thresholds.c src/settings/lty_segment.c src/settings/lty_warnings.c src/settings/lty_schedule.c src/settings/lty_sql.c dnl
     src/checkout/lty_checkout.c src/checkout/lty_checkout_state.c src/checkout/lty_points.c src/checkout/lty_reasons.c src/checkout/lty_lines.c src/checkout/lty_backtest.c dnl

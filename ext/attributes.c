@@ -86,7 +86,7 @@ static void read_one(zval *zv, lty_scalar *a)
 }
 
 zend_result php_loyalty_attributes(zval *attrs, php_loyalty_where *at, const lty_str *names, size_t count,
-	lty_scalar *out, bool check_all)
+	lty_scalar *out, bool check_all, bool *refs)
 {
 	char where[160];
 	size_t i;
@@ -111,7 +111,10 @@ zend_result php_loyalty_attributes(zval *attrs, php_loyalty_where *at, const lty
 		if (zv == NULL) {
 			continue;
 		}
-		ZVAL_DEREF(zv);
+		if (Z_ISREF_P(zv)) {
+			*refs = true;
+			zv = Z_REFVAL_P(zv);
+		}
 		if (!valid(zv)) {
 			snprintf(where, sizeof(where), "%s", php_loyalty_where_path(at));
 			return fail(where, names[i].ptr, zv);

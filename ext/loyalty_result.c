@@ -157,7 +157,10 @@ typedef struct {
 	lty_result r;
 	uint8_t *memo;               /* the segments tested (LTY_MEMO_YES: in) */
 	bool memo_pending;           /* some not yet: `customer` and `now` test them */
-	lty_customer customer;       /* a copy in the arena, when memo_pending */
+	lty_customer customer;       /* when memo_pending, its ints, flags and dates; what it lends
+	                              * (`lent` fields) is read again from customer_array */
+	uint32_t lent;
+	zval customer_array;         /* the customer's array, held: copy-on-write keeps it as it was; UNDEF when none */
 	zend_long now;
 	size_t line_count;
 	const lty_cart_line *lines;
@@ -180,8 +183,35 @@ static void release_sources(result_obj *obj)
 	lty_arena_free(&obj->arena);
 	zval_ptr_dtor(&obj->cart_lines);
 	ZVAL_UNDEF(&obj->cart_lines);
+	zval_ptr_dtor(&obj->customer_array);
+	ZVAL_UNDEF(&obj->customer_array);
 	OBJ_RELEASE(obj->program);
 	obj->program = NULL;
+}
+
+/* The segments evaluate() left: the customer's strings, lists and attributes read again from
+ * its held array (unchanged: it was read without references, and a change to it since made
+ * a copy), with the ints and dates read then. */
+static void complete_segments(result_obj *obj)
+{
+	const lty_program *p = php_loyalty_program_from_obj(obj->program)->program;
+	php_loyalty_scratch s;
+	php_loyalty_where at;
+	lty_customer lent;
+
+	php_loyalty_scratch_init(&s, p);
+	php_loyalty_where_fixed(&at, "customer");
+	if (php_loyalty_customer(p, Z_ARRVAL(obj->customer_array), obj->now, &at, obj->lent, &s, &lent) == SUCCESS) {
+		obj->customer.city = lent.city;
+		obj->customer.postcode = lent.postcode;
+		obj->customer.country = lent.country;
+		obj->customer.groups = lent.groups;
+		obj->customer.carriers = lent.carriers;
+		obj->customer.bought = lent.bought;
+		obj->customer.attrs = lent.attrs;
+		lty_membership_complete(p, &obj->customer, obj->now, obj->memo);
+	}
+	php_loyalty_scratch_free(&s);
 }
 
 /* Builds the lazy properties (once: obj->program is NULL afterwards). */
@@ -196,7 +226,7 @@ static void materialize(zend_object *object)
 	}
 	build_applied(OBJ_PROP_NUM(object, P_APPLIED), &obj->r);
 	if (obj->memo_pending) {
-		lty_membership_complete(php_loyalty_program_from_obj(obj->program)->program, &obj->customer, obj->now, obj->memo);
+		complete_segments(obj);
 	}
 	php_loyalty_segment_names(php_loyalty_program_from_obj(obj->program)->compiled, obj->memo, OBJ_PROP_NUM(object, P_SEGMENTS));
 	build_rejected(OBJ_PROP_NUM(object, P_REJECTED), php_loyalty_program_from_obj(obj->program)->program, &obj->r);
@@ -232,6 +262,7 @@ static zend_object *result_create(zend_class_entry *ce)
 	}
 	obj->std.handlers = &result_handlers;
 	ZVAL_UNDEF(&obj->cart_lines);
+	ZVAL_UNDEF(&obj->customer_array);
 	obj->program = NULL;
 	return &obj->std;
 }
@@ -313,6 +344,7 @@ static HashTable *result_get_gc(zend_object *object, zval **table, int *n)
 	zend_get_gc_buffer *buf = zend_get_gc_buffer_create();
 
 	zend_get_gc_buffer_add_zval(buf, &obj->cart_lines);
+	zend_get_gc_buffer_add_zval(buf, &obj->customer_array);
 	if (obj->program != NULL) {
 		zend_get_gc_buffer_add_obj(buf, obj->program);
 	}
@@ -345,32 +377,27 @@ zend_result php_loyalty_result_fits(const lty_result *r)
 }
 
 void php_loyalty_result_build(zval *out, const lty_result *r, lty_arena *arena, const lty_cart *cart,
-	zval *cart_lines, bool line_refs, const lty_customer *customer, zend_long now, const uint8_t *memo,
-	zend_object *program)
+	zval *cart_lines, bool line_refs, const lty_customer *customer, zval *customer_array, bool customer_refs,
+	zend_long now, const uint8_t *memo, zend_object *program)
 {
 	const lty_program *p = php_loyalty_program_from_obj(program)->program;
 	zend_object *object;
 	result_obj *obj;
 	uint8_t *kept;
-	lty_customer copy;
 	uint32_t fields;
 	bool pending = lty_membership_pending(p, memo, &fields);
-	size_t size = pending ? lty_customer_copy_size(customer, fields, p->attr_count) : 0;
 
 	if ((kept = lty_arena_array_raw(arena, p->segment_count, 1)) == NULL) {
 		zend_throw_error(NULL, "evaluate: out of memory");
 		return;
 	}
 	memcpy(kept, memo, p->segment_count);
-	/* The customer's strings are borrowed from its array, which may change before `segments` is
-	 * read: the segments still to test get a copy of what they read, unless that is large
-	 * (a list of a million entries): then they are tested now, as they used to be. */
-	if (pending && (line_refs || size > LTY_MAX_RESULT_CUSTOMER_BYTES)) {
+	/* The segments still to test read the customer later, from its array held as it is now;
+	 * what a PHP reference lends could change without the array: then they are tested now,
+	 * and so are they when the cart's references have everything built now. */
+	if (pending && (line_refs || customer_refs)) {
 		lty_membership_complete(p, customer, now, kept);
 		pending = false;
-	} else if (pending && !lty_customer_copy(arena, customer, fields, p->attr_count, size, &copy)) {
-		zend_throw_error(NULL, "evaluate: out of memory");
-		return;
 	}
 	object_init_ex(out, php_loyalty_result_ce);
 	object = Z_OBJ_P(out);
@@ -390,7 +417,13 @@ void php_loyalty_result_build(zval *out, const lty_result *r, lty_arena *arena, 
 	obj->memo = kept;
 	obj->memo_pending = pending;
 	if (pending) {
-		obj->customer = copy;
+		obj->customer = *customer;   /* its ints, flags and dates; what it lends is read again */
+		obj->customer.city = obj->customer.postcode = obj->customer.country = (lty_str) { NULL, 0 };
+		obj->customer.groups = obj->customer.carriers = obj->customer.bought = (lty_str_list) { NULL, 0 };
+		obj->customer.attrs = NULL;
+		obj->customer.uses = NULL;
+		obj->lent = fields & LTY_FIELDS_LENT;
+		ZVAL_COPY(&obj->customer_array, customer_array);
 		obj->now = now;
 	}
 	obj->r = *r;

@@ -187,8 +187,8 @@ zend_result php_loyalty_result_fits(const lty_result *r);
  * tested are tested when `segments` is first read, on a copy of the customer), `program` the
  * Program whose rule ids the result points to (a reference is kept). */
 void php_loyalty_result_build(zval *out, const lty_result *r, lty_arena *arena, const lty_cart *cart,
-	zval *cart_lines, bool line_refs, const lty_customer *customer, zend_long now, const uint8_t *memo,
-	zend_object *program);
+	zval *cart_lines, bool line_refs, const lty_customer *customer, zval *customer_array, bool customer_refs,
+	zend_long now, const uint8_t *memo, zend_object *program);
 /* The names of the segments a tested memo says the customer is in, in byte order, into `out`. */
 void php_loyalty_segment_names(const php_loyalty_compiled *compiled, const uint8_t *memo, zval *out);
 void php_loyalty_result_setup(zend_class_entry *ce);
@@ -266,6 +266,7 @@ typedef struct {
 	lty_scalar *attrs;
 	uint8_t *memo;
 	int64_t *uses;     /* one per advantage with max_uses (lty_program.limited) */
+	bool refs;         /* a string, list or attribute the last customer lent was behind a PHP reference */
 } php_loyalty_scratch;
 
 typedef struct {
@@ -300,11 +301,13 @@ zend_result php_loyalty_date_arg(zval *zv, uint32_t arg_num, const char *path, z
 zend_result php_loyalty_now(zval *zv, uint32_t arg_num, const char *path, zend_long *out);
 /* `attributes` (a zval, NULL when absent) of a customer or a cart line at `path`: an array of
  * scalars or nulls, floats finite. Every entry is checked when `check_all`, else only those
- * named; the named ones are read into `out` (`count` slots; null when absent). */
+ * named; the named ones are read into `out` (`count` slots; null when absent), *refs set
+ * when one of them is behind a PHP reference. */
 zend_result php_loyalty_attributes(zval *attrs, php_loyalty_where *where, const lty_str *names, size_t count,
-	lty_scalar *out, bool check_all);
+	lty_scalar *out, bool check_all, bool *refs);
 /* Reads and checks the `fields` (LTY_FIELD_* bits) of a customer array: LTY_FIELDS_ALL for
- * evaluate() and segmentsOf(), program->fields for the batch paths. */
+ * evaluate() and segmentsOf(), program->fields for the batch paths. scratch->refs tells
+ * whether a string, list or attribute it lends is behind a PHP reference. */
 zend_result php_loyalty_customer(const lty_program *program, HashTable *ht, zend_long now,
 	php_loyalty_where *where, uint32_t fields, php_loyalty_scratch *scratch, lty_customer *out);
 

@@ -60,6 +60,10 @@ enum {
 /* Every documented key: what evaluate() and segmentsOf() check (docs/decisions.md). */
 #define LTY_FIELDS_ALL ((LTY_FIELD_USES << 1) - 1)
 
+/* The fields whose strings and lists a reader lends from its input (the rest are copied). */
+#define LTY_FIELDS_LENT (LTY_FIELD_CITY | LTY_FIELD_POSTCODE | LTY_FIELD_COUNTRY | LTY_FIELD_GROUPS \
+	| LTY_FIELD_CARRIERS | LTY_FIELD_BOUGHT | LTY_FIELD_ATTRIBUTES)
+
 /* Fields every program reads: the built-in segments need them. */
 #define LTY_FIELDS_BUILTIN (LTY_FIELD_ACTIVE | LTY_FIELD_ORDERS | LTY_FIELD_FIRST_ORDER | LTY_FIELD_LAST_ORDER)
 
@@ -93,14 +97,5 @@ typedef struct {
 	const lty_scalar *attrs;     /* one per program attribute slot (lty_program.attr_names) */
 	const int64_t *uses;         /* times used, one per advantage with max_uses (lty_program.limited) */
 } lty_customer;
-
-/* The bytes lty_customer_copy() needs for the `fields` (LTY_FIELD_* bits) of c and its
- * `attr_count` attributes; SIZE_MAX when they do not fit in size_t. */
-size_t lty_customer_copy_size(const lty_customer *c, uint32_t fields, size_t attr_count);
-/* `from` with the strings, lists and attributes of its `fields` copied into the arena (`size`
- * from lty_customer_copy_size()), so that `to` lives as long as the arena does; the other
- * fields' strings and lists read as absent, `uses` as NULL. False when out of memory. */
-bool lty_customer_copy(lty_arena *arena, const lty_customer *from, uint32_t fields, size_t attr_count, size_t size,
-	lty_customer *to);
 
 #endif

@@ -15,7 +15,6 @@
 #define LTY_MAX_LIST 10000                         /* carriers or warn_days in settings */
 #define LTY_MAX_CART_LINES 100000
 #define LTY_MAX_CUSTOMER_LIST 1000000              /* groups, carriers or bought of one customer */
-#define LTY_MAX_RESULT_CUSTOMER_BYTES 65536        /* a Result's copy of the customer (segments read late); larger: tested at once */
 #define LTY_MAX_LEDGER_ENTRIES 1000000
 
 #endif

@@ -56,5 +56,6 @@ php_loyalty_report_ce
 php_loyalty_result_ce
 php_loyalty_sql_filter_ce
 program_handlers
+result_defaults_plain
 result_handlers
 sql_filter_handlers
