@@ -158,8 +158,7 @@ typedef struct {
 	uint8_t *memo;               /* the segments tested (LTY_MEMO_YES: in) */
 	bool memo_pending;           /* some not yet: `customer` and `now` test them */
 	lty_customer customer;       /* when memo_pending, its ints, flags and dates; what it lends
-	                              * (`lent` fields) is read again from customer_array */
-	uint32_t lent;
+	                              * is read again from customer_array */
 	zval customer_array;         /* the customer's array, held: copy-on-write keeps it as it was; UNDEF when none */
 	zend_long now;
 	size_t line_count;
@@ -198,10 +197,12 @@ static void complete_segments(result_obj *obj)
 	php_loyalty_scratch s;
 	php_loyalty_where at;
 	lty_customer lent;
+	uint32_t fields;
 
+	lty_membership_pending(p, obj->memo, &fields);
 	php_loyalty_scratch_init(&s, p);
 	php_loyalty_where_fixed(&at, "customer");
-	if (php_loyalty_customer(p, Z_ARRVAL(obj->customer_array), obj->now, &at, obj->lent, &s, &lent) == SUCCESS) {
+	if (php_loyalty_customer(p, Z_ARRVAL(obj->customer_array), obj->now, &at, fields & LTY_FIELDS_LENT, &s, &lent) == SUCCESS) {
 		obj->customer.city = lent.city;
 		obj->customer.postcode = lent.postcode;
 		obj->customer.country = lent.country;
@@ -384,8 +385,7 @@ void php_loyalty_result_build(zval *out, const lty_result *r, lty_arena *arena, 
 	zend_object *object;
 	result_obj *obj;
 	uint8_t *kept;
-	uint32_t fields;
-	bool pending = lty_membership_pending(p, memo, &fields);
+	bool pending = lty_membership_pending(p, memo, NULL);
 
 	if ((kept = lty_arena_array_raw(arena, p->segment_count, 1)) == NULL) {
 		zend_throw_error(NULL, "evaluate: out of memory");
@@ -422,7 +422,6 @@ void php_loyalty_result_build(zval *out, const lty_result *r, lty_arena *arena, 
 		obj->customer.groups = obj->customer.carriers = obj->customer.bought = (lty_str_list) { NULL, 0 };
 		obj->customer.attrs = NULL;
 		obj->customer.uses = NULL;
-		obj->lent = fields & LTY_FIELDS_LENT;
 		ZVAL_COPY(&obj->customer_array, customer_array);
 		obj->now = now;
 	}

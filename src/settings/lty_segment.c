@@ -87,6 +87,9 @@ bool lty_membership_pending(const lty_program *program, const uint8_t *memo, uin
 	bool pending = false;
 	size_t i;
 
+	if (fields == NULL) {
+		return memchr(memo, MEMO_UNKNOWN, program->segment_count) != NULL;
+	}
 	*fields = 0;
 	for (i = 0; i < program->segment_count; i++) {
 		if (memo[i] == MEMO_UNKNOWN) {
