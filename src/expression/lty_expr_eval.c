@@ -6,6 +6,7 @@
 #include "lty_expr_internal.h"
 #include "lty_decimal.h"
 
+#include <stddef.h>
 #include <string.h>
 
 typedef enum {
@@ -610,6 +611,96 @@ static uint32_t leaves(const lty_node *nodes, const lty_kid *kids, uint32_t i)
 	return total;
 }
 
+/* Where field f is kept: false for a field no quick test reads. */
+static bool field_place(uint32_t f, uint8_t *line, uint16_t *at, uint16_t *has)
+{
+	*line = 0;
+	*has = 0;
+	switch ((lty_field) f) {
+		case LTY_F_ORDERS: *at = offsetof(lty_customer, orders); return true;
+		case LTY_F_SPENT: *at = offsetof(lty_customer, spent); return true;
+		case LTY_F_POINTS: *at = offsetof(lty_customer, points); return true;
+		case LTY_F_LIFETIME_POINTS: *at = offsetof(lty_customer, lifetime_points); return true;
+		case LTY_F_DAYS_SINCE_FIRST_ORDER:
+			*at = offsetof(lty_customer, first_order);
+			*has = offsetof(lty_customer, has_first_order);
+			return true;
+		case LTY_F_DAYS_SINCE_LAST_ORDER:
+			*at = offsetof(lty_customer, last_order);
+			*has = offsetof(lty_customer, has_last_order);
+			return true;
+		case LTY_F_CITY: *at = offsetof(lty_customer, city); return true;
+		case LTY_F_POSTCODE: *at = offsetof(lty_customer, postcode); return true;
+		case LTY_F_COUNTRY: *at = offsetof(lty_customer, country); return true;
+		case LTY_F_GROUPS: *at = offsetof(lty_customer, groups); return true;
+		case LTY_F_CARRIERS: *at = offsetof(lty_customer, carriers); return true;
+		case LTY_F_BOUGHT: *at = offsetof(lty_customer, bought); return true;
+		case LTY_F_SKU: *line = 1; *at = offsetof(lty_cart_line, sku); return true;
+		case LTY_F_CATEGORY: *line = 1; *at = offsetof(lty_cart_line, category); return true;
+		case LTY_F_QTY: *line = 1; *at = offsetof(lty_cart_line, qty); return true;
+		case LTY_F_PRICE: *line = 1; *at = offsetof(lty_cart_line, price); return true;
+		case LTY_F_AMOUNT: *line = 1; *at = offsetof(lty_cart_line, amount); return true;
+		case LTY_F_ACTIVE: return false;
+	}
+	return false;
+}
+
+static lty_cmp turned_round(lty_cmp op)
+{
+	switch (op) {
+		case LTY_CMP_LT: return LTY_CMP_GT;
+		case LTY_CMP_LE: return LTY_CMP_GE;
+		case LTY_CMP_GT: return LTY_CMP_LT;
+		case LTY_CMP_GE: return LTY_CMP_LE;
+		default: return op;
+	}
+}
+
+/* The quick test of a step whose node n has a shape that reads one field and one literal. */
+static void quick(lty_step *step, const lty_node *nodes, const lty_kid *kids, const lty_node *n)
+{
+	const lty_node *a = n->count == 2 ? &nodes[kids[n->first].node] : NULL;
+	const lty_node *b = n->count == 2 ? &nodes[kids[n->first + 1].node] : NULL;
+	bool days;
+
+	step->quick = LTY_QUICK_NONE;
+	step->cmp = step->negate = step->line = 0;
+	step->at = step->has = 0;
+	step->k.i = 0;
+	switch ((lty_shape) n->shape) {
+		case LTY_SHAPE_FIELD_CMP_INT:
+		case LTY_SHAPE_INT_CMP_FIELD: {
+			const lty_node *fld = n->shape == LTY_SHAPE_FIELD_CMP_INT ? a : b, *lit = n->shape == LTY_SHAPE_FIELD_CMP_INT ? b : a;
+			if (!field_place(fld->k.field, &step->line, &step->at, &step->has)) {
+				return;
+			}
+			days = fld->k.field == LTY_F_DAYS_SINCE_FIRST_ORDER || fld->k.field == LTY_F_DAYS_SINCE_LAST_ORDER;
+			step->quick = (uint8_t) (days ? LTY_QUICK_DAYS : LTY_QUICK_INT);
+			step->cmp = (uint8_t) (n->shape == LTY_SHAPE_FIELD_CMP_INT ? (lty_cmp) n->sub : turned_round((lty_cmp) n->sub));
+			step->k.i = lit->k.i;
+			return;
+		}
+		case LTY_SHAPE_FIELD_EQ_STR:
+			if (field_place(a->k.field, &step->line, &step->at, &step->has)) {
+				step->quick = LTY_QUICK_STR;
+				step->cmp = n->sub == LTY_CMP_EQ;
+				step->k.s.ptr = b->k.s.ptr;
+				step->k.s.len = b->k.s.len;
+			}
+			return;
+		case LTY_SHAPE_STR_IN_FIELD:
+			if (field_place(b->k.field, &step->line, &step->at, &step->has) && !step->line) {
+				step->quick = LTY_QUICK_IN_LIST;
+				step->negate = n->negate != 0;
+				step->k.s.ptr = a->k.s.ptr;
+				step->k.s.len = a->k.s.len;
+			}
+			return;
+		default:
+			return;
+	}
+}
+
 /* Writes the steps of node i from step `at`: true goes to t, false to f. The steps of a subtree
  * are contiguous, so the next kid of an and/or starts where this kid's leaves end. Recursion is
  * bounded by the nesting limit, as in test(). */
@@ -642,26 +733,80 @@ static void emit(lty_step *steps, const lty_node *nodes, const lty_kid *kids, ui
 	}
 }
 
-lty_step *lty_expr_steps(lty_arena *arena, const lty_node *nodes, const lty_kid *kids, uint32_t root, uint32_t count)
+lty_step *lty_expr_steps(lty_arena *arena, const lty_node *nodes, const lty_kid *kids, uint32_t root, uint32_t count, bool line)
 {
 	lty_step *steps = lty_arena_array_raw(arena, count, sizeof(lty_step)); /* leaves <= nodes; only those read */
+	uint32_t i, n;
 
 	if (steps != NULL) {
 		emit(steps, nodes, kids, root, 0, LTY_STEP_TRUE, LTY_STEP_FALSE);
+		for (i = 0, n = leaves(nodes, kids, root); i < n; i++) {
+			quick(&steps[i], nodes, kids, &nodes[steps[i].node]);
+			if (steps[i].quick != LTY_QUICK_NONE && steps[i].line != line) {
+				steps[i].quick = LTY_QUICK_NONE; /* a field of the other kind reads as null: test() says so */
+			}
+		}
 	}
 	return steps;
+}
+
+/* A quick step's answer, as test() gives it for its node. */
+static bool quick_test(const lty_step *step, const char *base, int64_t now)
+{
+	const char *at = base + step->at;
+	int64_t a, diff;
+
+	switch ((lty_quick) step->quick) {
+		case LTY_QUICK_INT:
+			memcpy(&a, at, sizeof(a));
+			return lty_cmp_holds((a > step->k.i) - (a < step->k.i), (lty_cmp) step->cmp);
+		case LTY_QUICK_DAYS: { /* as days_since(): floor of the days, null without the order or on overflow */
+			bool has;
+			memcpy(&has, base + step->has, sizeof(has));
+			memcpy(&a, at, sizeof(a));
+			if (!has || lty_sub_overflow(now, a, &diff)) {
+				return false;
+			}
+			a = diff / 86400 - (diff % 86400 != 0 && diff < 0);
+			return lty_cmp_holds((a > step->k.i) - (a < step->k.i), (lty_cmp) step->cmp);
+		}
+		case LTY_QUICK_STR: {
+			lty_str s;
+			memcpy(&s, at, sizeof(s));
+			return s.ptr != NULL && s.len <= UINT32_MAX && same_bytes(s.ptr, s.len, step->k.s.ptr, step->k.s.len) == (step->cmp != 0);
+		}
+		case LTY_QUICK_IN_LIST: {
+			lty_str_list l;
+			size_t i;
+			memcpy(&l, at, sizeof(l));
+			if (l.count > UINT32_MAX) {
+				return false; /* as make_strs(): null */
+			}
+			for (i = 0; i < l.count; i++) {
+				if (same_bytes(l.items[i].ptr, l.items[i].len, step->k.s.ptr, step->k.s.len)) {
+					return !step->negate;
+				}
+			}
+			return step->negate;
+		}
+		case LTY_QUICK_NONE:
+			break;
+	}
+	return false;
 }
 
 /* The steps in order, each test going on to the next step its answer names. */
 bool lty_expr_matches(const lty_expr *expr, const lty_expr_env *env)
 {
 	const lty_step *step = expr->steps;
+	const char *base = expr->line ? (const char *) env->line : (const char *) env->customer;
 	ctx c;
 
 	c.e = expr;
 	c.env = env;
 	for (;;) {
-		uint32_t next = test(&c, step->node) ? step->on_true : step->on_false;
+		bool holds = step->quick != LTY_QUICK_NONE ? quick_test(step, base, env->now) : test(&c, step->node);
+		uint32_t next = holds ? step->on_true : step->on_false;
 		if (next >= LTY_STEP_FALSE) {
 			return next == LTY_STEP_TRUE;
 		}

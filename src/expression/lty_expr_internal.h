@@ -117,10 +117,34 @@ typedef struct {
  * test goes next, so that evaluation is a loop instead of a recursion through them. */
 #define LTY_STEP_TRUE UINT32_MAX
 #define LTY_STEP_FALSE (UINT32_MAX - 1)
+
+/* A test the step makes alone, its field's place in lty_customer or lty_cart_line and its
+ * literal resolved when the steps are made: no node, kid or field switch read at run time. */
+typedef enum {
+	LTY_QUICK_NONE,      /* test() of the node */
+	LTY_QUICK_INT,       /* an int field against k.i: orders >= 5 (5 <= orders turned round) */
+	LTY_QUICK_DAYS,      /* days since an order (time at `at`, its flag at `has`) against k.i; null is false */
+	LTY_QUICK_STR,       /* a string field == (cmp 1) or != (cmp 0) the literal k.s; null is false */
+	LTY_QUICK_IN_LIST    /* the literal k.s in a list field (not in: negate) */
+} lty_quick;
+
 typedef struct {
 	uint32_t node;       /* a condition that is not and, or, not */
 	uint32_t on_true;    /* the next step, or LTY_STEP_TRUE / LTY_STEP_FALSE */
 	uint32_t on_false;
+	uint8_t quick;       /* lty_quick */
+	uint8_t cmp;         /* lty_cmp (INT, DAYS); STR: 1 for ==, 0 for != */
+	uint8_t negate;      /* IN_LIST: not in */
+	uint8_t line;        /* the field is the cart line's */
+	uint16_t at;         /* offsetof() the field */
+	uint16_t has;        /* DAYS: offsetof() its has_ flag */
+	union {
+		int64_t i;
+		struct {
+			const char *ptr;
+			uint32_t len;
+		} s;
+	} k;
 } lty_step;
 
 struct lty_expr {
@@ -138,7 +162,8 @@ struct lty_expr {
 
 /* Sets the shape of each of the `count` nodes (the parser's last step). */
 void lty_expr_shape(lty_node *nodes, const lty_kid *kids, uint32_t count);
-/* The steps of the condition at `root` (at most `count` nodes), in arena memory; NULL when out of memory. */
-lty_step *lty_expr_steps(lty_arena *arena, const lty_node *nodes, const lty_kid *kids, uint32_t root, uint32_t count);
+/* The steps of the condition at `root` (at most `count` nodes) of a customer or a `line`
+ * expression, in arena memory; NULL when out of memory. */
+lty_step *lty_expr_steps(lty_arena *arena, const lty_node *nodes, const lty_kid *kids, uint32_t root, uint32_t count, bool line);
 
 #endif
