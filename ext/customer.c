@@ -100,7 +100,7 @@ static zend_result read_count(HashTable *ht, php_loyalty_key k, php_loyalty_wher
 
 /* Member `k`, as php_loyalty_key_find() gives it, noting in s->refs a reference before it:
  * what the customer lends (strings, lists, attributes) may then change without its array. */
-static zval *find_lent(HashTable *ht, php_loyalty_key k, php_loyalty_scratch *s)
+static zend_always_inline zval *find_lent(HashTable *ht, php_loyalty_key k, php_loyalty_scratch *s)
 {
 	zval *zv = php_loyalty_key_lookup(ht, k);
 
