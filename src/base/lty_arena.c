@@ -3,7 +3,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define LTY_ARENA_ALIGN 16
 /* 3 KiB with the block's header: the largest size PHP's allocator serves from its free lists;
  * a 4 KiB block was a page run to find and give back, about 160 instructions an evaluate. */
 #define LTY_ARENA_BLOCK (3072 - 16)
@@ -22,13 +21,13 @@ void lty_arena_init(lty_arena *arena, const lty_allocator *allocator)
 {
 	arena->allocator = allocator;
 	arena->head = NULL;
+	arena->data = NULL;
 	arena->used = 0;
 	arena->size = 0;
 	arena->total = 0;
 }
 
-/* `size` bytes, not zeroed. */
-static void *take(lty_arena *arena, size_t size)
+void *lty_arena_take_slow(lty_arena *arena, size_t size)
 {
 	size_t need = align_up(size ? size : 1);
 	char *data;
@@ -56,30 +55,23 @@ static void *take(lty_arena *arena, size_t size)
 		}
 		b->next = arena->head;
 		arena->head = b;
+		arena->data = (char *) (b + 1);
 		arena->used = 0;
 		arena->size = block;
 	}
-	data = (char *) (arena->head + 1) + arena->used;
+	data = arena->data + arena->used;
 	arena->used += need;
 	return data;
 }
 
 void *lty_arena_alloc(lty_arena *arena, size_t size)
 {
-	void *data = take(arena, size);
+	void *data = lty_arena_take(arena, size);
 
 	if (data != NULL) {
 		memset(data, 0, size);
 	}
 	return data;
-}
-
-void *lty_arena_array_raw(lty_arena *arena, size_t n, size_t size)
-{
-	if (size != 0 && n > SIZE_MAX / size) {
-		return NULL;
-	}
-	return take(arena, n * size);
 }
 
 void *lty_arena_grow(lty_arena *arena, void *items, size_t count, size_t *capacity, size_t size)
@@ -136,6 +128,7 @@ void lty_arena_free(lty_arena *arena)
 		b = next;
 	}
 	arena->head = NULL;
+	arena->data = NULL;
 	arena->used = arena->size = arena->total = 0;
 }
 
