@@ -3,25 +3,12 @@
 
 #include <string.h>
 
-/* Rejections that carry nothing but their kind (disabled, not_in_segment, voucher: by far the
- * most, with many rules) take one byte per advantage; the others get a record. */
-static bool quiet_message(lty_source source, lty_message message)
-{
-	return source == LTY_SOURCE_ADVANTAGE
-		&& (message == LTY_MSG_DISABLED || message == LTY_MSG_NOT_IN_SEGMENT || message == LTY_MSG_ADVANTAGE_VOUCHER);
-}
-
-lty_rejected *lty_checkout_reject(checkout *ck, lty_source source, const lty_str *id, lty_reason reason,
+lty_rejected *lty_checkout_reject_record(checkout *ck, lty_source source, const lty_str *id, lty_reason reason,
 	lty_message message, int64_t a, int64_t b)
 {
 	lty_result *r = ck->r;
 	lty_rejected *x;
 
-	if (quiet_message(source, message)) {
-		r->quiet[ck->rule] = (uint8_t) (message + 1);
-		r->quiet_count++;
-		return &ck->unused; /* what callers fill in is known from the advantage */
-	}
 	x = lty_arena_grow(ck->arena, r->rejected, r->rejected_count, &ck->rejected_cap, sizeof(lty_rejected));
 	if (x == NULL) {
 		lty_error_set(ck->err, LTY_ERR_NOMEM, "evaluate: out of memory");

@@ -39,9 +39,24 @@ typedef struct {
 	lty_str carrier_copy;     /* the cart's carrier in the arena, for the messages; NULL until needed */
 } checkout;
 
-/* Records a rejection of the rule being checked; the caller fills in what its message needs. */
-lty_rejected *lty_checkout_reject(checkout *ck, lty_source source, const lty_str *id, lty_reason reason,
+/* A rejection's record (lty_checkout_reject() without a quiet message). */
+lty_rejected *lty_checkout_reject_record(checkout *ck, lty_source source, const lty_str *id, lty_reason reason,
 	lty_message message, int64_t a, int64_t b);
+
+/* Records a rejection of the rule being checked; the caller fills in what its message needs.
+ * Those that carry nothing but their kind (disabled, not_in_segment, voucher: by far the most,
+ * with many rules) take one byte per advantage, inline; the others get a record. */
+static inline lty_rejected *lty_checkout_reject(checkout *ck, lty_source source, const lty_str *id, lty_reason reason,
+	lty_message message, int64_t a, int64_t b)
+{
+	if (source == LTY_SOURCE_ADVANTAGE
+			&& (message == LTY_MSG_DISABLED || message == LTY_MSG_NOT_IN_SEGMENT || message == LTY_MSG_ADVANTAGE_VOUCHER)) {
+		ck->r->quiet[ck->rule] = (uint8_t) (message + 1);
+		ck->r->quiet_count++;
+		return &ck->unused; /* what callers fill in is known from the advantage */
+	}
+	return lty_checkout_reject_record(ck, source, id, reason, message, a, b);
+}
 /* Records an applied rule; its discount must fit what remains payable. */
 void lty_checkout_apply(checkout *ck, lty_source source, const lty_str *id, const lty_str *label,
 	int64_t discount, bool ship, int64_t points);
