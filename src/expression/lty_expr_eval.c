@@ -656,6 +656,40 @@ static lty_cmp turned_round(lty_cmp op)
 	}
 }
 
+/* `x op k` as x in [lo, hi], or outside it when *negate: one test whatever op is. */
+static void as_range(lty_cmp op, int64_t k, int64_t *lo, int64_t *hi, uint8_t *negate)
+{
+	*lo = INT64_MIN;
+	*hi = INT64_MAX;
+	*negate = 0;
+	switch (op) {
+		case LTY_CMP_EQ: *lo = *hi = k; return;
+		case LTY_CMP_NE: *lo = *hi = k; *negate = 1; return;
+		case LTY_CMP_LE: *hi = k; return;
+		case LTY_CMP_GE: *lo = k; return;
+		case LTY_CMP_LT:
+			if (k == INT64_MIN) {
+				*negate = 1; /* nothing is below: outside every int */
+			} else {
+				*hi = k - 1;
+			}
+			return;
+		case LTY_CMP_GT:
+			if (k == INT64_MAX) {
+				*negate = 1;
+			} else {
+				*lo = k + 1;
+			}
+			return;
+	}
+}
+
+/* Whether x is in [lo, hi] (lo <= hi), in one unsigned comparison. */
+static inline bool in_range(int64_t x, int64_t lo, int64_t hi)
+{
+	return (uint64_t) x - (uint64_t) lo <= (uint64_t) hi - (uint64_t) lo;
+}
+
 /* The quick test of a step whose node n has a shape that reads one field and one literal. */
 static void quick(lty_step *step, const lty_node *nodes, const lty_kid *kids, const lty_node *n)
 {
@@ -666,7 +700,7 @@ static void quick(lty_step *step, const lty_node *nodes, const lty_kid *kids, co
 	step->quick = LTY_QUICK_NONE;
 	step->cmp = step->negate = step->line = 0;
 	step->at = step->has = 0;
-	step->k.i = 0;
+	step->k.r.lo = step->k.r.hi = 0;
 	switch ((lty_shape) n->shape) {
 		case LTY_SHAPE_FIELD_CMP_INT:
 		case LTY_SHAPE_INT_CMP_FIELD: {
@@ -676,8 +710,8 @@ static void quick(lty_step *step, const lty_node *nodes, const lty_kid *kids, co
 			}
 			days = fld->k.field == LTY_F_DAYS_SINCE_FIRST_ORDER || fld->k.field == LTY_F_DAYS_SINCE_LAST_ORDER;
 			step->quick = (uint8_t) (days ? LTY_QUICK_DAYS : LTY_QUICK_INT);
-			step->cmp = (uint8_t) (n->shape == LTY_SHAPE_FIELD_CMP_INT ? (lty_cmp) n->sub : turned_round((lty_cmp) n->sub));
-			step->k.i = lit->k.i;
+			as_range(n->shape == LTY_SHAPE_FIELD_CMP_INT ? (lty_cmp) n->sub : turned_round((lty_cmp) n->sub), lit->k.i,
+				&step->k.r.lo, &step->k.r.hi, &step->negate);
 			return;
 		}
 		case LTY_SHAPE_FIELD_EQ_STR:
@@ -759,7 +793,7 @@ static bool quick_test(const lty_step *step, const char *base, int64_t now)
 	switch ((lty_quick) step->quick) {
 		case LTY_QUICK_INT:
 			memcpy(&a, at, sizeof(a));
-			return lty_cmp_holds((a > step->k.i) - (a < step->k.i), (lty_cmp) step->cmp);
+			return in_range(a, step->k.r.lo, step->k.r.hi) != step->negate;
 		case LTY_QUICK_DAYS: { /* as days_since(): floor of the days, null without the order or on overflow */
 			bool has;
 			memcpy(&has, base + step->has, sizeof(has));
@@ -768,7 +802,7 @@ static bool quick_test(const lty_step *step, const char *base, int64_t now)
 				return false;
 			}
 			a = diff / 86400 - (diff % 86400 != 0 && diff < 0);
-			return lty_cmp_holds((a > step->k.i) - (a < step->k.i), (lty_cmp) step->cmp);
+			return in_range(a, step->k.r.lo, step->k.r.hi) != step->negate;
 		}
 		case LTY_QUICK_STR: {
 			lty_str s;

@@ -122,8 +122,8 @@ typedef struct {
  * literal resolved when the steps are made: no node, kid or field switch read at run time. */
 typedef enum {
 	LTY_QUICK_NONE,      /* test() of the node */
-	LTY_QUICK_INT,       /* an int field against k.i: orders >= 5 (5 <= orders turned round) */
-	LTY_QUICK_DAYS,      /* days since an order (time at `at`, its flag at `has`) against k.i; null is false */
+	LTY_QUICK_INT,       /* an int field in k.r (not in it: negate): orders >= 5, 5 <= orders, orders != 3 */
+	LTY_QUICK_DAYS,      /* days since an order (time at `at`, its flag at `has`) in k.r, or not; null is false */
 	LTY_QUICK_STR,       /* a string field == (cmp 1) or != (cmp 0) the literal k.s; null is false */
 	LTY_QUICK_IN_LIST    /* the literal k.s in a list field (not in: negate) */
 } lty_quick;
@@ -133,13 +133,15 @@ typedef struct {
 	uint32_t on_true;    /* the next step, or LTY_STEP_TRUE / LTY_STEP_FALSE */
 	uint32_t on_false;
 	uint8_t quick;       /* lty_quick */
-	uint8_t cmp;         /* lty_cmp (INT, DAYS); STR: 1 for ==, 0 for != */
-	uint8_t negate;      /* IN_LIST: not in */
+	uint8_t cmp;         /* STR: 1 for ==, 0 for != */
+	uint8_t negate;      /* INT, DAYS: outside k.r; IN_LIST: not in */
 	uint8_t line;        /* the field is the cart line's */
 	uint16_t at;         /* offsetof() the field */
 	uint16_t has;        /* DAYS: offsetof() its has_ flag */
 	union {
-		int64_t i;
+		struct {
+			int64_t lo, hi; /* lo <= hi */
+		} r;
 		struct {
 			const char *ptr;
 			uint32_t len;
