@@ -231,6 +231,8 @@ typedef struct {
 	int segment;
 	zend_long now;
 	zval *result;
+	lty_customer customer;       /* the row being tested */
+	lty_membership m;            /* over `customer`, set once per call */
 } filter_state;
 
 /* The id of a matching customer, or its key when it has none; FAILURE with an exception. */
@@ -266,8 +268,6 @@ static zend_result filter_one(void *ctx, zval *key, zval *item)
 {
 	filter_state *st = ctx;
 	php_loyalty_where at;
-	lty_customer customer;
-	lty_membership m;
 	zend_result result = SUCCESS;
 	HashTable *row;
 
@@ -282,11 +282,11 @@ static zend_result filter_one(void *ctx, zval *key, zval *item)
 	 * Released without zval_ptr_dtor(), which would hand the row to the cycle collector. */
 	row = Z_ARRVAL_P(item);
 	GC_TRY_ADDREF(row);
-	if (php_loyalty_customer(st->engine->program, row, st->now, &at, st->engine->program->segment_fields[st->segment], &st->engine->scratch, &customer) == FAILURE) {
+	if (php_loyalty_customer(st->engine->program, row, st->now, &at, st->engine->program->segment_fields[st->segment], &st->engine->scratch, &st->customer) == FAILURE) {
 		result = FAILURE;
 	} else {
-		lty_membership_init(&m, st->engine->program, &customer, st->now, st->engine->scratch.memo);
-		if (lty_membership_test(&m, st->segment)) {
+		lty_membership_forget(&st->m);
+		if (lty_membership_test(&st->m, st->segment)) {
 			result = add_id(st, &at, key, row);
 		}
 	}
@@ -315,6 +315,7 @@ ZEND_METHOD(Loyalty_Engine, filter)
 	}
 	st.engine = obj;
 	st.result = return_value;
+	lty_membership_resume(&st.m, obj->program, &st.customer, st.now, obj->scratch.memo);
 	array_init(return_value);
 	/* Keep the engine alive even if a generator drops the last reference to it. */
 	GC_ADDREF(&obj->std);

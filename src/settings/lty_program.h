@@ -204,6 +204,8 @@ void lty_membership_resume(lty_membership *m, const lty_program *program, const 
 	int64_t now, uint8_t *memo);
 void lty_membership_init(lty_membership *m, const lty_program *program, const lty_customer *customer,
 	int64_t now, uint8_t *memo);
+/* Forgets the memo's answers: the customer's struct holds another customer now (a batch). */
+void lty_membership_forget(lty_membership *m);
 bool lty_membership_test(lty_membership *m, int segment);
 /* A memo byte once tested: LTY_MEMO_YES when the customer is in the segment. */
 #define LTY_MEMO_YES 2

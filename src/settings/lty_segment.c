@@ -60,7 +60,12 @@ void lty_membership_init(lty_membership *m, const lty_program *program, const lt
 	int64_t now, uint8_t *memo)
 {
 	lty_membership_resume(m, program, customer, now, memo);
-	memset(memo, MEMO_UNKNOWN, program->segment_count);
+	lty_membership_forget(m);
+}
+
+void lty_membership_forget(lty_membership *m)
+{
+	memset(m->memo, MEMO_UNKNOWN, m->program->segment_count);
 }
 
 bool lty_membership_matches(lty_membership *m, const lty_expr *expr)
