@@ -115,6 +115,15 @@ static lty_status segment_ref_error(lty_loader *l, size_t seg, const lty_expr_re
 	return lty_expr_error(l->err, l->path, src, src_len, ref->column, msg);
 }
 
+/* A chain of segment() references too long, reported at the reference `ref` of segment seg. */
+static lty_status chain_error(lty_loader *l, size_t seg, const lty_expr_ref *ref)
+{
+	char chain[64];
+
+	snprintf(chain, sizeof(chain), "segment() references nested deeper than %d levels", LTY_MAX_SEGMENT_CHAIN);
+	return segment_ref_error(l, seg, ref, chain);
+}
+
 /* Depth-first search over segment('x') references; `state` is 0 new, 1 on the path, 2 done;
  * `height` the most segments on a chain from a done one; `depth` the references from the
  * root to seg. Chains are bounded: evaluation recurses along them (and into each
@@ -125,9 +134,7 @@ static lty_status visit(lty_loader *l, size_t seg, uint8_t *state, size_t *stack
 	uint32_t *fields = (uint32_t *) l->program->segment_fields;
 	const lty_expr_ref *refs;
 	size_t count, i, h = 1;
-	char chain[64];
 
-	snprintf(chain, sizeof(chain), "segment() references nested deeper than %d levels", LTY_MAX_SEGMENT_CHAIN);
 	state[seg] = 1;
 	stack[depth] = seg;
 	refs = segs[seg].expr ? lty_expr_segment_refs(segs[seg].expr, &count) : NULL;
@@ -154,14 +161,14 @@ static lty_status visit(lty_loader *l, size_t seg, uint8_t *state, size_t *stack
 		}
 		if (state[next] == 0) {
 			if (depth + 1 > LTY_MAX_SEGMENT_CHAIN) {
-				return segment_ref_error(l, seg, &refs[i], chain);
+				return chain_error(l, seg, &refs[i]);
 			}
 			if (visit(l, next, state, stack, height, depth + 1) != LTY_OK) {
 				return l->err->status;
 			}
 		}
 		if (depth + height[next] > LTY_MAX_SEGMENT_CHAIN) { /* references from the root to the end of next's chain */
-			return segment_ref_error(l, seg, &refs[i], chain);
+			return chain_error(l, seg, &refs[i]);
 		}
 		h = height[next] + 1 > h ? height[next] + 1 : h;
 		fields[seg] |= fields[next];
