@@ -39,18 +39,13 @@ typedef struct {
 	int32_t safe_offset;
 } tz_table;
 
-/* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
-static int64_t days_from_civil(int64_t y, unsigned m, unsigned d)
+/* Days since 1970-01-01 of a date of 1970..2099, where every fourth year is a leap year
+ * (2000 is one, 2100 is out of the table's range). */
+static int64_t days_since_1970(int y, int m, int d)
 {
-	int64_t era;
-	unsigned yoe, doy, doe;
+	static const int before_month[12] = { 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334 };
 
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = (unsigned) (y - era * 400);
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + (int64_t) doe - 719468;
+	return (int64_t) (y - 1970) * 365 + (y - 1969) / 4 + before_month[m - 1] + (m > 2 && (y & 3) == 0) + d - 1;
 }
 
 /* Two digits at p, or -1. */
@@ -84,11 +79,12 @@ static bool parse_local(const char *s, size_t len, int64_t *out)
 		return false; /* a field that is not digits */
 	}
 	y = c * 100 + yy;
-	if (y < 1970 || m < 1 || m > 12 || d < 1 || d > month_days[m - 1] || h > 23 || mi > 59 || sec > 59
-			|| (m == 2 && d == 29 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)))) {
+	/* after 2099: outside the transitions read, for the slow path as before 1970 */
+	if (y < 1970 || y > 2099 || m < 1 || m > 12 || d < 1 || d > month_days[m - 1] || h > 23 || mi > 59 || sec > 59
+			|| (m == 2 && d == 29 && (y & 3) != 0)) {
 		return false;
 	}
-	*out = days_from_civil(y, (unsigned) m, (unsigned) d) * DAY + h * 3600 + mi * 60 + sec;
+	*out = days_since_1970(y, m, d) * DAY + h * 3600 + mi * 60 + sec;
 	return true;
 }
 
