@@ -85,8 +85,8 @@ static void read_one(zval *zv, lty_scalar *a)
 	}
 }
 
-zend_result php_loyalty_attributes(zval *attrs, php_loyalty_where *at, const lty_str *names, size_t count,
-	lty_scalar *out, bool check_all, bool *refs)
+zend_result php_loyalty_attributes(zval *attrs, php_loyalty_where *at, const lty_str *names, zend_string **keys,
+	size_t count, lty_scalar *out, bool check_all)
 {
 	char where[160];
 	size_t i;
@@ -107,14 +107,20 @@ zend_result php_loyalty_attributes(zval *attrs, php_loyalty_where *at, const lty
 		return FAILURE;
 	}
 	for (i = 0; i < count; i++) {
-		zv = zend_symtable_str_find(Z_ARRVAL_P(attrs), names[i].ptr, names[i].len);
+		if (keys != NULL && keys[i] != NULL) {
+			zv = zend_hash_find_known_hash(Z_ARRVAL_P(attrs), keys[i]);
+			if (zv != NULL && ((Bucket *) zv)->key != keys[i] && ZSTR_IS_INTERNED(((Bucket *) zv)->key)) {
+				/* the script's interned name, found next time by its pointer (as the input keys) */
+				zend_string_release(keys[i]);
+				keys[i] = ((Bucket *) zv)->key;
+			}
+		} else {
+			zv = zend_symtable_str_find(Z_ARRVAL_P(attrs), names[i].ptr, names[i].len);
+		}
 		if (zv == NULL) {
 			continue;
 		}
-		if (Z_ISREF_P(zv)) {
-			*refs = true;
-			zv = Z_REFVAL_P(zv);
-		}
+		ZVAL_DEREF(zv);
 		if (!valid(zv)) {
 			snprintf(where, sizeof(where), "%s", php_loyalty_where_path(at));
 			return fail(where, names[i].ptr, zv);

@@ -197,7 +197,7 @@ static zend_result read_line(const lty_program *p, zval *line, size_t i, lty_are
 	}
 	snprintf(path, sizeof(path), "cart.lines[%zu]", i);
 	php_loyalty_where_fixed(&at, path);
-	return php_loyalty_attributes(attrs, &at, p->line_attr_names, p->line_attr_count, (lty_scalar *) out->attrs, true, refs);
+	return php_loyalty_attributes(attrs, &at, p->line_attr_names, NULL, p->line_attr_count, (lty_scalar *) out->attrs, true);
 }
 
 /* The usual line, read in place into `out`: exactly sku, qty, price in that order under the

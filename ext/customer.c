@@ -20,9 +20,18 @@ void php_loyalty_scratch_init(php_loyalty_scratch *s, const lty_program *program
 	s->strs = NULL;
 	s->strs_cap = 0;
 	s->attrs = program->attr_count ? ecalloc(program->attr_count, sizeof(lty_scalar)) : NULL;
+	s->attr_keys = program->attr_count ? ecalloc(program->attr_count, sizeof(zend_string *)) : NULL;
+	s->attr_count = program->attr_count;
+	for (size_t i = 0; i < program->attr_count; i++) {
+		zend_ulong index;
+		const lty_str *name = &program->attr_names[i];
+		if (!ZEND_HANDLE_NUMERIC_STR(name->ptr, name->len, index)) { /* "42" is the int key 42: looked up as such */
+			s->attr_keys[i] = zend_string_init(name->ptr, name->len, 0);
+			zend_string_hash_val(s->attr_keys[i]);
+		}
+	}
 	s->memo = ecalloc(program->segment_count, 1);
 	s->uses = program->limited_count ? ecalloc(program->limited_count, sizeof(int64_t)) : NULL;
-	s->refs = false;
 }
 
 void php_loyalty_scratch_free(php_loyalty_scratch *s)
@@ -33,6 +42,14 @@ void php_loyalty_scratch_free(php_loyalty_scratch *s)
 	if (s->attrs) {
 		efree(s->attrs);
 	}
+	if (s->attr_keys) {
+		for (size_t i = 0; i < s->attr_count; i++) {
+			if (s->attr_keys[i] != NULL) {
+				zend_string_release(s->attr_keys[i]);
+			}
+		}
+		efree(s->attr_keys);
+	}
 	if (s->memo) {
 		efree(s->memo);
 	}
@@ -41,6 +58,7 @@ void php_loyalty_scratch_free(php_loyalty_scratch *s)
 	}
 	s->strs = NULL;
 	s->attrs = NULL;
+	s->attr_keys = NULL;
 	s->memo = NULL;
 	s->uses = NULL;
 }
@@ -98,21 +116,9 @@ static zend_result read_count(HashTable *ht, php_loyalty_key k, php_loyalty_wher
 	return SUCCESS;
 }
 
-/* Member `k`, as php_loyalty_key_find() gives it, noting in s->refs a reference before it:
- * what the customer lends (strings, lists, attributes) may then change without its array. */
-static zend_always_inline zval *find_lent(HashTable *ht, php_loyalty_key k, php_loyalty_scratch *s)
+static zend_result read_string(HashTable *ht, php_loyalty_key k, php_loyalty_where *at, lty_str *out)
 {
-	zval *zv = php_loyalty_key_lookup(ht, k);
-
-	if (zv != NULL && Z_ISREF_P(zv)) {
-		s->refs = true;
-	}
-	return php_loyalty_present(zv);
-}
-
-static zend_result read_string(HashTable *ht, php_loyalty_key k, php_loyalty_where *at, php_loyalty_scratch *s, lty_str *out)
-{
-	zval *zv = find_lent(ht, k, s);
+	zval *zv = php_loyalty_key_find(ht, k);
 	const char *key = PHP_LOYALTY_KEY_NAME(k);
 
 	if (zv == NULL) {
@@ -126,9 +132,9 @@ static zend_result read_string(HashTable *ht, php_loyalty_key k, php_loyalty_whe
 	return SUCCESS;
 }
 
-static zend_result list_of(HashTable *ht, php_loyalty_key k, php_loyalty_where *at, php_loyalty_scratch *s, HashTable **out)
+static zend_result list_of(HashTable *ht, php_loyalty_key k, php_loyalty_where *at, HashTable **out)
 {
-	zval *zv = find_lent(ht, k, s);
+	zval *zv = php_loyalty_key_find(ht, k);
 	const char *key = PHP_LOYALTY_KEY_NAME(k);
 
 	*out = NULL;
@@ -147,7 +153,7 @@ static zend_result list_of(HashTable *ht, php_loyalty_key k, php_loyalty_where *
 	return SUCCESS;
 }
 
-static zend_result fill_list(HashTable *list, php_loyalty_where *at, const char *key, lty_str *items, bool *refs, lty_str_list *out)
+static zend_result fill_list(HashTable *list, php_loyalty_where *at, const char *key, lty_str *items, lty_str_list *out)
 {
 	zval *zv;
 	size_t i = 0;
@@ -158,10 +164,7 @@ static zend_result fill_list(HashTable *list, php_loyalty_where *at, const char 
 		return SUCCESS;
 	}
 	ZEND_HASH_FOREACH_VAL(list, zv) {
-		if (Z_ISREF_P(zv)) {
-			*refs = true;
-			zv = Z_REFVAL_P(zv);
-		}
+		ZVAL_DEREF(zv);
 		if (Z_TYPE_P(zv) != IS_STRING) {
 			php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "%s.%s[%zu]: expected string, got %s",
 				php_loyalty_where_path(at), key, i, zend_zval_type_name(zv));
@@ -192,7 +195,7 @@ static zend_result read_lists(uint32_t fields, HashTable *ht, php_loyalty_where 
 
 	for (i = 0; i < 3; i++) {
 		lists[i] = NULL;
-		if ((fields & list_fields[i].field) && list_of(ht, list_fields[i].key, at, s, &lists[i]) == FAILURE) {
+		if ((fields & list_fields[i].field) && list_of(ht, list_fields[i].key, at, &lists[i]) == FAILURE) {
 			return FAILURE;
 		}
 		need += lists[i] ? zend_hash_num_elements(lists[i]) : 0;
@@ -203,7 +206,7 @@ static zend_result read_lists(uint32_t fields, HashTable *ht, php_loyalty_where 
 	}
 	for (i = 0; i < 3; i++) {
 		lty_str_list *target = (lty_str_list *) ((char *) out + list_fields[i].offset);
-		if (fill_list(lists[i], at, PHP_LOYALTY_KEY_NAME(list_fields[i].key), s->strs + used, &s->refs, target) == FAILURE) {
+		if (fill_list(lists[i], at, PHP_LOYALTY_KEY_NAME(list_fields[i].key), s->strs + used, target) == FAILURE) {
 			return FAILURE;
 		}
 		used += target->count;
@@ -297,7 +300,6 @@ zend_result php_loyalty_customer(const lty_program *p, HashTable *ht, zend_long 
 	memset(out, 0, sizeof(*out));
 	out->active = true;
 	out->attrs = s->attrs;
-	s->refs = false;
 	/* the dates first: a DateTimeInterface subclass runs user code, before any string is borrowed */
 	if (((fields & LTY_FIELD_FIRST_ORDER)
 				&& read_date(ht, PHP_LOYALTY_K_FIRST_ORDER, now, at, &out->has_first_order, &out->first_order) == FAILURE)
@@ -320,13 +322,13 @@ zend_result php_loyalty_customer(const lty_program *p, HashTable *ht, zend_long 
 			|| ((fields & LTY_FIELD_POINTS) && !out->has_ledger && read_count(ht, PHP_LOYALTY_K_POINTS, at, "int", &out->points) == FAILURE)
 			|| ((fields & LTY_FIELD_LIFETIME_POINTS)
 				&& read_count(ht, PHP_LOYALTY_K_LIFETIME_POINTS, at, "int", &out->lifetime_points) == FAILURE)
-			|| ((fields & LTY_FIELD_CITY) && read_string(ht, PHP_LOYALTY_K_CITY, at, s, &out->city) == FAILURE)
-			|| ((fields & LTY_FIELD_POSTCODE) && read_string(ht, PHP_LOYALTY_K_POSTCODE, at, s, &out->postcode) == FAILURE)
-			|| ((fields & LTY_FIELD_COUNTRY) && read_string(ht, PHP_LOYALTY_K_COUNTRY, at, s, &out->country) == FAILURE)
+			|| ((fields & LTY_FIELD_CITY) && read_string(ht, PHP_LOYALTY_K_CITY, at, &out->city) == FAILURE)
+			|| ((fields & LTY_FIELD_POSTCODE) && read_string(ht, PHP_LOYALTY_K_POSTCODE, at, &out->postcode) == FAILURE)
+			|| ((fields & LTY_FIELD_COUNTRY) && read_string(ht, PHP_LOYALTY_K_COUNTRY, at, &out->country) == FAILURE)
 			|| ((fields & (LTY_FIELD_GROUPS | LTY_FIELD_CARRIERS | LTY_FIELD_BOUGHT)) && read_lists(fields, ht, at, s, out) == FAILURE)
 			|| ((fields & LTY_FIELD_ID) && check_id(ht, at) == FAILURE)
-			|| ((fields & LTY_FIELD_ATTRIBUTES) && php_loyalty_attributes(find_lent(ht, PHP_LOYALTY_K_ATTRIBUTES, s), at,
-				p->attr_names, p->attr_count, s->attrs, (fields & LTY_FIELD_ID) != 0, &s->refs) == FAILURE)
+			|| ((fields & LTY_FIELD_ATTRIBUTES) && php_loyalty_attributes(PHP_LOYALTY_KEY(ht, ATTRIBUTES), at,
+				p->attr_names, s->attr_keys, p->attr_count, s->attrs, (fields & LTY_FIELD_ID) != 0) == FAILURE)
 			|| ((fields & LTY_FIELD_USES) && read_uses(p, ht, at, s, out) == FAILURE)) {
 		return FAILURE;
 	}

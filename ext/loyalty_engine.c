@@ -158,8 +158,8 @@ ZEND_METHOD(Loyalty_Engine, segmentsOf)
 ZEND_METHOD(Loyalty_Engine, evaluate)
 {
 	php_loyalty_engine_obj *obj;
-	HashTable *cart_ht;
-	zval *customer_zv, *now_zv = NULL;
+	HashTable *cart_ht, *customer_ht;
+	zval *now_zv = NULL;
 	zend_long now;
 	lty_customer customer;
 	lty_cart cart;
@@ -171,14 +171,14 @@ ZEND_METHOD(Loyalty_Engine, evaluate)
 
 	ZEND_PARSE_PARAMETERS_START(2, 3)
 		Z_PARAM_ARRAY_HT(cart_ht)
-		Z_PARAM_ARRAY(customer_zv)
+		Z_PARAM_ARRAY_HT(customer_ht)
 		Z_PARAM_OPTIONAL
 		Z_PARAM_ZVAL_OR_NULL(now_zv)
 	ZEND_PARSE_PARAMETERS_END();
 
 	/* The customer first: reading its dates may run user code, before any string is borrowed. */
 	if ((obj = php_loyalty_engine_of(ZEND_THIS)) == NULL || php_loyalty_now(now_zv, 3, "now", &now) == FAILURE
-			|| read_customer(obj, Z_ARRVAL_P(customer_zv), now, LTY_FIELDS_ALL, &customer) == FAILURE) {
+			|| read_customer(obj, customer_ht, now, LTY_FIELDS_ALL, &customer) == FAILURE) {
 		RETURN_THROWS();
 	}
 	if (obj->program->has_clock && !php_loyalty_utc_offset(obj->program->timezone.ptr, obj->program->timezone.len, now, &utc_offset)) {
@@ -194,7 +194,7 @@ ZEND_METHOD(Loyalty_Engine, evaluate)
 		php_loyalty_throw(&err);
 	} else if (php_loyalty_result_fits(&result) == SUCCESS) {
 		php_loyalty_result_build(return_value, &result, &arena, &cart, PHP_LOYALTY_KEY(cart_ht, LINES),
-			line_refs, &customer, customer_zv, obj->scratch.refs, now, obj->scratch.memo, obj->program_obj);
+			line_refs, &customer, now, obj->scratch.memo, obj->program_obj);
 	}
 	lty_arena_free(&arena);
 }

@@ -100,12 +100,35 @@ static void build_rejected(zval *out, const lty_program *p, const lty_result *r)
 	}
 }
 
+static void put_line(zval *out, const lty_result *r, const int64_t *discounts, const lty_cart_line *lines, size_t i, zval *sku)
+{
+	zval entry, null_sku;
+
+	array_init_size(&entry, 3);
+	if (sku != NULL) {
+		ZVAL_DEREF(sku);
+		Z_TRY_ADDREF_P(sku);
+	} else {
+		ZVAL_NULL(&null_sku);
+		sku = &null_sku;
+	}
+	zend_hash_add_new(Z_ARRVAL(entry), PHP_LOYALTY_K(PHP_LOYALTY_K_SKU), sku);
+	put_long(&entry, PHP_LOYALTY_K_AMOUNT, (zend_long) lines[i].amount);
+	put_long(&entry, PHP_LOYALTY_K_DISCOUNT, (zend_long) discounts[i]);
+	if (r->line_points != NULL) { /* with earn.exclude or earn.bonus (SPEC 13) */
+		put_long(&entry, PHP_LOYALTY_K_POINTS, (zend_long) r->line_points[i]);
+	}
+	add_next_index_zval(out, &entry);
+}
+
 /* `lines`: the cart's as read (count of them), `cart_lines` its PHP array (skus), NULL when the
- * cart gave a subtotal. */
+ * cart gave a subtotal. The held array is the cart's at evaluate() unless it is an object's
+ * property table (`(array) $object`) that array_walk() wrote in place since: then a line may be
+ * anything or gone, and its sku reads as it became, or null; never more or fewer lines. */
 static void build_lines(zval *out, const lty_result *r, const int64_t *discounts, const lty_cart_line *lines, size_t count,
 	zval *cart_lines)
 {
-	zval *line, *sku;
+	zval *line;
 	size_t i = 0;
 
 	array_init_size(out, (uint32_t) count);
@@ -113,26 +136,16 @@ static void build_lines(zval *out, const lty_result *r, const int64_t *discounts
 		return;
 	}
 	ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(cart_lines), line) {
-		zval entry, null_sku;
+		if (i >= count) {
+			break;
+		}
 		ZVAL_DEREF(line);
-		sku = php_loyalty_key_lookup(Z_ARRVAL_P(line), PHP_LOYALTY_K_SKU);
-		array_init_size(&entry, 3);
-		if (sku != NULL) {
-			ZVAL_DEREF(sku);
-			Z_TRY_ADDREF_P(sku);
-		} else {
-			ZVAL_NULL(&null_sku);
-			sku = &null_sku;
-		}
-		zend_hash_add_new(Z_ARRVAL(entry), PHP_LOYALTY_K(PHP_LOYALTY_K_SKU), sku);
-		put_long(&entry, PHP_LOYALTY_K_AMOUNT, (zend_long) lines[i].amount);
-		put_long(&entry, PHP_LOYALTY_K_DISCOUNT, (zend_long) discounts[i]);
-		if (r->line_points != NULL) { /* with earn.exclude or earn.bonus (SPEC 13) */
-			put_long(&entry, PHP_LOYALTY_K_POINTS, (zend_long) r->line_points[i]);
-		}
-		add_next_index_zval(out, &entry);
+		put_line(out, r, discounts, lines, i, Z_TYPE_P(line) == IS_ARRAY ? php_loyalty_key_lookup(Z_ARRVAL_P(line), PHP_LOYALTY_K_SKU) : NULL);
 		i++;
 	} ZEND_HASH_FOREACH_END();
+	for (; i < count; i++) {
+		put_line(out, r, discounts, lines, i, NULL);
+	}
 }
 
 void php_loyalty_segment_names(const php_loyalty_compiled *compiled, const uint8_t *memo, zval *out)
@@ -157,9 +170,8 @@ typedef struct {
 	lty_result r;
 	uint8_t *memo;               /* the segments tested (LTY_MEMO_YES: in) */
 	bool memo_pending;           /* some not yet: `customer` and `now` test them */
-	lty_customer customer;       /* when memo_pending, its ints, flags and dates; what it lends
-	                              * is read again from customer_array */
-	zval customer_array;         /* the customer's array, held: copy-on-write keeps it as it was; UNDEF when none */
+	lty_customer customer;       /* when memo_pending: kept (keep_customer()), its strings held */
+	size_t attr_count;           /* its attributes */
 	zend_long now;
 	size_t line_count;
 	const lty_cart_line *lines;
@@ -175,44 +187,113 @@ static inline result_obj *result_from_obj(zend_object *obj)
 	return (result_obj *) ((char *) obj - XtOffsetOf(result_obj, std));
 }
 
+/* A string the customer lends is a zend_string's bytes (php_loyalty_customer()). */
+static zend_always_inline zend_string *lent_string(const lty_str *s)
+{
+	return (zend_string *) (void *) (s->ptr - XtOffsetOf(zend_string, val));
+}
+
+static zend_always_inline void hold(const lty_str *s)
+{
+	if (s->ptr != NULL) {
+		zend_string_addref(lent_string(s));
+	}
+}
+
+static zend_always_inline void let_go(const lty_str *s)
+{
+	if (s->ptr != NULL) {
+		zend_string_release(lent_string(s));
+	}
+}
+
+/* The list's items at *at, each held. */
+static lty_str_list keep_list(const lty_str_list *from, lty_str **at)
+{
+	lty_str_list to = { *at, from->count };
+	size_t i;
+
+	for (i = 0; i < from->count; i++) {
+		(*at)[i] = from->items[i];
+		hold(&from->items[i]);
+	}
+	*at += from->count;
+	return to;
+}
+
+/* The customer for the segments read late: its lists' items and attributes copied into the
+ * arena (they are in the engine's scratch), and every string it lends held. A held string is
+ * never changed in place, and stays when the array lets go of it: whatever the caller then does
+ * to the array, its references or an object it came from, the answer is evaluate()'s. */
+static bool keep_customer(lty_arena *arena, const lty_customer *from, size_t attr_count, lty_customer *to)
+{
+	size_t items = from->groups.count + from->carriers.count + from->bought.count, i; /* each at most LTY_MAX_CUSTOMER_LIST */
+	lty_scalar *attrs = NULL;
+	lty_str *at = NULL;
+
+	if (attr_count > 0 && (attrs = lty_arena_array_raw(arena, attr_count, sizeof(lty_scalar))) == NULL) {
+		return false;
+	}
+	if (items > 0 && (at = lty_arena_array_raw(arena, items, sizeof(lty_str))) == NULL) {
+		return false;
+	}
+	*to = *from;
+	to->uses = NULL; /* read by checkout only */
+	to->attrs = attrs;
+	for (i = 0; i < attr_count; i++) {
+		attrs[i] = from->attrs[i];
+		if (attrs[i].kind == LTY_SCALAR_STRING) {
+			hold(&attrs[i].u.s);
+		}
+	}
+	to->groups = keep_list(&from->groups, &at);
+	to->carriers = keep_list(&from->carriers, &at);
+	to->bought = keep_list(&from->bought, &at);
+	hold(&to->city);
+	hold(&to->postcode);
+	hold(&to->country);
+	return true;
+}
+
+static void let_go_list(const lty_str_list *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->count; i++) {
+		let_go(&l->items[i]);
+	}
+}
+
+static void let_go_customer(const lty_customer *c, size_t attr_count)
+{
+	size_t i;
+
+	let_go(&c->city);
+	let_go(&c->postcode);
+	let_go(&c->country);
+	let_go_list(&c->groups);
+	let_go_list(&c->carriers);
+	let_go_list(&c->bought);
+	for (i = 0; i < attr_count; i++) {
+		if (c->attrs[i].kind == LTY_SCALAR_STRING) {
+			let_go(&c->attrs[i].u.s);
+		}
+	}
+}
+
 /* Builds the lazy properties and lets go of what they were built from. */
 /* Lets go of what the lazy properties are built from. */
 static void release_sources(result_obj *obj)
 {
+	if (obj->memo_pending) { /* before the arena: the lists' items are in it */
+		let_go_customer(&obj->customer, obj->attr_count);
+		obj->memo_pending = false;
+	}
 	lty_arena_free(&obj->arena);
 	zval_ptr_dtor(&obj->cart_lines);
 	ZVAL_UNDEF(&obj->cart_lines);
-	zval_ptr_dtor(&obj->customer_array);
-	ZVAL_UNDEF(&obj->customer_array);
 	OBJ_RELEASE(obj->program);
 	obj->program = NULL;
-}
-
-/* The segments evaluate() left: the customer's strings, lists and attributes read again from
- * its held array (unchanged: it was read without references, and a change to it since made
- * a copy), with the ints and dates read then. */
-static void complete_segments(result_obj *obj)
-{
-	const lty_program *p = php_loyalty_program_from_obj(obj->program)->program;
-	php_loyalty_scratch s;
-	php_loyalty_where at;
-	lty_customer lent;
-	uint32_t fields;
-
-	lty_membership_pending(p, obj->memo, &fields);
-	php_loyalty_scratch_init(&s, p);
-	php_loyalty_where_fixed(&at, "customer");
-	if (php_loyalty_customer(p, Z_ARRVAL(obj->customer_array), obj->now, &at, fields & LTY_FIELDS_LENT, &s, &lent) == SUCCESS) {
-		obj->customer.city = lent.city;
-		obj->customer.postcode = lent.postcode;
-		obj->customer.country = lent.country;
-		obj->customer.groups = lent.groups;
-		obj->customer.carriers = lent.carriers;
-		obj->customer.bought = lent.bought;
-		obj->customer.attrs = lent.attrs;
-		lty_membership_complete(p, &obj->customer, obj->now, obj->memo);
-	}
-	php_loyalty_scratch_free(&s);
 }
 
 /* Builds the lazy properties (once: obj->program is NULL afterwards). */
@@ -227,7 +308,7 @@ static void materialize(zend_object *object)
 	}
 	build_applied(OBJ_PROP_NUM(object, P_APPLIED), &obj->r);
 	if (obj->memo_pending) {
-		complete_segments(obj);
+		lty_membership_complete(php_loyalty_program_from_obj(obj->program)->program, &obj->customer, obj->now, obj->memo);
 	}
 	php_loyalty_segment_names(php_loyalty_program_from_obj(obj->program)->compiled, obj->memo, OBJ_PROP_NUM(object, P_SEGMENTS));
 	build_rejected(OBJ_PROP_NUM(object, P_REJECTED), php_loyalty_program_from_obj(obj->program)->program, &obj->r);
@@ -263,7 +344,7 @@ static zend_object *result_create(zend_class_entry *ce)
 	}
 	obj->std.handlers = &result_handlers;
 	ZVAL_UNDEF(&obj->cart_lines);
-	ZVAL_UNDEF(&obj->customer_array);
+	obj->memo_pending = false;
 	obj->program = NULL;
 	return &obj->std;
 }
@@ -345,7 +426,6 @@ static HashTable *result_get_gc(zend_object *object, zval **table, int *n)
 	zend_get_gc_buffer *buf = zend_get_gc_buffer_create();
 
 	zend_get_gc_buffer_add_zval(buf, &obj->cart_lines);
-	zend_get_gc_buffer_add_zval(buf, &obj->customer_array);
 	if (obj->program != NULL) {
 		zend_get_gc_buffer_add_obj(buf, obj->program);
 	}
@@ -378,13 +458,14 @@ zend_result php_loyalty_result_fits(const lty_result *r)
 }
 
 void php_loyalty_result_build(zval *out, const lty_result *r, lty_arena *arena, const lty_cart *cart,
-	zval *cart_lines, bool line_refs, const lty_customer *customer, zval *customer_array, bool customer_refs,
-	zend_long now, const uint8_t *memo, zend_object *program)
+	zval *cart_lines, bool line_refs, const lty_customer *customer, zend_long now, const uint8_t *memo,
+	zend_object *program)
 {
 	const lty_program *p = php_loyalty_program_from_obj(program)->program;
 	zend_object *object;
 	result_obj *obj;
 	uint8_t *kept;
+	lty_customer kept_customer;
 	bool pending = lty_membership_pending(p, memo, NULL);
 
 	if ((kept = lty_arena_array_raw(arena, p->segment_count, 1)) == NULL) {
@@ -392,12 +473,16 @@ void php_loyalty_result_build(zval *out, const lty_result *r, lty_arena *arena, 
 		return;
 	}
 	memcpy(kept, memo, p->segment_count);
-	/* The segments still to test read the customer later, from its array held as it is now;
-	 * what a PHP reference lends could change without the array: then they are tested now,
-	 * and so are they when the cart's references have everything built now. */
-	if (pending && (line_refs || customer_refs)) {
+	/* The segments still to test read a kept customer later; they are tested now when the
+	 * cart's references have everything built now, and when the customer's lists are long
+	 * (a list of a million entries would be kept for a read that may never come). */
+	if (pending && (line_refs || customer->groups.count + customer->carriers.count + customer->bought.count
+			> LTY_MAX_RESULT_KEPT_ITEMS)) {
 		lty_membership_complete(p, customer, now, kept);
 		pending = false;
+	} else if (pending && !keep_customer(arena, customer, p->attr_count, &kept_customer)) {
+		zend_throw_error(NULL, "evaluate: out of memory");
+		return;
 	}
 	object_init_ex(out, php_loyalty_result_ce);
 	object = Z_OBJ_P(out);
@@ -417,12 +502,8 @@ void php_loyalty_result_build(zval *out, const lty_result *r, lty_arena *arena, 
 	obj->memo = kept;
 	obj->memo_pending = pending;
 	if (pending) {
-		obj->customer = *customer;   /* its ints, flags and dates; what it lends is read again */
-		obj->customer.city = obj->customer.postcode = obj->customer.country = (lty_str) { NULL, 0 };
-		obj->customer.groups = obj->customer.carriers = obj->customer.bought = (lty_str_list) { NULL, 0 };
-		obj->customer.attrs = NULL;
-		obj->customer.uses = NULL;
-		ZVAL_COPY(&obj->customer_array, customer_array);
+		obj->customer = kept_customer;
+		obj->attr_count = p->attr_count;
 		obj->now = now;
 	}
 	obj->r = *r;

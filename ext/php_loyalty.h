@@ -187,8 +187,8 @@ zend_result php_loyalty_result_fits(const lty_result *r);
  * tested are tested when `segments` is first read, on a copy of the customer), `program` the
  * Program whose rule ids the result points to (a reference is kept). */
 void php_loyalty_result_build(zval *out, const lty_result *r, lty_arena *arena, const lty_cart *cart,
-	zval *cart_lines, bool line_refs, const lty_customer *customer, zval *customer_array, bool customer_refs,
-	zend_long now, const uint8_t *memo, zend_object *program);
+	zval *cart_lines, bool line_refs, const lty_customer *customer, zend_long now, const uint8_t *memo,
+	zend_object *program);
 /* The names of the segments a tested memo says the customer is in, in byte order, into `out`. */
 void php_loyalty_segment_names(const php_loyalty_compiled *compiled, const uint8_t *memo, zval *out);
 void php_loyalty_result_setup(zend_class_entry *ce);
@@ -264,9 +264,10 @@ typedef struct {
 	lty_str *strs;
 	size_t strs_cap;
 	lty_scalar *attrs;
+	zend_string **attr_keys; /* the program's attribute names hashed, NULL for a numeric one */
+	size_t attr_count;
 	uint8_t *memo;
 	int64_t *uses;     /* one per advantage with max_uses (lty_program.limited) */
-	bool refs;         /* a string, list or attribute the last customer lent was behind a PHP reference */
 } php_loyalty_scratch;
 
 typedef struct {
@@ -301,13 +302,13 @@ zend_result php_loyalty_date_arg(zval *zv, uint32_t arg_num, const char *path, z
 zend_result php_loyalty_now(zval *zv, uint32_t arg_num, const char *path, zend_long *out);
 /* `attributes` (a zval, NULL when absent) of a customer or a cart line at `path`: an array of
  * scalars or nulls, floats finite. Every entry is checked when `check_all`, else only those
- * named; the named ones are read into `out` (`count` slots; null when absent), *refs set
- * when one of them is behind a PHP reference. */
-zend_result php_loyalty_attributes(zval *attrs, php_loyalty_where *where, const lty_str *names, size_t count,
-	lty_scalar *out, bool check_all, bool *refs);
+ * named; the named ones are read into `out` (`count` slots; null when absent), found by
+ * `keys` when given (the names hashed; NULL for one looked up by its text). */
+zend_result php_loyalty_attributes(zval *attrs, php_loyalty_where *where, const lty_str *names, zend_string **keys,
+	size_t count, lty_scalar *out, bool check_all);
 /* Reads and checks the `fields` (LTY_FIELD_* bits) of a customer array: LTY_FIELDS_ALL for
- * evaluate() and segmentsOf(), program->fields for the batch paths. scratch->refs tells
- * whether a string, list or attribute it lends is behind a PHP reference. */
+ * evaluate() and segmentsOf(), program->fields for the batch paths. Every string it lends
+ * (city, postcode, country, list items, string attributes) is a zend_string's bytes. */
 zend_result php_loyalty_customer(const lty_program *program, HashTable *ht, zend_long now,
 	php_loyalty_where *where, uint32_t fields, php_loyalty_scratch *scratch, lty_customer *out);
 

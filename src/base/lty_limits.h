@@ -15,6 +15,7 @@
 #define LTY_MAX_LIST 10000                         /* carriers or warn_days in settings */
 #define LTY_MAX_CART_LINES 100000
 #define LTY_MAX_CUSTOMER_LIST 1000000              /* groups, carriers or bought of one customer */
+#define LTY_MAX_RESULT_KEPT_ITEMS 4096             /* list items a Result keeps for its segments read late; more: tested at once */
 #define LTY_MAX_LEDGER_ENTRIES 1000000
 
 #endif

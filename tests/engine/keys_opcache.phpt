@@ -32,6 +32,9 @@ PHP;
 $file = tempnam(sys_get_temp_dir(), 'lty');
 file_put_contents($file, $script);
 $so = ini_get('extension_dir') . '/loyalty.so';
+if (!is_file($so)) {
+    $so = __DIR__ . '/../../modules/loyalty.so'; // a build run in place (the matrix's chroots)
+}
 $run = function (array $opcache) use ($file, $so) {
     $cmd = array_merge([PHP_BINARY, '-n'], $opcache, ['-d', 'extension=' . $so, $file]);
     $p = proc_open($cmd, [1 => ['pipe', 'w'], 2 => ['pipe', 'w']], $pipes);

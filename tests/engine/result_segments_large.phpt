@@ -1,5 +1,5 @@
 --TEST--
-Result::$segments with a large customer: the segments left for the first read are tested at once instead of copying a customer of many or long strings (one string a million times in a list), and a copy holds only what those segments read
+Result::$segments with a large customer: when its lists are long (100,000 times one long string; 100,000 strings in a list no segment left reads), the segments left for the first read are tested at once, and the Result holds no copy of the lists
 --EXTENSIONS--
 loyalty
 --INI--
@@ -22,7 +22,7 @@ unset($customer['groups']);
 echo implode(' ', $r->segments), "\n";
 var_dump($held < 100000);
 
-// a long list no left segment reads is not copied: `bought` 100,000 long strings, the segments left read city and groups
+// a long list no left segment reads: `bought`, 100,000 long strings; the segments left are tested at once too
 $engine = new Loyalty\Engine([
     'segments' => ['pro' => "'pro' in groups", 'paris' => "city == 'Paris'"],
     'advantages' => [['id' => 'a', 'segment' => 'all', 'tiers' => [['discount' => 100]]]],
