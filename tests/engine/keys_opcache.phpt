@@ -4,6 +4,7 @@ Under opcache, whose interned strings are not the ones the extension made at sta
 loyalty
 --SKIPIF--
 <?php
+if (!extension_loaded('loyalty')) die('skip extension only: the keys of its glue');
 if (!is_file(PHP_EXTENSION_DIR . '/opcache.so')) die('skip opcache.so not installed');
 if (!function_exists('proc_open')) die('skip proc_open() unavailable');
 ?>
