@@ -466,7 +466,7 @@ void php_loyalty_result_build(zval *out, const lty_result *r, lty_arena *arena, 
 	result_obj *obj;
 	uint8_t *kept;
 	lty_customer kept_customer;
-	bool pending = lty_membership_pending(p, memo, NULL);
+	bool pending = lty_membership_pending(p, memo);
 
 	if ((kept = lty_arena_array_raw(arena, p->segment_count, 1)) == NULL) {
 		zend_throw_error(NULL, "evaluate: out of memory");

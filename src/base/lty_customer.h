@@ -60,10 +60,6 @@ enum {
 /* Every documented key: what evaluate() and segmentsOf() check (docs/decisions.md). */
 #define LTY_FIELDS_ALL ((LTY_FIELD_USES << 1) - 1)
 
-/* The fields whose strings and lists a reader lends from its input (the rest are copied). */
-#define LTY_FIELDS_LENT (LTY_FIELD_CITY | LTY_FIELD_POSTCODE | LTY_FIELD_COUNTRY | LTY_FIELD_GROUPS \
-	| LTY_FIELD_CARRIERS | LTY_FIELD_BOUGHT | LTY_FIELD_ATTRIBUTES)
-
 /* Fields every program reads: the built-in segments need them. */
 #define LTY_FIELDS_BUILTIN (LTY_FIELD_ACTIVE | LTY_FIELD_ORDERS | LTY_FIELD_FIRST_ORDER | LTY_FIELD_LAST_ORDER)
 

@@ -210,9 +210,8 @@ bool lty_membership_test(lty_membership *m, int segment);
 /* A memo byte once tested: LTY_MEMO_YES when the customer is in the segment. */
 #define LTY_MEMO_YES 2
 bool lty_membership_matches(lty_membership *m, const lty_expr *expr);
-/* Whether `memo` still has segments not tested (a checkout tests only those its rules need);
- * *fields, unless NULL: the LTY_FIELD_* bits those segments read. */
-bool lty_membership_pending(const lty_program *program, const uint8_t *memo, uint32_t *fields);
+/* Whether `memo` still has segments not tested (a checkout tests only those its rules need). */
+bool lty_membership_pending(const lty_program *program, const uint8_t *memo);
 /* Tests the segments `memo` has not tested yet, for the customer and time it holds answers of. */
 void lty_membership_complete(const lty_program *program, const lty_customer *customer, int64_t now, uint8_t *memo);
 

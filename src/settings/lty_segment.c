@@ -87,22 +87,9 @@ bool lty_membership_test(lty_membership *m, int segment)
 	return in;
 }
 
-bool lty_membership_pending(const lty_program *program, const uint8_t *memo, uint32_t *fields)
+bool lty_membership_pending(const lty_program *program, const uint8_t *memo)
 {
-	bool pending = false;
-	size_t i;
-
-	if (fields == NULL) {
-		return memchr(memo, MEMO_UNKNOWN, program->segment_count) != NULL;
-	}
-	*fields = 0;
-	for (i = 0; i < program->segment_count; i++) {
-		if (memo[i] == MEMO_UNKNOWN) {
-			pending = true;
-			*fields |= program->segment_fields[i];
-		}
-	}
-	return pending;
+	return memchr(memo, MEMO_UNKNOWN, program->segment_count) != NULL;
 }
 
 void lty_membership_complete(const lty_program *program, const lty_customer *customer, int64_t now, uint8_t *memo)
