@@ -210,9 +210,14 @@ static zend_always_inline void let_go(const lty_str *s)
 /* The list's items at *at, each held. */
 static lty_str_list keep_list(const lty_str_list *from, lty_str **at)
 {
-	lty_str_list to = { *at, from->count };
+	lty_str_list to = { NULL, 0 };
 	size_t i;
 
+	if (from->count == 0) {
+		return to; /* *at may be NULL: no offset from it */
+	}
+	to.items = *at;
+	to.count = from->count;
 	for (i = 0; i < from->count; i++) {
 		(*at)[i] = from->items[i];
 		hold(&from->items[i]);
