@@ -119,6 +119,8 @@ static PHP_GINIT_FUNCTION(loyalty)
 	ZEND_TSRMLS_CACHE_UPDATE();
 #endif
 	memset(loyalty_globals, 0, sizeof(*loyalty_globals));
+	/* a thread started after MINIT: the startup's keys, before its first request resets them */
+	memcpy(loyalty_globals->keys, php_loyalty_keys, sizeof(php_loyalty_keys));
 }
 
 static PHP_GSHUTDOWN_FUNCTION(loyalty)
@@ -132,6 +134,7 @@ static PHP_MINIT_FUNCTION(loyalty)
 	REGISTER_INI_ENTRIES();
 	register_loyalty_symbols(module_number); /* Loyalty\VERSION */
 	php_loyalty_keys_init();
+	php_loyalty_keys_reset(); /* the keys are usable before the first request too (found by review) */
 	php_loyalty_exception_ce = register_class_Loyalty_Exception(zend_ce_throwable);
 	php_loyalty_config_exception_ce = register_class_Loyalty_ConfigException(
 		spl_ce_InvalidArgumentException, php_loyalty_exception_ce);
