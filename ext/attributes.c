@@ -107,16 +107,8 @@ zend_result php_loyalty_attributes(zval *attrs, php_loyalty_where *at, const lty
 		return FAILURE;
 	}
 	for (i = 0; i < count; i++) {
-		if (keys != NULL && keys[i] != NULL) {
-			zv = zend_hash_find_known_hash(Z_ARRVAL_P(attrs), keys[i]);
-			if (zv != NULL && ((Bucket *) zv)->key != keys[i] && ZSTR_IS_INTERNED(((Bucket *) zv)->key)) {
-				/* the script's interned name, found next time by its pointer (as the input keys) */
-				zend_string_release(keys[i]);
-				keys[i] = ((Bucket *) zv)->key;
-			}
-		} else {
-			zv = zend_symtable_str_find(Z_ARRVAL_P(attrs), names[i].ptr, names[i].len);
-		}
+		zv = keys != NULL && keys[i] != NULL ? php_loyalty_find_adopting(Z_ARRVAL_P(attrs), &keys[i])
+			: zend_symtable_str_find(Z_ARRVAL_P(attrs), names[i].ptr, names[i].len);
 		if (zv == NULL) {
 			continue;
 		}

@@ -286,7 +286,6 @@ static void let_go_customer(const lty_customer *c, size_t attr_count)
 	}
 }
 
-/* Builds the lazy properties and lets go of what they were built from. */
 /* Lets go of what the lazy properties are built from. */
 static void release_sources(result_obj *obj)
 {

@@ -235,18 +235,26 @@ static zend_always_inline zval *php_loyalty_present(zval *zv)
 	}
 	return zv;
 }
-/* Member `key` of an input array as it holds it, NULL when absent. A key found under another
- * interned string of the same text (a script's literal under opcache) becomes the request's key. */
-static zend_always_inline zval *php_loyalty_key_lookup(HashTable *ht, php_loyalty_key key)
+/* Member *key (hashed) of an array as it holds it, NULL when absent. When the array holds it
+ * under another interned string of the same text (a script's literal under opcache), *key
+ * becomes that one, found by its pointer next time; the one it was is released (nothing for an
+ * interned string). */
+static zend_always_inline zval *php_loyalty_find_adopting(HashTable *ht, zend_string **key)
 {
-	zend_string *k = PHP_LOYALTY_K(key);
-	zval *zv = zend_hash_find_known_hash(ht, k);
+	zval *zv = zend_hash_find_known_hash(ht, *key);
 
 	/* a found value is the first member of its Bucket: a string-keyed entry of a hash */
-	if (zv != NULL && UNEXPECTED(((Bucket *) zv)->key != k) && ZSTR_IS_INTERNED(((Bucket *) zv)->key)) {
-		PHP_LOYALTY_K(key) = ((Bucket *) zv)->key;
+	if (zv != NULL && UNEXPECTED(((Bucket *) zv)->key != *key) && ZSTR_IS_INTERNED(((Bucket *) zv)->key)) {
+		zend_string_release(*key);
+		*key = ((Bucket *) zv)->key;
 	}
 	return zv;
+}
+/* Member `key` of an input array as it holds it, NULL when absent; the request's key adopts the
+ * script's copy (php_loyalty_find_adopting()). */
+static zend_always_inline zval *php_loyalty_key_lookup(HashTable *ht, php_loyalty_key key)
+{
+	return php_loyalty_find_adopting(ht, &PHP_LOYALTY_K(key));
 }
 /* Member `key` of an input array, as php_loyalty_present() gives it. */
 static zend_always_inline zval *php_loyalty_key_find(HashTable *ht, php_loyalty_key key)
