@@ -99,24 +99,16 @@ static zend_always_inline zend_result line_text(zval *zv, size_t i, const char *
 	return line_text_other(zv, i, key, arena, out);
 }
 
-/* A line of exactly sku, qty and price under their interned names (a cart written in PHP code):
- * found in one pass over its three entries instead of three lookups; false for any other line. */
+/* A line of exactly sku, qty and price under their interned names, in any order (in the SPEC's
+ * order usual_line() has read it, unless a value is wrong): found in one pass over its three
+ * entries instead of three lookups; false for any other line. */
 static zend_always_inline bool plain_line(HashTable *ht, zval **sku, zval **qty, zval **price)
 {
 	zend_string *key;
-	Bucket *b;
 	zval *zv;
 
 	if (HT_IS_PACKED(ht) || ht->nNumUsed != 3 || zend_hash_num_elements(ht) != 3) {
 		return false;
-	}
-	b = ht->arData; /* three entries used, none deleted */
-	if (b[0].key == PHP_LOYALTY_K(PHP_LOYALTY_K_SKU) && b[1].key == PHP_LOYALTY_K(PHP_LOYALTY_K_QTY)
-			&& b[2].key == PHP_LOYALTY_K(PHP_LOYALTY_K_PRICE)) { /* in the order the SPEC writes them */
-		*sku = &b[0].val;
-		*qty = &b[1].val;
-		*price = &b[2].val;
-		return true;
 	}
 	*sku = *qty = *price = NULL;
 	ZEND_HASH_MAP_FOREACH_STR_KEY_VAL(ht, key, zv) {
