@@ -71,8 +71,10 @@ static zend_result fail_type(php_loyalty_where *at, const char *key, const char 
 	return FAILURE;
 }
 
-static zend_result read_date(HashTable *ht, php_loyalty_key k, zend_long now, php_loyalty_where *at,
-	bool *has, int64_t *out)
+/* A date; *zone is the default timezone's offsets for the usual forms, forgotten after the
+ * general reader (a DateTimeInterface subclass runs user code). */
+static zend_always_inline zend_result read_date(HashTable *ht, php_loyalty_key k, zend_long now, php_loyalty_where *at,
+	const php_loyalty_zone **zone, bool *has, int64_t *out)
 {
 	zval *zv = php_loyalty_key_find(ht, k);
 	const char *key = PHP_LOYALTY_KEY_NAME(k);
@@ -84,8 +86,9 @@ static zend_result read_date(HashTable *ht, php_loyalty_key k, zend_long now, ph
 		return SUCCESS;
 	}
 	/* The usual forms need no path: it is written only for the general reader's errors. */
-	if (!php_loyalty_date_quick(zv, &ts)) {
+	if (!php_loyalty_date_quick_in(zv, zone, &ts)) {
 		snprintf(where, sizeof(where), "%s.%s", php_loyalty_where_path(at), key);
+		*zone = NULL;
 		if (php_loyalty_date(zv, now, where, &ts) == FAILURE) {
 			return FAILURE;
 		}
@@ -95,12 +98,13 @@ static zend_result read_date(HashTable *ht, php_loyalty_key k, zend_long now, ph
 	return SUCCESS;
 }
 
-/* A count or an amount: an int >= 0. */
-static zend_result read_count(HashTable *ht, php_loyalty_key k, php_loyalty_where *at, const char *what, int64_t *out)
+/* A count or an amount: an int >= 0; 0 when absent. */
+static zend_always_inline zend_result read_count(HashTable *ht, php_loyalty_key k, php_loyalty_where *at, const char *what, int64_t *out)
 {
 	zval *zv = php_loyalty_key_find(ht, k);
 	const char *key = PHP_LOYALTY_KEY_NAME(k);
 
+	*out = 0;
 	if (zv == NULL) {
 		return SUCCESS;
 	}
@@ -116,11 +120,13 @@ static zend_result read_count(HashTable *ht, php_loyalty_key k, php_loyalty_wher
 	return SUCCESS;
 }
 
-static zend_result read_string(HashTable *ht, php_loyalty_key k, php_loyalty_where *at, lty_str *out)
+static zend_always_inline zend_result read_string(HashTable *ht, php_loyalty_key k, php_loyalty_where *at, lty_str *out)
 {
 	zval *zv = php_loyalty_key_find(ht, k);
 	const char *key = PHP_LOYALTY_KEY_NAME(k);
 
+	out->ptr = NULL;
+	out->len = 0;
 	if (zv == NULL) {
 		return SUCCESS;
 	}
@@ -281,6 +287,7 @@ static zend_result read_ledger(const lty_program *p, HashTable *ht, zend_long no
 	zval *ledger = PHP_LOYALTY_KEY(ht, LEDGER);
 	char where[PATH_MAX_LEN];
 
+	out->has_ledger = false;
 	if (ledger == NULL) {
 		return SUCCESS;
 	}
@@ -292,30 +299,34 @@ static zend_result read_ledger(const lty_program *p, HashTable *ht, zend_long no
 	return SUCCESS;
 }
 
-zend_result php_loyalty_customer(const lty_program *p, HashTable *ht, zend_long now,
-	php_loyalty_where *at, uint32_t fields, php_loyalty_scratch *s, lty_customer *out)
+/* The fields `fields` of customer `ht`, each set whole (its default when absent); the others are
+ * left as they are. */
+static zend_result read_fields(const lty_program *p, HashTable *ht, zend_long now, php_loyalty_where *at,
+	uint32_t fields, php_loyalty_scratch *s, const php_loyalty_zone **zone, lty_customer *out)
 {
 	zval *active;
 
-	memset(out, 0, sizeof(*out));
-	out->active = true;
-	out->attrs = s->attrs;
 	/* the dates first: a DateTimeInterface subclass runs user code, before any string is borrowed */
 	if (((fields & LTY_FIELD_FIRST_ORDER)
-				&& read_date(ht, PHP_LOYALTY_K_FIRST_ORDER, now, at, &out->has_first_order, &out->first_order) == FAILURE)
+				&& read_date(ht, PHP_LOYALTY_K_FIRST_ORDER, now, at, zone, &out->has_first_order, &out->first_order) == FAILURE)
 			|| ((fields & LTY_FIELD_LAST_ORDER)
-				&& read_date(ht, PHP_LOYALTY_K_LAST_ORDER, now, at, &out->has_last_order, &out->last_order) == FAILURE)) {
+				&& read_date(ht, PHP_LOYALTY_K_LAST_ORDER, now, at, zone, &out->has_last_order, &out->last_order) == FAILURE)) {
 		return FAILURE;
 	}
-	active = (fields & LTY_FIELD_ACTIVE) ? PHP_LOYALTY_KEY(ht, ACTIVE) : NULL;
-	if (active != NULL) {
-		if (Z_TYPE_P(active) != IS_TRUE && Z_TYPE_P(active) != IS_FALSE) {
-			return fail_type(at, "active", "bool", active);
+	if (fields & LTY_FIELD_ACTIVE) {
+		out->active = true;
+		if ((active = PHP_LOYALTY_KEY(ht, ACTIVE)) != NULL) {
+			if (Z_TYPE_P(active) != IS_TRUE && Z_TYPE_P(active) != IS_FALSE) {
+				return fail_type(at, "active", "bool", active);
+			}
+			out->active = Z_TYPE_P(active) == IS_TRUE;
 		}
-		out->active = Z_TYPE_P(active) == IS_TRUE;
 	}
-	if ((fields & LTY_FIELD_POINTS) && read_ledger(p, ht, now, at, out) == FAILURE) {
-		return FAILURE;
+	if (fields & LTY_FIELD_POINTS) {
+		*zone = NULL; /* a ledger's dates may run user code */
+		if (read_ledger(p, ht, now, at, out) == FAILURE) {
+			return FAILURE;
+		}
 	}
 	if (((fields & LTY_FIELD_ORDERS) && read_count(ht, PHP_LOYALTY_K_ORDERS, at, "int", &out->orders) == FAILURE)
 			|| ((fields & LTY_FIELD_SPENT) && read_count(ht, PHP_LOYALTY_K_SPENT, at, "int (minor units)", &out->spent) == FAILURE)
@@ -333,4 +344,33 @@ zend_result php_loyalty_customer(const lty_program *p, HashTable *ht, zend_long 
 		return FAILURE;
 	}
 	return SUCCESS;
+}
+
+zend_result php_loyalty_customer(const lty_program *p, HashTable *ht, zend_long now,
+	php_loyalty_where *at, uint32_t fields, php_loyalty_scratch *s, lty_customer *out)
+{
+	const php_loyalty_zone *zone = NULL;
+
+	memset(out, 0, sizeof(*out));
+	out->active = true;
+	out->attrs = s->attrs;
+	return read_fields(p, ht, now, at, fields, s, &zone, out);
+}
+
+void php_loyalty_rows_init(php_loyalty_rows *rows, const lty_program *p, uint32_t fields, php_loyalty_scratch *s,
+	lty_customer *out)
+{
+	rows->program = p;
+	rows->fields = fields;
+	rows->scratch = s;
+	rows->zone = NULL;
+	rows->out = out;
+	memset(out, 0, sizeof(*out));
+	out->active = true;
+	out->attrs = s->attrs;
+}
+
+zend_result php_loyalty_rows_read(php_loyalty_rows *rows, HashTable *ht, zend_long now, php_loyalty_where *at)
+{
+	return read_fields(rows->program, ht, now, at, rows->fields, rows->scratch, &rows->zone, rows->out);
 }

@@ -28,7 +28,7 @@ ZEND_EXTERN_MODULE_GLOBALS(loyalty)
 #define TABLE_BEGIN INT64_C(0)
 #define TABLE_END INT64_C(4102444800)
 
-typedef struct {
+struct php_loyalty_zone {
 	size_t count;
 	int64_t *start;          /* UTC start of each period, ascending; start[0] = TABLE_BEGIN */
 	int32_t *offset;         /* its UTC offset in seconds */
@@ -37,7 +37,8 @@ typedef struct {
 	 * period last converted into, a day from its ends (empty at first) */
 	int64_t safe_from, safe_to;
 	int32_t safe_offset;
-} tz_table;
+};
+typedef struct php_loyalty_zone tz_table;
 
 /* Days since 1970-01-01 of a date of 1970..2099, where every fourth year is a leap year
  * (2000 is one, 2100 is out of the table's range). */
@@ -267,8 +268,7 @@ static const char *default_zone_name(void)
 	return NULL;
 }
 
-/* The table of the default timezone; NULL when unavailable. */
-static const tz_table *current_table(void)
+const php_loyalty_zone *php_loyalty_default_zone(void)
 {
 	const char *asked = default_zone_name();
 	timelib_tzinfo *tzi;
@@ -311,14 +311,14 @@ static size_t period_of(const tz_table *t, int64_t at)
 	return lo;
 }
 
-bool php_loyalty_local_time(const char *s, size_t len, zend_long *out)
+bool php_loyalty_local_time_in(const php_loyalty_zone **zone, const char *s, size_t len, zend_long *out)
 {
 	const tz_table *t;
 	int64_t local, utc;
 	size_t p;
 
 	if (!parse_local(s, len, &local) || local < TABLE_BEGIN + 2 * DAY || local > TABLE_END - 2 * DAY
-			|| (t = current_table()) == NULL) {
+			|| (t = *zone != NULL ? *zone : (*zone = php_loyalty_default_zone())) == NULL) {
 		return false;
 	}
 	if (local >= t->safe_from && local < t->safe_to) { /* most rows: the period of the row before */
@@ -344,6 +344,13 @@ bool php_loyalty_local_time(const char *s, size_t len, zend_long *out)
 #endif
 	*out = (zend_long) utc;
 	return true;
+}
+
+bool php_loyalty_local_time(const char *s, size_t len, zend_long *out)
+{
+	const php_loyalty_zone *zone = NULL;
+
+	return php_loyalty_local_time_in(&zone, s, len, out);
 }
 
 bool php_loyalty_utc_offset(const char *name, size_t len, zend_long at, int64_t *out)

@@ -231,7 +231,9 @@ typedef struct {
 	int segment;
 	zend_long now;
 	zval *result;
+	bool user_code_between;      /* rows from a Traversable: its steps run user code */
 	lty_customer customer;       /* the row being tested */
+	php_loyalty_rows rows;       /* reads them into `customer` */
 	lty_membership m;            /* over `customer`, set once per call */
 } filter_state;
 
@@ -282,13 +284,19 @@ static zend_result filter_one(void *ctx, zval *key, zval *item)
 	 * Released without zval_ptr_dtor(), which would hand the row to the cycle collector. */
 	row = Z_ARRVAL_P(item);
 	GC_TRY_ADDREF(row);
-	if (php_loyalty_customer(st->engine->program, row, st->now, &at, st->engine->program->segment_fields[st->segment], &st->engine->scratch, &st->customer) == FAILURE) {
+	if (st->user_code_between) {
+		st->rows.zone = NULL; /* date_default_timezone_set() may have run */
+	}
+	if (php_loyalty_rows_read(&st->rows, row, st->now, &at) == FAILURE) {
 		result = FAILURE;
 	} else {
 		lty_membership_forget(&st->m);
 		if (lty_membership_test(&st->m, st->segment)) {
 			result = add_id(st, &at, key, row);
 		}
+	}
+	if (!(GC_FLAGS(row) & GC_IMMUTABLE) && GC_REFCOUNT(row) == 1) {
+		st->rows.zone = NULL; /* dropped while read: freeing it runs its objects' destructors */
 	}
 	zend_array_release(row);
 	return result;
@@ -315,6 +323,8 @@ ZEND_METHOD(Loyalty_Engine, filter)
 	}
 	st.engine = obj;
 	st.result = return_value;
+	st.user_code_between = Z_TYPE_P(customers) != IS_ARRAY;
+	php_loyalty_rows_init(&st.rows, obj->program, obj->program->segment_fields[st.segment], &obj->scratch, &st.customer);
 	lty_membership_resume(&st.m, obj->program, &st.customer, st.now, obj->scratch.memo);
 	array_init(return_value);
 	/* Keep the engine alive even if a generator drops the last reference to it. */

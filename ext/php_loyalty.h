@@ -198,6 +198,12 @@ void php_loyalty_result_setup(zend_class_entry *ce);
 /* 'YYYY-MM-DD[ HH:MM:SS]' in the default timezone as strtotime() reads it; false when the fast
  * path does not apply (the caller uses php_loyalty_strtotime()). */
 bool php_loyalty_local_time(const char *s, size_t len, zend_long *out);
+/* The default timezone's offsets, as found for many dates in a row (filter()'s rows); NULL when
+ * unavailable. Found again after anything that may run user code: date_default_timezone_set(). */
+typedef struct php_loyalty_zone php_loyalty_zone;
+const php_loyalty_zone *php_loyalty_default_zone(void);
+/* php_loyalty_local_time() in the zone *zone, found first when NULL. */
+bool php_loyalty_local_time_in(const php_loyalty_zone **zone, const char *s, size_t len, zend_long *out);
 /* The UTC offset of timezone `name` at `at` (seconds east), from the same per-process tables;
  * false when the timezone's transitions cannot be read. */
 bool php_loyalty_utc_offset(const char *name, size_t len, zend_long at, int64_t *out);
@@ -302,6 +308,8 @@ zend_result php_loyalty_date(zval *zv, zend_long now, const char *path, zend_lon
 /* The forms php_loyalty_date() reads without a path or a PHP call: an int, or a date as MySQL
  * writes it (local_time.c); false for anything else. */
 bool php_loyalty_date_quick(zval *zv, zend_long *out);
+/* The same in the zone *zone (php_loyalty_local_time_in()). */
+bool php_loyalty_date_quick_in(zval *zv, const php_loyalty_zone **zone, zend_long *out);
 /* A date argument typed int|string|DateTimeInterface (TypeError otherwise); `path` names it
  * in an InputException when it cannot be read. */
 zend_result php_loyalty_date_arg(zval *zv, uint32_t arg_num, const char *path, zend_long *out);
@@ -319,5 +327,18 @@ zend_result php_loyalty_attributes(zval *attrs, php_loyalty_where *where, const 
  * (city, postcode, country, list items, string attributes) is a zend_string's bytes. */
 zend_result php_loyalty_customer(const lty_program *program, HashTable *ht, zend_long now,
 	php_loyalty_where *where, uint32_t fields, php_loyalty_scratch *scratch, lty_customer *out);
+/* Many customers read one after the other into the same struct for the same fields (filter()'s
+ * rows): only those fields are set for each, and the default timezone is found once for their
+ * dates. Set `zone` to NULL after anything between two rows that may run user code. */
+typedef struct {
+	const lty_program *program;
+	uint32_t fields;
+	php_loyalty_scratch *scratch;
+	const php_loyalty_zone *zone;
+	lty_customer *out;
+} php_loyalty_rows;
+void php_loyalty_rows_init(php_loyalty_rows *rows, const lty_program *program, uint32_t fields,
+	php_loyalty_scratch *scratch, lty_customer *out);
+zend_result php_loyalty_rows_read(php_loyalty_rows *rows, HashTable *ht, zend_long now, php_loyalty_where *where);
 
 #endif
