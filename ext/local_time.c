@@ -40,52 +40,87 @@ struct php_loyalty_zone {
 };
 typedef struct php_loyalty_zone tz_table;
 
-/* Days since 1970-01-01 of a date of 1970..2099, where every fourth year is a leap year
- * (2000 is one, 2100 is out of the table's range). */
-static int64_t days_since_1970(int y, int m, int d)
+/* Eight bytes from p, the first in the low byte. */
+static inline uint64_t load8(const char *p)
 {
-	static const int before_month[12] = { 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334 };
+	uint64_t v;
 
-	return (int64_t) (y - 1970) * 365 + (y - 1969) / 4 + before_month[m - 1] + (m > 2 && (y & 3) == 0) + d - 1;
+	memcpy(&v, p, sizeof(v));
+#ifdef WORDS_BIGENDIAN
+	v = (v >> 56) | ((v >> 40) & UINT64_C(0xff00)) | ((v >> 24) & UINT64_C(0xff0000)) | ((v >> 8) & UINT64_C(0xff000000))
+		| ((v & UINT64_C(0xff000000)) << 8) | ((v & UINT64_C(0xff0000)) << 24) | ((v & UINT64_C(0xff00)) << 40) | (v << 56);
+#endif
+	return v;
+}
+
+/* The eight bytes of `w` xored with their template, its digits as '0': 0 where a separator is as
+ * expected, 0..9 where a digit is; true when that holds for every byte. `digits` has 0xff at the
+ * digits' places. */
+static inline bool digits_and_separators(uint64_t x, uint64_t digits)
+{
+	const uint64_t ones = UINT64_C(0x0101010101010101);
+
+	/* a separator's byte must be 0; a digit's high nibble too, and its value + 6 must stay below 16 */
+	return ((x & (~digits | (digits & (ones * 0xf0)))) | ((x + (digits & (ones * 6))) & (digits & (ones * 0x10)))) == 0;
 }
 
 /* Two digits at p, or -1. */
-static int two_digits(const char *p)
+static inline int two_digits(const char *p)
 {
 	unsigned a = (unsigned char) p[0] - '0', b = (unsigned char) p[1] - '0';
 
 	return a <= 9 && b <= 9 ? (int) (a * 10 + b) : -1;
 }
 
+/* Days from 1970-01-01 to the first of each month, in common years and in leap years. */
+static const int16_t before_month[2][12] = {
+	{ 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334 },
+	{ 0, 31, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335 },
+};
+static const uint8_t month_days[2][12] = {
+	{ 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 },
+	{ 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 },
+};
+
 /* The local time written in `s` as if it were UTC; false when `s` is not exactly one of the
- * two forms with fields in range. */
+ * two forms with fields in range. The fields are checked and read eight bytes at a time: each
+ * byte of w * 10 + (w >> 8) is a digit's value times ten plus the next one's. */
 static bool parse_local(const char *s, size_t len, int64_t *out)
 {
-	static const int month_days[12] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	int c, yy, m, d, h = 0, mi = 0, sec = 0, y;
+	/* "0000-00-" and "00:00:00", the first byte lowest */
+	const uint64_t date_form = UINT64_C(0x2d30302d30303030), date_digits = UINT64_C(0x00ffff00ffffffff);
+	const uint64_t time_form = UINT64_C(0x30303a30303a3030), time_digits = UINT64_C(0xffff00ffff00ffff);
+	uint64_t x, pairs;
+	unsigned y, m, d, leap, h = 0, mi = 0, sec = 0;
 
-	if ((len != 10 && len != 19) || s[4] != '-' || s[7] != '-' || (len == 19 && (s[10] != ' ' || s[13] != ':' || s[16] != ':'))) {
+	if (len != 10 && (len != 19 || s[10] != ' ')) {
 		return false;
 	}
-	c = two_digits(s);
-	yy = two_digits(s + 2);
-	m = two_digits(s + 5);
-	d = two_digits(s + 8);
+	x = load8(s) ^ date_form;
+	if (!digits_and_separators(x, date_digits) || (d = (unsigned) two_digits(s + 8)) > 31) {
+		return false; /* -1 is above 31 too */
+	}
+	pairs = x * 10 + (x >> 8);
+	y = (unsigned) (pairs & 0xff) * 100 + (unsigned) ((pairs >> 16) & 0xff);
+	m = (unsigned) ((pairs >> 40) & 0xff);
 	if (len == 19) {
-		h = two_digits(s + 11);
-		mi = two_digits(s + 14);
-		sec = two_digits(s + 17);
+		x = load8(s + 11) ^ time_form;
+		if (!digits_and_separators(x, time_digits)) {
+			return false;
+		}
+		pairs = x * 10 + (x >> 8);
+		h = (unsigned) (pairs & 0xff);
+		mi = (unsigned) ((pairs >> 24) & 0xff);
+		sec = (unsigned) ((pairs >> 48) & 0xff);
 	}
-	if ((c | yy | m | d | h | mi | sec) < 0) {
-		return false; /* a field that is not digits */
-	}
-	y = c * 100 + yy;
-	/* after 2099: outside the transitions read, for the slow path as before 1970 */
-	if (y < 1970 || y > 2099 || m < 1 || m > 12 || d < 1 || d > month_days[m - 1] || h > 23 || mi > 59 || sec > 59
-			|| (m == 2 && d == 29 && (y & 3) != 0)) {
+	/* 1970..2099, where every fourth year is a leap year (2000 is one); after 2099 is outside the
+	 * transitions read, for the slow path as before 1970 */
+	leap = (y & 3) == 0;
+	if (y - 1970 > 129 || m - 1 > 11 || d == 0 || d > month_days[leap][m - 1] || h > 23 || mi > 59 || sec > 59) {
 		return false;
 	}
-	*out = days_since_1970(y, m, d) * DAY + h * 3600 + mi * 60 + sec;
+	*out = ((int64_t) (y - 1970) * 365 + (y - 1969) / 4 + before_month[leap][m - 1] + d - 1) * DAY
+		+ h * 3600 + mi * 60 + sec;
 	return true;
 }
 
