@@ -126,6 +126,9 @@ ZEND_BEGIN_MODULE_GLOBALS(loyalty)
 	 * once an array shows it (opcache interns the scripts' literals apart from the startup's
 	 * strings, and a key of the same pointer is found without comparing bytes); reset per request */
 	zend_string *keys[PHP_LOYALTY_K_COUNT];
+	/* the Bucket where each key was found last: arrays built by the same code (a query's rows, a
+	 * shop's customers) hold their keys at the same places; any value is safe (checked per use) */
+	uint32_t key_at[PHP_LOYALTY_K_COUNT];
 ZEND_END_MODULE_GLOBALS(loyalty)
 
 #define LOYALTY_G(v) ZEND_MODULE_GLOBALS_ACCESSOR(loyalty, v)
@@ -260,7 +263,20 @@ static zend_always_inline zval *php_loyalty_find_adopting(HashTable *ht, zend_st
  * script's copy (php_loyalty_find_adopting()). */
 static zend_always_inline zval *php_loyalty_key_lookup(HashTable *ht, php_loyalty_key key)
 {
-	return php_loyalty_find_adopting(ht, &PHP_LOYALTY_K(key));
+	uint32_t at = LOYALTY_G(key_at)[key];
+	zval *zv;
+
+	/* first where the array before held it, by the key's pointer: no hash, no probe (not a
+	 * deleted Bucket's: PHP 8 clears its key, PHP 7 kept it) */
+	if (EXPECTED(at < ht->nNumUsed) && !HT_IS_PACKED(ht) && ht->arData[at].key == PHP_LOYALTY_K(key)
+			&& Z_TYPE(ht->arData[at].val) != IS_UNDEF) {
+		return &ht->arData[at].val;
+	}
+	zv = php_loyalty_find_adopting(ht, &PHP_LOYALTY_K(key));
+	if (zv != NULL) { /* a string key's value: in a Bucket of a hash */
+		LOYALTY_G(key_at)[key] = (uint32_t) ((Bucket *) zv - ht->arData);
+	}
+	return zv;
 }
 /* Member `key` of an input array, as php_loyalty_present() gives it. */
 static zend_always_inline zval *php_loyalty_key_find(HashTable *ht, php_loyalty_key key)
