@@ -301,7 +301,7 @@ static zend_result read_ledger(const lty_program *p, HashTable *ht, zend_long no
 
 /* The fields `fields` of customer `ht`, each set whole (its default when absent); the others are
  * left as they are. */
-static zend_result read_fields(const lty_program *p, HashTable *ht, zend_long now, php_loyalty_where *at,
+static zend_always_inline zend_result read_fields(const lty_program *p, HashTable *ht, zend_long now, php_loyalty_where *at,
 	uint32_t fields, php_loyalty_scratch *s, const php_loyalty_zone **zone, lty_customer *out)
 {
 	zval *active;

@@ -290,8 +290,7 @@ static zend_result filter_one(void *ctx, zval *key, zval *item)
 	if (php_loyalty_rows_read(&st->rows, row, st->now, &at) == FAILURE) {
 		result = FAILURE;
 	} else {
-		lty_membership_forget(&st->m);
-		if (lty_membership_test(&st->m, st->segment)) {
+		if (lty_membership_test_anew(&st->m, st->segment)) {
 			result = add_id(st, &at, key, row);
 		}
 	}

@@ -684,6 +684,33 @@ static void as_range(lty_cmp op, int64_t k, int64_t *lo, int64_t *hi, uint8_t *n
 	}
 }
 
+/* A range of days since an order as the range of seconds since it: floor(d / 86400) >= lo when
+ * d >= lo * 86400, and <= hi when d <= hi * 86400 + 86399. A bound beyond the int range holds for
+ * every d or for none; none is every d, negated. */
+static void days_as_seconds(int64_t *lo, int64_t *hi, uint8_t *negate)
+{
+	bool none = false;
+	int64_t s;
+
+	if (*lo != INT64_MIN && !lty_mul_overflow(*lo, 86400, &s)) {
+		*lo = s;
+	} else {
+		none = *lo > 0;
+		*lo = INT64_MIN;
+	}
+	if (*hi != INT64_MAX && !lty_mul_overflow(*hi, 86400, &s) && !lty_add_overflow(s, 86399, &s)) {
+		*hi = s;
+	} else {
+		none = none || *hi < 0;
+		*hi = INT64_MAX;
+	}
+	if (none) {
+		*lo = INT64_MIN;
+		*hi = INT64_MAX;
+		*negate = !*negate;
+	}
+}
+
 /* Whether x is in [lo, hi] (lo <= hi), in one unsigned comparison. */
 static inline bool in_range(int64_t x, int64_t lo, int64_t hi)
 {
@@ -712,6 +739,9 @@ static void quick(lty_step *step, const lty_node *nodes, const lty_kid *kids, co
 			step->quick = (uint8_t) (days ? LTY_QUICK_DAYS : LTY_QUICK_INT);
 			as_range(n->shape == LTY_SHAPE_FIELD_CMP_INT ? (lty_cmp) n->sub : turned_round((lty_cmp) n->sub), lit->k.i,
 				&step->k.r.lo, &step->k.r.hi, &step->negate);
+			if (days) {
+				days_as_seconds(&step->k.r.lo, &step->k.r.hi, &step->negate);
+			}
 			return;
 		}
 		case LTY_SHAPE_FIELD_EQ_STR:
@@ -794,15 +824,14 @@ static bool quick_test(const lty_step *step, const char *base, int64_t now)
 		case LTY_QUICK_INT:
 			memcpy(&a, at, sizeof(a));
 			return in_range(a, step->k.r.lo, step->k.r.hi) != step->negate;
-		case LTY_QUICK_DAYS: { /* as days_since(): floor of the days, null without the order or on overflow */
+		case LTY_QUICK_DAYS: { /* as days_since(), null without the order or on overflow; k.r in seconds */
 			bool has;
 			memcpy(&has, base + step->has, sizeof(has));
 			memcpy(&a, at, sizeof(a));
 			if (!has || lty_sub_overflow(now, a, &diff)) {
 				return false;
 			}
-			a = diff / 86400 - (diff % 86400 != 0 && diff < 0);
-			return in_range(a, step->k.r.lo, step->k.r.hi) != step->negate;
+			return in_range(diff, step->k.r.lo, step->k.r.hi) != step->negate;
 		}
 		case LTY_QUICK_STR: {
 			lty_str s;

@@ -123,7 +123,8 @@ typedef struct {
 typedef enum {
 	LTY_QUICK_NONE,      /* test() of the node */
 	LTY_QUICK_INT,       /* an int field in k.r (not in it: negate): orders >= 5, 5 <= orders, orders != 3 */
-	LTY_QUICK_DAYS,      /* days since an order (time at `at`, its flag at `has`) in k.r, or not; null is false */
+	LTY_QUICK_DAYS,      /* days since an order (time at `at`, its flag at `has`) in k.r, or not; null is false
+	                      * (k.r in seconds since it) */
 	LTY_QUICK_STR,       /* a string field == (cmp 1) or != (cmp 0) the literal k.s; null is false */
 	LTY_QUICK_IN_LIST    /* the literal k.s in a list field (not in: negate) */
 } lty_quick;

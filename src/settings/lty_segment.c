@@ -87,6 +87,22 @@ bool lty_membership_test(lty_membership *m, int segment)
 	return in;
 }
 
+bool lty_membership_test_anew(lty_membership *m, int segment)
+{
+	const lty_expr *expr = m->program->segments[segment].expr;
+	size_t refs;
+
+	if (expr == NULL) {
+		return builtin(m->customer, m->now, segment);
+	}
+	lty_expr_segment_refs(expr, &refs);
+	if (refs == 0) { /* reads no other segment: nothing to remember; as lty_membership_matches() */
+		return m->customer->active && lty_expr_matches(expr, &m->env);
+	}
+	lty_membership_forget(m);
+	return lty_membership_test(m, segment);
+}
+
 bool lty_membership_pending(const lty_program *program, const uint8_t *memo)
 {
 	return memchr(memo, MEMO_UNKNOWN, program->segment_count) != NULL;
