@@ -228,16 +228,6 @@ static zend_result timestamp_of_string(zend_string *s, zend_long now, const char
 	return FAILURE;
 }
 
-bool php_loyalty_date_quick_in(zval *zv, const php_loyalty_zone **zone, zend_long *out)
-{
-	ZVAL_DEREF(zv);
-	if (Z_TYPE_P(zv) == IS_LONG) {
-		*out = Z_LVAL_P(zv);
-		return true;
-	}
-	return Z_TYPE_P(zv) == IS_STRING && php_loyalty_local_time_in(zone, Z_STRVAL_P(zv), Z_STRLEN_P(zv), out);
-}
-
 bool php_loyalty_date_quick(zval *zv, zend_long *out)
 {
 	const php_loyalty_zone *zone = NULL;

@@ -9,25 +9,6 @@
 
 #include "php_loyalty.h"
 
-static zend_result each_of_array(HashTable *ht, php_loyalty_each each, void *ctx)
-{
-	zend_string *skey;
-	zend_ulong ikey;
-	zval *item, key;
-
-	ZEND_HASH_FOREACH_KEY_VAL(ht, ikey, skey, item) {
-		if (skey) {
-			ZVAL_STR(&key, skey);
-		} else {
-			ZVAL_LONG(&key, (zend_long) ikey);
-		}
-		if (each(ctx, &key, item) == FAILURE) {
-			return FAILURE;
-		}
-	} ZEND_HASH_FOREACH_END();
-	return SUCCESS;
-}
-
 static zend_result each_of_traversable(zend_object *traversable, php_loyalty_each each, void *ctx)
 {
 	zend_object_iterator *it;
@@ -77,7 +58,7 @@ static zend_result each_of_traversable(zend_object *traversable, php_loyalty_eac
 zend_result php_loyalty_iterate(zval *iterable, php_loyalty_each each, void *ctx)
 {
 	if (Z_TYPE_P(iterable) == IS_ARRAY) {
-		return each_of_array(Z_ARRVAL_P(iterable), each, ctx);
+		return php_loyalty_each_of_array(Z_ARRVAL_P(iterable), each, ctx);
 	}
 	return each_of_traversable(Z_OBJ_P(iterable), each, ctx);
 }

@@ -266,7 +266,7 @@ static zend_result add_id(filter_state *st, php_loyalty_where *at, zval *key, Ha
 }
 
 /* Tests one customer; adds its id (or key) to the result. FAILURE with an exception. */
-static zend_result filter_one(void *ctx, zval *key, zval *item)
+static zend_always_inline zend_result filter_one(void *ctx, zval *key, zval *item)
 {
 	filter_state *st = ctx;
 	php_loyalty_where at;
@@ -328,7 +328,8 @@ ZEND_METHOD(Loyalty_Engine, filter)
 	array_init(return_value);
 	/* Keep the engine alive even if a generator drops the last reference to it. */
 	GC_ADDREF(&obj->std);
-	ok = php_loyalty_iterate(customers, filter_one, &st);
+	ok = Z_TYPE_P(customers) == IS_ARRAY ? php_loyalty_each_of_array(Z_ARRVAL_P(customers), filter_one, &st)
+		: php_loyalty_iterate(customers, filter_one, &st);
 	OBJ_RELEASE(&obj->std);
 	if (ok == FAILURE) {
 		zval_ptr_dtor(return_value);

@@ -2,6 +2,7 @@
  * per-customer memo so that segment('x') chains cost one evaluation each. */
 #include "../base/lty_checked.h"
 #include "../base/lty_hash.h"
+#include "../expression/lty_expr_internal.h"
 #include "lty_program.h"
 
 #include <string.h>
@@ -90,13 +91,11 @@ bool lty_membership_test(lty_membership *m, int segment)
 bool lty_membership_test_anew(lty_membership *m, int segment)
 {
 	const lty_expr *expr = m->program->segments[segment].expr;
-	size_t refs;
 
 	if (expr == NULL) {
 		return builtin(m->customer, m->now, segment);
 	}
-	lty_expr_segment_refs(expr, &refs);
-	if (refs == 0) { /* reads no other segment: nothing to remember; as lty_membership_matches() */
+	if (expr->segment_ref_count == 0) { /* reads no other segment: nothing to remember; as lty_membership_matches() */
 		return m->customer->active && lty_expr_matches(expr, &m->env);
 	}
 	lty_membership_forget(m);
