@@ -109,6 +109,10 @@ static bool parse_local(const char *s, size_t len, int64_t *out)
 			return false;
 		}
 		pairs = x * 10 + (x >> 8);
+		/* hours at most 23, minutes and seconds 59: each byte + (128 - its limit) under 128 */
+		if (((pairs & UINT64_C(0x00ff0000ff0000ff)) + UINT64_C(0x0044000044000068)) & UINT64_C(0x0080000080000080)) {
+			return false;
+		}
 		h = (unsigned) (pairs & 0xff);
 		mi = (unsigned) ((pairs >> 24) & 0xff);
 		sec = (unsigned) ((pairs >> 48) & 0xff);
@@ -116,7 +120,7 @@ static bool parse_local(const char *s, size_t len, int64_t *out)
 	/* 1970..2099, where every fourth year is a leap year (2000 is one); after 2099 is outside the
 	 * transitions read, for the slow path as before 1970 */
 	leap = (y & 3) == 0;
-	if (y - 1970 > 129 || m - 1 > 11 || d == 0 || d > month_days[leap][m - 1] || h > 23 || mi > 59 || sec > 59) {
+	if (y - 1970 > 129 || m - 1 > 11 || d == 0 || d > month_days[leap][m - 1]) {
 		return false;
 	}
 	*out = ((int64_t) (y - 1970) * 365 + (y - 1969) / 4 + before_month[leap][m - 1] + d - 1) * DAY
@@ -346,11 +350,32 @@ static size_t period_of(const tz_table *t, int64_t at)
 	return lo;
 }
 
+/* Unix time of local time `local` outside the period the last one was in, which becomes the
+ * current one; false within a day of an offset change. Apart from its caller, whose usual case
+ * it would otherwise slow down. */
+static zend_never_inline bool in_other_period(const tz_table *t, int64_t local, int64_t *out)
+{
+	/* The period holding local - offset(local): if it runs at least a day either side, that
+	 * offset is the one strtotime() applies (offsets are under a day). */
+	tz_table *cache = (tz_table *) t; /* the thread's own table */
+	int64_t utc = local - t->offset[period_of(t, local)];
+	size_t p = period_of(t, utc);
+
+	if (utc - DAY < t->start[p] || (p + 1 < t->count && utc + DAY >= t->start[p + 1])
+			|| local - t->offset[p] != utc) {
+		return false;
+	}
+	cache->safe_offset = t->offset[p];
+	cache->safe_from = t->start[p] + DAY + t->offset[p];
+	cache->safe_to = (p + 1 < t->count ? t->start[p + 1] : TABLE_END) - DAY + t->offset[p];
+	*out = utc;
+	return true;
+}
+
 bool php_loyalty_local_time_in(const php_loyalty_zone **zone, const char *s, size_t len, zend_long *out)
 {
 	const tz_table *t;
 	int64_t local, utc;
-	size_t p;
 
 	if (!parse_local(s, len, &local) || local < TABLE_BEGIN + 2 * DAY || local > TABLE_END - 2 * DAY
 			|| (t = *zone != NULL ? *zone : (*zone = php_loyalty_default_zone())) == NULL) {
@@ -358,19 +383,8 @@ bool php_loyalty_local_time_in(const php_loyalty_zone **zone, const char *s, siz
 	}
 	if (local >= t->safe_from && local < t->safe_to) { /* most rows: the period of the row before */
 		utc = local - t->safe_offset;
-	} else {
-		/* The period holding local - offset(local): if it runs at least a day either side, that
-		 * offset is the one strtotime() applies (offsets are under a day). */
-		tz_table *cache = (tz_table *) t; /* the thread's own table */
-		utc = local - t->offset[period_of(t, local)];
-		p = period_of(t, utc);
-		if (utc - DAY < t->start[p] || (p + 1 < t->count && utc + DAY >= t->start[p + 1])
-				|| local - t->offset[p] != utc) {
-			return false;
-		}
-		cache->safe_offset = t->offset[p];
-		cache->safe_from = t->start[p] + DAY + t->offset[p];
-		cache->safe_to = (p + 1 < t->count ? t->start[p + 1] : TABLE_END) - DAY + t->offset[p];
+	} else if (!in_other_period(t, local, &utc)) {
+		return false;
 	}
 #if SIZEOF_ZEND_LONG == 4
 	if (utc < ZEND_LONG_MIN || utc > ZEND_LONG_MAX) {
