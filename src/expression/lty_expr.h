@@ -36,9 +36,17 @@ typedef struct {
 	void *ctx;
 } lty_expr_env;
 
+/* The path of an expression in the settings, for messages: `text`, or when NULL what `write`
+ * writes out (most expressions compile: their paths are never written). */
+typedef struct {
+	const char *text;
+	const char *(*write)(void *ctx);
+	void *ctx;
+} lty_expr_path;
+
 /* Compiles src (len bytes, src[len] must be NUL) into arena memory. On error the
  * message reads "PATH: MESSAGE at column N", a newline, the source and a caret line. */
-lty_status lty_expr_compile(lty_arena *arena, const char *src, size_t len, const char *path,
+lty_status lty_expr_compile(lty_arena *arena, const char *src, size_t len, const lty_expr_path *path,
 	const lty_expr_resolver *resolver, lty_expr **out, lty_error *err);
 
 /* True when the customer matches; null-valued conditions are false. */

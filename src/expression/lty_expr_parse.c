@@ -16,7 +16,7 @@ typedef struct {
 	lty_token tok;               /* current token */
 	const char *tok_start;
 	size_t tok_len;
-	const char *path;
+	const lty_expr_path *path;  /* written out only for a message */
 	const lty_expr_resolver *resolver;
 	lty_arena *arena;
 	lty_error *err;
@@ -67,6 +67,11 @@ static uint32_t fail_at(lty_parser *p, const char *at, const char *fmt, ...)
 #endif
 	;
 
+static const char *path_of(const lty_expr_path *path)
+{
+	return path->text != NULL ? path->text : path->write(path->ctx);
+}
+
 lty_status lty_expr_error(lty_error *err, const char *path, const char *src, size_t len,
 	uint32_t column, const char *message)
 {
@@ -116,7 +121,7 @@ static uint32_t fail_at(lty_parser *p, const char *at, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	lty_expr_error(p->err, p->path, p->scanner.start, (size_t) (p->scanner.limit - p->scanner.start),
+	lty_expr_error(p->err, path_of(p->path), p->scanner.start, (size_t) (p->scanner.limit - p->scanner.start),
 		column_of(p, at), msg);
 	return NO_NODE;
 }
@@ -290,7 +295,7 @@ static uint32_t parse_string_literal(lty_parser *p)
 	uint32_t n, len = 0;
 
 	if (out == NULL) {
-		lty_error_set(p->err, LTY_ERR_NOMEM, "%s: out of memory", p->path);
+		lty_error_set(p->err, LTY_ERR_NOMEM, "%s: out of memory", path_of(p->path));
 		p->failed = true;
 		return NO_NODE;
 	}
@@ -472,7 +477,7 @@ static uint32_t parse_attr(lty_parser *p)
 	uint32_t n;
 
 	if (slot < 0) {
-		lty_error_set(p->err, LTY_ERR_NOMEM, "%s: out of memory", p->path);
+		lty_error_set(p->err, LTY_ERR_NOMEM, "%s: out of memory", path_of(p->path));
 		p->failed = true;
 		return NO_NODE;
 	}
@@ -949,14 +954,14 @@ static lty_status finish(lty_parser *p, uint32_t root, const char *src, size_t l
 	char *source = lty_arena_strndup(p->arena, src, len);
 
 	if (e == NULL || nodes == NULL || kids == NULL || refs == NULL || source == NULL) {
-		return lty_error_set(p->err, LTY_ERR_NOMEM, "%s: out of memory", p->path);
+		return lty_error_set(p->err, LTY_ERR_NOMEM, "%s: out of memory", path_of(p->path));
 	}
 	memcpy(nodes, p->nodes, p->node_count * sizeof(lty_node));
 	memcpy(kids, p->kids, p->kid_count * sizeof(lty_kid));
 	memcpy(refs, p->refs, p->ref_count * sizeof(lty_expr_ref));
 	lty_expr_shape(nodes, kids, p->node_count);
 	if ((e->steps = lty_expr_steps(p->arena, nodes, kids, root, p->node_count, p->resolver->line)) == NULL) {
-		return lty_error_set(p->err, LTY_ERR_NOMEM, "%s: out of memory", p->path);
+		return lty_error_set(p->err, LTY_ERR_NOMEM, "%s: out of memory", path_of(p->path));
 	}
 	e->nodes = nodes;
 	e->kids = kids;
@@ -971,7 +976,7 @@ static lty_status finish(lty_parser *p, uint32_t root, const char *src, size_t l
 	return LTY_OK;
 }
 
-lty_status lty_expr_compile(lty_arena *arena, const char *src, size_t len, const char *path,
+lty_status lty_expr_compile(lty_arena *arena, const char *src, size_t len, const lty_expr_path *path,
 	const lty_expr_resolver *resolver, lty_expr **out, lty_error *err)
 {
 	lty_parser p;
@@ -987,13 +992,13 @@ lty_status lty_expr_compile(lty_arena *arena, const char *src, size_t len, const
 	p.err = err;
 	*out = NULL;
 	if (len > LTY_EXPR_MAX_SOURCE) {
-		return lty_expr_error(err, path, src, len, LTY_EXPR_MAX_SOURCE + 1,
+		return lty_expr_error(err, path_of(path), src, len, LTY_EXPR_MAX_SOURCE + 1,
 			"expression is longer than 4096 bytes");
 	}
 	cap = count_tokens(src, len) + 1;
 	scratch = al->alloc(al->ctx, (size_t) cap * (sizeof(lty_node) + 2 * sizeof(lty_kid) + sizeof(lty_expr_ref)));
 	if (scratch == NULL) {
-		return lty_error_set(err, LTY_ERR_NOMEM, "%s: out of memory", path);
+		return lty_error_set(err, LTY_ERR_NOMEM, "%s: out of memory", path_of(path));
 	}
 	p.nodes = scratch;
 	p.kids = (lty_kid *) (p.nodes + cap);

@@ -112,7 +112,7 @@ static lty_status segment_ref_error(lty_loader *l, size_t seg, const lty_expr_re
 	lty_path_key(l, "segments");
 	lty_path_key(l, segs[seg].name.ptr);
 	src = lty_expr_source(segs[seg].expr, &src_len);
-	return lty_expr_error(l->err, l->path, src, src_len, ref->column, msg);
+	return lty_expr_error(l->err, lty_path(l), src, src_len, ref->column, msg);
 }
 
 /* A chain of segment() references too long, reported at the reference `ref` of segment seg. */

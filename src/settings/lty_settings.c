@@ -9,50 +9,72 @@
 #include <stdio.h>
 #include <string.h>
 
-/* Appends `text` (n bytes) to the path, cut at its end (with snprintf()'s result): paths are
- * built for every value read, so by hand. */
-static void path_append(lty_loader *l, const char *text, size_t n)
+/* The path is kept as its parts and written out only for a message: most values read are fine. */
+static size_t path_push(lty_loader *l, const char *key, size_t index)
 {
-	size_t room = sizeof(l->path) - 1 - l->path_len;
+	size_t old = l->depth;
 
-	if (n > room) {
-		n = room;
+	if (l->depth < LTY_PATH_DEPTH) {
+		l->parts[l->depth].key = key;
+		l->parts[l->depth].index = index;
 	}
-	memcpy(l->path + l->path_len, text, n);
-	l->path_len += n;
-	l->path[l->path_len] = '\0';
+	l->depth++; /* deeper than the parts kept: counted, for the pops, and cut from the path */
+	return old;
 }
 
 size_t lty_path_key(lty_loader *l, const char *key)
 {
-	size_t old = l->path_len;
-
-	if (old) {
-		path_append(l, ".", 1);
-	}
-	path_append(l, key, strlen(key));
-	return old;
+	return path_push(l, key, 0);
 }
 
 size_t lty_path_index(lty_loader *l, size_t index)
 {
-	size_t old = l->path_len;
-	char digits[24], *d = digits + sizeof(digits);
-
-	*--d = ']';
-	do {
-		*--d = (char) ('0' + index % 10);
-		index /= 10;
-	} while (index);
-	*--d = '[';
-	path_append(l, d, (size_t) (digits + sizeof(digits) - d));
-	return old;
+	return path_push(l, NULL, index);
 }
 
-void lty_path_pop(lty_loader *l, size_t len)
+void lty_path_pop(lty_loader *l, size_t depth)
 {
-	l->path_len = len;
-	l->path[len] = '\0';
+	l->depth = depth;
+}
+
+/* Appends `text` (n bytes) to the path being written, cut at its end. */
+static void path_append(lty_loader *l, size_t *len, const char *text, size_t n)
+{
+	size_t room = sizeof(l->path) - 1 - *len;
+
+	if (n > room) {
+		n = room;
+	}
+	memcpy(l->path + *len, text, n);
+	*len += n;
+	l->path[*len] = '\0';
+}
+
+const char *lty_path(lty_loader *l)
+{
+	size_t len = 0, i, n = l->depth < LTY_PATH_DEPTH ? l->depth : LTY_PATH_DEPTH;
+
+	l->path[0] = '\0';
+	for (i = 0; i < n; i++) {
+		const lty_path_part *part = &l->parts[i];
+		if (part->key != NULL) {
+			if (len > 0) {
+				path_append(l, &len, ".", 1);
+			}
+			path_append(l, &len, part->key, strlen(part->key));
+		} else {
+			char digits[24], *d = digits + sizeof(digits);
+			size_t index = part->index;
+			*--d = ']';
+			do {
+				*--d = (char) ('0' + index % 10);
+				index /= 10;
+			} while (index);
+			*--d = '[';
+			path_append(l, &len, d, (size_t) (digits + sizeof(digits) - d));
+		}
+	}
+	return l->path;
 }
 
 lty_status lty_fail(lty_loader *l, const char *fmt, ...)
@@ -63,7 +85,7 @@ lty_status lty_fail(lty_loader *l, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	if (l->path_len == 0) {
+	if (*lty_path(l) == '\0') {
 		return lty_error_set(l->err, LTY_ERR_CONFIG, "%s", msg);
 	}
 	return lty_error_set(l->err, LTY_ERR_CONFIG, "%s: %s", l->path, msg);
@@ -71,7 +93,7 @@ lty_status lty_fail(lty_loader *l, const char *fmt, ...)
 
 lty_status lty_fail_nomem(lty_loader *l)
 {
-	return lty_error_set(l->err, LTY_ERR_NOMEM, "%s: out of memory", l->path_len ? l->path : "settings");
+	return lty_error_set(l->err, LTY_ERR_NOMEM, "%s: out of memory", *lty_path(l) != '\0' ? l->path : "settings");
 }
 
 lty_status lty_expect_map(lty_loader *l, const lty_doc *d, const char *const *allowed)
@@ -367,8 +389,14 @@ static int resolve_line_attr(void *ctx, const char *name, size_t len)
 	return name_slot(l, &l->line_attrs, name, len);
 }
 
+static const char *write_path(void *ctx)
+{
+	return lty_path(ctx);
+}
+
 static lty_status compile(lty_loader *l, const lty_str *src, bool line, const lty_expr **out)
 {
+	lty_expr_path path = { NULL, write_path, l };
 	lty_expr_resolver r;
 	lty_expr *e;
 	lty_status st;
@@ -377,7 +405,7 @@ static lty_status compile(lty_loader *l, const lty_str *src, bool line, const lt
 	r.attr_slot = line ? resolve_line_attr : resolve_attr;
 	r.ctx = l;
 	r.line = line;
-	st = lty_expr_compile(l->arena, src->ptr, src->len, l->path, &r, &e, l->err);
+	st = lty_expr_compile(l->arena, src->ptr, src->len, &path, &r, &e, l->err);
 	if (st == LTY_OK) {
 		l->program->fields |= lty_expr_fields(e);
 		*out = e;

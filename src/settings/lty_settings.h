@@ -6,6 +6,13 @@
 #include "lty_program.h"
 
 #define LTY_PATH_MAX 512
+#define LTY_PATH_DEPTH 64
+
+/* One part of a value's path: a key, or an index when key is NULL. */
+typedef struct {
+	const char *key;   /* NUL-terminated; alive while the part is on the path */
+	size_t index;
+} lty_path_part;
 
 /* Attribute names by slot, grown by doubling in the arena. */
 typedef struct {
@@ -18,16 +25,19 @@ typedef struct {
 	const lty_host *host;
 	lty_arena *arena;
 	lty_error *err;
-	char path[LTY_PATH_MAX];
-	size_t path_len;
+	lty_path_part parts[LTY_PATH_DEPTH];
+	size_t depth;
+	char path[LTY_PATH_MAX]; /* written out by lty_path() */
 	lty_names attrs;       /* customer attribute names seen so far */
 	lty_names line_attrs;  /* line attribute names (SPEC 11) */
 } lty_loader;
 
-/* Path building: each returns the previous length, to restore with path_pop. */
+/* Path building: each returns the previous depth, to restore with path_pop. */
 size_t lty_path_key(lty_loader *l, const char *key);
 size_t lty_path_index(lty_loader *l, size_t index);
-void lty_path_pop(lty_loader *l, size_t len);
+void lty_path_pop(lty_loader *l, size_t depth);
+/* The path written out ("advantages[0].tiers[2]"), in l->path; "" at the top. */
+const char *lty_path(lty_loader *l);
 
 /* All return LTY_OK or set err with the current path. */
 lty_status lty_fail(lty_loader *l, const char *fmt, ...)
