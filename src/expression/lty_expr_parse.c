@@ -929,21 +929,6 @@ static uint32_t parse_or(lty_parser *p)
 	return parse_logic(p, true);
 }
 
-/* Counts tokens so that scratch buffers can be sized once; stops at the first bad token. */
-static uint32_t count_tokens(const char *src, size_t len)
-{
-	lty_scanner s;
-	uint32_t count = 0;
-	lty_token tok;
-
-	lty_scanner_init(&s, src, len);
-	do {
-		tok = lty_scan(&s);
-		count++;
-	} while (tok != LTY_TOK_END && tok < LTY_TOK_UNTERMINATED);
-	return count;
-}
-
 /* Copies the scratch result into exact-size arena memory. */
 static lty_status finish(lty_parser *p, uint32_t root, const char *src, size_t len, lty_expr **out)
 {
@@ -995,7 +980,9 @@ lty_status lty_expr_compile(lty_arena *arena, const char *src, size_t len, const
 		return lty_expr_error(err, path_of(path), src, len, LTY_EXPR_MAX_SOURCE + 1,
 			"expression is longer than 4096 bytes");
 	}
-	cap = count_tokens(src, len) + 1;
+	/* one node per token at most, and a token takes a byte at least (the end one none): sized
+	 * from the length, not from a first pass of the lexer */
+	cap = (uint32_t) len + 2;
 	scratch = al->alloc(al->ctx, (size_t) cap * (sizeof(lty_node) + 2 * sizeof(lty_kid) + sizeof(lty_expr_ref)));
 	if (scratch == NULL) {
 		return lty_error_set(err, LTY_ERR_NOMEM, "%s: out of memory", path_of(path));
