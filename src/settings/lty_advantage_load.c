@@ -49,7 +49,7 @@ static lty_status load_tier(lty_loader *l, const lty_doc *d, lty_tier *t, const 
 
 static lty_status load_tiers(lty_loader *l, const lty_doc *map, lty_advantage *a)
 {
-	const lty_doc *list = lty_member(map, "tiers");
+	const lty_doc *list = lty_loader_member(l, map, "tiers");
 	size_t old = lty_path_key(l, "tiers"), i;
 	lty_tier *tiers;
 
@@ -175,7 +175,7 @@ static lty_status load_lines(lty_loader *l, const lty_doc *map, lty_advantage *a
 /* A date of the settings: an int (Unix time) or a string the host reads in the program's timezone. */
 static lty_status read_date(lty_loader *l, const lty_doc *map, const char *key, bool *has, int64_t *out)
 {
-	const lty_doc *d = lty_member(map, key);
+	const lty_doc *d = lty_loader_member(l, map, key);
 	const lty_str *tz = &l->program->timezone;
 	lty_status st = LTY_OK;
 	char shown[96];

@@ -14,7 +14,7 @@ typedef lty_status (*section_loader)(lty_loader *l, const lty_doc *d, lty_loyalt
 
 static lty_status section(lty_loader *l, const lty_doc *map, const char *key, section_loader load, lty_loyalty *y)
 {
-	const lty_doc *d = lty_member(map, key);
+	const lty_doc *d = lty_loader_member(l, map, key);
 	size_t old;
 
 	if (d == NULL) {
@@ -31,7 +31,7 @@ static lty_status section(lty_loader *l, const lty_doc *map, const char *key, se
 /* A multiplier: an int or a float with at most two decimals, > 0 and at most LTY_MAX_MULTIPLIER. */
 static lty_status read_multiplier(lty_loader *l, const lty_doc *map, int32_t *out)
 {
-	const lty_doc *d = lty_member(map, "multiplier");
+	const lty_doc *d = lty_loader_member(l, map, "multiplier");
 	lty_status st = LTY_OK;
 	size_t old;
 
@@ -105,7 +105,7 @@ static lty_status load_bonus(lty_loader *l, const lty_doc *list, lty_loyalty *y)
 /* earn.exclude and earn.bonus (SPEC 11): billed and points per line; not with per_order. */
 static lty_status load_earn_lines(lty_loader *l, const lty_doc *d, lty_loyalty *y)
 {
-	const lty_doc *bonus = lty_member(d, "bonus");
+	const lty_doc *bonus = lty_loader_member(l, d, "bonus");
 	size_t old;
 
 	if (lty_read_string(l, d, "exclude", false, NULL, &y->earn_exclude_source) != LTY_OK) {
@@ -186,7 +186,7 @@ static lty_status load_spend(lty_loader *l, const lty_doc *d, lty_loyalty *y)
 static lty_status load_rate(lty_loader *l, const lty_doc *d, lty_bracket *b)
 {
 	static const char *const keys[] = { "points", "value", NULL };
-	const lty_doc *rate = lty_member(d, "rate");
+	const lty_doc *rate = lty_loader_member(l, d, "rate");
 	size_t old;
 
 	if (rate == NULL) {
@@ -198,7 +198,7 @@ static lty_status load_rate(lty_loader *l, const lty_doc *d, lty_bracket *b)
 			|| lty_read_money(l, rate, "value", 0, NULL, &b->rate_value) != LTY_OK) {
 		return l->err->status;
 	}
-	if (lty_member(rate, "points") == NULL || lty_member(rate, "value") == NULL) {
+	if (lty_loader_member(l, rate, "points") == NULL || lty_loader_member(l, rate, "value") == NULL) {
 		return lty_fail(l, "needs points and value (e.g. {\"points\": 10, \"value\": 100})");
 	}
 	b->has_rate = true;
@@ -317,7 +317,7 @@ static lty_status load_expiry(lty_loader *l, const lty_doc *d, lty_loyalty *y)
 	}
 	y->has_expiry = true;
 	y->expiry_mode = mode.ptr != NULL && strcmp(mode.ptr, "per_lot") == 0 ? LTY_EXPIRY_PER_LOT : LTY_EXPIRY_ROLLING;
-	warn = lty_member(d, "warn_days");
+	warn = lty_loader_member(l, d, "warn_days");
 	if (warn != NULL) {
 		size_t old = lty_path_key(l, "warn_days");
 		if (load_warn_days(l, warn, y) != LTY_OK) {
@@ -359,7 +359,7 @@ static lty_status load_rewards(lty_loader *l, const lty_doc *d, lty_loyalty *y)
 		lty_path_pop(l, old);
 		return LTY_ERR_CONFIG;
 	}
-	if (lty_member(d, "coupon") == NULL) {
+	if (lty_loader_member(l, d, "coupon") == NULL) {
 		size_t old = lty_path_key(l, "coupon");
 		lty_fail(l, "is required");
 		lty_path_pop(l, old);

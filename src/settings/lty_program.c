@@ -212,7 +212,7 @@ static lty_status check_cycles(lty_loader *l)
 
 static lty_status load_segments(lty_loader *l, const lty_doc *root)
 {
-	const lty_doc *map = lty_member(root, "segments");
+	const lty_doc *map = lty_loader_member(l, root, "segments");
 	size_t old = lty_path_key(l, "segments");
 	lty_doc empty;
 
@@ -282,7 +282,7 @@ static lty_status load_root(lty_loader *l, const lty_doc *root)
 	if (load_timezone(l, root) != LTY_OK || load_segments(l, root) != LTY_OK) {
 		return l->err->status;
 	}
-	d = lty_member(root, "advantages");
+	d = lty_loader_member(l, root, "advantages");
 	if (d != NULL) {
 		size_t old = lty_path_key(l, "advantages");
 		if (lty_load_advantages(l, d) != LTY_OK) {
@@ -290,7 +290,7 @@ static lty_status load_root(lty_loader *l, const lty_doc *root)
 		}
 		lty_path_pop(l, old);
 	}
-	d = lty_member(root, "loyalty");
+	d = lty_loader_member(l, root, "loyalty");
 	if (d != NULL) {
 		size_t old = lty_path_key(l, "loyalty");
 		if (lty_load_loyalty(l, d) != LTY_OK) {

@@ -98,17 +98,20 @@ lty_status lty_fail_nomem(lty_loader *l)
 
 lty_status lty_expect_map(lty_loader *l, const lty_doc *d, const char *const *allowed)
 {
-	size_t i, j;
+	size_t i, j, n;
 
-	if (d->kind == LTY_DOC_LIST && d->u.c.count == 0) {
-		return LTY_OK;
-	}
-	if (d->kind != LTY_DOC_MAP) {
+	l->view_map = NULL;
+	if (d->kind != LTY_DOC_MAP && !(d->kind == LTY_DOC_LIST && d->u.c.count == 0)) {
 		return lty_fail(l, "expected an object (array with string keys), got %s", lty_doc_type_name(d));
+	}
+	for (n = 0; allowed[n] != NULL; n++) {
+		if (n < LTY_VIEW_KEYS) {
+			l->view_item[n] = -1;
+		}
 	}
 	for (i = 0; i < d->u.c.count; i++) {
 		bool known = false;
-		for (j = 0; allowed[j] != NULL; j++) {
+		for (j = 0; j < n; j++) {
 			/* the first byte first: most allowed keys differ there, and need no strlen() */
 			if (d->u.c.key_lens[i] > 0 && allowed[j][0] == d->u.c.keys[i][0]
 					&& strlen(allowed[j]) == d->u.c.key_lens[i] && memcmp(allowed[j], d->u.c.keys[i], d->u.c.key_lens[i]) == 0) {
@@ -125,6 +128,14 @@ lty_status lty_expect_map(lty_loader *l, const lty_doc *d, const char *const *al
 			lty_path_pop(l, old);
 			return LTY_ERR_CONFIG;
 		}
+		if (j < LTY_VIEW_KEYS) {
+			l->view_item[j] = (int32_t) i;
+		}
+	}
+	if (n <= LTY_VIEW_KEYS && d->u.c.count <= INT32_MAX) {
+		l->view_map = d;
+		l->view_keys = allowed;
+		l->view_count = n;
 	}
 	return LTY_OK;
 }
@@ -136,9 +147,26 @@ const lty_doc *lty_member(const lty_doc *map, const char *key)
 	return d == NULL || d->kind == LTY_DOC_NULL ? NULL : d;
 }
 
+const lty_doc *lty_loader_member(lty_loader *l, const lty_doc *map, const char *key)
+{
+	size_t j;
+
+	if (map == l->view_map) {
+		/* the key as the allowed list spells it, by pointer: the literals of a key are one string
+		 * (not guaranteed: another pointer is looked up by its text) */
+		for (j = 0; j < l->view_count; j++) {
+			if (l->view_keys[j] == key) {
+				const lty_doc *d = l->view_item[j] < 0 ? NULL : &map->u.c.items[l->view_item[j]];
+				return d == NULL || d->kind == LTY_DOC_NULL ? NULL : d;
+			}
+		}
+	}
+	return lty_member(map, key);
+}
+
 lty_status lty_read_bool(lty_loader *l, const lty_doc *map, const char *key, bool def, bool *out)
 {
-	const lty_doc *d = lty_member(map, key);
+	const lty_doc *d = lty_loader_member(l, map, key);
 	size_t old;
 
 	*out = def;
@@ -158,7 +186,7 @@ lty_status lty_read_bool(lty_loader *l, const lty_doc *map, const char *key, boo
 static lty_status read_int_as(lty_loader *l, const lty_doc *map, const char *key, int64_t def,
 	int64_t min, int64_t max, bool *present, int64_t *out, const char *what)
 {
-	const lty_doc *d = lty_member(map, key);
+	const lty_doc *d = lty_loader_member(l, map, key);
 	lty_status st = LTY_OK;
 	size_t old;
 
@@ -197,7 +225,7 @@ lty_status lty_read_money(lty_loader *l, const lty_doc *map, const char *key, in
 
 lty_status lty_read_percent(lty_loader *l, const lty_doc *map, const char *key, bool *present, int32_t *bp)
 {
-	const lty_doc *d = lty_member(map, key);
+	const lty_doc *d = lty_loader_member(l, map, key);
 	lty_status st = LTY_OK;
 	size_t old;
 
@@ -235,7 +263,7 @@ lty_status lty_read_percent(lty_loader *l, const lty_doc *map, const char *key, 
 lty_status lty_read_string(lty_loader *l, const lty_doc *map, const char *key, bool required,
 	const char *const *choices, lty_str *out)
 {
-	const lty_doc *d = lty_member(map, key);
+	const lty_doc *d = lty_loader_member(l, map, key);
 	lty_status st = LTY_OK;
 	size_t old, i;
 
@@ -278,7 +306,7 @@ lty_status lty_read_string(lty_loader *l, const lty_doc *map, const char *key, b
 
 lty_status lty_read_strings(lty_loader *l, const lty_doc *map, const char *key, bool *present, lty_str_list *out)
 {
-	const lty_doc *d = lty_member(map, key);
+	const lty_doc *d = lty_loader_member(l, map, key);
 	lty_str *items;
 	size_t old, i;
 

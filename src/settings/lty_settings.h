@@ -7,6 +7,7 @@
 
 #define LTY_PATH_MAX 512
 #define LTY_PATH_DEPTH 64
+#define LTY_VIEW_KEYS 32
 
 /* One part of a value's path: a key, or an index when key is NULL. */
 typedef struct {
@@ -28,6 +29,11 @@ typedef struct {
 	lty_path_part parts[LTY_PATH_DEPTH];
 	size_t depth;
 	char path[LTY_PATH_MAX]; /* written out by lty_path() */
+	/* the map lty_expect_map() checked last: its members by their key's place in the allowed list */
+	const lty_doc *view_map;
+	const char *const *view_keys;
+	size_t view_count;
+	int32_t view_item[LTY_VIEW_KEYS]; /* -1: absent */
 	lty_names attrs;       /* customer attribute names seen so far */
 	lty_names line_attrs;  /* line attribute names (SPEC 11) */
 } lty_loader;
@@ -50,6 +56,8 @@ lty_status lty_fail_nomem(lty_loader *l);
 lty_status lty_expect_map(lty_loader *l, const lty_doc *d, const char *const *allowed);
 /* Member `key` of map, NULL when absent or null. */
 const lty_doc *lty_member(const lty_doc *map, const char *key);
+/* The same, found through the map lty_expect_map() checked last when it is `map`. */
+const lty_doc *lty_loader_member(lty_loader *l, const lty_doc *map, const char *key);
 
 lty_status lty_read_bool(lty_loader *l, const lty_doc *map, const char *key, bool def, bool *out);
 /* An int in [min, max]; `present` (may be NULL) tells whether it was given. */
