@@ -136,6 +136,7 @@ lty_status lty_expect_map(lty_loader *l, const lty_doc *d, const char *const *al
 		l->view_map = d;
 		l->view_keys = allowed;
 		l->view_count = n;
+		l->view_next = 0;
 	}
 	return LTY_OK;
 }
@@ -153,10 +154,13 @@ const lty_doc *lty_loader_member(lty_loader *l, const lty_doc *map, const char *
 
 	if (map == l->view_map) {
 		/* the key as the allowed list spells it, by pointer: the literals of a key are one string
-		 * (not guaranteed: another pointer is looked up by its text) */
-		for (j = 0; j < l->view_count; j++) {
+		 * (not guaranteed: another pointer is looked up by its text). From the place after the
+		 * last one found, round: loaders read keys in the order they list them. */
+		size_t n = l->view_count, k;
+		for (k = 0, j = l->view_next; k < n; k++, j = j + 1 < n ? j + 1 : 0) {
 			if (l->view_keys[j] == key) {
 				const lty_doc *d = l->view_item[j] < 0 ? NULL : &map->u.c.items[l->view_item[j]];
+				l->view_next = j + 1 < n ? j + 1 : 0;
 				return d == NULL || d->kind == LTY_DOC_NULL ? NULL : d;
 			}
 		}

@@ -32,7 +32,7 @@ typedef struct {
 	/* the map lty_expect_map() checked last: its members by their key's place in the allowed list */
 	const lty_doc *view_map;
 	const char *const *view_keys;
-	size_t view_count;
+	size_t view_count, view_next;
 	int32_t view_item[LTY_VIEW_KEYS]; /* -1: absent */
 	lty_names attrs;       /* customer attribute names seen so far */
 	lty_names line_attrs;  /* line attribute names (SPEC 11) */
