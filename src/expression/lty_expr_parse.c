@@ -369,39 +369,44 @@ static uint32_t parse_decimal(lty_parser *p)
 	return n;
 }
 
+/* A name and its length, for the tables below: compared without strlen() per lookup. */
+#define NAME(s) s, sizeof(s) - 1
+
 static const struct {
 	const char *name;
+	size_t len;
 	lty_field field;
 	lty_type type;
 	lty_type elem;
 	uint32_t bit;
 } fields[] = {
-	{ "active", LTY_F_ACTIVE, LTY_TYPE_BOOL, LTY_TYPE_ANY, LTY_FIELD_ACTIVE },
-	{ "groups", LTY_F_GROUPS, LTY_TYPE_LIST, LTY_TYPE_STR, LTY_FIELD_GROUPS },
-	{ "orders", LTY_F_ORDERS, LTY_TYPE_NUM, LTY_TYPE_ANY, LTY_FIELD_ORDERS },
-	{ "spent", LTY_F_SPENT, LTY_TYPE_NUM, LTY_TYPE_ANY, LTY_FIELD_SPENT },
-	{ "city", LTY_F_CITY, LTY_TYPE_STR, LTY_TYPE_ANY, LTY_FIELD_CITY },
-	{ "postcode", LTY_F_POSTCODE, LTY_TYPE_STR, LTY_TYPE_ANY, LTY_FIELD_POSTCODE },
-	{ "country", LTY_F_COUNTRY, LTY_TYPE_STR, LTY_TYPE_ANY, LTY_FIELD_COUNTRY },
-	{ "carriers", LTY_F_CARRIERS, LTY_TYPE_LIST, LTY_TYPE_STR, LTY_FIELD_CARRIERS },
-	{ "bought", LTY_F_BOUGHT, LTY_TYPE_LIST, LTY_TYPE_STR, LTY_FIELD_BOUGHT },
-	{ "points", LTY_F_POINTS, LTY_TYPE_NUM, LTY_TYPE_ANY, LTY_FIELD_POINTS },
-	{ "lifetime_points", LTY_F_LIFETIME_POINTS, LTY_TYPE_NUM, LTY_TYPE_ANY, LTY_FIELD_LIFETIME_POINTS },
-	{ "days_since_first_order", LTY_F_DAYS_SINCE_FIRST_ORDER, LTY_TYPE_NUM, LTY_TYPE_ANY, LTY_FIELD_FIRST_ORDER },
-	{ "days_since_last_order", LTY_F_DAYS_SINCE_LAST_ORDER, LTY_TYPE_NUM, LTY_TYPE_ANY, LTY_FIELD_LAST_ORDER },
+	{ NAME("active"), LTY_F_ACTIVE, LTY_TYPE_BOOL, LTY_TYPE_ANY, LTY_FIELD_ACTIVE },
+	{ NAME("groups"), LTY_F_GROUPS, LTY_TYPE_LIST, LTY_TYPE_STR, LTY_FIELD_GROUPS },
+	{ NAME("orders"), LTY_F_ORDERS, LTY_TYPE_NUM, LTY_TYPE_ANY, LTY_FIELD_ORDERS },
+	{ NAME("spent"), LTY_F_SPENT, LTY_TYPE_NUM, LTY_TYPE_ANY, LTY_FIELD_SPENT },
+	{ NAME("city"), LTY_F_CITY, LTY_TYPE_STR, LTY_TYPE_ANY, LTY_FIELD_CITY },
+	{ NAME("postcode"), LTY_F_POSTCODE, LTY_TYPE_STR, LTY_TYPE_ANY, LTY_FIELD_POSTCODE },
+	{ NAME("country"), LTY_F_COUNTRY, LTY_TYPE_STR, LTY_TYPE_ANY, LTY_FIELD_COUNTRY },
+	{ NAME("carriers"), LTY_F_CARRIERS, LTY_TYPE_LIST, LTY_TYPE_STR, LTY_FIELD_CARRIERS },
+	{ NAME("bought"), LTY_F_BOUGHT, LTY_TYPE_LIST, LTY_TYPE_STR, LTY_FIELD_BOUGHT },
+	{ NAME("points"), LTY_F_POINTS, LTY_TYPE_NUM, LTY_TYPE_ANY, LTY_FIELD_POINTS },
+	{ NAME("lifetime_points"), LTY_F_LIFETIME_POINTS, LTY_TYPE_NUM, LTY_TYPE_ANY, LTY_FIELD_LIFETIME_POINTS },
+	{ NAME("days_since_first_order"), LTY_F_DAYS_SINCE_FIRST_ORDER, LTY_TYPE_NUM, LTY_TYPE_ANY, LTY_FIELD_FIRST_ORDER },
+	{ NAME("days_since_last_order"), LTY_F_DAYS_SINCE_LAST_ORDER, LTY_TYPE_NUM, LTY_TYPE_ANY, LTY_FIELD_LAST_ORDER },
 };
 
 /* The fields of a line expression (SPEC 11): strings null when missing, amount = qty * price. */
 static const struct {
 	const char *name;
+	size_t len;
 	lty_field field;
 	lty_type type;
 } line_fields[] = {
-	{ "sku", LTY_F_SKU, LTY_TYPE_STR },
-	{ "category", LTY_F_CATEGORY, LTY_TYPE_STR },
-	{ "qty", LTY_F_QTY, LTY_TYPE_NUM },
-	{ "price", LTY_F_PRICE, LTY_TYPE_NUM },
-	{ "amount", LTY_F_AMOUNT, LTY_TYPE_NUM },
+	{ NAME("sku"), LTY_F_SKU, LTY_TYPE_STR },
+	{ NAME("category"), LTY_F_CATEGORY, LTY_TYPE_STR },
+	{ NAME("qty"), LTY_F_QTY, LTY_TYPE_NUM },
+	{ NAME("price"), LTY_F_PRICE, LTY_TYPE_NUM },
+	{ NAME("amount"), LTY_F_AMOUNT, LTY_TYPE_NUM },
 };
 
 static int find_field(const char *name, size_t len, bool line)
@@ -409,12 +414,12 @@ static int find_field(const char *name, size_t len, bool line)
 	size_t i;
 
 	for (i = 0; !line && i < sizeof(fields) / sizeof(fields[0]); i++) {
-		if (strlen(fields[i].name) == len && memcmp(fields[i].name, name, len) == 0) {
+		if (fields[i].len == len && fields[i].name[0] == name[0] && memcmp(fields[i].name, name, len) == 0) {
 			return (int) i;
 		}
 	}
 	for (i = 0; line && i < sizeof(line_fields) / sizeof(line_fields[0]); i++) {
-		if (strlen(line_fields[i].name) == len && memcmp(line_fields[i].name, name, len) == 0) {
+		if (line_fields[i].len == len && line_fields[i].name[0] == name[0] && memcmp(line_fields[i].name, name, len) == 0) {
 			return (int) i;
 		}
 	}
@@ -455,7 +460,7 @@ static uint32_t parse_field(lty_parser *p)
 			(int) p->tok_len, p->tok_start);
 	}
 	for (i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {
-		if (strlen(fields[i].name) == p->tok_len && memcmp(fields[i].name, p->tok_start, p->tok_len) == 0) {
+		if (fields[i].len == p->tok_len && fields[i].name[0] == p->tok_start[0] && memcmp(fields[i].name, p->tok_start, p->tok_len) == 0) {
 			n = new_node(p, LTY_OP_FIELD, fields[i].type);
 			if (n != NO_NODE) {
 				p->nodes[n].elem = (uint8_t) fields[i].elem;
