@@ -237,6 +237,7 @@ static void evaluate_advantages(checkout *ck, lty_arena *arena)
 	candidate *cands = NULL, *grown, cand;
 	size_t i, count = 0, cap = 0, skipped = 0, n = ck->p->advantage_count;
 	const uint8_t *indexed = ck->p->index.indexed, *skip;
+	const int32_t *plain;
 	uint8_t *quiet;
 
 	ck->r->quiet = lty_arena_array(arena, ck->p->advantage_count ? ck->p->advantage_count : 1, 1);
@@ -247,12 +248,21 @@ static void evaluate_advantages(checkout *ck, lty_arena *arena)
 	ck->may_match = lty_advantage_index_marks(ck->p, ck->c, arena);
 	skip = ck->c->active ? ck->may_match : NULL; /* a disabled customer's rejections are `disabled` */
 	quiet = ck->r->quiet;
+	plain = ck->c->active ? ck->p->index.plain_segment : NULL;
 	for (i = 0; i < n; i++) {
+		/* what check_advantage() would find, without reading the advantage: the most common case */
 		if (skip != NULL && !skip[i] && indexed[i] == LTY_INDEXED_PLAIN) {
-			/* what check_advantage() would find, without reading the advantage: the most common case */
 			quiet[i] = (uint8_t) (LTY_MSG_NOT_IN_SEGMENT + 1);
 			skipped++;
 			continue;
+		}
+		if (plain != NULL && plain[i] >= 0) {
+			uint8_t known = ck->m.memo[plain[i]];
+			if (known ? known != LTY_MEMO_YES : !lty_membership_test(&ck->m, plain[i])) {
+				quiet[i] = (uint8_t) (LTY_MSG_NOT_IN_SEGMENT + 1);
+				skipped++;
+				continue;
+			}
 		}
 		ck->rule = i;
 		check_advantage(ck, &ck->p->advantages[i], &cand);

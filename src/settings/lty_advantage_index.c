@@ -84,6 +84,18 @@ lty_status lty_advantage_index_build(lty_program *p, lty_arena *arena)
 	p->index.entries = NULL;
 	p->index.count = 0;
 	p->index.indexed = NULL;
+	p->index.plain_segment = NULL;
+	if (p->advantage_count > 0) {
+		int32_t *plain = lty_arena_array(arena, p->advantage_count, sizeof(int32_t));
+		if (plain == NULL) {
+			return LTY_ERR_NOMEM;
+		}
+		for (i = 0; i < p->advantage_count; i++) {
+			const lty_advantage *a = &p->advantages[i];
+			plain[i] = a->segment >= 0 && !a->has_schedule && a->max_uses == 0 && a->segment <= INT32_MAX ? (int32_t) a->segment : -1;
+		}
+		p->index.plain_segment = plain;
+	}
 	for (i = 0; i < p->advantage_count; i++) {
 		lty_index_entry e;
 		n += p->advantages[i].inline_expr != NULL && required_equality(p->advantages[i].inline_expr, &e);

@@ -21,7 +21,12 @@ typedef struct {
 	const lty_index_entry *entries; /* sorted by field, then value bytes */
 	size_t count;
 	const uint8_t *indexed;      /* per advantage: LTY_INDEXED when an entry stands for its segment, */
-} lty_advantage_index;         /* LTY_INDEXED_PLAIN when besides it has no schedule and no max_uses */
+	                             /* LTY_INDEXED_PLAIN when besides it has no schedule and no max_uses */
+	/* per advantage: its named segment when nothing is checked before it but the customer's account
+	 * (no schedule, no max_uses), else -1; four bytes an advantage, read instead of the advantage
+	 * for those whose segment the customer is not in (NULL without advantages) */
+	const int32_t *plain_segment;
+} lty_advantage_index;
 
 #define LTY_INDEXED 1
 /* Nothing is checked before its segment but the customer's account (SPEC 10): when the index
