@@ -192,9 +192,10 @@ static void choose_advantages(checkout *ck, candidate *cands, size_t count)
 		cands[best].chosen = true;
 		chosen++;
 	}
-	/* room for the chosen advantages and loyalty */
+	/* room for the chosen advantages and loyalty, and for a record per candidate (not_best, or
+	 * what its free shipping or the running cap leaves it) */
 	ck->r->applied = lty_arena_array_raw(ck->arena, chosen + 1, sizeof(lty_applied)); /* applied_count written */
-	if (ck->r->applied == NULL) {
+	if (ck->r->applied == NULL || !lty_checkout_reserve_records(ck, count)) {
 		lty_error_set(ck->err, LTY_ERR_NOMEM, "evaluate: out of memory");
 		return;
 	}
@@ -232,6 +233,14 @@ static void choose_advantages(checkout *ck, candidate *cands, size_t count)
 	}
 }
 
+/* Candidates' room taken at once: enough for all read with many rules, within a large block. */
+#define MAX_FIRST_CANDIDATES 8192
+
+static size_t min_size(size_t a, size_t b)
+{
+	return a < b ? a : b;
+}
+
 static void evaluate_advantages(checkout *ck, lty_arena *arena)
 {
 	candidate *cands = NULL, *grown, cand;
@@ -249,20 +258,29 @@ static void evaluate_advantages(checkout *ck, lty_arena *arena)
 	skip = ck->c->active ? ck->may_match : NULL; /* a disabled customer's rejections are `disabled` */
 	quiet = ck->r->quiet;
 	plain = ck->c->active ? ck->p->index.plain_segment : NULL;
-	for (i = 0; i < n; i++) {
-		/* what check_advantage() would find, without reading the advantage: the most common case */
+	/* first what check_advantage() would find without reading the advantage (the most common
+	 * case with many rules), so that the candidates' room is known before the others are read */
+	for (i = 0; i < n && (skip != NULL || plain != NULL); i++) {
 		if (skip != NULL && !skip[i] && indexed[i] == LTY_INDEXED_PLAIN) {
 			quiet[i] = (uint8_t) (LTY_MSG_NOT_IN_SEGMENT + 1);
 			skipped++;
-			continue;
-		}
-		if (plain != NULL && plain[i] >= 0) {
+		} else if (plain != NULL && plain[i] >= 0) {
 			uint8_t known = ck->m.memo[plain[i]];
 			if (known ? known != LTY_MEMO_YES : !lty_membership_test(&ck->m, plain[i])) {
 				quiet[i] = (uint8_t) (LTY_MSG_NOT_IN_SEGMENT + 1);
 				skipped++;
-				continue;
 			}
+		}
+	}
+	/* room for every advantage read (up to a bound: a few are eligible when many are read) */
+	cap = min_size(n - skipped, MAX_FIRST_CANDIDATES);
+	if (cap > 0 && (cands = lty_arena_array_raw(arena, cap, sizeof(candidate))) == NULL) {
+		lty_error_set(ck->err, LTY_ERR_NOMEM, "evaluate: out of memory");
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		if (quiet[i] != 0) {
+			continue;
 		}
 		ck->rule = i;
 		check_advantage(ck, &ck->p->advantages[i], &cand);
@@ -272,7 +290,7 @@ static void evaluate_advantages(checkout *ck, lty_arena *arena)
 		if (!cand.eligible) {
 			continue;
 		}
-		grown = lty_arena_grow(arena, cands, count, &cap, sizeof(candidate)); /* eligible ones are few */
+		grown = lty_arena_grow(arena, cands, count, &cap, sizeof(candidate));
 		if (grown == NULL) {
 			lty_error_set(ck->err, LTY_ERR_NOMEM, "evaluate: out of memory");
 			return;

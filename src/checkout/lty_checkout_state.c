@@ -33,6 +33,28 @@ lty_rejected *lty_checkout_reject_record(checkout *ck, lty_source source, const 
 	return x;
 }
 
+bool lty_checkout_reserve_records(checkout *ck, size_t n)
+{
+	lty_result *r = ck->r;
+	size_t need = r->rejected_count + n;
+	lty_rejected *x;
+
+	if (need <= ck->rejected_cap || need < r->rejected_count) {
+		return need >= r->rejected_count;
+	}
+	x = lty_arena_array_raw(ck->arena, need, sizeof(lty_rejected)); /* written as they are recorded */
+	if (x == NULL) {
+		lty_error_set(ck->err, LTY_ERR_NOMEM, "evaluate: out of memory");
+		return false;
+	}
+	if (r->rejected_count > 0) {
+		memcpy(x, r->rejected, r->rejected_count * sizeof(lty_rejected));
+	}
+	r->rejected = x;
+	ck->rejected_cap = need;
+	return true;
+}
+
 void lty_checkout_apply(checkout *ck, lty_source source, const lty_str *id, const lty_str *label,
 	int64_t discount, bool ship, int64_t points)
 {

@@ -39,6 +39,8 @@ typedef struct {
 	lty_str carrier_copy;     /* the cart's carrier in the arena, for the messages; NULL until needed */
 } checkout;
 
+/* Room for n more records at once (one copy instead of doublings); false with the error set. */
+bool lty_checkout_reserve_records(checkout *ck, size_t n);
 /* A rejection's record (lty_checkout_reject() without a quiet message). */
 lty_rejected *lty_checkout_reject_record(checkout *ck, lty_source source, const lty_str *id, lty_reason reason,
 	lty_message message, int64_t a, int64_t b);
