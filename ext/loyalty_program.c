@@ -94,6 +94,12 @@ static zend_result check_size(zend_string *json)
 	if (ZSTR_LEN(json) < SCAN_FROM) {
 		return SUCCESS;
 	}
+	left = PG(memory_limit) <= 0 ? SIZE_MAX
+		: (size_t) PG(memory_limit) > zend_memory_usage(false) ? (size_t) PG(memory_limit) - zend_memory_usage(false) : 0;
+	/* a value takes a byte at least: when as many values as bytes would fit, no need to count them */
+	if (ZSTR_LEN(json) < LTY_MAX_SETTINGS_NODES && ZSTR_LEN(json) + 1 <= left / BYTES_PER_VALUE) {
+		return SUCCESS;
+	}
 	values = json_values_bound(ZSTR_VAL(json), ZSTR_LEN(json));
 	if (values > LTY_MAX_SETTINGS_NODES) {
 		php_loyalty_throw_fmt(php_loyalty_config_exception_ce, "settings: more than %u values", LTY_MAX_SETTINGS_NODES);
@@ -103,7 +109,6 @@ static zend_result check_size(zend_string *json)
 		return SUCCESS;
 	}
 	need = values * BYTES_PER_VALUE;
-	left = (size_t) PG(memory_limit) > zend_memory_usage(false) ? (size_t) PG(memory_limit) - zend_memory_usage(false) : 0;
 	if (need > left) {
 		php_loyalty_throw_fmt(php_loyalty_config_exception_ce,
 			"settings: up to %zu values may need %zu MiB to compile, memory_limit leaves %zu MiB",
