@@ -232,6 +232,7 @@ typedef struct {
 	zend_long now;
 	zval *result;
 	bool user_code_between;      /* rows from a Traversable: its steps run user code */
+	const lty_expr *alone;       /* the segment's expression when it reads no other segment */
 	lty_customer customer;       /* the row being tested */
 	php_loyalty_rows rows;       /* reads them into `customer` */
 	lty_membership m;            /* over `customer`, set once per call */
@@ -290,7 +291,9 @@ static zend_always_inline zend_result filter_one(void *ctx, zval *key, zval *ite
 	if (php_loyalty_rows_read(&st->rows, row, st->now, &at) == FAILURE) {
 		result = FAILURE;
 	} else {
-		if (lty_membership_test_anew(&st->m, st->segment)) {
+		/* a custom segment reading no other needs no memo: its expression alone */
+		if (st->alone != NULL ? lty_membership_matches(&st->m, st->alone)
+				: (lty_membership_forget(&st->m), lty_membership_test(&st->m, st->segment))) {
 			result = add_id(st, &at, key, row);
 		}
 	}
@@ -323,6 +326,12 @@ ZEND_METHOD(Loyalty_Engine, filter)
 	st.engine = obj;
 	st.result = return_value;
 	st.user_code_between = Z_TYPE_P(customers) != IS_ARRAY;
+	st.alone = obj->program->segments[st.segment].expr;
+	if (st.alone != NULL) {
+		size_t refs;
+		lty_expr_segment_refs(st.alone, &refs);
+		st.alone = refs == 0 ? st.alone : NULL;
+	}
 	php_loyalty_rows_init(&st.rows, obj->program, obj->program->segment_fields[st.segment], &obj->scratch, &st.customer);
 	lty_membership_resume(&st.m, obj->program, &st.customer, st.now, obj->scratch.memo);
 	array_init(return_value);

@@ -207,9 +207,6 @@ void lty_membership_init(lty_membership *m, const lty_program *program, const lt
 /* Forgets the memo's answers: the customer's struct holds another customer now (a batch). */
 void lty_membership_forget(lty_membership *m);
 bool lty_membership_test(lty_membership *m, int segment);
-/* The same for a customer the struct holds anew (a batch): the memo forgotten only when the
- * segment reads others through segment(). */
-bool lty_membership_test_anew(lty_membership *m, int segment);
 /* A memo byte once tested: LTY_MEMO_YES when the customer is in the segment. */
 #define LTY_MEMO_YES 2
 bool lty_membership_matches(lty_membership *m, const lty_expr *expr);

@@ -2,7 +2,6 @@
  * per-customer memo so that segment('x') chains cost one evaluation each. */
 #include "../base/lty_checked.h"
 #include "../base/lty_hash.h"
-#include "../expression/lty_expr_internal.h"
 #include "lty_program.h"
 
 #include <string.h>
@@ -86,20 +85,6 @@ bool lty_membership_test(lty_membership *m, int segment)
 	in = s->expr == NULL ? builtin(m->customer, m->now, segment) : lty_membership_matches(m, s->expr);
 	m->memo[segment] = in ? MEMO_YES : MEMO_NO;
 	return in;
-}
-
-bool lty_membership_test_anew(lty_membership *m, int segment)
-{
-	const lty_expr *expr = m->program->segments[segment].expr;
-
-	if (expr == NULL) {
-		return builtin(m->customer, m->now, segment);
-	}
-	if (expr->segment_ref_count == 0) { /* reads no other segment: nothing to remember; as lty_membership_matches() */
-		return m->customer->active && lty_expr_matches(expr, &m->env);
-	}
-	lty_membership_forget(m);
-	return lty_membership_test(m, segment);
 }
 
 bool lty_membership_pending(const lty_program *program, const uint8_t *memo)
