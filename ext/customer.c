@@ -328,19 +328,27 @@ static zend_always_inline zend_result read_fields(const lty_program *p, HashTabl
 			return FAILURE;
 		}
 	}
-	if (((fields & LTY_FIELD_ORDERS) && read_count(ht, PHP_LOYALTY_K_ORDERS, at, "int", &out->orders) == FAILURE)
-			|| ((fields & LTY_FIELD_SPENT) && read_count(ht, PHP_LOYALTY_K_SPENT, at, "int (minor units)", &out->spent) == FAILURE)
-			|| ((fields & LTY_FIELD_POINTS) && !out->has_ledger && read_count(ht, PHP_LOYALTY_K_POINTS, at, "int", &out->points) == FAILURE)
-			|| ((fields & LTY_FIELD_LIFETIME_POINTS)
-				&& read_count(ht, PHP_LOYALTY_K_LIFETIME_POINTS, at, "int", &out->lifetime_points) == FAILURE)
-			|| ((fields & LTY_FIELD_CITY) && read_string(ht, PHP_LOYALTY_K_CITY, at, &out->city) == FAILURE)
-			|| ((fields & LTY_FIELD_POSTCODE) && read_string(ht, PHP_LOYALTY_K_POSTCODE, at, &out->postcode) == FAILURE)
-			|| ((fields & LTY_FIELD_COUNTRY) && read_string(ht, PHP_LOYALTY_K_COUNTRY, at, &out->country) == FAILURE)
-			|| ((fields & (LTY_FIELD_GROUPS | LTY_FIELD_CARRIERS | LTY_FIELD_BOUGHT)) && read_lists(fields, ht, at, s, out) == FAILURE)
-			|| ((fields & LTY_FIELD_ID) && check_id(ht, at) == FAILURE)
-			|| ((fields & LTY_FIELD_ATTRIBUTES) && php_loyalty_attributes(PHP_LOYALTY_KEY(ht, ATTRIBUTES), at,
-				p->attr_names, s->attr_keys, p->attr_count, s->attrs, (fields & LTY_FIELD_ID) != 0) == FAILURE)
-			|| ((fields & LTY_FIELD_USES) && read_uses(p, ht, at, s, out) == FAILURE)) {
+	/* by groups, each tested once: a segment reads few fields */
+	if ((fields & (LTY_FIELD_ORDERS | LTY_FIELD_SPENT | LTY_FIELD_POINTS | LTY_FIELD_LIFETIME_POINTS))
+			&& (((fields & LTY_FIELD_ORDERS) && read_count(ht, PHP_LOYALTY_K_ORDERS, at, "int", &out->orders) == FAILURE)
+				|| ((fields & LTY_FIELD_SPENT) && read_count(ht, PHP_LOYALTY_K_SPENT, at, "int (minor units)", &out->spent) == FAILURE)
+				|| ((fields & LTY_FIELD_POINTS) && !out->has_ledger && read_count(ht, PHP_LOYALTY_K_POINTS, at, "int", &out->points) == FAILURE)
+				|| ((fields & LTY_FIELD_LIFETIME_POINTS)
+					&& read_count(ht, PHP_LOYALTY_K_LIFETIME_POINTS, at, "int", &out->lifetime_points) == FAILURE))) {
+		return FAILURE;
+	}
+	if ((fields & (LTY_FIELD_CITY | LTY_FIELD_POSTCODE | LTY_FIELD_COUNTRY))
+			&& (((fields & LTY_FIELD_CITY) && read_string(ht, PHP_LOYALTY_K_CITY, at, &out->city) == FAILURE)
+				|| ((fields & LTY_FIELD_POSTCODE) && read_string(ht, PHP_LOYALTY_K_POSTCODE, at, &out->postcode) == FAILURE)
+				|| ((fields & LTY_FIELD_COUNTRY) && read_string(ht, PHP_LOYALTY_K_COUNTRY, at, &out->country) == FAILURE))) {
+		return FAILURE;
+	}
+	if ((fields & (LTY_FIELD_GROUPS | LTY_FIELD_CARRIERS | LTY_FIELD_BOUGHT | LTY_FIELD_ID | LTY_FIELD_ATTRIBUTES | LTY_FIELD_USES))
+			&& (((fields & (LTY_FIELD_GROUPS | LTY_FIELD_CARRIERS | LTY_FIELD_BOUGHT)) && read_lists(fields, ht, at, s, out) == FAILURE)
+				|| ((fields & LTY_FIELD_ID) && check_id(ht, at) == FAILURE)
+				|| ((fields & LTY_FIELD_ATTRIBUTES) && php_loyalty_attributes(PHP_LOYALTY_KEY(ht, ATTRIBUTES), at,
+					p->attr_names, s->attr_keys, p->attr_count, s->attrs, (fields & LTY_FIELD_ID) != 0) == FAILURE)
+				|| ((fields & LTY_FIELD_USES) && read_uses(p, ht, at, s, out) == FAILURE))) {
 		return FAILURE;
 	}
 	return SUCCESS;
