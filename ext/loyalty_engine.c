@@ -262,7 +262,11 @@ static zend_result add_id(filter_state *st, php_loyalty_where *at, zval *key, Ha
 		}
 	}
 	Z_TRY_ADDREF_P(id);
-	add_next_index_zval(st->result, id);
+	/* appended in place: the result is a packed list only this call sees */
+	ZEND_HASH_FILL_PACKED(Z_ARRVAL_P(st->result)) {
+		ZEND_HASH_FILL_GROW();
+		ZEND_HASH_FILL_ADD(id);
+	} ZEND_HASH_FILL_END();
 	return SUCCESS;
 }
 
@@ -335,6 +339,7 @@ ZEND_METHOD(Loyalty_Engine, filter)
 	php_loyalty_rows_init(&st.rows, obj->program, obj->program->segment_fields[st.segment], &obj->scratch, &st.customer);
 	lty_membership_resume(&st.m, obj->program, &st.customer, st.now, obj->scratch.memo);
 	array_init(return_value);
+	zend_hash_real_init_packed(Z_ARRVAL_P(return_value)); /* add_id() fills it */
 	/* Keep the engine alive even if a generator drops the last reference to it. */
 	GC_ADDREF(&obj->std);
 	ok = Z_TYPE_P(customers) == IS_ARRAY ? php_loyalty_each_of_array(Z_ARRVAL_P(customers), filter_one, &st)
