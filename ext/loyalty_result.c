@@ -150,17 +150,26 @@ static void build_lines(zval *out, const lty_result *r, const int64_t *discounts
 
 void php_loyalty_segment_names(const php_loyalty_compiled *compiled, const uint8_t *memo, zval *out)
 {
-	size_t i, count = compiled->program->segment_count;
+	size_t i, count = compiled->program->segment_count, in = 0;
 
-	array_init(out);
 	for (i = 0; i < count; i++) {
-		uint32_t s = compiled->sorted[i];
-		if (memo[s] == LTY_MEMO_YES) {
-			zval name;
-			ZVAL_STR_COPY(&name, compiled->names[s]);
-			zend_hash_next_index_insert_new(Z_ARRVAL_P(out), &name);
-		}
+		in += memo[i] == LTY_MEMO_YES;
 	}
+	array_init_size(out, (uint32_t) in);
+	if (in == 0) {
+		return;
+	}
+	/* a list of known size: filled in place */
+	zend_hash_real_init_packed(Z_ARRVAL_P(out));
+	ZEND_HASH_FILL_PACKED(Z_ARRVAL_P(out)) {
+		for (i = 0; i < count; i++) {
+			uint32_t s = compiled->sorted[i];
+			if (memo[s] == LTY_MEMO_YES) {
+				ZEND_HASH_FILL_SET_STR_COPY(compiled->names[s]);
+				ZEND_HASH_FILL_NEXT();
+			}
+		}
+	} ZEND_HASH_FILL_END();
 }
 
 /* A Result keeps what it needs to build its lists (`applied`, `rejected`, `lines`, `segments`)
