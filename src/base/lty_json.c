@@ -27,19 +27,11 @@ typedef enum {
 	S_END              /* after the top value: the end of input */
 } state;
 
-/* A value of an open container (its key in an object), or the top value. */
-typedef struct {
-	lty_doc value;
-	const char *key;
-	size_t key_len;
-} item;
-
 typedef struct {
 	bool object;
 	bool keep;         /* its values are kept: shallower than doc_depth, in a kept parent */
-	size_t first;      /* its first value in the item stack */
-	const char *key;   /* its own key in its parent object */
-	size_t key_len;
+	bool reserved;     /* its own value has the slot before `first` (its parent is kept) */
+	size_t first;      /* its first value in the stack */
 } frame;
 
 #define LOCAL_ITEMS 64
@@ -63,19 +55,23 @@ typedef struct {
 	/* the tree */
 	lty_arena *arena;
 	const lty_json_options *opt;
-	item *items;                 /* values of the open containers, innermost last */
+	/* the values of the open containers, innermost last, and in objects their keys: three
+	 * arrays of one capacity, so that a container that closes copies each in one piece */
+	lty_doc *values;
+	const char **keys;
+	size_t *key_lens;
 	size_t count, capacity;
 	frame *frames;               /* the open containers, innermost last */
 	size_t depth, frame_capacity;
-	const char *key;             /* the key just read in an object, for its value */
-	size_t key_len;
 	char *pool;                  /* where the next string goes: unaligned, not zeroed */
 	size_t pool_left;
 	size_t nodes;                /* values in kept containers so far */
 	bool keep;                   /* values read now are kept: at the top, in a kept container */
 	bool too_many;               /* past opt->max_nodes: nothing more is kept */
 	bool nomem;
-	item local_items[LOCAL_ITEMS];
+	lty_doc local_values[LOCAL_ITEMS];
+	const char *local_keys[LOCAL_ITEMS];
+	size_t local_key_lens[LOCAL_ITEMS];
 	frame local_frames[LOCAL_FRAMES];
 } reader;
 
@@ -300,7 +296,7 @@ static char *put_utf8(char *out, long cp)
 	return out;
 }
 
-/* n bytes for strings (unaligned: their arena blocks are zeroed once, not each string). */
+/* n bytes for strings: unaligned, not zeroed (each string is written whole with its NUL). */
 static char *pool_alloc(reader *r, size_t n)
 {
 	char *s;
@@ -308,12 +304,12 @@ static char *pool_alloc(reader *r, size_t n)
 	if (n > r->pool_left) {
 		if (n > POOL_CHUNK / 4) {
 			/* a long one on its own, the chunk kept for the short ones */
-			if ((s = lty_arena_alloc(r->arena, n)) == NULL) {
+			if ((s = lty_arena_take(r->arena, n)) == NULL) {
 				r->nomem = true;
 			}
 			return s;
 		}
-		if ((r->pool = lty_arena_alloc(r->arena, POOL_CHUNK)) == NULL) {
+		if ((r->pool = lty_arena_take(r->arena, POOL_CHUNK)) == NULL) {
 			r->nomem = true;
 			r->pool_left = 0;
 			return NULL;
@@ -324,6 +320,30 @@ static char *pool_alloc(reader *r, size_t n)
 	r->pool += n;
 	r->pool_left -= n;
 	return s;
+}
+
+/* n bytes from p to s: up to 32 in two fixed-size copies that may overlap (the compiler
+ * makes each a load and a store), memcpy() past that. */
+static void copy_bytes(char *s, const unsigned char *p, size_t n)
+{
+	if (n >= 16) {
+		if (n > 32) {
+			memcpy(s, p, n);
+			return;
+		}
+		memcpy(s, p, 16);
+		memcpy(s + n - 16, p + n - 16, 16);
+	} else if (n >= 8) {
+		memcpy(s, p, 8);
+		memcpy(s + n - 8, p + n - 8, 8);
+	} else if (n >= 4) {
+		memcpy(s, p, 4);
+		memcpy(s + n - 4, p + n - 4, 4);
+	} else if (n > 0) {
+		s[0] = (char) p[0];
+		s[n / 2] = (char) p[n / 2];
+		s[n - 1] = (char) p[n - 1];
+	}
 }
 
 /* The decoded bytes of a scanned string (already checked), NUL-terminated. */
@@ -339,7 +359,7 @@ static char *decode_string(reader *r)
 	out = s;
 	s[r->str_len] = '\0';
 	if (!r->str_escaped) {
-		memcpy(s, p, r->str_len);
+		copy_bytes(s, p, r->str_len);
 		return s;
 	}
 	while (p < end) {
@@ -481,26 +501,59 @@ static token scan(reader *r)
 
 /* ---- the tree ---- */
 
-/* Room for one more element in a stack that starts in `local` (the allocator's otherwise). */
-static void *grow(reader *r, void *items, void *local, size_t count, size_t *capacity, size_t size)
+#define ITEM_SIZE (sizeof(lty_doc) + sizeof(char *) + sizeof(size_t))
+
+/* Room for the value at r->count (and its key): the stack's three arrays twice as large, in
+ * one block of the allocator (values first, the block's start, which release() frees). */
+static bool grow_stack(reader *r)
 {
 	const lty_allocator *a = r->arena->allocator;
-	size_t cap = *capacity * 2;
-	void *grown;
+	size_t cap = r->capacity * 2;
+	char *block;
 
-	if (count < *capacity) {
-		return items;
-	}
-	if (cap < *capacity || cap > SIZE_MAX / size || (grown = a->alloc(a->ctx, cap * size)) == NULL) {
+	if (cap < r->capacity || cap > SIZE_MAX / ITEM_SIZE || (block = a->alloc(a->ctx, cap * ITEM_SIZE)) == NULL) {
 		r->nomem = true;
-		return NULL;
+		return false;
 	}
-	memcpy(grown, items, count * size);
-	if (items != local) {
-		a->free(a->ctx, items);
+	memcpy(block, r->values, r->count * sizeof(lty_doc));
+	memcpy(block + cap * sizeof(lty_doc), r->keys, r->count * sizeof(char *));
+	memcpy(block + cap * (sizeof(lty_doc) + sizeof(char *)), r->key_lens, r->count * sizeof(size_t));
+	if (r->values != r->local_values) {
+		a->free(a->ctx, r->values);
 	}
-	*capacity = cap;
-	return grown;
+	r->values = (lty_doc *) (void *) block;
+	r->keys = (const char **) (void *) (block + cap * sizeof(lty_doc));
+	r->key_lens = (size_t *) (void *) (block + cap * (sizeof(lty_doc) + sizeof(char *)));
+	r->capacity = cap;
+	return true;
+}
+
+static inline bool reserve(reader *r)
+{
+	return r->count < r->capacity || grow_stack(r);
+}
+
+/* Room for one more frame (the allocator's once past the local ones). */
+static bool grow_frames(reader *r)
+{
+	const lty_allocator *a = r->arena->allocator;
+	size_t cap = r->frame_capacity * 2;
+	frame *grown;
+
+	if (r->depth < r->frame_capacity) {
+		return true;
+	}
+	if (cap < r->frame_capacity || cap > SIZE_MAX / sizeof(frame) || (grown = a->alloc(a->ctx, cap * sizeof(frame))) == NULL) {
+		r->nomem = true;
+		return false;
+	}
+	memcpy(grown, r->frames, r->depth * sizeof(frame));
+	if (r->frames != r->local_frames) {
+		a->free(a->ctx, r->frames);
+	}
+	r->frames = grown;
+	r->frame_capacity = cap;
+	return true;
 }
 
 /* After a container opens or closes: whether values read now are kept. */
@@ -509,48 +562,38 @@ static void update_keep(reader *r)
 	r->keep = !r->too_many && (r->depth == 0 || r->frames[r->depth - 1].keep);
 }
 
-/* Stacks a value (with the key read for it when its container is an object). */
-static bool push(reader *r, const lty_doc *value, const char *key, size_t key_len)
+static bool same_key(const reader *r, size_t a, size_t b)
 {
-	item *it;
-	item *items = grow(r, r->items, r->local_items, r->count, &r->capacity, sizeof(item));
-
-	if (items == NULL) {
-		return false;
-	}
-	r->items = items;
-	it = &r->items[r->count++];
-	it->value = *value;
-	it->key = key;
-	it->key_len = key_len;
-	return true;
+	return r->key_lens[a] == r->key_lens[b] && memcmp(r->keys[a], r->keys[b], r->key_lens[a]) == 0;
 }
 
-static bool same_key(const item *a, const item *b)
-{
-	return a->key_len == b->key_len && memcmp(a->key, b->key, a->key_len) == 0;
-}
+/* A key of a large object, for sorting them. */
+typedef struct {
+	const char *key;
+	size_t len, at;
+} sort_key;
 
 static int compare_keys(const void *a, const void *b)
 {
-	const item *x = *(item *const *) a, *y = *(item *const *) b;
-	int c = memcmp(x->key, y->key, x->key_len < y->key_len ? x->key_len : y->key_len);
+	const sort_key *x = a, *y = b;
+	int c = memcmp(x->key, y->key, x->len < y->len ? x->len : y->len);
 
 	if (c != 0) {
 		return c;
 	}
-	if (x->key_len != y->key_len) {
-		return x->key_len < y->key_len ? -1 : 1;
+	if (x->len != y->len) {
+		return x->len < y->len ? -1 : 1;
 	}
-	return x < y ? -1 : x > y;  /* equal keys in the order they came */
+	return x->at < y->at ? -1 : x->at > y->at;  /* equal keys in the order they came */
 }
 
-/* Many keys: sorted (O(n log n) whatever the keys), each repeated key's first item takes the
- * value of its last; the others are marked with key NULL. */
-static bool mark_repeats(reader *r, item *it, size_t n)
+/* Many keys (those of the stack from `first`, n of them): sorted (O(n log n) whatever the
+ * keys), each repeated key's first value takes the value of its last; the others are marked
+ * with key NULL. */
+static bool mark_repeats(reader *r, size_t first, size_t n)
 {
 	const lty_allocator *a = r->arena->allocator;
-	item **order = n <= SIZE_MAX / sizeof(item *) ? a->alloc(a->ctx, n * sizeof(item *)) : NULL;
+	sort_key *order = n <= SIZE_MAX / sizeof(sort_key) ? a->alloc(a->ctx, n * sizeof(sort_key)) : NULL;
 	size_t i, j;
 
 	if (order == NULL) {
@@ -558,52 +601,63 @@ static bool mark_repeats(reader *r, item *it, size_t n)
 		return false;
 	}
 	for (i = 0; i < n; i++) {
-		order[i] = &it[i];
+		order[i].key = r->keys[first + i];
+		order[i].len = r->key_lens[first + i];
+		order[i].at = first + i;
 	}
-	qsort(order, n, sizeof(item *), compare_keys);
+	qsort(order, n, sizeof(sort_key), compare_keys);
 	for (i = 0; i < n; i = j) {
-		for (j = i + 1; j < n && same_key(order[i], order[j]); j++) {
-			order[j]->key = NULL;
+		for (j = i + 1; j < n && order[j].len == order[i].len && memcmp(order[j].key, order[i].key, order[i].len) == 0; j++) {
+			r->keys[order[j].at] = NULL;
 		}
 		if (j - i > 1) {
-			order[i]->value = order[j - 1]->value;
+			r->values[order[i].at] = r->values[order[j - 1].at];
 		}
 	}
 	a->free(a->ctx, order);
 	return true;
 }
 
-/* An object's items with each key once, as zend_symtable_update() leaves them: a repeated
- * key keeps its first position and takes its last value. The new count, or SIZE_MAX. */
-static size_t merge_repeats(reader *r, item *it, size_t n)
+/* Value `from` of the stack moved to `to` with its key. */
+static void move_item(reader *r, size_t to, size_t from)
+{
+	r->values[to] = r->values[from];
+	r->keys[to] = r->keys[from];
+	r->key_lens[to] = r->key_lens[from];
+}
+
+/* An object's values (the stack's from `first`, n of them) with each key once, as
+ * zend_symtable_update() leaves them: a repeated key keeps its first position and takes its
+ * last value. The new count, or SIZE_MAX. */
+static size_t merge_repeats(reader *r, size_t first, size_t n)
 {
 	size_t i, j, kept = 0;
 
 	if (n <= PAIRWISE_KEYS) {
 		for (i = 0; i < n; i++) {
-			for (j = 0; j < kept && !same_key(&it[j], &it[i]); j++) {
+			for (j = 0; j < kept && !same_key(r, first + j, first + i); j++) {
 			}
 			if (j < kept) {
-				it[j].value = it[i].value;
+				r->values[first + j] = r->values[first + i];
 			} else if (kept++ != i) {
-				it[kept - 1] = it[i];
+				move_item(r, first + kept - 1, first + i);
 			}
 		}
 		return kept;
 	}
-	if (!mark_repeats(r, it, n)) {
+	if (!mark_repeats(r, first, n)) {
 		return SIZE_MAX;
 	}
 	for (i = 0; i < n; i++) {
-		if (it[i].key != NULL) {
-			it[kept++] = it[i];
+		if (r->keys[first + i] != NULL) {
+			move_item(r, first + kept++, first + i);
 		}
 	}
 	return kept;
 }
 
 /* Keys "0", "1", ... "n-1" in this order: PHP's array is then a list (zend_array_is_list()). */
-static bool keys_are_indexes(const item *it, size_t n)
+static bool keys_are_indexes(const reader *r, size_t first, size_t n)
 {
 	size_t i;
 
@@ -614,19 +668,35 @@ static bool keys_are_indexes(const item *it, size_t n)
 			digits[--k] = (char) ('0' + v % 10);
 			v /= 10;
 		} while (v > 0);
-		if (it[i].key_len != sizeof(digits) - k || memcmp(it[i].key, digits + k, it[i].key_len) != 0) {
+		if (r->key_lens[first + i] != sizeof(digits) - k || memcmp(r->keys[first + i], digits + k, sizeof(digits) - k) != 0) {
 			return false;
 		}
 	}
 	return true;
 }
 
-/* lty_doc_make_container() in one allocation: items, then keys and their lengths. */
-static bool make_container(reader *r, lty_doc *d, bool list, size_t n)
+/* The container of frame f from its values on the stack (which it takes off), into d: one
+ * block of the arena (not zeroed: all of it is written) with its values, then keys and
+ * their lengths. */
+static bool assemble(reader *r, const frame *f, lty_doc *d)
 {
-	size_t per = sizeof(lty_doc) + (list ? 0 : sizeof(char *) + sizeof(size_t));
+	size_t first = f->first, n = r->count - first;
+	bool list = true;
 	char *block;
 
+	if (f->object) {
+		if ((n = merge_repeats(r, first, n)) == SIZE_MAX) {
+			return false;
+		}
+		list = keys_are_indexes(r, first, n);
+	}
+	r->count = first;
+	r->nodes += n;
+	if (r->nodes > r->opt->max_nodes) {
+		r->too_many = true;  /* refused once the text is checked; nothing more is kept */
+		r->keep = false;
+		return true;
+	}
 	d->kind = list ? LTY_DOC_LIST : LTY_DOC_MAP;
 	d->u.c.count = n;
 	d->u.c.items = NULL;
@@ -635,137 +705,105 @@ static bool make_container(reader *r, lty_doc *d, bool list, size_t n)
 	if (n == 0) {
 		return true;
 	}
-	if (n > SIZE_MAX / per || (block = lty_arena_alloc(r->arena, n * per)) == NULL) {
+	if (n > SIZE_MAX / ITEM_SIZE || (block = lty_arena_take(r->arena, n * (list ? sizeof(lty_doc) : ITEM_SIZE))) == NULL) {
 		r->nomem = true;
 		return false;
 	}
-	d->u.c.items = (lty_doc *) (void *) block;
+	d->u.c.items = memcpy(block, r->values + first, n * sizeof(lty_doc));
 	if (!list) {
-		d->u.c.keys = (const char **) (void *) (block + n * sizeof(lty_doc));
-		d->u.c.key_lens = (size_t *) (void *) (block + n * (sizeof(lty_doc) + sizeof(char *)));
+		d->u.c.keys = memcpy(block + n * sizeof(lty_doc), r->keys + first, n * sizeof(char *));
+		d->u.c.key_lens = memcpy(block + n * (sizeof(lty_doc) + sizeof(char *)), r->key_lens + first, n * sizeof(size_t));
 	}
 	return true;
 }
 
-/* The container of frame f from its items on the stack (which it takes off). */
-static bool assemble(reader *r, const frame *f, lty_doc *d)
-{
-	item *it = r->items + f->first;
-	size_t n = r->count - f->first, i;
-	bool list = true;
-
-	if (f->object) {
-		if ((n = merge_repeats(r, it, n)) == SIZE_MAX) {
-			return false;
-		}
-		list = keys_are_indexes(it, n);
-	}
-	r->count = f->first;
-	r->nodes += n;
-	if (r->nodes > r->opt->max_nodes) {
-		r->too_many = true;  /* refused once the text is checked; nothing more is kept */
-		r->keep = false;
-		return true;
-	}
-	if (!make_container(r, d, list, n)) {
-		return false;
-	}
-	for (i = 0; i < n; i++) {
-		d->u.c.items[i] = it[i].value;
-		if (!list) {
-			d->u.c.keys[i] = it[i].key;
-			d->u.c.key_lens[i] = it[i].key_len;
-		}
-	}
-	return true;
-}
-
-/* '[' or '{': PHP's depth counts from 1, and refuses to reach max_depth. */
+/* '[' or '{': PHP's depth counts from 1, and refuses to reach max_depth. A kept container
+ * takes its slot in its parent now (its key, if any, is already there); its values follow. */
 static bool open_container(reader *r, bool object)
 {
-	frame *frames, *f;
+	frame *f;
 	bool keep = r->keep;
 
 	if (r->opt->max_depth > 0 && r->depth + 1 >= (size_t) r->opt->max_depth) {
 		r->error = LTY_JSON_DEPTH;
 		return false;
 	}
-	frames = grow(r, r->frames, r->local_frames, r->depth, &r->frame_capacity, sizeof(frame));
-	if (frames == NULL) {
+	if (!grow_frames(r) || (keep && !reserve(r))) {
 		return false;
 	}
-	r->frames = frames;
 	f = &r->frames[r->depth];
 	f->object = object;
 	f->keep = keep && r->depth < (size_t) r->opt->doc_depth;
+	f->reserved = keep;
+	r->count += keep;
 	f->first = r->count;
-	f->key = r->key;
-	f->key_len = r->key_len;
 	r->depth++;
 	r->keep = f->keep;
 	return true;
 }
 
-/* ']' or '}' of the innermost container: its value goes to its parent. */
+/* ']' or '}' of the innermost container: its value goes to its slot in its parent. */
 static bool close_container(reader *r)
 {
-	frame f = r->frames[--r->depth];
-	lty_doc d;
+	const frame *f = &r->frames[--r->depth];
 
 	update_keep(r);
 	if (!r->keep) {
-		r->count = f.first;
+		r->count = f->first - f->reserved;
 		return true;
 	}
-	if (!f.keep) {
+	if (!f->keep) {
 		/* as deep as the conversion of a PHP array goes: named, not kept */
-		d.kind = LTY_DOC_OTHER;
-		d.u.str.ptr = nested_too_deep;
-		d.u.str.len = sizeof(nested_too_deep) - 1;
-		r->count = f.first;
-	} else if (!assemble(r, &f, &d)) {
-		return false;
-	} else if (r->too_many) {
+		lty_doc *d = &r->values[f->first - 1];
+		d->kind = LTY_DOC_OTHER;
+		d->u.str.ptr = nested_too_deep;
+		d->u.str.len = sizeof(nested_too_deep) - 1;
+		r->count = f->first;
 		return true;
 	}
-	return push(r, &d, f.key, f.key_len);
+	return assemble(r, f, &r->values[f->first - 1]);
 }
 
 /* A scalar token as a value of the current container (or the top). */
 static bool scalar(reader *r, token t)
 {
-	lty_doc d;
+	lty_doc *d;
 
 	if (!r->keep) {
 		return true;
 	}
+	if (!reserve(r)) {
+		return false;
+	}
+	d = &r->values[r->count];
 	switch (t) {
-		case T_NULL: d.kind = LTY_DOC_NULL; break;
-		case T_TRUE: d.kind = LTY_DOC_BOOL; d.u.b = true; break;
-		case T_FALSE: d.kind = LTY_DOC_BOOL; d.u.b = false; break;
-		case T_INT: d.kind = LTY_DOC_INT; d.u.i = r->i; break;
-		case T_DOUBLE: d.kind = LTY_DOC_DOUBLE; d.u.d = r->d; break;
+		case T_NULL: d->kind = LTY_DOC_NULL; break;
+		case T_TRUE: d->kind = LTY_DOC_BOOL; d->u.b = true; break;
+		case T_FALSE: d->kind = LTY_DOC_BOOL; d->u.b = false; break;
+		case T_INT: d->kind = LTY_DOC_INT; d->u.i = r->i; break;
+		case T_DOUBLE: d->kind = LTY_DOC_DOUBLE; d->u.d = r->d; break;
 		default:
-			d.kind = LTY_DOC_STRING;
-			if ((d.u.str.ptr = decode_string(r)) == NULL) {
+			d->kind = LTY_DOC_STRING;
+			if ((d->u.str.ptr = decode_string(r)) == NULL) {
 				return false;
 			}
-			d.u.str.len = r->str_len;
+			d->u.str.len = r->str_len;
 			break;
 	}
-	return push(r, &d, r->key, r->key_len);
+	r->count++;
+	return true;
 }
 
-/* The key of an object's next value. */
+/* The key of an object's next value, in the slot of that value. */
 static bool key(reader *r)
 {
 	if (!r->keep) {
 		return true;
 	}
-	if ((r->key = decode_string(r)) == NULL) {
+	if (!reserve(r) || (r->keys[r->count] = decode_string(r)) == NULL) {
 		return false;
 	}
-	r->key_len = r->str_len;
+	r->key_lens[r->count] = r->str_len;
 	return true;
 }
 
@@ -856,8 +894,8 @@ static void release(reader *r)
 {
 	const lty_allocator *a = r->arena->allocator;
 
-	if (r->items != r->local_items) {
-		a->free(a->ctx, r->items);
+	if (r->values != r->local_values) {
+		a->free(a->ctx, r->values);
 	}
 	if (r->frames != r->local_frames) {
 		a->free(a->ctx, r->frames);
@@ -877,12 +915,14 @@ lty_status lty_json_read(lty_arena *arena, const char *text, size_t len, const l
 		*json_error = LTY_JSON_OK;
 	}
 	/* the header only: the local stacks are written before they are read */
-	memset(r, 0, offsetof(reader, local_items));
+	memset(r, 0, offsetof(reader, local_values));
 	r->p = (const unsigned char *) text;
 	r->end = r->p + len;
 	r->arena = arena;
 	r->opt = opt;
-	r->items = r->local_items;
+	r->values = r->local_values;
+	r->keys = r->local_keys;
+	r->key_lens = r->local_key_lens;
 	r->capacity = LOCAL_ITEMS;
 	r->frames = r->local_frames;
 	r->frame_capacity = LOCAL_FRAMES;
@@ -907,7 +947,7 @@ lty_status lty_json_read(lty_arena *arena, const char *text, size_t len, const l
 		if (*out == NULL) {
 			st = lty_error_set(err, LTY_ERR_NOMEM, "settings: out of memory");
 		} else {
-			**out = r->items[0].value;
+			**out = r->values[0];
 		}
 	}
 	release(r);
