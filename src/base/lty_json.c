@@ -31,6 +31,8 @@ typedef struct {
 	bool object;
 	bool keep;         /* its values are kept: shallower than doc_depth, in a kept parent */
 	bool reserved;     /* its own value has the slot before `first` (its parent is kept) */
+	bool repeats;      /* an object with a key twice (or perhaps, when large): merged on close */
+	uint64_t seen;     /* an object's keys so far, a bit for each key's hash */
 	size_t first;      /* its first value in the stack */
 } frame;
 
@@ -685,10 +687,11 @@ static bool assemble(reader *r, const frame *f, lty_doc *d)
 	char *block;
 
 	if (f->object) {
-		if ((n = merge_repeats(r, first, n)) == SIZE_MAX) {
+		if (f->repeats && (n = merge_repeats(r, first, n)) == SIZE_MAX) {
 			return false;
 		}
-		list = keys_are_indexes(r, first, n);
+		/* most objects fail at their first key */
+		list = n == 0 || (r->key_lens[first] == 1 && r->keys[first][0] == '0' && keys_are_indexes(r, first, n));
 	}
 	r->count = first;
 	r->nodes += n;
@@ -735,6 +738,8 @@ static bool open_container(reader *r, bool object)
 	f->object = object;
 	f->keep = keep && r->depth < (size_t) r->opt->doc_depth;
 	f->reserved = keep;
+	f->repeats = false;
+	f->seen = 0;
 	r->count += keep;
 	f->first = r->count;
 	r->depth++;
@@ -794,16 +799,44 @@ static bool scalar(reader *r, token t)
 	return true;
 }
 
-/* The key of an object's next value, in the slot of that value. */
+/* Whether the object of frame f already has this key (len bytes at k). */
+static bool has_key(const reader *r, const frame *f, const char *k, size_t len)
+{
+	size_t i;
+
+	for (i = f->first; i < r->count; i++) {
+		if (r->key_lens[i] == len && memcmp(r->keys[i], k, len) == 0) {
+			return true;
+		}
+	}
+	return false;
+}
+
+/* The key of an object's next value, in the slot of that value. A key is looked for among
+ * the object's others only when a key of the same hash came before, and not at all past
+ * PAIRWISE_KEYS: such an object is merged on close (sorted, then O(n log n)). */
 static bool key(reader *r)
 {
+	frame *f = &r->frames[r->depth - 1];
+	const char *k;
+	size_t len = r->str_len;
+
 	if (!r->keep) {
 		return true;
 	}
-	if (!reserve(r) || (r->keys[r->count] = decode_string(r)) == NULL) {
+	if (!reserve(r) || (k = decode_string(r)) == NULL) {
 		return false;
 	}
-	r->key_lens[r->count] = r->str_len;
+	r->keys[r->count] = k;
+	r->key_lens[r->count] = len;
+	if (!f->repeats) {
+		/* k[0] is the NUL when len is 0 */
+		uint64_t bit = (uint64_t) 1 << ((len * 37 + (unsigned char) k[0] * 7 + (unsigned char) k[len - (len > 0)]) & 63);
+		if ((f->seen & bit) != 0 && (r->count - f->first >= PAIRWISE_KEYS || has_key(r, f, k, len))) {
+			f->repeats = true;
+		}
+		f->seen |= bit;
+	}
 	return true;
 }
 
