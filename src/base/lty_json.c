@@ -47,6 +47,7 @@ typedef struct {
 	/* the scanner */
 	const unsigned char *p;      /* the next byte */
 	const unsigned char *end;    /* text + len: the NUL that ends input */
+	const unsigned char *last8;  /* end - 8 (the text when shorter): eight bytes read at once up to it */
 	lty_json_error error;        /* with T_ERROR */
 	int64_t i;                   /* T_INT */
 	double d;                    /* T_DOUBLE */
@@ -178,20 +179,42 @@ static const unsigned char plain_bytes[256] = {
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 };
 
-/* Past the plain bytes at p: eight at a time while they are before the end of the text (a
- * word with a byte below 0x20, '"', '\\' or from 0x80 stops it), then one by one. */
-static const unsigned char *skip_plain(const unsigned char *p, const unsigned char *end)
+/* Eight bytes from p, the first in the low byte whatever the host's byte order (compilers make
+ * this one load where they can). */
+static inline uint64_t load8(const unsigned char *p)
 {
-	const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+	return (uint64_t) p[0] | (uint64_t) p[1] << 8 | (uint64_t) p[2] << 16 | (uint64_t) p[3] << 24
+		| (uint64_t) p[4] << 32 | (uint64_t) p[5] << 40 | (uint64_t) p[6] << 48 | (uint64_t) p[7] << 56;
+}
 
-	while (end - p >= 8) {
-		uint64_t w, quote, backslash;
-		memcpy(&w, p, 8);
-		quote = w ^ (ones * '"');
-		backslash = w ^ (ones * '\\');
-		/* "has a byte below n" and "has a zero byte" as in Bit Twiddling Hacks (exact, n <= 0x80) */
-		if ((((w - ones * 0x20) & ~w) | ((quote - ones) & ~quote) | ((backslash - ones) & ~backslash) | w) & highs) {
-			break;
+/* The index of the lowest byte with its high bit set in m (m != 0, only high bits set). */
+static inline size_t lowest_byte(uint64_t m)
+{
+#if defined(__GNUC__) || defined(__clang__)
+	return (size_t) __builtin_ctzll(m) >> 3;
+#else
+	/* the lowest bit alone, moved to bit 0 of its byte, times a constant whose byte i is
+	 * 7 - i: the top byte of the product is then the byte's index */
+	return (size_t) ((((m & (~m + 1)) >> 7) * UINT64_C(0x0001020304050607)) >> 56);
+#endif
+}
+
+/* Past the plain bytes at p: eight at a time while they are before the end of the text. A
+ * byte is special when below 0x20, '"', '\\' or from 0x80: x - 0x20 (and y - 1 for y the byte
+ * xored with '"' or '\\') has its high bit set for the byte below 0x20 (or 0) and, by the
+ * borrow, perhaps for bytes above it but never below; bytes from 0x80 have it already. So
+ * the lowest byte flagged is the first special one, and a word with none has no flag. */
+static inline const unsigned char *skip_plain(const unsigned char *p, const unsigned char *last8)
+{
+	const uint64_t ones = UINT64_C(0x0101010101010101), highs = UINT64_C(0x8080808080808080);
+
+	/* p is past an opening quote, so beyond the text's first byte: never below last8 for a
+	 * text shorter than eight bytes */
+	while (p <= last8) {
+		uint64_t w = load8(p);
+		uint64_t m = ((w - ones * 0x20) | ((w ^ (ones * '"')) - ones) | ((w ^ (ones * '\\')) - ones) | w) & highs;
+		if (m != 0) {
+			return p + lowest_byte(m);
 		}
 		p += 8;
 	}
@@ -246,7 +269,7 @@ static token scan_string(reader *r)
 	bool escaped = false;
 
 	for (;;) {
-		const unsigned char *q = skip_plain(p, r->end);
+		const unsigned char *q = skip_plain(p, r->last8);
 		len += (size_t) (q - p);
 		p = q;
 		if (*p == '"') {
@@ -951,6 +974,7 @@ lty_status lty_json_read(lty_arena *arena, const char *text, size_t len, const l
 	memset(r, 0, offsetof(reader, local_values));
 	r->p = (const unsigned char *) text;
 	r->end = r->p + len;
+	r->last8 = len >= 8 ? r->end - 8 : r->p;
 	r->arena = arena;
 	r->opt = opt;
 	r->values = r->local_values;
