@@ -58,6 +58,9 @@ typedef struct {
 	/* the tree */
 	lty_arena *arena;
 	const lty_json_options *opt;
+	uint64_t int_max, neg_int_max;  /* the magnitudes that are ints, positive and negative */
+	size_t max_depth;            /* the depth at which a container is refused (SIZE_MAX: none) */
+	size_t doc_depth;            /* opt->doc_depth */
 	/* the values of the open containers, innermost last, and in objects their keys: three
 	 * arrays of one capacity, so that a container that closes copies each in one piece */
 	lty_doc *values;
@@ -415,24 +418,12 @@ static char *decode_string(reader *r)
 	return s;
 }
 
-/* A number at r->p (a '-' or a digit): PHP's INT, FLOAT and EXP rules, longest match. */
-static token scan_number(reader *r)
+/* The rest of a number from p, where its integer digits end (from `digits`, after the sign):
+ * a fraction or exponent, or more digits than 64 bits hold. */
+static token scan_float(reader *r, const unsigned char *start, const unsigned char *digits, const unsigned char *p)
 {
-	const unsigned char *start = r->p, *p = start, *digits;
-	bool negative = *p == '-', is_float = false;
+	bool is_float = false;
 
-	if (negative) {
-		p++;
-	}
-	digits = p;
-	if (!is_digit(*p)) {
-		return scan_error(r, LTY_JSON_SYNTAX);  /* a lone '-': an ASCII byte no rule takes */
-	}
-	if (*p++ != '0') {
-		while (is_digit(*p)) {
-			p++;
-		}
-	}
 	if (*p == '.' && is_digit(p[1])) {
 		for (p += 2; is_digit(*p); p++) {
 		}
@@ -446,19 +437,46 @@ static token scan_number(reader *r)
 	r->p = p;
 	if (!is_float && p - digits <= 19) {
 		/* at most 19 digits fit in 64 bits unsigned; the host's range decides int or float */
-		uint64_t mag = 0, limit;
+		uint64_t mag = 0;
 		const unsigned char *q;
+		bool negative = digits != start;
 		for (q = digits; q < p; q++) {
 			mag = mag * 10 + (uint64_t) (*q - '0');
 		}
-		limit = negative ? (uint64_t) -(r->opt->int_min + 1) + 1 : (uint64_t) r->opt->int_max;
-		if (mag <= limit) {
+		if (mag <= (negative ? r->neg_int_max : r->int_max)) {
 			r->i = !negative ? (int64_t) mag : mag == (uint64_t) INT64_MAX + 1 ? INT64_MIN : -(int64_t) mag;
 			return T_INT;
 		}
 	}
 	r->d = r->opt->read_double(r->opt->ctx, (const char *) start, (size_t) (p - start));
 	return T_DOUBLE;
+}
+
+/* A number at r->p (a '-' or a digit): PHP's INT, FLOAT and EXP rules, longest match. An
+ * integer's value is made as its digits are read; anything else goes to scan_float(). */
+static inline token scan_number(reader *r)
+{
+	const unsigned char *start = r->p, *p = start, *digits;
+	bool negative = *p == '-';
+	uint64_t mag;
+
+	p += negative;
+	digits = p;
+	if (!is_digit(*p)) {
+		return scan_error(r, LTY_JSON_SYNTAX);  /* a lone '-': an ASCII byte no rule takes */
+	}
+	mag = (uint64_t) (*p++ - '0');
+	if (mag != 0) {
+		while (is_digit(*p)) {
+			mag = mag * 10 + (uint64_t) (*p++ - '0');  /* wraps past 19 digits: not used then */
+		}
+	}
+	if (*p == '.' || *p == 'e' || *p == 'E' || p - digits > 19 || mag > (negative ? r->neg_int_max : r->int_max)) {
+		return scan_float(r, start, digits, p);
+	}
+	r->p = p;
+	r->i = !negative ? (int64_t) mag : mag == (uint64_t) INT64_MAX + 1 ? INT64_MIN : -(int64_t) mag;
+	return T_INT;
 }
 
 static bool word(const unsigned char *p, const char *w)
@@ -750,7 +768,7 @@ static bool open_container(reader *r, bool object)
 	frame *f;
 	bool keep = r->keep;
 
-	if (r->opt->max_depth > 0 && r->depth + 1 >= (size_t) r->opt->max_depth) {
+	if (r->depth >= r->max_depth) {
 		r->error = LTY_JSON_DEPTH;
 		return false;
 	}
@@ -759,7 +777,7 @@ static bool open_container(reader *r, bool object)
 	}
 	f = &r->frames[r->depth];
 	f->object = object;
-	f->keep = keep && r->depth < (size_t) r->opt->doc_depth;
+	f->keep = keep && r->depth < r->doc_depth;
 	f->reserved = keep;
 	f->repeats = false;
 	f->seen = 0;
@@ -975,6 +993,10 @@ lty_status lty_json_read(lty_arena *arena, const char *text, size_t len, const l
 	r->p = (const unsigned char *) text;
 	r->end = r->p + len;
 	r->last8 = len >= 8 ? r->end - 8 : r->p;
+	r->int_max = (uint64_t) opt->int_max;
+	r->neg_int_max = (uint64_t) -(opt->int_min + 1) + 1;
+	r->max_depth = opt->max_depth > 0 ? (size_t) opt->max_depth - 1 : SIZE_MAX;
+	r->doc_depth = (size_t) opt->doc_depth;
 	r->arena = arena;
 	r->opt = opt;
 	r->values = r->local_values;
