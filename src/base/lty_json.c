@@ -36,6 +36,16 @@ typedef struct {
 	size_t first;      /* its first value in the stack */
 } frame;
 
+/* For the helpers of parse()'s usual path: the compiler's estimate leaves some apart, and a
+ * call there costs more than their work. */
+#if defined(__GNUC__) || defined(__clang__)
+#define HOT static inline __attribute__((always_inline))
+#elif defined(_MSC_VER)
+#define HOT static __forceinline
+#else
+#define HOT static inline
+#endif
+
 #define LOCAL_ITEMS 64
 #define LOCAL_FRAMES 40
 #define PAIRWISE_KEYS 16   /* objects up to this size look for repeated keys pair by pair */
@@ -184,14 +194,14 @@ static const unsigned char plain_bytes[256] = {
 
 /* Eight bytes from p, the first in the low byte whatever the host's byte order (compilers make
  * this one load where they can). */
-static inline uint64_t load8(const unsigned char *p)
+HOT uint64_t load8(const unsigned char *p)
 {
 	return (uint64_t) p[0] | (uint64_t) p[1] << 8 | (uint64_t) p[2] << 16 | (uint64_t) p[3] << 24
 		| (uint64_t) p[4] << 32 | (uint64_t) p[5] << 40 | (uint64_t) p[6] << 48 | (uint64_t) p[7] << 56;
 }
 
 /* The index of the lowest byte with its high bit set in m (m != 0, only high bits set). */
-static inline size_t lowest_byte(uint64_t m)
+HOT size_t lowest_byte(uint64_t m)
 {
 #if defined(__GNUC__) || defined(__clang__)
 	return (size_t) __builtin_ctzll(m) >> 3;
@@ -207,7 +217,7 @@ static inline size_t lowest_byte(uint64_t m)
  * xored with '"' or '\\') has its high bit set for the byte below 0x20 (or 0) and, by the
  * borrow, perhaps for bytes above it but never below; bytes from 0x80 have it already. So
  * the lowest byte flagged is the first special one, and a word with none has no flag. */
-static inline const unsigned char *skip_plain(const unsigned char *p, const unsigned char *last8)
+HOT const unsigned char *skip_plain(const unsigned char *p, const unsigned char *last8)
 {
 	const uint64_t ones = UINT64_C(0x0101010101010101), highs = UINT64_C(0x8080808080808080);
 
@@ -264,20 +274,15 @@ static size_t scan_escape(reader *r, const unsigned char *p, size_t *decoded)
 	return 6;
 }
 
-/* A string after its opening quote: checked, its span and decoded length noted. */
-static token scan_string(reader *r)
+/* A string from `start` (after its opening quote) whose plain bytes reach p: checked, its
+ * span and decoded length noted. */
+static token scan_string_rest(reader *r, const unsigned char *start, const unsigned char *p)
 {
-	const unsigned char *p = r->p;
-	size_t len = 0, step, decoded;
+	size_t len = (size_t) (p - start), step, decoded;
 	bool escaped = false;
 
-	for (;;) {
-		const unsigned char *q = skip_plain(p, r->last8);
-		len += (size_t) (q - p);
-		p = q;
-		if (*p == '"') {
-			break;
-		}
+	while (*p != '"') {
+		const unsigned char *q;
 		if (*p < 0x20) {
 			return scan_error(r, LTY_JSON_CTRL_CHAR);
 		}
@@ -288,20 +293,28 @@ static token scan_string(reader *r)
 			p += step;
 			len += decoded;
 			escaped = true;
-			continue;
-		}
-		if ((q = utf8_next(p)) == NULL) {
+		} else if ((q = utf8_next(p)) == NULL) {
 			return scan_error(r, LTY_JSON_UTF8);
+		} else {
+			len += (size_t) (q - p);
+			p = q;
 		}
+		q = skip_plain(p, r->last8);
 		len += (size_t) (q - p);
 		p = q;
 	}
-	r->str = r->p;
+	r->str = start;
 	r->str_end = p;
 	r->str_len = len;
 	r->str_escaped = escaped;
 	r->p = p + 1;
 	return T_STRING;
+}
+
+/* A string after its opening quote (at r->p). */
+static token scan_string(reader *r)
+{
+	return scan_string_rest(r, r->p, skip_plain(r->p, r->last8));
 }
 
 static char *put_utf8(char *out, long cp)
@@ -352,7 +365,7 @@ static char *pool_alloc(reader *r, size_t n)
 
 /* n bytes from p to s: up to 32 in two fixed-size copies that may overlap (the compiler
  * makes each a load and a store), memcpy() past that. */
-static void copy_bytes(char *s, const unsigned char *p, size_t n)
+HOT void copy_bytes(char *s, const unsigned char *p, size_t n)
 {
 	if (n >= 16) {
 		if (n > 32) {
@@ -418,6 +431,22 @@ static char *decode_string(reader *r)
 	return s;
 }
 
+/* The scanned string's bytes, NUL-terminated: inline for a plain one that fits the pool. */
+HOT char *string_copy(reader *r)
+{
+	size_t n = r->str_len;
+	char *s = r->pool;
+
+	if (r->str_escaped || n >= r->pool_left) {
+		return decode_string(r);
+	}
+	r->pool += n + 1;
+	r->pool_left -= n + 1;
+	copy_bytes(s, r->str, n);
+	s[n] = '\0';
+	return s;
+}
+
 /* The rest of a number from p, where its integer digits end (from `digits`, after the sign):
  * a fraction or exponent, or more digits than 64 bits hold. */
 static token scan_float(reader *r, const unsigned char *start, const unsigned char *digits, const unsigned char *p)
@@ -454,7 +483,7 @@ static token scan_float(reader *r, const unsigned char *start, const unsigned ch
 
 /* A number at r->p (a '-' or a digit): PHP's INT, FLOAT and EXP rules, longest match. An
  * integer's value is made as its digits are read; anything else goes to scan_float(). */
-static inline token scan_number(reader *r)
+HOT token scan_number(reader *r)
 {
 	const unsigned char *start = r->p, *p = start, *digits;
 	bool negative = *p == '-';
@@ -571,7 +600,7 @@ static bool grow_stack(reader *r)
 	return true;
 }
 
-static inline bool reserve(reader *r)
+HOT bool reserve(reader *r)
 {
 	return r->count < r->capacity || grow_stack(r);
 }
@@ -811,7 +840,7 @@ static bool close_container(reader *r)
 }
 
 /* A scalar token as a value of the current container (or the top). */
-static bool scalar(reader *r, token t)
+HOT bool scalar(reader *r, token t)
 {
 	lty_doc *d;
 
@@ -830,7 +859,7 @@ static bool scalar(reader *r, token t)
 		case T_DOUBLE: d->kind = LTY_DOC_DOUBLE; d->u.d = r->d; break;
 		default:
 			d->kind = LTY_DOC_STRING;
-			if ((d->u.str.ptr = decode_string(r)) == NULL) {
+			if ((d->u.str.ptr = string_copy(r)) == NULL) {
 				return false;
 			}
 			d->u.str.len = r->str_len;
@@ -856,7 +885,7 @@ static bool has_key(const reader *r, const frame *f, const char *k, size_t len)
 /* The key of an object's next value, in the slot of that value. A key is looked for among
  * the object's others only when a key of the same hash came before, and not at all past
  * PAIRWISE_KEYS: such an object is merged on close (sorted, then O(n log n)). */
-static bool key(reader *r)
+HOT bool key(reader *r)
 {
 	frame *f = &r->frames[r->depth - 1];
 	const char *k;
@@ -865,7 +894,7 @@ static bool key(reader *r)
 	if (!r->keep) {
 		return true;
 	}
-	if (!reserve(r) || (k = decode_string(r)) == NULL) {
+	if (!reserve(r) || (k = string_copy(r)) == NULL) {
 		return false;
 	}
 	r->keys[r->count] = k;
@@ -964,6 +993,181 @@ static bool step(reader *r, token t, state *s)
 	return false;
 }
 
+HOT const unsigned char *skip_space(const unsigned char *p)
+{
+	while (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t') {
+		p++;
+	}
+	return p;
+}
+
+/* A string token at p (a '"'), as scan() reads it: most have only plain bytes. */
+HOT bool string_token(reader *r, const unsigned char **p)
+{
+	const unsigned char *start = *p + 1, *q = skip_plain(start, r->last8);
+
+	if (*q == '"') {
+		r->str = start;
+		r->str_end = q;
+		r->str_len = (size_t) (q - start);
+		r->str_escaped = false;
+		*p = q + 1;
+		return true;
+	}
+	if (scan_string_rest(r, start, q) == T_ERROR) {
+		return false;
+	}
+	*p = r->p;
+	return true;
+}
+
+/* The tokens step() accepts in each state, read and taken here with the state as the place
+ * in the code (scan() and step() cost more a token than its bytes do). Any other byte (an
+ * error, or a form this loop leaves to them) goes to scan() and step() in the state it met,
+ * from the first byte of its token, and they decide as they always do; the loop then goes on
+ * in the state step() left. A token is read only when the parser needs one, as there. True at
+ * the end of input, false on an error (r->error) or out of memory (r->nomem). */
+static bool parse(reader *r)
+{
+	const unsigned char *p = r->p;
+	state s = S_VALUE;
+	token t;
+
+value:  /* s is S_VALUE or S_VALUE_OR_CLOSE: both take a value alike */
+	p = skip_space(p);
+	switch (*p) {
+		case '"':
+			if (!string_token(r, &p) || !scalar(r, T_STRING)) {
+				return false;
+			}
+			goto after_value;
+		case '{':
+			p++;
+			if (!open_container(r, true)) {
+				return false;
+			}
+			goto key_or_close;
+		case '[':
+			p++;
+			if (!open_container(r, false)) {
+				return false;
+			}
+			goto value_or_close;
+		case '-': case '0': case '1': case '2': case '3': case '4':
+		case '5': case '6': case '7': case '8': case '9':
+			r->p = p;
+			t = scan_number(r);
+			p = r->p;
+			if (t == T_ERROR || !scalar(r, t)) {
+				return false;
+			}
+			goto after_value;
+		/* the NUL after the text stops memcmp() as it stops word() */
+		case 't':
+			if (r->end - p >= 4 && memcmp(p, "true", 4) == 0) {
+				p += 4;
+				t = T_TRUE;
+				goto literal;
+			}
+			break;
+		case 'f':
+			if (r->end - p >= 5 && memcmp(p, "false", 5) == 0) {
+				p += 5;
+				t = T_FALSE;
+				goto literal;
+			}
+			break;
+		case 'n':
+			if (r->end - p >= 4 && memcmp(p, "null", 4) == 0) {
+				p += 4;
+				t = T_NULL;
+				goto literal;
+			}
+			break;
+	}
+	goto slow;
+literal:
+	if (!scalar(r, t)) {
+		return false;
+	}
+after_value:  /* S_NEXT in a container, S_END at the top */
+	p = skip_space(p);
+	if (r->depth == 0) {
+		s = S_END;
+		if (*p == '\0' && p == r->end) {
+			return true;
+		}
+		goto slow;
+	}
+	s = S_NEXT;
+	if (*p == ',') {
+		p++;
+		if (r->frames[r->depth - 1].object) {
+			s = S_KEY;
+			goto key;
+		}
+		s = S_VALUE;
+		goto value;
+	}
+	if (*p != (r->frames[r->depth - 1].object ? '}' : ']')) {
+		goto slow;
+	}
+close:  /* at the '}' or ']' of the innermost container */
+	p++;
+	if (!close_container(r)) {
+		return false;
+	}
+	goto after_value;
+value_or_close:
+	s = S_VALUE_OR_CLOSE;
+	p = skip_space(p);
+	if (*p == ']') {
+		goto close;
+	}
+	goto value;
+key_or_close:
+	s = S_KEY_OR_CLOSE;
+	p = skip_space(p);
+	if (*p == '}') {
+		goto close;
+	}
+key:  /* s is S_KEY or S_KEY_OR_CLOSE */
+	p = skip_space(p);
+	if (*p != '"') {
+		goto slow;
+	}
+	if (!string_token(r, &p) || !key(r)) {
+		return false;
+	}
+	s = S_COLON;
+colon:
+	p = skip_space(p);
+	if (*p != ':') {
+		goto slow;
+	}
+	p++;
+	s = S_VALUE;
+	goto value;
+slow:
+	r->p = p;
+	t = scan(r);
+	if (!step(r, t, &s)) {
+		return false;
+	}
+	if (t == T_EOI) {
+		return true;
+	}
+	p = r->p;
+	switch (s) {
+		case S_VALUE: goto value;
+		case S_VALUE_OR_CLOSE: goto value_or_close;
+		case S_KEY_OR_CLOSE: goto key_or_close;
+		case S_KEY: goto key;
+		case S_COLON: goto colon;
+		default: goto after_value;  /* S_NEXT, S_END: which one the depth tells */
+	}
+}
+
 static void release(reader *r)
 {
 	const lty_allocator *a = r->arena->allocator;
@@ -981,8 +1185,7 @@ lty_status lty_json_read(lty_arena *arena, const char *text, size_t len, const l
 {
 	reader rd, *r = &rd;
 	lty_status st = LTY_OK;
-	state s = S_VALUE;
-	token t;
+	bool ok;
 
 	*out = NULL;
 	if (json_error != NULL) {
@@ -1006,15 +1209,10 @@ lty_status lty_json_read(lty_arena *arena, const char *text, size_t len, const l
 	r->frames = r->local_frames;
 	r->frame_capacity = LOCAL_FRAMES;
 	r->keep = true;
-	do {
-		t = scan(r);
-		if (!step(r, t, &s)) {
-			break;
-		}
-	} while (t != T_EOI);
+	ok = parse(r);
 	if (r->nomem) {
 		st = lty_error_set(err, LTY_ERR_NOMEM, "settings: out of memory");
-	} else if (t != T_EOI || s != S_END) {
+	} else if (!ok) {
 		if (json_error != NULL) {
 			*json_error = r->error;
 		}
