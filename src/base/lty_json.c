@@ -30,11 +30,21 @@ typedef enum {
 typedef struct {
 	bool object;
 	bool keep;         /* its values are kept: shallower than doc_depth, in a kept parent */
-	bool reserved;     /* its own value has the slot before `first` (its parent is kept) */
 	bool repeats;      /* an object with a key twice (or perhaps, when large): merged on close */
 	uint64_t seen;     /* an object's keys so far, a bit for each key's hash */
-	size_t first;      /* its first value in the stack */
+	size_t slot;       /* its own value's place in its parent's level (when the parent is kept) */
+	size_t first;      /* its first value in its level (when kept) */
 } frame;
+
+/* The values of the containers at one depth (levels[d] for those at depth d - 1, levels[0]
+ * the top value), in chunks of the arena: a container that closes keeps its values where they
+ * are, its arrays pointing there, and the next one at that depth adds after them. */
+typedef struct {
+	lty_doc *values;
+	const char **keys;       /* keys[i]: the key of values[i] in an object */
+	size_t *key_lens;
+	size_t count, capacity;  /* taken and room in the current chunk */
+} level;
 
 /* For the helpers of parse()'s usual path: the compiler's estimate leaves some apart, and a
  * call there costs more than their work. */
@@ -46,8 +56,9 @@ typedef struct {
 #define HOT static inline
 #endif
 
-#define LOCAL_ITEMS 64
+#define LOCAL_LEVELS 40
 #define LOCAL_FRAMES 40
+#define LEVEL_CHUNK 16     /* values in a level's first chunk */
 #define PAIRWISE_KEYS 16   /* objects up to this size look for repeated keys pair by pair */
 #define POOL_CHUNK 2048    /* strings are cut from chunks of this size (half an arena block) */
 
@@ -71,12 +82,9 @@ typedef struct {
 	uint64_t int_max, neg_int_max;  /* the magnitudes that are ints, positive and negative */
 	size_t max_depth;            /* the depth at which a container is refused (SIZE_MAX: none) */
 	size_t doc_depth;            /* opt->doc_depth */
-	/* the values of the open containers, innermost last, and in objects their keys: three
-	 * arrays of one capacity, so that a container that closes copies each in one piece */
-	lty_doc *values;
-	const char **keys;
-	size_t *key_lens;
-	size_t count, capacity;
+	level *levels;               /* by depth */
+	size_t levels_made, level_capacity;
+	level *cur;                  /* the level of the values read now (when kept) */
 	frame *frames;               /* the open containers, innermost last */
 	size_t depth, frame_capacity;
 	char *pool;                  /* where the next string goes: unaligned, not zeroed */
@@ -85,9 +93,8 @@ typedef struct {
 	bool keep;                   /* values read now are kept: at the top, in a kept container */
 	bool too_many;               /* past opt->max_nodes: nothing more is kept */
 	bool nomem;
-	lty_doc local_values[LOCAL_ITEMS];
-	const char *local_keys[LOCAL_ITEMS];
-	size_t local_key_lens[LOCAL_ITEMS];
+	lty_doc top;                 /* levels[0]'s chunk: the one top value */
+	level local_levels[LOCAL_LEVELS];
 	frame local_frames[LOCAL_FRAMES];
 } reader;
 
@@ -575,34 +582,63 @@ static token scan(reader *r)
 
 #define ITEM_SIZE (sizeof(lty_doc) + sizeof(char *) + sizeof(size_t))
 
-/* Room for the value at r->count (and its key): the stack's three arrays twice as large, in
- * one block of the allocator (values first, the block's start, which release() frees). */
-static bool grow_stack(reader *r)
+/* Room for one more value in r->cur, the level of the innermost container (the top value's
+ * level has room for it, the only one): a chunk twice as large, to which that container's
+ * values so far move; the chunk before stays with the containers that closed in it. */
+static bool grow_level(reader *r)
 {
-	const lty_allocator *a = r->arena->allocator;
-	size_t cap = r->capacity * 2;
+	level *l = r->cur;
+	frame *f = &r->frames[r->depth - 1];
+	size_t n = l->count - f->first, cap = l->capacity ? l->capacity * 2 : LEVEL_CHUNK;
 	char *block;
 
-	if (cap < r->capacity || cap > SIZE_MAX / ITEM_SIZE || (block = a->alloc(a->ctx, cap * ITEM_SIZE)) == NULL) {
+	if (cap < l->capacity || cap > SIZE_MAX / ITEM_SIZE || (block = lty_arena_take(r->arena, cap * ITEM_SIZE)) == NULL) {
 		r->nomem = true;
 		return false;
 	}
-	memcpy(block, r->values, r->count * sizeof(lty_doc));
-	memcpy(block + cap * sizeof(lty_doc), r->keys, r->count * sizeof(char *));
-	memcpy(block + cap * (sizeof(lty_doc) + sizeof(char *)), r->key_lens, r->count * sizeof(size_t));
-	if (r->values != r->local_values) {
-		a->free(a->ctx, r->values);
+	if (n > 0) {
+		memcpy(block, l->values + f->first, n * sizeof(lty_doc));
+		memcpy(block + cap * sizeof(lty_doc), l->keys + f->first, n * sizeof(char *));
+		memcpy(block + cap * (sizeof(lty_doc) + sizeof(char *)), l->key_lens + f->first, n * sizeof(size_t));
 	}
-	r->values = (lty_doc *) (void *) block;
-	r->keys = (const char **) (void *) (block + cap * sizeof(lty_doc));
-	r->key_lens = (size_t *) (void *) (block + cap * (sizeof(lty_doc) + sizeof(char *)));
-	r->capacity = cap;
+	l->values = (lty_doc *) (void *) block;
+	l->keys = (const char **) (void *) (block + cap * sizeof(lty_doc));
+	l->key_lens = (size_t *) (void *) (block + cap * (sizeof(lty_doc) + sizeof(char *)));
+	l->count = n;
+	l->capacity = cap;
+	f->first = 0;
 	return true;
 }
 
-HOT bool reserve(reader *r)
+HOT bool room(reader *r)
 {
-	return r->count < r->capacity || grow_stack(r);
+	return r->cur->count < r->cur->capacity || grow_level(r);
+}
+
+/* r->cur set to level k (made, empty, the first time). */
+static bool use_level(reader *r, size_t k)
+{
+	if (k >= r->level_capacity) {
+		const lty_allocator *a = r->arena->allocator;
+		size_t cap = r->level_capacity * 2;
+		level *grown;
+		if (cap < r->level_capacity || cap > SIZE_MAX / sizeof(level) || (grown = a->alloc(a->ctx, cap * sizeof(level))) == NULL) {
+			r->nomem = true;
+			return false;
+		}
+		memcpy(grown, r->levels, r->levels_made * sizeof(level));
+		if (r->levels != r->local_levels) {
+			a->free(a->ctx, r->levels);
+		}
+		r->levels = grown;
+		r->level_capacity = cap;
+	}
+	if (k >= r->levels_made) {
+		memset(&r->levels[k], 0, sizeof(level));
+		r->levels_made = k + 1;
+	}
+	r->cur = &r->levels[k];
+	return true;
 }
 
 /* Room for one more frame (the allocator's once past the local ones). */
@@ -634,9 +670,9 @@ static void update_keep(reader *r)
 	r->keep = !r->too_many && (r->depth == 0 || r->frames[r->depth - 1].keep);
 }
 
-static bool same_key(const reader *r, size_t a, size_t b)
+static bool same_key(const level *l, size_t a, size_t b)
 {
-	return r->key_lens[a] == r->key_lens[b] && memcmp(r->keys[a], r->keys[b], r->key_lens[a]) == 0;
+	return l->key_lens[a] == l->key_lens[b] && memcmp(l->keys[a], l->keys[b], l->key_lens[a]) == 0;
 }
 
 /* A key of a large object, for sorting them. */
@@ -659,10 +695,9 @@ static int compare_keys(const void *a, const void *b)
 	return x->at < y->at ? -1 : x->at > y->at;  /* equal keys in the order they came */
 }
 
-/* Many keys (those of the stack from `first`, n of them): sorted (O(n log n) whatever the
- * keys), each repeated key's first value takes the value of its last; the others are marked
- * with key NULL. */
-static bool mark_repeats(reader *r, size_t first, size_t n)
+/* Many keys (n from `first` in level l): sorted (O(n log n) whatever the keys), each repeated
+ * key's first value takes the value of its last; the others are marked with key NULL. */
+static bool mark_repeats(reader *r, level *l, size_t first, size_t n)
 {
 	const lty_allocator *a = r->arena->allocator;
 	sort_key *order = n <= SIZE_MAX / sizeof(sort_key) ? a->alloc(a->ctx, n * sizeof(sort_key)) : NULL;
@@ -673,63 +708,63 @@ static bool mark_repeats(reader *r, size_t first, size_t n)
 		return false;
 	}
 	for (i = 0; i < n; i++) {
-		order[i].key = r->keys[first + i];
-		order[i].len = r->key_lens[first + i];
+		order[i].key = l->keys[first + i];
+		order[i].len = l->key_lens[first + i];
 		order[i].at = first + i;
 	}
 	qsort(order, n, sizeof(sort_key), compare_keys);
 	for (i = 0; i < n; i = j) {
 		for (j = i + 1; j < n && order[j].len == order[i].len && memcmp(order[j].key, order[i].key, order[i].len) == 0; j++) {
-			r->keys[order[j].at] = NULL;
+			l->keys[order[j].at] = NULL;
 		}
 		if (j - i > 1) {
-			r->values[order[i].at] = r->values[order[j - 1].at];
+			l->values[order[i].at] = l->values[order[j - 1].at];
 		}
 	}
 	a->free(a->ctx, order);
 	return true;
 }
 
-/* Value `from` of the stack moved to `to` with its key. */
-static void move_item(reader *r, size_t to, size_t from)
+/* Value `from` of level l moved to `to` with its key. */
+static void move_item(level *l, size_t to, size_t from)
 {
-	r->values[to] = r->values[from];
-	r->keys[to] = r->keys[from];
-	r->key_lens[to] = r->key_lens[from];
+	l->values[to] = l->values[from];
+	l->keys[to] = l->keys[from];
+	l->key_lens[to] = l->key_lens[from];
 }
 
-/* An object's values (the stack's from `first`, n of them) with each key once, as
- * zend_symtable_update() leaves them: a repeated key keeps its first position and takes its
- * last value. The new count, or SIZE_MAX. */
-static size_t merge_repeats(reader *r, size_t first, size_t n)
+/* An object's values (n from `first` in level l) with each key once, as zend_symtable_update()
+ * leaves them: a repeated key keeps its first position and takes its last value. The new
+ * count, or SIZE_MAX. */
+static size_t merge_repeats(reader *r, level *l, size_t first, size_t n)
 {
 	size_t i, j, kept = 0;
 
 	if (n <= PAIRWISE_KEYS) {
 		for (i = 0; i < n; i++) {
-			for (j = 0; j < kept && !same_key(r, first + j, first + i); j++) {
+			for (j = 0; j < kept && !same_key(l, first + j, first + i); j++) {
 			}
 			if (j < kept) {
-				r->values[first + j] = r->values[first + i];
+				l->values[first + j] = l->values[first + i];
 			} else if (kept++ != i) {
-				move_item(r, first + kept - 1, first + i);
+				move_item(l, first + kept - 1, first + i);
 			}
 		}
 		return kept;
 	}
-	if (!mark_repeats(r, first, n)) {
+	if (!mark_repeats(r, l, first, n)) {
 		return SIZE_MAX;
 	}
 	for (i = 0; i < n; i++) {
-		if (r->keys[first + i] != NULL) {
-			move_item(r, first + kept++, first + i);
+		if (l->keys[first + i] != NULL) {
+			move_item(l, first + kept++, first + i);
 		}
 	}
 	return kept;
 }
 
 /* Keys "0", "1", ... "n-1" in this order: PHP's array is then a list (zend_array_is_list()). */
-static bool keys_are_indexes(const reader *r, size_t first, size_t n)
+static bool keys_are_indexes(const level *l, size_t first, size_t n)
 {
 	size_t i;
 
@@ -740,30 +775,28 @@ static bool keys_are_indexes(const reader *r, size_t first, size_t n)
 			digits[--k] = (char) ('0' + v % 10);
 			v /= 10;
 		} while (v > 0);
-		if (r->key_lens[first + i] != sizeof(digits) - k || memcmp(r->keys[first + i], digits + k, sizeof(digits) - k) != 0) {
+		if (l->key_lens[first + i] != sizeof(digits) - k || memcmp(l->keys[first + i], digits + k, sizeof(digits) - k) != 0) {
 			return false;
 		}
 	}
 	return true;
 }
 
-/* The container of frame f from its values on the stack (which it takes off), into d: one
- * block of the arena (not zeroed: all of it is written) with its values, then keys and
- * their lengths. */
-static bool assemble(reader *r, const frame *f, lty_doc *d)
+/* The container of frame f, its values those of level l from f->first, into d: its arrays
+ * are where the values are, nothing is copied. */
+static bool assemble(reader *r, const frame *f, level *l, lty_doc *d)
 {
-	size_t first = f->first, n = r->count - first;
+	size_t first = f->first, n = l->count - first;
 	bool list = true;
-	char *block;
 
 	if (f->object) {
-		if (f->repeats && (n = merge_repeats(r, first, n)) == SIZE_MAX) {
+		if (f->repeats && (n = merge_repeats(r, l, first, n)) == SIZE_MAX) {
 			return false;
 		}
 		/* most objects fail at their first key */
-		list = n == 0 || (r->key_lens[first] == 1 && r->keys[first][0] == '0' && keys_are_indexes(r, first, n));
+		list = n == 0 || (l->key_lens[first] == 1 && l->keys[first][0] == '0' && keys_are_indexes(l, first, n));
 	}
-	r->count = first;
+	l->count = first + n;  /* the place of merged values taken back */
 	r->nodes += n;
 	if (r->nodes > r->opt->max_nodes) {
 		r->too_many = true;  /* refused once the text is checked; nothing more is kept */
@@ -772,26 +805,15 @@ static bool assemble(reader *r, const frame *f, lty_doc *d)
 	}
 	d->kind = list ? LTY_DOC_LIST : LTY_DOC_MAP;
 	d->u.c.count = n;
-	d->u.c.items = NULL;
-	d->u.c.keys = NULL;
-	d->u.c.key_lens = NULL;
-	if (n == 0) {
-		return true;
-	}
-	if (n > SIZE_MAX / ITEM_SIZE || (block = lty_arena_take(r->arena, n * (list ? sizeof(lty_doc) : ITEM_SIZE))) == NULL) {
-		r->nomem = true;
-		return false;
-	}
-	d->u.c.items = memcpy(block, r->values + first, n * sizeof(lty_doc));
-	if (!list) {
-		d->u.c.keys = memcpy(block + n * sizeof(lty_doc), r->keys + first, n * sizeof(char *));
-		d->u.c.key_lens = memcpy(block + n * (sizeof(lty_doc) + sizeof(char *)), r->key_lens + first, n * sizeof(size_t));
-	}
+	d->u.c.items = n > 0 ? l->values + first : NULL;
+	d->u.c.keys = n > 0 && !list ? l->keys + first : NULL;
+	d->u.c.key_lens = n > 0 && !list ? l->key_lens + first : NULL;
 	return true;
 }
 
 /* '[' or '{': PHP's depth counts from 1, and refuses to reach max_depth. A kept container
- * takes its slot in its parent now (its key, if any, is already there); its values follow. */
+ * takes its slot in its parent's level now (its key, if any, is already there); its values go
+ * to the level below. */
 static bool open_container(reader *r, bool object)
 {
 	frame *f;
@@ -801,42 +823,49 @@ static bool open_container(reader *r, bool object)
 		r->error = LTY_JSON_DEPTH;
 		return false;
 	}
-	if (!grow_frames(r) || (keep && !reserve(r))) {
+	if (!grow_frames(r) || (keep && !room(r))) {
 		return false;
 	}
 	f = &r->frames[r->depth];
 	f->object = object;
 	f->keep = keep && r->depth < r->doc_depth;
-	f->reserved = keep;
 	f->repeats = false;
 	f->seen = 0;
-	r->count += keep;
-	f->first = r->count;
+	if (keep) {
+		f->slot = r->cur->count++;
+	}
+	if (f->keep) {
+		if (!use_level(r, r->depth + 1)) {
+			return false;
+		}
+		f->first = r->cur->count;
+	}
 	r->depth++;
 	r->keep = f->keep;
 	return true;
 }
 
-/* ']' or '}' of the innermost container: its value goes to its slot in its parent. */
+/* ']' or '}' of the innermost container: its value goes to its slot in its parent's level. */
 static bool close_container(reader *r)
 {
 	const frame *f = &r->frames[--r->depth];
+	level *l = r->cur;
+	lty_doc *d;
 
 	update_keep(r);
 	if (!r->keep) {
-		r->count = f->first - f->reserved;
 		return true;
 	}
+	r->cur = &r->levels[r->depth];
+	d = &r->cur->values[f->slot];
 	if (!f->keep) {
 		/* as deep as the conversion of a PHP array goes: named, not kept */
-		lty_doc *d = &r->values[f->first - 1];
 		d->kind = LTY_DOC_OTHER;
 		d->u.str.ptr = nested_too_deep;
 		d->u.str.len = sizeof(nested_too_deep) - 1;
-		r->count = f->first;
 		return true;
 	}
-	return assemble(r, f, &r->values[f->first - 1]);
+	return assemble(r, f, l, d);
 }
 
 /* A scalar token as a value of the current container (or the top). */
@@ -847,10 +876,10 @@ HOT bool scalar(reader *r, token t)
 	if (!r->keep) {
 		return true;
 	}
-	if (!reserve(r)) {
+	if (!room(r)) {
 		return false;
 	}
-	d = &r->values[r->count];
+	d = &r->cur->values[r->cur->count];
 	switch (t) {
 		case T_NULL: d->kind = LTY_DOC_NULL; break;
 		case T_TRUE: d->kind = LTY_DOC_BOOL; d->u.b = true; break;
@@ -865,17 +894,17 @@ HOT bool scalar(reader *r, token t)
 			d->u.str.len = r->str_len;
 			break;
 	}
-	r->count++;
+	r->cur->count++;
 	return true;
 }
 
-/* Whether the object of frame f already has this key (len bytes at k). */
-static bool has_key(const reader *r, const frame *f, const char *k, size_t len)
+/* Whether the object of frame f (its keys in level l) already has this key (len bytes at k). */
+static bool has_key(const level *l, const frame *f, const char *k, size_t len)
 {
 	size_t i;
 
-	for (i = f->first; i < r->count; i++) {
-		if (r->key_lens[i] == len && memcmp(r->keys[i], k, len) == 0) {
+	for (i = f->first; i < l->count; i++) {
+		if (l->key_lens[i] == len && memcmp(l->keys[i], k, len) == 0) {
 			return true;
 		}
 	}
@@ -888,21 +917,22 @@ static bool has_key(const reader *r, const frame *f, const char *k, size_t len)
 HOT bool key(reader *r)
 {
 	frame *f = &r->frames[r->depth - 1];
+	level *l = r->cur;
 	const char *k;
 	size_t len = r->str_len;
 
 	if (!r->keep) {
 		return true;
 	}
-	if (!reserve(r) || (k = string_copy(r)) == NULL) {
+	if (!room(r) || (k = string_copy(r)) == NULL) {
 		return false;
 	}
-	r->keys[r->count] = k;
-	r->key_lens[r->count] = len;
+	l->keys[l->count] = k;
+	l->key_lens[l->count] = len;
 	if (!f->repeats) {
 		/* k[0] is the NUL when len is 0 */
 		uint64_t bit = (uint64_t) 1 << ((len * 37 + (unsigned char) k[0] * 7 + (unsigned char) k[len - (len > 0)]) & 63);
-		if ((f->seen & bit) != 0 && (r->count - f->first >= PAIRWISE_KEYS || has_key(r, f, k, len))) {
+		if ((f->seen & bit) != 0 && (l->count - f->first >= PAIRWISE_KEYS || has_key(l, f, k, len))) {
 			f->repeats = true;
 		}
 		f->seen |= bit;
@@ -1172,8 +1202,8 @@ static void release(reader *r)
 {
 	const lty_allocator *a = r->arena->allocator;
 
-	if (r->values != r->local_values) {
-		a->free(a->ctx, r->values);
+	if (r->levels != r->local_levels) {
+		a->free(a->ctx, r->levels);
 	}
 	if (r->frames != r->local_frames) {
 		a->free(a->ctx, r->frames);
@@ -1192,7 +1222,7 @@ lty_status lty_json_read(lty_arena *arena, const char *text, size_t len, const l
 		*json_error = LTY_JSON_OK;
 	}
 	/* the header only: the local stacks are written before they are read */
-	memset(r, 0, offsetof(reader, local_values));
+	memset(r, 0, offsetof(reader, local_levels));
 	r->p = (const unsigned char *) text;
 	r->end = r->p + len;
 	r->last8 = len >= 8 ? r->end - 8 : r->p;
@@ -1202,10 +1232,15 @@ lty_status lty_json_read(lty_arena *arena, const char *text, size_t len, const l
 	r->doc_depth = (size_t) opt->doc_depth;
 	r->arena = arena;
 	r->opt = opt;
-	r->values = r->local_values;
-	r->keys = r->local_keys;
-	r->key_lens = r->local_key_lens;
-	r->capacity = LOCAL_ITEMS;
+	r->levels = r->local_levels;
+	r->level_capacity = LOCAL_LEVELS;
+	r->levels_made = 1;
+	r->cur = &r->levels[0];
+	r->cur->values = &r->top;
+	r->cur->keys = NULL;         /* no key at the top */
+	r->cur->key_lens = NULL;
+	r->cur->count = 0;
+	r->cur->capacity = 1;
 	r->frames = r->local_frames;
 	r->frame_capacity = LOCAL_FRAMES;
 	r->keep = true;
@@ -1224,7 +1259,7 @@ lty_status lty_json_read(lty_arena *arena, const char *text, size_t len, const l
 		if (*out == NULL) {
 			st = lty_error_set(err, LTY_ERR_NOMEM, "settings: out of memory");
 		} else {
-			**out = r->values[0];
+			**out = r->top;
 		}
 	}
 	release(r);
