@@ -64,6 +64,14 @@ typedef struct {
 
 static const char nested_too_deep[] = "array nested too deep";
 
+/* A string token: its bytes between the quotes, their decoded length, and whether they have
+ * escapes (then they are decoded rather than copied). */
+typedef struct {
+	const unsigned char *start, *end;
+	size_t len;
+	bool escaped;
+} span;
+
 typedef struct {
 	/* the scanner */
 	const unsigned char *p;      /* the next byte */
@@ -72,10 +80,7 @@ typedef struct {
 	lty_json_error error;        /* with T_ERROR */
 	int64_t i;                   /* T_INT */
 	double d;                    /* T_DOUBLE */
-	const unsigned char *str;    /* T_STRING: the bytes between the quotes */
-	const unsigned char *str_end;
-	size_t str_len;              /* their decoded length */
-	bool str_escaped;            /* escapes in them: decode rather than copy */
+	span str;                    /* T_STRING */
 	/* the tree */
 	lty_arena *arena;
 	const lty_json_options *opt;
@@ -86,14 +91,17 @@ typedef struct {
 	size_t levels_made, level_capacity;
 	level *cur;                  /* the level of the values read now (when kept) */
 	frame *frames;               /* the open containers, innermost last */
+	frame *inner;                /* the innermost (NULL at the top) */
 	size_t depth, frame_capacity;
 	char *pool;                  /* where the next string goes: unaligned, not zeroed */
-	size_t pool_left;
+	char *pool_end;              /* (both at no_pool before the first string) */
 	size_t nodes;                /* values in kept containers so far */
 	bool keep;                   /* values read now are kept: at the top, in a kept container */
+	bool in_object;              /* the innermost container is an object */
 	bool too_many;               /* past opt->max_nodes: nothing more is kept */
 	bool nomem;
 	lty_doc top;                 /* levels[0]'s chunk: the one top value */
+	char no_pool[1];
 	level local_levels[LOCAL_LEVELS];
 	frame local_frames[LOCAL_FRAMES];
 } reader;
@@ -310,10 +318,10 @@ static token scan_string_rest(reader *r, const unsigned char *start, const unsig
 		len += (size_t) (q - p);
 		p = q;
 	}
-	r->str = start;
-	r->str_end = p;
-	r->str_len = len;
-	r->str_escaped = escaped;
+	r->str.start = start;
+	r->str.end = p;
+	r->str.len = len;
+	r->str.escaped = escaped;
 	r->p = p + 1;
 	return T_STRING;
 }
@@ -349,7 +357,7 @@ static char *pool_alloc(reader *r, size_t n)
 {
 	char *s;
 
-	if (n > r->pool_left) {
+	if (n > (size_t) (r->pool_end - r->pool)) {
 		if (n > POOL_CHUNK / 4) {
 			/* a long one on its own, the chunk kept for the short ones */
 			if ((s = lty_arena_take(r->arena, n)) == NULL) {
@@ -357,16 +365,15 @@ static char *pool_alloc(reader *r, size_t n)
 			}
 			return s;
 		}
-		if ((r->pool = lty_arena_take(r->arena, POOL_CHUNK)) == NULL) {
+		if ((s = lty_arena_take(r->arena, POOL_CHUNK)) == NULL) {
 			r->nomem = true;
-			r->pool_left = 0;
 			return NULL;
 		}
-		r->pool_left = POOL_CHUNK;
+		r->pool = s;
+		r->pool_end = r->pool + POOL_CHUNK;
 	}
 	s = r->pool;
 	r->pool += n;
-	r->pool_left -= n;
 	return s;
 }
 
@@ -395,19 +402,19 @@ HOT void copy_bytes(char *s, const unsigned char *p, size_t n)
 }
 
 /* The decoded bytes of a scanned string (already checked), NUL-terminated. */
-static char *decode_string(reader *r)
+static char *decode_string(reader *r, const span *str)
 {
-	const unsigned char *p = r->str, *end = r->str_end;
+	const unsigned char *p = str->start, *end = str->end;
 	char *s, *out;
 
-	if (r->str_len == SIZE_MAX || (s = pool_alloc(r, r->str_len + 1)) == NULL) {
+	if (str->len == SIZE_MAX || (s = pool_alloc(r, str->len + 1)) == NULL) {
 		r->nomem = true;
 		return NULL;
 	}
 	out = s;
-	s[r->str_len] = '\0';
-	if (!r->str_escaped) {
-		copy_bytes(s, p, r->str_len);
+	s[str->len] = '\0';
+	if (!str->escaped) {
+		copy_bytes(s, p, str->len);
 		return s;
 	}
 	while (p < end) {
@@ -439,17 +446,16 @@ static char *decode_string(reader *r)
 }
 
 /* The scanned string's bytes, NUL-terminated: inline for a plain one that fits the pool. */
-HOT char *string_copy(reader *r)
+HOT char *string_copy(reader *r, const span *str)
 {
-	size_t n = r->str_len;
+	size_t n = str->len;
 	char *s = r->pool;
 
-	if (r->str_escaped || n >= r->pool_left) {
-		return decode_string(r);
+	if (str->escaped || n >= (size_t) (r->pool_end - r->pool)) {
+		return decode_string(r, str);
 	}
 	r->pool += n + 1;
-	r->pool_left -= n + 1;
-	copy_bytes(s, r->str, n);
+	copy_bytes(s, str->start, n);
 	s[n] = '\0';
 	return s;
 }
@@ -488,13 +494,15 @@ static token scan_float(reader *r, const unsigned char *start, const unsigned ch
 	return T_DOUBLE;
 }
 
-/* A number at r->p (a '-' or a digit): PHP's INT, FLOAT and EXP rules, longest match. An
- * integer's value is made as its digits are read; anything else goes to scan_float(). */
-HOT token scan_number(reader *r)
+/* A number at *pp (a '-' or a digit), *pp then past it: PHP's INT, FLOAT and EXP rules,
+ * longest match. An integer's value is made as its digits are read; anything else goes to
+ * scan_float(). */
+HOT token scan_number(reader *r, const unsigned char **pp)
 {
-	const unsigned char *start = r->p, *p = start, *digits;
+	const unsigned char *start = *pp, *p = start, *digits;
 	bool negative = *p == '-';
 	uint64_t mag;
+	unsigned d;
 
 	p += negative;
 	digits = p;
@@ -503,14 +511,17 @@ HOT token scan_number(reader *r)
 	}
 	mag = (uint64_t) (*p++ - '0');
 	if (mag != 0) {
-		while (is_digit(*p)) {
-			mag = mag * 10 + (uint64_t) (*p++ - '0');  /* wraps past 19 digits: not used then */
+		while ((d = (unsigned) *p - '0') <= 9) {
+			mag = mag * 10 + d;  /* wraps past 19 digits: not used then */
+			p++;
 		}
 	}
 	if (*p == '.' || *p == 'e' || *p == 'E' || p - digits > 19 || mag > (negative ? r->neg_int_max : r->int_max)) {
-		return scan_float(r, start, digits, p);
+		token t = scan_float(r, start, digits, p);
+		*pp = r->p;
+		return t;
 	}
-	r->p = p;
+	*pp = p;
 	r->i = !negative ? (int64_t) mag : mag == (uint64_t) INT64_MAX + 1 ? INT64_MIN : -(int64_t) mag;
 	return T_INT;
 }
@@ -571,7 +582,7 @@ static token scan(reader *r)
 			case 'f': return scan_literal(r, "false", 5, T_FALSE);
 			case '-': case '0': case '1': case '2': case '3': case '4':
 			case '5': case '6': case '7': case '8': case '9':
-				return scan_number(r);
+				return scan_number(r, &r->p);
 			default:
 				return scan_other(r);
 		}
@@ -588,7 +599,7 @@ static token scan(reader *r)
 static bool grow_level(reader *r)
 {
 	level *l = r->cur;
-	frame *f = &r->frames[r->depth - 1];
+	frame *f = r->inner;
 	size_t n = l->count - f->first, cap = l->capacity ? l->capacity * 2 : LEVEL_CHUNK;
 	char *block;
 
@@ -615,8 +626,8 @@ HOT bool room(reader *r)
 	return r->cur->count < r->cur->capacity || grow_level(r);
 }
 
-/* r->cur set to level k (made, empty, the first time). */
-static bool use_level(reader *r, size_t k)
+/* r->cur set to level k, made empty (the first time it is used). */
+static bool make_level(reader *r, size_t k)
 {
 	if (k >= r->level_capacity) {
 		const lty_allocator *a = r->arena->allocator;
@@ -641,16 +652,23 @@ static bool use_level(reader *r, size_t k)
 	return true;
 }
 
-/* Room for one more frame (the allocator's once past the local ones). */
+HOT bool use_level(reader *r, size_t k)
+{
+	if (k < r->levels_made) {
+		r->cur = &r->levels[k];
+		return true;
+	}
+	return make_level(r, k);
+}
+
+/* Room for one more frame (the allocator's once past the local ones), r->depth being
+ * r->frame_capacity. */
 static bool grow_frames(reader *r)
 {
 	const lty_allocator *a = r->arena->allocator;
 	size_t cap = r->frame_capacity * 2;
 	frame *grown;
 
-	if (r->depth < r->frame_capacity) {
-		return true;
-	}
 	if (cap < r->frame_capacity || cap > SIZE_MAX / sizeof(frame) || (grown = a->alloc(a->ctx, cap * sizeof(frame))) == NULL) {
 		r->nomem = true;
 		return false;
@@ -661,6 +679,7 @@ static bool grow_frames(reader *r)
 	}
 	r->frames = grown;
 	r->frame_capacity = cap;
+	r->inner = &grown[r->depth - 1];  /* depth is the old capacity, never 0 */
 	return true;
 }
 
@@ -784,7 +803,7 @@ static bool keys_are_indexes(const level *l, size_t first, size_t n)
 
 /* The container of frame f, its values those of level l from f->first, into d: its arrays
  * are where the values are, nothing is copied. */
-static bool assemble(reader *r, const frame *f, level *l, lty_doc *d)
+HOT bool assemble(reader *r, const frame *f, level *l, lty_doc *d)
 {
 	size_t first = f->first, n = l->count - first;
 	bool list = true;
@@ -814,7 +833,7 @@ static bool assemble(reader *r, const frame *f, level *l, lty_doc *d)
 /* '[' or '{': PHP's depth counts from 1, and refuses to reach max_depth. A kept container
  * takes its slot in its parent's level now (its key, if any, is already there); its values go
  * to the level below. */
-static bool open_container(reader *r, bool object)
+HOT bool open_inline(reader *r, bool object)
 {
 	frame *f;
 	bool keep = r->keep;
@@ -823,7 +842,7 @@ static bool open_container(reader *r, bool object)
 		r->error = LTY_JSON_DEPTH;
 		return false;
 	}
-	if (!grow_frames(r) || (keep && !room(r))) {
+	if ((r->depth == r->frame_capacity && !grow_frames(r)) || (keep && !room(r))) {
 		return false;
 	}
 	f = &r->frames[r->depth];
@@ -842,16 +861,20 @@ static bool open_container(reader *r, bool object)
 	}
 	r->depth++;
 	r->keep = f->keep;
+	r->in_object = object;
+	r->inner = f;
 	return true;
 }
 
 /* ']' or '}' of the innermost container: its value goes to its slot in its parent's level. */
-static bool close_container(reader *r)
+HOT bool close_inline(reader *r)
 {
 	const frame *f = &r->frames[--r->depth];
 	level *l = r->cur;
 	lty_doc *d;
 
+	r->inner = r->depth > 0 ? r->inner - 1 : NULL;
+	r->in_object = r->depth > 0 && r->inner->object;
 	update_keep(r);
 	if (!r->keep) {
 		return true;
@@ -868,8 +891,19 @@ static bool close_container(reader *r)
 	return assemble(r, f, l, d);
 }
 
-/* A scalar token as a value of the current container (or the top). */
-HOT bool scalar(reader *r, token t)
+/* The same, for step(): not inline there. */
+static bool open_container(reader *r, bool object)
+{
+	return open_inline(r, object);
+}
+
+static bool close_container(reader *r)
+{
+	return close_inline(r);
+}
+
+/* A scalar token as a value of the current container (or the top); a string's is str. */
+HOT bool scalar(reader *r, token t, const span *str)
 {
 	lty_doc *d;
 
@@ -888,10 +922,10 @@ HOT bool scalar(reader *r, token t)
 		case T_DOUBLE: d->kind = LTY_DOC_DOUBLE; d->u.d = r->d; break;
 		default:
 			d->kind = LTY_DOC_STRING;
-			if ((d->u.str.ptr = string_copy(r)) == NULL) {
+			if ((d->u.str.ptr = string_copy(r, str)) == NULL) {
 				return false;
 			}
-			d->u.str.len = r->str_len;
+			d->u.str.len = str->len;
 			break;
 	}
 	r->cur->count++;
@@ -914,17 +948,17 @@ static bool has_key(const level *l, const frame *f, const char *k, size_t len)
 /* The key of an object's next value, in the slot of that value. A key is looked for among
  * the object's others only when a key of the same hash came before, and not at all past
  * PAIRWISE_KEYS: such an object is merged on close (sorted, then O(n log n)). */
-HOT bool key(reader *r)
+HOT bool key(reader *r, const span *str)
 {
-	frame *f = &r->frames[r->depth - 1];
+	frame *f = r->inner;
 	level *l = r->cur;
 	const char *k;
-	size_t len = r->str_len;
+	size_t len = str->len;
 
 	if (!r->keep) {
 		return true;
 	}
-	if (!room(r) || (k = string_copy(r)) == NULL) {
+	if (!room(r) || (k = string_copy(r, str)) == NULL) {
 		return false;
 	}
 	l->keys[l->count] = k;
@@ -975,7 +1009,7 @@ static bool step(reader *r, token t, state *s)
 			if (t < T_NULL) {
 				break;
 			}
-			if (!scalar(r, t)) {
+			if (!scalar(r, t, &r->str)) {
 				return false;
 			}
 			*s = r->depth == 0 ? S_END : S_NEXT;
@@ -985,7 +1019,7 @@ static bool step(reader *r, token t, state *s)
 			if (t != T_STRING) {
 				break;
 			}
-			if (!key(r)) {
+			if (!key(r, &r->str)) {
 				return false;
 			}
 			*s = S_COLON;
@@ -1031,24 +1065,28 @@ HOT const unsigned char *skip_space(const unsigned char *p)
 	return p;
 }
 
-/* A string token at p (a '"'), as scan() reads it: most have only plain bytes. */
-HOT bool string_token(reader *r, const unsigned char **p)
+/* A string token at p (a '"'), as scan() reads it (most have only plain bytes), or one with
+ * start NULL on an error. Returned, not written through a pointer: the compiler then keeps it
+ * in registers. */
+HOT span string_token(reader *r, const unsigned char **p)
 {
 	const unsigned char *start = *p + 1, *q = skip_plain(start, r->last8);
+	span str;
 
 	if (*q == '"') {
-		r->str = start;
-		r->str_end = q;
-		r->str_len = (size_t) (q - start);
-		r->str_escaped = false;
+		str.start = start;
+		str.end = q;
+		str.len = (size_t) (q - start);
+		str.escaped = false;
 		*p = q + 1;
-		return true;
+		return str;
 	}
 	if (scan_string_rest(r, start, q) == T_ERROR) {
-		return false;
+		str.start = NULL;
+		return str;
 	}
 	*p = r->p;
-	return true;
+	return r->str;
 }
 
 /* The tokens step() accepts in each state, read and taken here with the state as the place
@@ -1061,63 +1099,55 @@ static bool parse(reader *r)
 {
 	const unsigned char *p = r->p;
 	state s = S_VALUE;
+	span str;
 	token t;
 
 value:  /* s is S_VALUE or S_VALUE_OR_CLOSE: both take a value alike */
 	p = skip_space(p);
-	switch (*p) {
-		case '"':
-			if (!string_token(r, &p) || !scalar(r, T_STRING)) {
-				return false;
-			}
-			goto after_value;
-		case '{':
-			p++;
-			if (!open_container(r, true)) {
-				return false;
-			}
+	/* tested in the order of their frequency in settings */
+	if (*p == '"') {
+		str = string_token(r, &p);
+		if (str.start == NULL || !scalar(r, T_STRING, &str)) {
+			return false;
+		}
+		goto after_value;
+	}
+	if ((unsigned) (*p - '0') <= 9 || *p == '-') {
+		t = scan_number(r, &p);
+		if (t == T_INT ? !scalar(r, T_INT, NULL) : t == T_ERROR || !scalar(r, T_DOUBLE, NULL)) {
+			return false;
+		}
+		goto after_value;
+	}
+	if (*p == '{' || *p == '[') {
+		bool object = *p++ == '{';
+		if (!open_inline(r, object)) {
+			return false;
+		}
+		if (object) {
 			goto key_or_close;
-		case '[':
-			p++;
-			if (!open_container(r, false)) {
-				return false;
-			}
-			goto value_or_close;
-		case '-': case '0': case '1': case '2': case '3': case '4':
-		case '5': case '6': case '7': case '8': case '9':
-			r->p = p;
-			t = scan_number(r);
-			p = r->p;
-			if (t == T_ERROR || !scalar(r, t)) {
-				return false;
-			}
-			goto after_value;
-		/* the NUL after the text stops memcmp() as it stops word() */
-		case 't':
-			if (r->end - p >= 4 && memcmp(p, "true", 4) == 0) {
-				p += 4;
-				t = T_TRUE;
-				goto literal;
-			}
-			break;
-		case 'f':
-			if (r->end - p >= 5 && memcmp(p, "false", 5) == 0) {
-				p += 5;
-				t = T_FALSE;
-				goto literal;
-			}
-			break;
-		case 'n':
-			if (r->end - p >= 4 && memcmp(p, "null", 4) == 0) {
-				p += 4;
-				t = T_NULL;
-				goto literal;
-			}
-			break;
+		}
+		goto value_or_close;
+	}
+	/* the NUL after the text stops memcmp() as it stops word() */
+	if (*p == 't' && r->end - p >= 4 && memcmp(p, "true", 4) == 0) {
+		p += 4;
+		t = T_TRUE;
+		goto literal;
+	}
+	if (*p == 'f' && r->end - p >= 5 && memcmp(p, "false", 5) == 0) {
+		p += 5;
+		t = T_FALSE;
+		goto literal;
+	}
+	if (*p == 'n' && r->end - p >= 4 && memcmp(p, "null", 4) == 0) {
+		p += 4;
+		t = T_NULL;
+		goto literal;
 	}
 	goto slow;
 literal:
-	if (!scalar(r, t)) {
+	if (!scalar(r, t, NULL)) {
 		return false;
 	}
 after_value:  /* S_NEXT in a container, S_END at the top */
@@ -1132,19 +1162,19 @@ after_value:  /* S_NEXT in a container, S_END at the top */
 	s = S_NEXT;
 	if (*p == ',') {
 		p++;
-		if (r->frames[r->depth - 1].object) {
+		if (r->in_object) {
 			s = S_KEY;
 			goto key;
 		}
 		s = S_VALUE;
 		goto value;
 	}
-	if (*p != (r->frames[r->depth - 1].object ? '}' : ']')) {
+	if (*p != (r->in_object ? '}' : ']')) {
 		goto slow;
 	}
 close:  /* at the '}' or ']' of the innermost container */
 	p++;
-	if (!close_container(r)) {
+	if (!close_inline(r)) {
 		return false;
 	}
 	goto after_value;
@@ -1166,7 +1196,8 @@ key:  /* s is S_KEY or S_KEY_OR_CLOSE */
 	if (*p != '"') {
 		goto slow;
 	}
-	if (!string_token(r, &p) || !key(r)) {
+	str = string_token(r, &p);
+	if (str.start == NULL || !key(r, &str)) {
 		return false;
 	}
 	s = S_COLON;
@@ -1241,6 +1272,7 @@ lty_status lty_json_read(lty_arena *arena, const char *text, size_t len, const l
 	r->cur->key_lens = NULL;
 	r->cur->count = 0;
 	r->cur->capacity = 1;
+	r->pool = r->pool_end = r->no_pool;
 	r->frames = r->local_frames;
 	r->frame_capacity = LOCAL_FRAMES;
 	r->keep = true;
