@@ -2,8 +2,9 @@
  * (ext/json/json_scanner.re: longest match, the first rule on a tie) and the parser its
  * grammar (json_parser.y), so that every invalid text fails with the same class at the same
  * token: the scanner is asked for a token only when the parser needs one, and a token error
- * wins over a syntax error. Values go to a stack of items; a container that closes takes its
- * items off the stack into arrays of the exact size in the arena. */
+ * wins over a syntax error. scan() and step() are those rules; parse() reads the tokens each
+ * state usually meets itself and hands any other byte to them. Values go to arena chunks, one
+ * series for each depth, where a container that closes leaves them: its arrays point there. */
 #include "lty_json.h"
 
 #include <stdbool.h>
