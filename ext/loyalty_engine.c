@@ -323,44 +323,36 @@ static zend_always_inline zend_result filter_one(void *ctx, zval *key, zval *ite
 #define AHEAD_BUCKETS 6
 #define AHEAD_STRINGS 3
 
-static const HashTable *row_ahead(const HashTable *list, uint32_t i)
-{
-	return i < list->nNumUsed && Z_TYPE(list->arPacked[i]) == IS_ARRAY && !HT_IS_PACKED(Z_ARRVAL(list->arPacked[i]))
-		? Z_ARRVAL(list->arPacked[i]) : NULL;
-}
-
-static void prefetch_ahead(const HashTable *list, uint32_t i, const filter_state *st)
-{
-	const HashTable *ahead;
-	uint32_t k;
-
-	if (i + AHEAD_TABLE < list->nNumUsed && Z_TYPE(list->arPacked[i + AHEAD_TABLE]) == IS_ARRAY) {
-		PREFETCH(Z_ARRVAL(list->arPacked[i + AHEAD_TABLE]));
-	}
-	if ((ahead = row_ahead(list, i + AHEAD_BUCKETS)) != NULL) {
-		for (k = 0; k < st->ahead_count; k++) {
-			PREFETCH(ahead->arData + LOYALTY_G(key_at)[st->ahead_keys[k]]);
-		}
-	}
-	if ((ahead = row_ahead(list, i + AHEAD_STRINGS)) != NULL) {
-		for (k = 0; k < st->ahead_count; k++) {
-			uint32_t at = LOYALTY_G(key_at)[st->ahead_keys[k]];
-			if (at < ahead->nNumUsed && Z_TYPE(ahead->arData[at].val) == IS_STRING) {
-				PREFETCH(Z_STR(ahead->arData[at].val));
-			}
-		}
-	}
-}
-
 /* filter() over a list: as php_loyalty_each_of_array(), with the rows ahead asked for. */
 static zend_result filter_list(const HashTable *list, filter_state *st)
 {
-	uint32_t i;
+	uint32_t i, n = list->nNumUsed;
 	zval key;
 
-	for (i = 0; i < list->nNumUsed; i++) {
+	for (i = 0; i < n; i++) {
 		zval *item = &list->arPacked[i];
-		prefetch_ahead(list, i, st);
+		if (i + AHEAD_TABLE < n && Z_TYPE(list->arPacked[i + AHEAD_TABLE]) == IS_ARRAY) {
+			PREFETCH(Z_ARRVAL(list->arPacked[i + AHEAD_TABLE]));
+		}
+		if (i + AHEAD_BUCKETS < n && Z_TYPE(list->arPacked[i + AHEAD_BUCKETS]) == IS_ARRAY) {
+			const HashTable *ahead = Z_ARRVAL(list->arPacked[i + AHEAD_BUCKETS]);
+			if (!HT_IS_PACKED(ahead)) {
+				for (uint32_t k = 0; k < st->ahead_count; k++) {
+					PREFETCH(ahead->arData + LOYALTY_G(key_at)[st->ahead_keys[k]]);
+				}
+			}
+		}
+		if (i + AHEAD_STRINGS < n && Z_TYPE(list->arPacked[i + AHEAD_STRINGS]) == IS_ARRAY) {
+			const HashTable *ahead = Z_ARRVAL(list->arPacked[i + AHEAD_STRINGS]);
+			if (!HT_IS_PACKED(ahead)) {
+				for (uint32_t k = 0; k < st->ahead_count; k++) {
+					uint32_t at = LOYALTY_G(key_at)[st->ahead_keys[k]];
+					if (at < ahead->nNumUsed && Z_TYPE(ahead->arData[at].val) == IS_STRING) {
+						PREFETCH(Z_STR(ahead->arData[at].val));
+					}
+				}
+			}
+		}
 		if (Z_TYPE_P(item) == IS_UNDEF) {
 			continue;
 		}
