@@ -233,6 +233,8 @@ typedef struct {
 	zval *result;
 	bool user_code_between;      /* rows from a Traversable: its steps run user code */
 	const lty_expr *alone;       /* the segment's expression when it reads no other segment */
+	php_loyalty_key ahead_keys[4]; /* keys of the segment's fields, asked for rows ahead */
+	uint32_t ahead_count;
 	lty_customer customer;       /* the row being tested */
 	php_loyalty_rows rows;       /* reads them into `customer` */
 	lty_membership m;            /* over `customer`, set once per call */
@@ -308,6 +310,60 @@ static zend_always_inline zend_result filter_one(void *ctx, zval *key, zval *ite
 	return result;
 }
 
+#if defined(__GNUC__) || defined(__clang__)
+#define PREFETCH(p) __builtin_prefetch(p)
+#else
+#define PREFETCH(p) ((void) (p))
+#endif
+
+/* A list of a million rows is read from memory, not from the caches: each row's table, then
+ * the Buckets where the rows before held the segment's keys, then their strings, are asked for
+ * these many rows ahead, each once the step before has brought what it reads. */
+#define AHEAD_TABLE 12
+#define AHEAD_BUCKETS 6
+#define AHEAD_STRINGS 3
+
+/* filter() over a list: as php_loyalty_each_of_array(), with the rows ahead asked for. */
+static zend_result filter_list(const HashTable *list, filter_state *st)
+{
+	uint32_t i, n = list->nNumUsed;
+	zval key;
+
+	for (i = 0; i < n; i++) {
+		zval *item = &list->arPacked[i];
+		if (i + AHEAD_TABLE < n && Z_TYPE(list->arPacked[i + AHEAD_TABLE]) == IS_ARRAY) {
+			PREFETCH(Z_ARRVAL(list->arPacked[i + AHEAD_TABLE]));
+		}
+		if (i + AHEAD_BUCKETS < n && Z_TYPE(list->arPacked[i + AHEAD_BUCKETS]) == IS_ARRAY) {
+			const HashTable *ahead = Z_ARRVAL(list->arPacked[i + AHEAD_BUCKETS]);
+			if (!HT_IS_PACKED(ahead)) {
+				for (uint32_t k = 0; k < st->ahead_count; k++) {
+					PREFETCH(ahead->arData + LOYALTY_G(key_at)[st->ahead_keys[k]]);
+				}
+			}
+		}
+		if (i + AHEAD_STRINGS < n && Z_TYPE(list->arPacked[i + AHEAD_STRINGS]) == IS_ARRAY) {
+			const HashTable *ahead = Z_ARRVAL(list->arPacked[i + AHEAD_STRINGS]);
+			if (!HT_IS_PACKED(ahead)) {
+				for (uint32_t k = 0; k < st->ahead_count; k++) {
+					uint32_t at = LOYALTY_G(key_at)[st->ahead_keys[k]];
+					if (at < ahead->nNumUsed && Z_TYPE(ahead->arData[at].val) == IS_STRING) {
+						PREFETCH(Z_STR(ahead->arData[at].val));
+					}
+				}
+			}
+		}
+		if (Z_TYPE_P(item) == IS_UNDEF) {
+			continue;
+		}
+		ZVAL_LONG(&key, (zend_long) i);
+		if (filter_one(st, &key, item) == FAILURE) {
+			return FAILURE;
+		}
+	}
+	return SUCCESS;
+}
+
 ZEND_METHOD(Loyalty_Engine, filter)
 {
 	php_loyalty_engine_obj *obj;
@@ -342,7 +398,24 @@ ZEND_METHOD(Loyalty_Engine, filter)
 	zend_hash_real_init_packed(Z_ARRVAL_P(return_value)); /* add_id() fills it */
 	/* Keep the engine alive even if a generator drops the last reference to it. */
 	GC_ADDREF(&obj->std);
-	ok = Z_TYPE_P(customers) == IS_ARRAY ? php_loyalty_each_of_array(Z_ARRVAL_P(customers), filter_one, &st)
+	st.ahead_count = 0;
+	{
+		static const struct { uint32_t field; php_loyalty_key key; } keyed[] = {
+			{ LTY_FIELD_ACTIVE, PHP_LOYALTY_K_ACTIVE }, { LTY_FIELD_ORDERS, PHP_LOYALTY_K_ORDERS },
+			{ LTY_FIELD_SPENT, PHP_LOYALTY_K_SPENT }, { LTY_FIELD_FIRST_ORDER, PHP_LOYALTY_K_FIRST_ORDER },
+			{ LTY_FIELD_LAST_ORDER, PHP_LOYALTY_K_LAST_ORDER }, { LTY_FIELD_CITY, PHP_LOYALTY_K_CITY },
+			{ LTY_FIELD_POSTCODE, PHP_LOYALTY_K_POSTCODE }, { LTY_FIELD_COUNTRY, PHP_LOYALTY_K_COUNTRY },
+			{ LTY_FIELD_POINTS, PHP_LOYALTY_K_POINTS },
+		};
+		for (size_t k = 0; k < sizeof(keyed) / sizeof(keyed[0]) && st.ahead_count < 4; k++) {
+			if (st.rows.fields & keyed[k].field) {
+				st.ahead_keys[st.ahead_count++] = keyed[k].key;
+			}
+		}
+	}
+	ok = Z_TYPE_P(customers) == IS_ARRAY
+		? (HT_IS_PACKED(Z_ARRVAL_P(customers)) ? filter_list(Z_ARRVAL_P(customers), &st)
+			: php_loyalty_each_of_array(Z_ARRVAL_P(customers), filter_one, &st))
 		: php_loyalty_iterate(customers, filter_one, &st);
 	OBJ_RELEASE(&obj->std);
 	if (ok == FAILURE) {
