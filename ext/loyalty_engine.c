@@ -233,8 +233,8 @@ typedef struct {
 	zval *result;
 	bool user_code_between;      /* rows from a Traversable: its steps run user code */
 	const lty_expr *alone;       /* the segment's expression when it reads no other segment */
-	php_loyalty_key ahead_keys[4]; /* keys of the segment's fields, asked for rows ahead */
-	uint32_t ahead_count;
+	php_loyalty_key ahead_keys[4]; /* keys of the segment's fields, asked for rows ahead: */
+	uint32_t ahead_count, ahead_dates; /* so many, the dates first */
 	lty_customer customer;       /* the row being tested */
 	php_loyalty_rows rows;       /* reads them into `customer` */
 	lty_membership m;            /* over `customer`, set once per call */
@@ -323,32 +323,35 @@ static zend_always_inline zend_result filter_one(void *ctx, zval *key, zval *ite
 #define AHEAD_BUCKETS 6
 #define AHEAD_STRINGS 3
 
-/* filter() over a list: as php_loyalty_each_of_array(), with the rows ahead asked for. */
+/* filter() over a list: as php_loyalty_each_of_array(), with the rows ahead asked for. The
+ * Buckets asked for are where the rows held the segment's keys when the call began. */
 static zend_result filter_list(const HashTable *list, filter_state *st)
 {
-	uint32_t i, n = list->nNumUsed;
+	uint32_t i, k, n = list->nNumUsed, at[4], count = st->ahead_count, dates = st->ahead_dates;
 	zval key;
 
+	for (k = 0; k < count; k++) {
+		at[k] = LOYALTY_G(key_at)[st->ahead_keys[k]];
+	}
 	for (i = 0; i < n; i++) {
 		zval *item = &list->arPacked[i];
-		if (i + AHEAD_TABLE < n && Z_TYPE(list->arPacked[i + AHEAD_TABLE]) == IS_ARRAY) {
-			PREFETCH(Z_ARRVAL(list->arPacked[i + AHEAD_TABLE]));
-		}
-		if (i + AHEAD_BUCKETS < n && Z_TYPE(list->arPacked[i + AHEAD_BUCKETS]) == IS_ARRAY) {
-			const HashTable *ahead = Z_ARRVAL(list->arPacked[i + AHEAD_BUCKETS]);
-			if (!HT_IS_PACKED(ahead)) {
-				for (uint32_t k = 0; k < st->ahead_count; k++) {
-					PREFETCH(ahead->arData + LOYALTY_G(key_at)[st->ahead_keys[k]]);
+		if (i + AHEAD_TABLE < n) { /* the last rows are asked for when the rows before them are read */
+			const HashTable *ahead;
+			if (Z_TYPE(item[AHEAD_TABLE]) == IS_ARRAY) {
+				PREFETCH(Z_ARRVAL(item[AHEAD_TABLE]));
+			}
+			/* a prefetch never faults: a packed row's Buckets are asked for as if it had some */
+			if (Z_TYPE(item[AHEAD_BUCKETS]) == IS_ARRAY) {
+				ahead = Z_ARRVAL(item[AHEAD_BUCKETS]);
+				for (k = 0; k < count; k++) {
+					PREFETCH(ahead->arData + at[k]);
 				}
 			}
-		}
-		if (i + AHEAD_STRINGS < n && Z_TYPE(list->arPacked[i + AHEAD_STRINGS]) == IS_ARRAY) {
-			const HashTable *ahead = Z_ARRVAL(list->arPacked[i + AHEAD_STRINGS]);
-			if (!HT_IS_PACKED(ahead)) {
-				for (uint32_t k = 0; k < st->ahead_count; k++) {
-					uint32_t at = LOYALTY_G(key_at)[st->ahead_keys[k]];
-					if (at < ahead->nNumUsed && Z_TYPE(ahead->arData[at].val) == IS_STRING) {
-						PREFETCH(Z_STR(ahead->arData[at].val));
+			/* the dates' strings: the other fields are read in their Buckets */
+			if (Z_TYPE(item[AHEAD_STRINGS]) == IS_ARRAY && !HT_IS_PACKED(ahead = Z_ARRVAL(item[AHEAD_STRINGS]))) {
+				for (k = 0; k < dates; k++) {
+					if (at[k] < ahead->nNumUsed && Z_TYPE(ahead->arData[at[k]].val) == IS_STRING) {
+						PREFETCH(Z_STR(ahead->arData[at[k]].val));
 					}
 				}
 			}
@@ -400,16 +403,19 @@ ZEND_METHOD(Loyalty_Engine, filter)
 	GC_ADDREF(&obj->std);
 	st.ahead_count = 0;
 	{
+		/* the dates first (their strings are asked for too), then the fields read in their Bucket */
 		static const struct { uint32_t field; php_loyalty_key key; } keyed[] = {
+			{ LTY_FIELD_FIRST_ORDER, PHP_LOYALTY_K_FIRST_ORDER }, { LTY_FIELD_LAST_ORDER, PHP_LOYALTY_K_LAST_ORDER },
 			{ LTY_FIELD_ACTIVE, PHP_LOYALTY_K_ACTIVE }, { LTY_FIELD_ORDERS, PHP_LOYALTY_K_ORDERS },
-			{ LTY_FIELD_SPENT, PHP_LOYALTY_K_SPENT }, { LTY_FIELD_FIRST_ORDER, PHP_LOYALTY_K_FIRST_ORDER },
-			{ LTY_FIELD_LAST_ORDER, PHP_LOYALTY_K_LAST_ORDER }, { LTY_FIELD_CITY, PHP_LOYALTY_K_CITY },
+			{ LTY_FIELD_SPENT, PHP_LOYALTY_K_SPENT }, { LTY_FIELD_CITY, PHP_LOYALTY_K_CITY },
 			{ LTY_FIELD_POSTCODE, PHP_LOYALTY_K_POSTCODE }, { LTY_FIELD_COUNTRY, PHP_LOYALTY_K_COUNTRY },
 			{ LTY_FIELD_POINTS, PHP_LOYALTY_K_POINTS },
 		};
+		st.ahead_dates = 0;
 		for (size_t k = 0; k < sizeof(keyed) / sizeof(keyed[0]) && st.ahead_count < 4; k++) {
 			if (st.rows.fields & keyed[k].field) {
 				st.ahead_keys[st.ahead_count++] = keyed[k].key;
+				st.ahead_dates += k < 2;
 			}
 		}
 	}
