@@ -96,8 +96,10 @@ static zend_result check_size(zend_string *json)
 	}
 	left = PG(memory_limit) <= 0 ? SIZE_MAX
 		: (size_t) PG(memory_limit) > zend_memory_usage(false) ? (size_t) PG(memory_limit) - zend_memory_usage(false) : 0;
-	/* a value takes a byte at least: when as many values as bytes would fit, no need to count them */
-	if (ZSTR_LEN(json) < LTY_MAX_SETTINGS_NODES && ZSTR_LEN(json) + 1 <= left / BYTES_PER_VALUE) {
+	/* Every value but the top one takes two bytes at least: its first, and the comma or the
+	 * closing bracket after it (neither starts a value, and each follows one value only). When
+	 * len / 2 + 1 values are allowed and would fit, there is no need to count them. */
+	if (ZSTR_LEN(json) / 2 + 1 <= LTY_MAX_SETTINGS_NODES && ZSTR_LEN(json) / 2 + 1 <= left / BYTES_PER_VALUE) {
 		return SUCCESS;
 	}
 	values = json_values_bound(ZSTR_VAL(json), ZSTR_LEN(json));
