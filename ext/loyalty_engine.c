@@ -8,6 +8,7 @@
 #include "zend_interfaces.h"
 
 #include "php_loyalty.h"
+#include "../src/base/lty_checked.h"
 
 static zend_object_handlers engine_handlers;
 
@@ -310,11 +311,6 @@ static zend_always_inline zend_result filter_one(void *ctx, zval *key, zval *ite
 	return result;
 }
 
-#if defined(__GNUC__) || defined(__clang__)
-#define PREFETCH(p) __builtin_prefetch(p)
-#else
-#define PREFETCH(p) ((void) (p))
-#endif
 
 /* A list of a million rows is read from memory, not from the caches: each row's table, then
  * the Buckets where the rows before held the segment's keys, then their strings, are asked for
@@ -338,20 +334,20 @@ static zend_result filter_list(const HashTable *list, filter_state *st)
 		if (i + AHEAD_TABLE < n) { /* the last rows are asked for when the rows before them are read */
 			const HashTable *ahead;
 			if (Z_TYPE(item[AHEAD_TABLE]) == IS_ARRAY) {
-				PREFETCH(Z_ARRVAL(item[AHEAD_TABLE]));
+				LTY_PREFETCH(Z_ARRVAL(item[AHEAD_TABLE]));
 			}
 			/* a prefetch never faults: a packed row's Buckets are asked for as if it had some */
 			if (Z_TYPE(item[AHEAD_BUCKETS]) == IS_ARRAY) {
 				ahead = Z_ARRVAL(item[AHEAD_BUCKETS]);
 				for (k = 0; k < count; k++) {
-					PREFETCH(ahead->arData + at[k]);
+					LTY_PREFETCH(ahead->arData + at[k]);
 				}
 			}
 			/* the dates' strings: the other fields are read in their Buckets */
 			if (Z_TYPE(item[AHEAD_STRINGS]) == IS_ARRAY && !HT_IS_PACKED(ahead = Z_ARRVAL(item[AHEAD_STRINGS]))) {
 				for (k = 0; k < dates; k++) {
 					if (at[k] < ahead->nNumUsed && Z_TYPE(ahead->arData[at[k]].val) == IS_STRING) {
-						PREFETCH(Z_STR(ahead->arData[at[k]].val));
+						LTY_PREFETCH(Z_STR(ahead->arData[at[k]].val));
 					}
 				}
 			}

@@ -51,4 +51,16 @@ static inline bool lty_mul_overflow_portable(int64_t a, int64_t b, int64_t *out)
 #define lty_mul_overflow(a, b, out) lty_mul_overflow_portable((a), (b), (out))
 #endif
 
+/* The other compiler builtins the code uses, here too so that one file holds them all (the
+ * pedantic matrix cell checks it): the lowest set bit of a nonzero word, where the compiler
+ * has it (LTY_HAVE_LOWEST_BIT; callers keep a portable form), and a prefetch, which is only a
+ * hint (nothing without the builtin). */
+#if (defined(__GNUC__) || defined(__clang__)) && !defined(LTY_CHECKED_PORTABLE)
+#define LTY_HAVE_LOWEST_BIT 1
+#define lty_lowest_bit(m) ((unsigned) __builtin_ctzll(m))
+#define LTY_PREFETCH(p) __builtin_prefetch(p)
+#else
+#define LTY_PREFETCH(p) ((void) (p))
+#endif
+
 #endif

@@ -6,6 +6,7 @@
  * state usually meets itself and hands any other byte to them. Values go to arena chunks, one
  * series for each depth, where a container that closes leaves them: its arrays point there. */
 #include "lty_json.h"
+#include "lty_checked.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -219,8 +220,8 @@ HOT uint64_t load8(const unsigned char *p)
 /* The index of the lowest byte with its high bit set in m (m != 0, only high bits set). */
 HOT size_t lowest_byte(uint64_t m)
 {
-#if defined(__GNUC__) || defined(__clang__)
-	return (size_t) __builtin_ctzll(m) >> 3;
+#ifdef LTY_HAVE_LOWEST_BIT
+	return (size_t) lty_lowest_bit(m) >> 3;
 #else
 	/* the lowest bit alone, moved to bit 0 of its byte, times a constant whose byte i is
 	 * 7 - i: the top byte of the product is then the byte's index */
