@@ -628,23 +628,35 @@ HOT bool room(reader *r)
 	return r->cur->count < r->cur->capacity || grow_level(r);
 }
 
+/* A stack that starts in the reader (`local`) twice as large, from the allocator: its `used`
+ * items copied, the allocator's old block freed; NULL with r->nomem set. */
+static void *grow_stack(reader *r, void *items, const void *local, size_t used, size_t *capacity, size_t size)
+{
+	const lty_allocator *a = r->arena->allocator;
+	size_t cap = *capacity * 2;
+	void *grown;
+
+	if (cap < *capacity || cap > SIZE_MAX / size || (grown = a->alloc(a->ctx, cap * size)) == NULL) {
+		r->nomem = true;
+		return NULL;
+	}
+	memcpy(grown, items, used * size);
+	if (items != local) {
+		a->free(a->ctx, items);
+	}
+	*capacity = cap;
+	return grown;
+}
+
 /* r->cur set to level k, made empty (the first time it is used). */
 static bool make_level(reader *r, size_t k)
 {
 	if (k >= r->level_capacity) {
-		const lty_allocator *a = r->arena->allocator;
-		size_t cap = r->level_capacity * 2;
-		level *grown;
-		if (cap < r->level_capacity || cap > SIZE_MAX / sizeof(level) || (grown = a->alloc(a->ctx, cap * sizeof(level))) == NULL) {
-			r->nomem = true;
+		level *grown = grow_stack(r, r->levels, r->local_levels, r->levels_made, &r->level_capacity, sizeof(level));
+		if (grown == NULL) {
 			return false;
 		}
-		memcpy(grown, r->levels, r->levels_made * sizeof(level));
-		if (r->levels != r->local_levels) {
-			a->free(a->ctx, r->levels);
-		}
 		r->levels = grown;
-		r->level_capacity = cap;
 	}
 	if (k >= r->levels_made) {
 		memset(&r->levels[k], 0, sizeof(level));
@@ -667,20 +679,12 @@ HOT bool use_level(reader *r, size_t k)
  * r->frame_capacity. */
 static bool grow_frames(reader *r)
 {
-	const lty_allocator *a = r->arena->allocator;
-	size_t cap = r->frame_capacity * 2;
-	frame *grown;
+	frame *grown = grow_stack(r, r->frames, r->local_frames, r->depth, &r->frame_capacity, sizeof(frame));
 
-	if (cap < r->frame_capacity || cap > SIZE_MAX / sizeof(frame) || (grown = a->alloc(a->ctx, cap * sizeof(frame))) == NULL) {
-		r->nomem = true;
+	if (grown == NULL) {
 		return false;
 	}
-	memcpy(grown, r->frames, r->depth * sizeof(frame));
-	if (r->frames != r->local_frames) {
-		a->free(a->ctx, r->frames);
-	}
 	r->frames = grown;
-	r->frame_capacity = cap;
 	r->inner = &grown[r->depth - 1];  /* depth is the old capacity, never 0 */
 	return true;
 }
