@@ -20,6 +20,7 @@
 #include "ext/date/php_date.h"
 
 #include "php_loyalty.h"
+#include "../src/base/lty_bytes.h"
 
 ZEND_EXTERN_MODULE_GLOBALS(loyalty)
 
@@ -39,19 +40,6 @@ struct php_loyalty_zone {
 	int32_t safe_offset;
 };
 typedef struct php_loyalty_zone tz_table;
-
-/* Eight bytes from p, the first in the low byte. */
-static inline uint64_t load8(const char *p)
-{
-	uint64_t v;
-
-	memcpy(&v, p, sizeof(v));
-#ifdef WORDS_BIGENDIAN
-	v = (v >> 56) | ((v >> 40) & UINT64_C(0xff00)) | ((v >> 24) & UINT64_C(0xff0000)) | ((v >> 8) & UINT64_C(0xff000000))
-		| ((v & UINT64_C(0xff000000)) << 8) | ((v & UINT64_C(0xff0000)) << 24) | ((v & UINT64_C(0xff00)) << 40) | (v << 56);
-#endif
-	return v;
-}
 
 /* The eight bytes of `w` xored with their template, its digits as '0': 0 where a separator is as
  * expected, 0..9 where a digit is; true when that holds for every byte. `digits` has 0xff at the
@@ -96,7 +84,7 @@ static bool parse_local(const char *s, size_t len, int64_t *out)
 	if (len != 10 && (len != 19 || s[10] != ' ')) {
 		return false;
 	}
-	x = load8(s) ^ date_form;
+	x = lty_load8(s) ^ date_form;
 	if (!digits_and_separators(x, date_digits) || (d = (unsigned) two_digits(s + 8)) > 31) {
 		return false; /* -1 is above 31 too */
 	}
@@ -104,7 +92,7 @@ static bool parse_local(const char *s, size_t len, int64_t *out)
 	y = (unsigned) (pairs & 0xff) * 100 + (unsigned) ((pairs >> 16) & 0xff);
 	m = (unsigned) ((pairs >> 40) & 0xff);
 	if (len == 19) {
-		x = load8(s + 11) ^ time_form;
+		x = lty_load8(s + 11) ^ time_form;
 		if (!digits_and_separators(x, time_digits)) {
 			return false;
 		}

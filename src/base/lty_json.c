@@ -6,6 +6,7 @@
  * state usually meets itself and hands any other byte to them. Values go to arena chunks, one
  * series for each depth, where a container that closes leaves them: its arrays point there. */
 #include "lty_json.h"
+#include "lty_bytes.h"
 #include "lty_checked.h"
 
 #include <stdbool.h>
@@ -209,14 +210,6 @@ static const unsigned char plain_bytes[256] = {
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 };
 
-/* Eight bytes from p, the first in the low byte whatever the host's byte order (compilers make
- * this one load where they can). */
-HOT uint64_t load8(const unsigned char *p)
-{
-	return (uint64_t) p[0] | (uint64_t) p[1] << 8 | (uint64_t) p[2] << 16 | (uint64_t) p[3] << 24
-		| (uint64_t) p[4] << 32 | (uint64_t) p[5] << 40 | (uint64_t) p[6] << 48 | (uint64_t) p[7] << 56;
-}
-
 /* The index of the lowest byte with its high bit set in m (m != 0, only high bits set). */
 HOT size_t lowest_byte(uint64_t m)
 {
@@ -241,7 +234,7 @@ HOT const unsigned char *skip_plain(const unsigned char *p, const unsigned char 
 	/* p is past an opening quote, so beyond the text's first byte: never below last8 for a
 	 * text shorter than eight bytes */
 	while (p <= last8) {
-		uint64_t w = load8(p);
+		uint64_t w = lty_load8(p);
 		uint64_t m = ((w - ones * 0x20) | ((w ^ (ones * '"')) - ones) | ((w ^ (ones * '\\')) - ones) | w) & highs;
 		if (m != 0) {
 			return p + lowest_byte(m);
