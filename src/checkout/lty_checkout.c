@@ -264,12 +264,9 @@ static void evaluate_advantages(checkout *ck, lty_arena *arena)
 		if (skip != NULL && !skip[i] && indexed[i] == LTY_INDEXED_PLAIN) {
 			quiet[i] = (uint8_t) (LTY_MSG_NOT_IN_SEGMENT + 1);
 			skipped++;
-		} else if (plain != NULL && plain[i] >= 0) {
-			uint8_t known = ck->m.memo[plain[i]];
-			if (known ? known != LTY_MEMO_YES : !lty_membership_test(&ck->m, plain[i])) {
-				quiet[i] = (uint8_t) (LTY_MSG_NOT_IN_SEGMENT + 1);
-				skipped++;
-			}
+		} else if (plain != NULL && plain[i] >= 0 && !lty_membership_in(&ck->m, plain[i])) {
+			quiet[i] = (uint8_t) (LTY_MSG_NOT_IN_SEGMENT + 1);
+			skipped++;
 		}
 	}
 	/* room for every advantage read (up to a bound: a few are eligible when many are read) */

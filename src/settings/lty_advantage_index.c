@@ -75,6 +75,13 @@ static int by_key(const void *pa, const void *pb)
 	return r ? r : (a->advantage > b->advantage) - (a->advantage < b->advantage);
 }
 
+/* Nothing is checked before the advantage's segment but the customer's account (SPEC 10): no
+ * schedule, no max_uses. */
+static bool segment_checked_first(const lty_advantage *a)
+{
+	return !a->has_schedule && a->max_uses == 0;
+}
+
 lty_status lty_advantage_index_build(lty_program *p, lty_arena *arena)
 {
 	lty_index_entry *entries;
@@ -92,7 +99,7 @@ lty_status lty_advantage_index_build(lty_program *p, lty_arena *arena)
 		}
 		for (i = 0; i < p->advantage_count; i++) {
 			const lty_advantage *a = &p->advantages[i];
-			plain[i] = a->segment >= 0 && !a->has_schedule && a->max_uses == 0 && a->segment <= INT32_MAX ? (int32_t) a->segment : -1;
+			plain[i] = a->segment >= 0 && segment_checked_first(a) && a->segment <= INT32_MAX ? (int32_t) a->segment : -1;
 		}
 		p->index.plain_segment = plain;
 	}
@@ -112,7 +119,7 @@ lty_status lty_advantage_index_build(lty_program *p, lty_arena *arena)
 	for (i = 0; i < p->advantage_count; i++) {
 		if (p->advantages[i].inline_expr != NULL && required_equality(p->advantages[i].inline_expr, &entries[n])) {
 			entries[n++].advantage = (uint32_t) i;
-			indexed[i] = p->advantages[i].has_schedule || p->advantages[i].max_uses > 0 ? LTY_INDEXED : LTY_INDEXED_PLAIN;
+			indexed[i] = segment_checked_first(&p->advantages[i]) ? LTY_INDEXED_PLAIN : LTY_INDEXED;
 		}
 	}
 	qsort(entries, n, sizeof(lty_index_entry), by_key);

@@ -207,8 +207,16 @@ void lty_membership_init(lty_membership *m, const lty_program *program, const lt
 /* Forgets the memo's answers: the customer's struct holds another customer now (a batch). */
 void lty_membership_forget(lty_membership *m);
 bool lty_membership_test(lty_membership *m, int segment);
-/* A memo byte once tested: LTY_MEMO_YES when the customer is in the segment. */
+/* A memo byte: LTY_MEMO_UNKNOWN until tested, then LTY_MEMO_YES when the customer is in the segment. */
+#define LTY_MEMO_UNKNOWN 0
 #define LTY_MEMO_YES 2
+/* lty_membership_test() answered inline for a segment already tested: for loops over many rules. */
+static inline bool lty_membership_in(lty_membership *m, int segment)
+{
+	uint8_t known = m->memo[segment];
+
+	return known != LTY_MEMO_UNKNOWN ? known == LTY_MEMO_YES : lty_membership_test(m, segment);
+}
 bool lty_membership_matches(lty_membership *m, const lty_expr *expr);
 /* Whether `memo` still has segments not tested (a checkout tests only those its rules need). */
 bool lty_membership_pending(const lty_program *program, const uint8_t *memo);

@@ -6,7 +6,7 @@
 
 #include <string.h>
 
-#define MEMO_UNKNOWN 0
+#define MEMO_UNKNOWN LTY_MEMO_UNKNOWN
 #define MEMO_NO 1
 #define MEMO_YES LTY_MEMO_YES
 
