@@ -365,9 +365,30 @@ zend_result php_loyalty_customer(const lty_program *p, HashTable *ht, zend_long 
 	return read_fields(p, ht, now, at, fields, s, &zone, out);
 }
 
+/* The keys of the scalar fields, the dates first (php_loyalty_rows.keys). */
+static const struct {
+	uint32_t field;
+	php_loyalty_key key;
+} scalar_keys[] = {
+	{ LTY_FIELD_FIRST_ORDER, PHP_LOYALTY_K_FIRST_ORDER }, { LTY_FIELD_LAST_ORDER, PHP_LOYALTY_K_LAST_ORDER },
+	{ LTY_FIELD_ACTIVE, PHP_LOYALTY_K_ACTIVE }, { LTY_FIELD_ORDERS, PHP_LOYALTY_K_ORDERS },
+	{ LTY_FIELD_SPENT, PHP_LOYALTY_K_SPENT }, { LTY_FIELD_CITY, PHP_LOYALTY_K_CITY },
+	{ LTY_FIELD_POSTCODE, PHP_LOYALTY_K_POSTCODE }, { LTY_FIELD_COUNTRY, PHP_LOYALTY_K_COUNTRY },
+	{ LTY_FIELD_POINTS, PHP_LOYALTY_K_POINTS }, { LTY_FIELD_LIFETIME_POINTS, PHP_LOYALTY_K_LIFETIME_POINTS },
+};
+
 void php_loyalty_rows_init(php_loyalty_rows *rows, const lty_program *p, uint32_t fields, php_loyalty_scratch *s,
 	lty_customer *out)
 {
+	size_t i;
+
+	rows->key_count = rows->date_count = 0;
+	for (i = 0; i < sizeof(scalar_keys) / sizeof(scalar_keys[0]) && rows->key_count < 4; i++) {
+		if (fields & scalar_keys[i].field) {
+			rows->keys[rows->key_count++] = scalar_keys[i].key;
+			rows->date_count += scalar_keys[i].field == LTY_FIELD_FIRST_ORDER || scalar_keys[i].field == LTY_FIELD_LAST_ORDER;
+		}
+	}
 	rows->program = p;
 	rows->fields = fields;
 	rows->scratch = s;

@@ -234,8 +234,6 @@ typedef struct {
 	zval *result;
 	bool user_code_between;      /* rows from a Traversable: its steps run user code */
 	const lty_expr *alone;       /* the segment's expression when it reads no other segment */
-	php_loyalty_key ahead_keys[4]; /* keys of the segment's fields, asked for rows ahead: */
-	uint32_t ahead_count, ahead_dates; /* so many, the dates first */
 	lty_customer customer;       /* the row being tested */
 	php_loyalty_rows rows;       /* reads them into `customer` */
 	lty_membership m;            /* over `customer`, set once per call */
@@ -323,11 +321,11 @@ static zend_always_inline zend_result filter_one(void *ctx, zval *key, zval *ite
  * Buckets asked for are where the rows held the segment's keys when the call began. */
 static zend_result filter_list(const HashTable *list, filter_state *st)
 {
-	uint32_t i, k, n = list->nNumUsed, at[4], count = st->ahead_count, dates = st->ahead_dates;
+	uint32_t i, k, n = list->nNumUsed, at[4], count = st->rows.key_count, dates = st->rows.date_count;
 	zval key;
 
 	for (k = 0; k < count; k++) {
-		at[k] = LOYALTY_G(key_at)[st->ahead_keys[k]];
+		at[k] = LOYALTY_G(key_at)[st->rows.keys[k]];
 	}
 	for (i = 0; i < n; i++) {
 		zval *item = &list->arPacked[i];
@@ -397,24 +395,6 @@ ZEND_METHOD(Loyalty_Engine, filter)
 	zend_hash_real_init_packed(Z_ARRVAL_P(return_value)); /* add_id() fills it */
 	/* Keep the engine alive even if a generator drops the last reference to it. */
 	GC_ADDREF(&obj->std);
-	st.ahead_count = 0;
-	{
-		/* the dates first (their strings are asked for too), then the fields read in their Bucket */
-		static const struct { uint32_t field; php_loyalty_key key; } keyed[] = {
-			{ LTY_FIELD_FIRST_ORDER, PHP_LOYALTY_K_FIRST_ORDER }, { LTY_FIELD_LAST_ORDER, PHP_LOYALTY_K_LAST_ORDER },
-			{ LTY_FIELD_ACTIVE, PHP_LOYALTY_K_ACTIVE }, { LTY_FIELD_ORDERS, PHP_LOYALTY_K_ORDERS },
-			{ LTY_FIELD_SPENT, PHP_LOYALTY_K_SPENT }, { LTY_FIELD_CITY, PHP_LOYALTY_K_CITY },
-			{ LTY_FIELD_POSTCODE, PHP_LOYALTY_K_POSTCODE }, { LTY_FIELD_COUNTRY, PHP_LOYALTY_K_COUNTRY },
-			{ LTY_FIELD_POINTS, PHP_LOYALTY_K_POINTS },
-		};
-		st.ahead_dates = 0;
-		for (size_t k = 0; k < sizeof(keyed) / sizeof(keyed[0]) && st.ahead_count < 4; k++) {
-			if (st.rows.fields & keyed[k].field) {
-				st.ahead_keys[st.ahead_count++] = keyed[k].key;
-				st.ahead_dates += k < 2;
-			}
-		}
-	}
 	ok = Z_TYPE_P(customers) == IS_ARRAY
 		? (HT_IS_PACKED(Z_ARRVAL_P(customers)) ? filter_list(Z_ARRVAL_P(customers), &st)
 			: php_loyalty_each_of_array(Z_ARRVAL_P(customers), filter_one, &st))

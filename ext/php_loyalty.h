@@ -379,6 +379,10 @@ typedef struct {
 	php_loyalty_scratch *scratch;
 	const php_loyalty_zone *zone;
 	lty_customer *out;
+	/* the keys of the segment's dates, then of its other scalar fields (up to 4): what a reader
+	 * of many rows may ask for ahead of their turn */
+	php_loyalty_key keys[4];
+	uint32_t key_count, date_count;
 } php_loyalty_rows;
 void php_loyalty_rows_init(php_loyalty_rows *rows, const lty_program *program, uint32_t fields,
 	php_loyalty_scratch *scratch, lty_customer *out);
