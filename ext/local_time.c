@@ -295,7 +295,8 @@ static const char *default_zone_name(void)
 	return NULL;
 }
 
-const php_loyalty_zone *php_loyalty_default_zone(void)
+/* The table of the default timezone; NULL when unavailable. */
+static const php_loyalty_zone *default_zone(void)
 {
 	const char *asked = default_zone_name();
 	timelib_tzinfo *tzi;
@@ -366,7 +367,7 @@ bool php_loyalty_local_time_in(const php_loyalty_zone **zone, const char *s, siz
 	int64_t local, utc;
 
 	if (!parse_local(s, len, &local) || local < TABLE_BEGIN + 2 * DAY || local > TABLE_END - 2 * DAY
-			|| (t = *zone != NULL ? *zone : (*zone = php_loyalty_default_zone())) == NULL) {
+			|| (t = *zone != NULL ? *zone : (*zone = default_zone())) == NULL) {
 		return false;
 	}
 	if (local >= t->safe_from && local < t->safe_to) { /* most rows: the period of the row before */
@@ -381,13 +382,6 @@ bool php_loyalty_local_time_in(const php_loyalty_zone **zone, const char *s, siz
 #endif
 	*out = (zend_long) utc;
 	return true;
-}
-
-bool php_loyalty_local_time(const char *s, size_t len, zend_long *out)
-{
-	const php_loyalty_zone *zone = NULL;
-
-	return php_loyalty_local_time_in(&zone, s, len, out);
 }
 
 bool php_loyalty_utc_offset(const char *name, size_t len, zend_long at, int64_t *out)

@@ -198,14 +198,12 @@ void php_loyalty_result_setup(zend_class_entry *ce);
 
 /* local_time.c: dates through ext/date's C API and DateTimeZone's methods, never through
  * functions (disable_functions may remove them). */
-/* 'YYYY-MM-DD[ HH:MM:SS]' in the default timezone as strtotime() reads it; false when the fast
- * path does not apply (the caller uses php_loyalty_strtotime()). */
-bool php_loyalty_local_time(const char *s, size_t len, zend_long *out);
-/* The default timezone's offsets, as found for many dates in a row (filter()'s rows); NULL when
- * unavailable. Found again after anything that may run user code: date_default_timezone_set(). */
+/* The default timezone's offsets, as found for many dates in a row (filter()'s rows). Found
+ * again after anything that may run user code: date_default_timezone_set(). */
 typedef struct php_loyalty_zone php_loyalty_zone;
-const php_loyalty_zone *php_loyalty_default_zone(void);
-/* php_loyalty_local_time() in the zone *zone, found first when NULL. */
+/* 'YYYY-MM-DD[ HH:MM:SS]' in the default timezone as strtotime() reads it, with *zone its
+ * offsets (found first when NULL); false when the fast path does not apply (the caller uses
+ * php_loyalty_strtotime()). */
 bool php_loyalty_local_time_in(const php_loyalty_zone **zone, const char *s, size_t len, zend_long *out);
 /* The UTC offset of timezone `name` at `at` (seconds east), from the same per-process tables;
  * false when the timezone's transitions cannot be read. */
