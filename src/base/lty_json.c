@@ -62,6 +62,7 @@ typedef struct {
 #define LOCAL_LEVELS 40
 #define LOCAL_FRAMES 40
 #define LEVEL_CHUNK 16     /* values in a level's first chunk */
+#define LEVEL_CHUNK_MAX 1024  /* the chunks of a level double up to this (57 KiB on 64-bit hosts) */
 #define PAIRWISE_KEYS 16   /* objects up to this size look for repeated keys pair by pair */
 #define POOL_CHUNK 2048    /* strings are cut from chunks of this size (half an arena block) */
 
@@ -589,16 +590,27 @@ static token scan(reader *r)
 #define ITEM_SIZE (sizeof(lty_doc) + sizeof(char *) + sizeof(size_t))
 
 /* Room for one more value in r->cur, the level of the innermost container (the top value's
- * level has room for it, the only one): a chunk twice as large, to which that container's
- * values so far move; the chunk before stays with the containers that closed in it. */
+ * level has room for it, the only one): a new chunk, to which that container's values so far
+ * move; the chunk before stays with the containers that closed in it. Chunks double up to
+ * LEVEL_CHUNK_MAX values, and past it only as far as the open container needs (twice its
+ * values): many small containers at one depth take chunks of the same moderate size, which
+ * PHP's allocator serves again from memory it has, where blocks doubling with the whole
+ * document's size were mapped fresh (and faulted in page by page) on every compile. */
 static bool grow_level(reader *r)
 {
 	level *l = r->cur;
 	frame *f = r->inner;
-	size_t n = l->count - f->first, cap = l->capacity ? l->capacity * 2 : LEVEL_CHUNK;
+	size_t n = l->count - f->first, cap;
 	char *block;
 
-	if (cap < l->capacity || cap > SIZE_MAX / ITEM_SIZE || (block = lty_arena_take(r->arena, cap * ITEM_SIZE)) == NULL) {
+	if (l->capacity == 0) {
+		cap = LEVEL_CHUNK;
+	} else if (l->capacity < LEVEL_CHUNK_MAX) {
+		cap = l->capacity * 2;
+	} else {
+		cap = 2 * n > LEVEL_CHUNK_MAX ? 2 * n : LEVEL_CHUNK_MAX;  /* n <= capacity < SIZE_MAX / ITEM_SIZE */
+	}
+	if (cap > SIZE_MAX / ITEM_SIZE || (block = lty_arena_take(r->arena, cap * ITEM_SIZE)) == NULL) {
 		r->nomem = true;
 		return false;
 	}
