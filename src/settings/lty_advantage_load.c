@@ -30,7 +30,10 @@ static lty_status check_free_units(lty_loader *l, const lty_tier *t, const lty_a
 
 static lty_status load_tier(lty_loader *l, const lty_doc *d, lty_tier *t, const lty_advantage *a)
 {
-	static const char *const keys[] = { "from", "discount", "discount_percent", "free_units", "free_shipping", "carriers", NULL };
+	static const lty_key keys[] = {
+		LTY_KEY("from"), LTY_KEY("discount"), LTY_KEY("discount_percent"), LTY_KEY("free_units"),
+		LTY_KEY("free_shipping"), LTY_KEY("carriers"), LTY_KEYS_END
+	};
 	bool has_free_units;
 
 	if (lty_expect_map(l, d, keys) != LTY_OK
@@ -263,9 +266,11 @@ static lty_status load_advantage(lty_loader *l, const lty_doc *d, lty_advantage 
 	size_t n, text_set *ids, text_set *lines)
 {
 	size_t same;
-	static const char *const keys[] = {
-		"id", "label", "segment", "earn_points", "with_voucher", "combinable", "tiers_on", "lines", "max_uses",
-		"starts_at", "ends_at", "days", "hours", "tiers", NULL
+	static const lty_key keys[] = {
+		LTY_KEY("id"), LTY_KEY("label"), LTY_KEY("segment"), LTY_KEY("earn_points"),
+		LTY_KEY("with_voucher"), LTY_KEY("combinable"), LTY_KEY("tiers_on"), LTY_KEY("lines"),
+		LTY_KEY("max_uses"), LTY_KEY("starts_at"), LTY_KEY("ends_at"), LTY_KEY("days"), LTY_KEY("hours"),
+		LTY_KEY("tiers"), LTY_KEYS_END
 	};
 
 	if (lty_expect_map(l, d, keys) != LTY_OK

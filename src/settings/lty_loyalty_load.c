@@ -65,7 +65,7 @@ static lty_status read_multiplier(lty_loader *l, const lty_doc *map, int32_t *ou
 /* earn.bonus: a list of {lines, multiplier}. */
 static lty_status load_bonus(lty_loader *l, const lty_doc *list, lty_loyalty *y)
 {
-	static const char *const keys[] = { "lines", "multiplier", NULL };
+	static const lty_key keys[] = { LTY_KEY("lines"), LTY_KEY("multiplier"), LTY_KEYS_END };
 	lty_earn_bonus *bonus;
 	size_t i, old = lty_path_key(l, "bonus");
 
@@ -133,7 +133,10 @@ static lty_status load_earn_lines(lty_loader *l, const lty_doc *d, lty_loyalty *
 
 static lty_status load_earn(lty_loader *l, const lty_doc *d, lty_loyalty *y)
 {
-	static const char *const keys[] = { "per_amount", "points", "per_order", "exclude", "bonus", NULL };
+	static const lty_key keys[] = {
+		LTY_KEY("per_amount"), LTY_KEY("points"), LTY_KEY("per_order"), LTY_KEY("exclude"),
+		LTY_KEY("bonus"), LTY_KEYS_END
+	};
 	bool has_amount, has_points, has_order;
 	int64_t per_order;
 
@@ -159,8 +162,9 @@ static lty_status load_earn(lty_loader *l, const lty_doc *d, lty_loyalty *y)
 
 static lty_status load_spend(lty_loader *l, const lty_doc *d, lty_loyalty *y)
 {
-	static const char *const keys[] = {
-		"policy", "from_order", "min_cart", "with_voucher", "with_advantage", "max_percent", NULL
+	static const lty_key keys[] = {
+		LTY_KEY("policy"), LTY_KEY("from_order"), LTY_KEY("min_cart"), LTY_KEY("with_voucher"),
+		LTY_KEY("with_advantage"), LTY_KEY("max_percent"), LTY_KEYS_END
 	};
 	static const char *const policies[] = { "lose_used", "lose_all", "keep_all", NULL };
 	lty_str policy;
@@ -185,7 +189,7 @@ static lty_status load_spend(lty_loader *l, const lty_doc *d, lty_loyalty *y)
 
 static lty_status load_rate(lty_loader *l, const lty_doc *d, lty_bracket *b)
 {
-	static const char *const keys[] = { "points", "value", NULL };
+	static const lty_key keys[] = { LTY_KEY("points"), LTY_KEY("value"), LTY_KEYS_END };
 	const lty_doc *rate = lty_loader_member(l, d, "rate");
 	size_t old;
 
@@ -208,8 +212,9 @@ static lty_status load_rate(lty_loader *l, const lty_doc *d, lty_bracket *b)
 
 static lty_status load_bracket(lty_loader *l, const lty_doc *d, lty_bracket *b)
 {
-	static const char *const keys[] = {
-		"from", "discount", "discount_percent", "rate", "free_shipping", "carriers", "cost", NULL
+	static const lty_key keys[] = {
+		LTY_KEY("from"), LTY_KEY("discount"), LTY_KEY("discount_percent"), LTY_KEY("rate"),
+		LTY_KEY("free_shipping"), LTY_KEY("carriers"), LTY_KEY("cost"), LTY_KEYS_END
 	};
 	bool has_cost;
 
@@ -298,7 +303,7 @@ static lty_status load_warn_days(lty_loader *l, const lty_doc *list, lty_loyalty
 
 static lty_status load_expiry(lty_loader *l, const lty_doc *d, lty_loyalty *y)
 {
-	static const char *const keys[] = { "days", "mode", "warn_days", NULL };
+	static const lty_key keys[] = { LTY_KEY("days"), LTY_KEY("mode"), LTY_KEY("warn_days"), LTY_KEYS_END };
 	static const char *const modes[] = { "rolling", "per_lot", NULL };
 	const lty_doc *warn;
 	lty_str mode;
@@ -330,7 +335,10 @@ static lty_status load_expiry(lty_loader *l, const lty_doc *d, lty_loyalty *y)
 
 static lty_status load_coupon(lty_loader *l, const lty_doc *d, lty_loyalty *y)
 {
-	static const char *const keys[] = { "discount", "discount_percent", "min_cart", "valid_days", NULL };
+	static const lty_key keys[] = {
+		LTY_KEY("discount"), LTY_KEY("discount_percent"), LTY_KEY("min_cart"), LTY_KEY("valid_days"),
+		LTY_KEYS_END
+	};
 
 	if (lty_expect_map(l, d, keys) != LTY_OK
 			|| lty_read_benefit(l, d, &y->reward) != LTY_OK
@@ -346,7 +354,7 @@ static lty_status load_coupon(lty_loader *l, const lty_doc *d, lty_loyalty *y)
 
 static lty_status load_rewards(lty_loader *l, const lty_doc *d, lty_loyalty *y)
 {
-	static const char *const keys[] = { "threshold", "coupon", NULL };
+	static const lty_key keys[] = { LTY_KEY("threshold"), LTY_KEY("coupon"), LTY_KEYS_END };
 	bool has_threshold;
 
 	if (lty_expect_map(l, d, keys) != LTY_OK
@@ -384,9 +392,10 @@ static lty_status load_rank(lty_loader *l, const lty_doc *map, lty_loyalty *y)
 
 lty_status lty_load_loyalty(lty_loader *l, const lty_doc *map)
 {
-	static const char *const keys[] = {
-		"earn", "earn_with_voucher", "earn_with_loyalty_discount", "spend", "rank_by",
-		"brackets", "expiry", "rewards", "pending_days", NULL
+	static const lty_key keys[] = {
+		LTY_KEY("earn"), LTY_KEY("earn_with_voucher"), LTY_KEY("earn_with_loyalty_discount"),
+		LTY_KEY("spend"), LTY_KEY("rank_by"), LTY_KEY("brackets"), LTY_KEY("expiry"), LTY_KEY("rewards"),
+		LTY_KEY("pending_days"), LTY_KEYS_END
 	};
 	lty_loyalty *y = &l->program->loyalty;
 

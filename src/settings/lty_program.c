@@ -263,7 +263,10 @@ static lty_status load_timezone(lty_loader *l, const lty_doc *root)
 
 static lty_status load_root(lty_loader *l, const lty_doc *root)
 {
-	static const char *const keys[] = { "segments", "advantages", "loyalty", "rounding", "timezone", NULL };
+	static const lty_key keys[] = {
+		LTY_KEY("segments"), LTY_KEY("advantages"), LTY_KEY("loyalty"), LTY_KEY("rounding"),
+		LTY_KEY("timezone"), LTY_KEYS_END
+	};
 	static const char *const roundings[] = { "half_up", "half_even", "down", NULL };
 	const lty_doc *d;
 	lty_str rounding;

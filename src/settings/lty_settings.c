@@ -96,33 +96,33 @@ lty_status lty_fail_nomem(lty_loader *l)
 	return lty_error_set(l->err, LTY_ERR_NOMEM, "%s: out of memory", *lty_path(l) != '\0' ? l->path : "settings");
 }
 
-lty_status lty_expect_map(lty_loader *l, const lty_doc *d, const char *const *allowed)
+lty_status lty_expect_map(lty_loader *l, const lty_doc *d, const lty_key *allowed)
 {
-	size_t i, j, n;
+	size_t i, j, n, next = 0;
 
 	l->view_map = NULL;
 	if (d->kind != LTY_DOC_MAP && !(d->kind == LTY_DOC_LIST && d->u.c.count == 0)) {
 		return lty_fail(l, "expected an object (array with string keys), got %s", lty_doc_type_name(d));
 	}
-	for (n = 0; allowed[n] != NULL; n++) {
+	for (n = 0; allowed[n].name != NULL; n++) {
 		if (n < LTY_VIEW_KEYS) {
 			l->view_item[n] = -1;
 		}
 	}
 	for (i = 0; i < d->u.c.count; i++) {
-		bool known = false;
-		for (j = 0; j < n; j++) {
-			/* the first byte first: most allowed keys differ there, and need no strlen() */
-			if (d->u.c.key_lens[i] > 0 && allowed[j][0] == d->u.c.keys[i][0]
-					&& strlen(allowed[j]) == d->u.c.key_lens[i] && memcmp(allowed[j], d->u.c.keys[i], d->u.c.key_lens[i]) == 0) {
-				known = true;
+		const char *k = d->u.c.keys[i];
+		size_t len = d->u.c.key_lens[i], tried;
+		/* by length first (no strlen()), from the allowed key after the last one matched, round:
+		 * documents mostly list their keys in one order, so the first tries are the likely ones */
+		for (tried = 0, j = next; tried < n; tried++, j = j + 1 < n ? j + 1 : 0) {
+			if (allowed[j].len == len && memcmp(allowed[j].name, k, len) == 0) {
 				break;
 			}
 		}
-		if (!known) {
+		if (tried == n) {
 			char key[128];
 			size_t old;
-			lty_printable(key, sizeof(key), d->u.c.keys[i], d->u.c.key_lens[i]);
+			lty_printable(key, sizeof(key), k, len);
 			old = lty_path_key(l, key);
 			lty_fail(l, "unknown key");
 			lty_path_pop(l, old);
@@ -131,6 +131,7 @@ lty_status lty_expect_map(lty_loader *l, const lty_doc *d, const char *const *al
 		if (j < LTY_VIEW_KEYS) {
 			l->view_item[j] = (int32_t) i;
 		}
+		next = j + 1 < n ? j + 1 : 0;
 	}
 	if (n <= LTY_VIEW_KEYS && d->u.c.count <= INT32_MAX) {
 		l->view_map = d;
@@ -148,7 +149,7 @@ const lty_doc *lty_member(const lty_doc *map, const char *key)
 	return d == NULL || d->kind == LTY_DOC_NULL ? NULL : d;
 }
 
-const lty_doc *lty_loader_member(lty_loader *l, const lty_doc *map, const char *key)
+const lty_doc *lty_loader_member_slow(lty_loader *l, const lty_doc *map, const char *key)
 {
 	size_t j;
 
@@ -158,10 +159,8 @@ const lty_doc *lty_loader_member(lty_loader *l, const lty_doc *map, const char *
 		 * last one found, round: loaders read keys in the order they list them. */
 		size_t n = l->view_count, k;
 		for (k = 0, j = l->view_next; k < n; k++, j = j + 1 < n ? j + 1 : 0) {
-			if (l->view_keys[j] == key) {
-				const lty_doc *d = l->view_item[j] < 0 ? NULL : &map->u.c.items[l->view_item[j]];
-				l->view_next = j + 1 < n ? j + 1 : 0;
-				return d == NULL || d->kind == LTY_DOC_NULL ? NULL : d;
+			if (l->view_keys[j].name == key) {
+				return lty_loader_view_item(l, map, j);
 			}
 		}
 	}

@@ -9,6 +9,14 @@
 #define LTY_PATH_DEPTH 64
 #define LTY_VIEW_KEYS 32
 
+/* An allowed key of a settings object, with its length; a list of them ends with LTY_KEYS_END. */
+typedef struct {
+	const char *name;
+	size_t len;
+} lty_key;
+#define LTY_KEY(literal) { literal, sizeof(literal) - 1 }
+#define LTY_KEYS_END { NULL, 0 }
+
 /* One part of a value's path: a key, or an index when key is NULL. */
 typedef struct {
 	const char *key;   /* NUL-terminated; alive while the part is on the path */
@@ -31,7 +39,7 @@ typedef struct {
 	char path[LTY_PATH_MAX]; /* written out by lty_path() */
 	/* the map lty_expect_map() checked last: its members by their key's place in the allowed list */
 	const lty_doc *view_map;
-	const char *const *view_keys;
+	const lty_key *view_keys;
 	size_t view_count, view_next;
 	int32_t view_item[LTY_VIEW_KEYS]; /* -1: absent */
 	lty_names attrs;       /* customer attribute names seen so far */
@@ -52,12 +60,29 @@ lty_status lty_fail(lty_loader *l, const char *fmt, ...)
 #endif
 	;
 lty_status lty_fail_nomem(lty_loader *l);
-/* A map (an empty list counts as an empty map) whose keys are all in `allowed` (NULL-terminated). */
-lty_status lty_expect_map(lty_loader *l, const lty_doc *d, const char *const *allowed);
+/* A map (an empty list counts as an empty map) whose keys are all in `allowed`. */
+lty_status lty_expect_map(lty_loader *l, const lty_doc *d, const lty_key *allowed);
 /* Member `key` of map, NULL when absent or null. */
 const lty_doc *lty_member(const lty_doc *map, const char *key);
 /* The same, found through the map lty_expect_map() checked last when it is `map`. */
-const lty_doc *lty_loader_member(lty_loader *l, const lty_doc *map, const char *key);
+const lty_doc *lty_loader_member_slow(lty_loader *l, const lty_doc *map, const char *key);
+/* Member j of the allowed list of the map lty_expect_map() checked last (map), NULL when
+ * absent or null; the next lookup tries j + 1 first. */
+static inline const lty_doc *lty_loader_view_item(lty_loader *l, const lty_doc *map, size_t j)
+{
+	const lty_doc *d = l->view_item[j] < 0 ? NULL : &map->u.c.items[l->view_item[j]];
+
+	l->view_next = j + 1 < l->view_count ? j + 1 : 0;
+	return d == NULL || d->kind == LTY_DOC_NULL ? NULL : d;
+}
+/* Inline for the usual case: the key after the last one read, in the map checked last. */
+static inline const lty_doc *lty_loader_member(lty_loader *l, const lty_doc *map, const char *key)
+{
+	if (map == l->view_map && l->view_keys[l->view_next].name == key) {
+		return lty_loader_view_item(l, map, l->view_next);
+	}
+	return lty_loader_member_slow(l, map, key);
+}
 
 lty_status lty_read_bool(lty_loader *l, const lty_doc *map, const char *key, bool def, bool *out);
 /* An int in [min, max]; `present` (may be NULL) tells whether it was given. */
