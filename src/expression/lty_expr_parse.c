@@ -449,27 +449,26 @@ static uint32_t parse_line_field(lty_parser *p)
 
 static uint32_t parse_field(lty_parser *p)
 {
-	size_t i;
+	int f;
 	uint32_t n;
 
 	if (p->resolver->line) {
 		return parse_line_field(p);
 	}
+	/* the customer's fields first: the line fields are other names, looked up for the message */
+	if ((f = find_field(p->tok_start, p->tok_len, false)) >= 0) {
+		n = new_node(p, LTY_OP_FIELD, fields[f].type);
+		if (n != NO_NODE) {
+			p->nodes[n].elem = (uint8_t) fields[f].elem;
+			p->nodes[n].k.field = fields[f].field;
+			p->fields |= fields[f].bit;
+		}
+		advance(p);
+		return n;
+	}
 	if (find_field(p->tok_start, p->tok_len, true) >= 0) {
 		return fail_at(p, p->tok_start, "'%.*s' is a line field: only line expressions (an advantage's lines, earn.exclude, earn.bonus) read it",
 			(int) p->tok_len, p->tok_start);
-	}
-	for (i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {
-		if (fields[i].len == p->tok_len && fields[i].name[0] == p->tok_start[0] && memcmp(fields[i].name, p->tok_start, p->tok_len) == 0) {
-			n = new_node(p, LTY_OP_FIELD, fields[i].type);
-			if (n != NO_NODE) {
-				p->nodes[n].elem = (uint8_t) fields[i].elem;
-				p->nodes[n].k.field = fields[i].field;
-				p->fields |= fields[i].bit;
-			}
-			advance(p);
-			return n;
-		}
 	}
 	return fail_at(p, p->tok_start, "unknown field '%.*s'", (int) p->tok_len, p->tok_start);
 }
@@ -653,12 +652,13 @@ static uint32_t parse_primary(lty_parser *p)
 		case LTY_TOK_ATTR:
 			return parse_attr(p);
 		case LTY_TOK_IDENT: {
-			/* A name followed by '(' is a call. */
-			lty_scanner look = p->scanner;
-			if (lty_scan(&look) == LTY_TOK_LPAREN) {
-				return parse_call(p);
+			/* A name followed by '(' is a call: the byte after the blanks the scanner skips (the
+			 * source ends with a NUL, so the loop stops there) */
+			const char *c = p->scanner.cursor;
+			while (*c == ' ' || *c == '\t' || *c == '\r' || *c == '\n') {
+				c++;
 			}
-			return parse_field(p);
+			return *c == '(' ? parse_call(p) : parse_field(p);
 		}
 		case LTY_TOK_LBRACKET:
 			return parse_list(p);
