@@ -512,6 +512,10 @@ static bool test(const ctx *c, uint32_t index)
 			}
 			return l.kind == V_LIST_STRS && n->negate;
 		}
+		case LTY_SHAPE_ATTR_CMP_INT: { /* as compare(): numbers compared exactly, anything else false */
+			value a = attr(c, nodes[kids[0].node].k.slot), b = make_int(nodes[kids[1].node].k.i);
+			return is_num(&a) && lty_cmp_holds(cmp_num(&a, &b), (lty_cmp) n->sub);
+		}
 		case LTY_SHAPE_FIELD_IN_STRS: {
 			value x = field(c, nodes[kids[0].node].k.field);
 			const lty_node *l = &nodes[kids[1].node];
@@ -578,6 +582,8 @@ void lty_expr_shape(lty_node *nodes, const lty_kid *kids, uint32_t count)
 				n->shape = LTY_SHAPE_INT_CMP_FIELD;
 			} else if (is_field(a, LTY_TYPE_STR) && b->op == LTY_OP_STRING && (n->sub == LTY_CMP_EQ || n->sub == LTY_CMP_NE)) {
 				n->shape = LTY_SHAPE_FIELD_EQ_STR;
+			} else if (a->op == LTY_OP_ATTR && b->op == LTY_OP_INT) {
+				n->shape = LTY_SHAPE_ATTR_CMP_INT;
 			}
 		} else if (n->op == LTY_OP_IN) {
 			if (a->op == LTY_OP_STRING && is_field(b, LTY_TYPE_LIST)) {
@@ -718,7 +724,7 @@ static inline bool in_range(int64_t x, int64_t lo, int64_t hi)
 }
 
 /* The quick test of a step whose node n has a shape that reads one field and one literal. */
-static void quick(lty_step *step, const lty_node *nodes, const lty_kid *kids, const lty_node *n)
+static void quick(lty_step *step, const lty_node *nodes, const lty_kid *kids, const lty_node *n, bool line)
 {
 	const lty_node *a = n->count == 2 ? &nodes[kids[n->first].node] : NULL;
 	const lty_node *b = n->count == 2 ? &nodes[kids[n->first + 1].node] : NULL;
@@ -727,8 +733,17 @@ static void quick(lty_step *step, const lty_node *nodes, const lty_kid *kids, co
 	step->quick = LTY_QUICK_NONE;
 	step->cmp = step->negate = step->line = 0;
 	step->at = step->has = 0;
+	step->slot = 0;
 	step->k.r.lo = step->k.r.hi = 0;
 	switch ((lty_shape) n->shape) {
+		case LTY_SHAPE_ATTR_CMP_INT:
+			/* an attribute is the expression's own kind's: a line's in a line expression */
+			step->quick = LTY_QUICK_ATTR_INT;
+			step->line = line;
+			step->at = line ? offsetof(lty_cart_line, attrs) : offsetof(lty_customer, attrs);
+			step->slot = a->k.slot;
+			as_range((lty_cmp) n->sub, b->k.i, &step->k.r.lo, &step->k.r.hi, &step->negate);
+			return;
 		case LTY_SHAPE_FIELD_CMP_INT:
 		case LTY_SHAPE_INT_CMP_FIELD: {
 			const lty_node *fld = n->shape == LTY_SHAPE_FIELD_CMP_INT ? a : b, *lit = n->shape == LTY_SHAPE_FIELD_CMP_INT ? b : a;
@@ -799,13 +814,14 @@ static void emit(lty_step *steps, const lty_node *nodes, const lty_kid *kids, ui
 
 lty_step *lty_expr_steps(lty_arena *arena, const lty_node *nodes, const lty_kid *kids, uint32_t root, uint32_t count, bool line)
 {
-	lty_step *steps = lty_arena_array_raw(arena, count, sizeof(lty_step)); /* leaves <= nodes; only those read */
-	uint32_t i, n;
+	/* one step a leaf, no more: with many segments their steps are what evaluate reads */
+	uint32_t i, n = leaves(nodes, kids, root);
+	lty_step *steps = n <= count ? lty_arena_array_raw(arena, n, sizeof(lty_step)) : NULL;
 
 	if (steps != NULL) {
 		emit(steps, nodes, kids, root, 0, LTY_STEP_TRUE, LTY_STEP_FALSE);
-		for (i = 0, n = leaves(nodes, kids, root); i < n; i++) {
-			quick(&steps[i], nodes, kids, &nodes[steps[i].node]);
+		for (i = 0; i < n; i++) {
+			quick(&steps[i], nodes, kids, &nodes[steps[i].node], line);
 			if (steps[i].quick != LTY_QUICK_NONE && steps[i].line != line) {
 				steps[i].quick = LTY_QUICK_NONE; /* a field of the other kind reads as null: test() says so */
 			}
@@ -815,7 +831,7 @@ lty_step *lty_expr_steps(lty_arena *arena, const lty_node *nodes, const lty_kid 
 }
 
 /* A quick step's answer, as test() gives it for its node. */
-static bool quick_test(const lty_step *step, const char *base, int64_t now)
+static bool quick_test(const ctx *c, const lty_step *step, const char *base, int64_t now)
 {
 	const char *at = base + step->at;
 	int64_t a, diff;
@@ -852,6 +868,15 @@ static bool quick_test(const lty_step *step, const char *base, int64_t now)
 			}
 			return step->negate;
 		}
+		case LTY_QUICK_ATTR_INT: {
+			const lty_scalar *attrs, *v;
+			memcpy(&attrs, at, sizeof(attrs));
+			v = &attrs[step->slot];
+			if (v->kind == LTY_SCALAR_INT) {
+				return in_range(v->u.i, step->k.r.lo, step->k.r.hi) != step->negate;
+			}
+			return v->kind == LTY_SCALAR_DECIMAL && test(c, step->node);
+		}
 		case LTY_QUICK_NONE:
 			break;
 	}
@@ -868,7 +893,7 @@ bool lty_expr_matches(const lty_expr *expr, const lty_expr_env *env)
 	c.e = expr;
 	c.env = env;
 	for (;;) {
-		bool holds = step->quick != LTY_QUICK_NONE ? quick_test(step, base, env->now) : test(&c, step->node);
+		bool holds = step->quick != LTY_QUICK_NONE ? quick_test(&c, step, base, env->now) : test(&c, step->node);
 		uint32_t next = holds ? step->on_true : step->on_false;
 		if (next >= LTY_STEP_FALSE) {
 			return next == LTY_STEP_TRUE;

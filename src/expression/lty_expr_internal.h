@@ -83,7 +83,8 @@ typedef enum {
 	LTY_SHAPE_INT_CMP_FIELD,   /* 5 <= orders */
 	LTY_SHAPE_FIELD_EQ_STR,    /* city == 'Paris', city != 'Paris' */
 	LTY_SHAPE_STR_IN_FIELD,    /* 'VIP' in groups, not in */
-	LTY_SHAPE_FIELD_IN_STRS    /* country in ['BE', 'NL'], not in: literals only */
+	LTY_SHAPE_FIELD_IN_STRS,   /* country in ['BE', 'NL'], not in: literals only */
+	LTY_SHAPE_ATTR_CMP_INT     /* attr.band == 3: an attribute, an int literal */
 } lty_shape;
 
 typedef struct {
@@ -126,7 +127,9 @@ typedef enum {
 	LTY_QUICK_DAYS,      /* days since an order (time at `at`, its flag at `has`) in k.r, or not; null is false
 	                      * (k.r in seconds since it) */
 	LTY_QUICK_STR,       /* a string field == (cmp 1) or != (cmp 0) the literal k.s; null is false */
-	LTY_QUICK_IN_LIST    /* the literal k.s in a list field (not in: negate) */
+	LTY_QUICK_IN_LIST,   /* the literal k.s in a list field (not in: negate) */
+	LTY_QUICK_ATTR_INT   /* attribute `slot` (the attrs array's pointer at `at`): an int in k.r (not in
+	                      * it: negate); a decimal one by test(), anything else false */
 } lty_quick;
 
 typedef struct {
@@ -139,6 +142,7 @@ typedef struct {
 	uint8_t line;        /* the field is the cart line's */
 	uint16_t at;         /* offsetof() the field */
 	uint16_t has;        /* DAYS: offsetof() its has_ flag */
+	uint32_t slot;       /* ATTR_INT: the attribute's slot */
 	union {
 		struct {
 			int64_t lo, hi; /* lo <= hi */

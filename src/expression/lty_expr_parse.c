@@ -934,14 +934,15 @@ static uint32_t parse_or(lty_parser *p)
 	return parse_logic(p, true);
 }
 
-/* Copies the scratch result into exact-size arena memory. */
+/* Copies the scratch result into exact-size arena memory; the expression last, just before
+ * its steps, which are what evaluation reads first (next to each other in the arena). */
 static lty_status finish(lty_parser *p, uint32_t root, const char *src, size_t len, lty_expr **out)
 {
-	lty_expr *e = lty_arena_alloc(p->arena, sizeof(lty_expr));
 	lty_node *nodes = lty_arena_array(p->arena, p->node_count, sizeof(lty_node));
 	lty_kid *kids = lty_arena_array(p->arena, p->kid_count ? p->kid_count : 1, sizeof(lty_kid));
 	lty_expr_ref *refs = lty_arena_array(p->arena, p->ref_count ? p->ref_count : 1, sizeof(lty_expr_ref));
 	char *source = lty_arena_strndup(p->arena, src, len);
+	lty_expr *e = lty_arena_alloc(p->arena, sizeof(lty_expr));
 
 	if (e == NULL || nodes == NULL || kids == NULL || refs == NULL || source == NULL) {
 		return lty_error_set(p->err, LTY_ERR_NOMEM, "%s: out of memory", path_of(p->path));
