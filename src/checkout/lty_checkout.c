@@ -67,7 +67,7 @@ static bool in_advantage_segment(checkout *ck, const lty_advantage *a)
  * the seconds until it starts, only before its start. */
 static bool schedule_active(checkout *ck, const lty_advantage *a)
 {
-	lty_schedule_state state = lty_schedule_check(&a->schedule, ck->now, ck->utc_offset);
+	lty_schedule_state state = lty_schedule_check(a->schedule, ck->now, ck->utc_offset);
 	int64_t seconds = 0;
 	lty_rejected *x;
 
@@ -75,8 +75,8 @@ static bool schedule_active(checkout *ck, const lty_advantage *a)
 		return true;
 	}
 	if (state == LTY_SCHEDULE_NOT_STARTED) {
-		seconds = a->schedule.starts_at - ck->now; /* > 0, fits: both are int64 and now < starts_at */
-	} else if (state == LTY_SCHEDULE_ENDED && lty_sub_overflow(ck->now, a->schedule.ends_at, &seconds)) {
+		seconds = a->schedule->starts_at - ck->now; /* > 0, fits: both are int64 and now < starts_at */
+	} else if (state == LTY_SCHEDULE_ENDED && lty_sub_overflow(ck->now, a->schedule->ends_at, &seconds)) {
 		seconds = 0; /* ended longer ago than 64 bits count: "ended" */
 	}
 	x = lty_checkout_reject(ck, LTY_SOURCE_ADVANTAGE, &a->id, LTY_REASON_SCHEDULE, LTY_MSG_SCHEDULE, (int64_t) state, seconds);
@@ -110,7 +110,7 @@ static void check_advantage(checkout *ck, const lty_advantage *a, candidate *can
 		lty_checkout_reject(ck, LTY_SOURCE_ADVANTAGE, &a->id, LTY_REASON_DISABLED, LTY_MSG_DISABLED, 0, 0);
 		return;
 	}
-	if (a->has_schedule && !schedule_active(ck, a)) {
+	if (a->schedule != NULL && !schedule_active(ck, a)) {
 		return;
 	}
 	if (a->max_uses > 0 && ck->c->uses[a->uses_slot] >= a->max_uses) {

@@ -46,7 +46,7 @@ static int schedule_message(const lty_rejected *x, char *buf, size_t size)
 			lty_duration_words(x->b, words, sizeof(words));
 			return snprintf(buf, size, "ended %s ago", words);
 		default:
-			lty_schedule_window(&x->advantage->schedule, words, sizeof(words));
+			lty_schedule_window(x->advantage->schedule, words, sizeof(words));
 			return snprintf(buf, size, "only %s", words);
 	}
 }

@@ -79,7 +79,7 @@ static int by_key(const void *pa, const void *pb)
  * schedule, no max_uses. */
 static bool segment_checked_first(const lty_advantage *a)
 {
-	return !a->has_schedule && a->max_uses == 0;
+	return a->schedule == NULL && a->max_uses == 0;
 }
 
 lty_status lty_advantage_index_build(lty_program *p, lty_arena *arena)

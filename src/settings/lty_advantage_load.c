@@ -240,8 +240,10 @@ static lty_status read_days(lty_loader *l, const lty_doc *map, lty_schedule *s)
 /* starts_at, ends_at, days, hours (SPEC 11, 13). */
 static lty_status load_schedule(lty_loader *l, const lty_doc *map, lty_advantage *a)
 {
-	lty_schedule *s = &a->schedule;
+	lty_schedule read, *s = &read;
+	lty_schedule *kept;
 
+	memset(s, 0, sizeof(*s));
 	if (read_date(l, map, "starts_at", &s->has_starts_at, &s->starts_at) != LTY_OK
 			|| read_date(l, map, "ends_at", &s->has_ends_at, &s->ends_at) != LTY_OK
 			|| read_days(l, map, s) != LTY_OK
@@ -257,7 +259,14 @@ static lty_status load_schedule(lty_loader *l, const lty_doc *map, lty_advantage
 		lty_path_pop(l, old);
 		return LTY_ERR_CONFIG;
 	}
-	a->has_schedule = lty_schedule_set(s);
+	a->schedule = NULL;
+	if (lty_schedule_set(s)) {
+		if ((kept = lty_arena_alloc(l->arena, sizeof(*kept))) == NULL) {
+			return lty_fail_nomem(l);
+		}
+		*kept = *s;
+		a->schedule = kept;
+	}
 	l->program->has_clock = l->program->has_clock || lty_schedule_has_clock(s);
 	return LTY_OK;
 }

@@ -56,17 +56,16 @@ typedef struct {
 	lty_str label;               /* defaults to id */
 	lty_str segment_source;      /* as written: a segment name or an inline expression */
 	int segment;                 /* index in lty_program.segments, -1 when inline */
-	const lty_expr *inline_expr; /* when segment is -1 */
 	bool earn_points;            /* default true */
 	bool with_voucher;           /* default false */
 	bool combinable;             /* default false */
+	bool tiers_on_quantity;      /* `from` counts units of the concerned lines, not their amount */
+	const lty_expr *inline_expr; /* when segment is -1 */
 	const lty_expr *lines;       /* line expression: the lines it concerns (SPEC 11); NULL: the whole cart */
 	size_t lines_index;          /* of `lines` among the program's distinct line expressions */
 	lty_str lines_source;
-	bool tiers_on_quantity;      /* `from` counts units of the concerned lines, not their amount */
 	int64_t max_uses;            /* per customer (SPEC 11); 0: no limit */
-	bool has_schedule;
-	lty_schedule schedule;       /* when has_schedule (SPEC 11) */
+	const lty_schedule *schedule; /* NULL: always active (SPEC 11); apart, as few advantages have one */
 	size_t uses_slot;            /* with max_uses: its index in lty_program.limited and lty_customer.uses */
 	const lty_tier *tiers;       /* written order */
 	size_t tier_count;

@@ -130,7 +130,7 @@ static void put_benefit(exporter *x, lty_doc *map, const lty_benefit *b, bool sh
 static void export_advantage(exporter *x, lty_doc *slot, const lty_advantage *a)
 {
 	lty_doc *m = map_new(x, 14), *tiers;
-	const lty_schedule *s = &a->schedule;
+	const lty_schedule *s = a->schedule;
 	size_t i;
 
 	if (m == NULL) {
@@ -151,16 +151,16 @@ static void export_advantage(exporter *x, lty_doc *slot, const lty_advantage *a)
 	if (a->max_uses > 0) {
 		set_int(PUT(x, slot, "max_uses"), a->max_uses);
 	}
-	if (s->has_starts_at) {
+	if (s != NULL && s->has_starts_at) {
 		set_int(PUT(x, slot, "starts_at"), s->starts_at);
 	}
-	if (s->has_ends_at) {
+	if (s != NULL && s->has_ends_at) {
 		set_int(PUT(x, slot, "ends_at"), s->ends_at);
 	}
-	if (s->days.count > 0) {
+	if (s != NULL && s->days.count > 0) {
 		set_strings(x, PUT(x, slot, "days"), &s->days);
 	}
-	if (s->has_hours) {
+	if (s != NULL && s->has_hours) {
 		set_str(PUT(x, slot, "hours"), &s->hours);
 	}
 	tiers = list_new(x, PUT(x, slot, "tiers"), a->tier_count);

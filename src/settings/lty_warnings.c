@@ -99,7 +99,7 @@ static bool applies_to_every_cart(const lty_advantage *a)
 {
 	size_t i;
 
-	if (a->segment != LTY_SEG_ALL || a->has_schedule || a->max_uses > 0 || a->lines != NULL) {
+	if (a->segment != LTY_SEG_ALL || a->schedule != NULL || a->max_uses > 0 || a->lines != NULL) {
 		return false;
 	}
 	for (i = 0; i < a->tier_count; i++) {
@@ -212,13 +212,13 @@ lty_warning *lty_program_warnings(const lty_program *p, lty_arena *arena, size_t
 		}
 	}
 	for (i = 0; i < p->advantage_count; i++) {
-		const lty_schedule *s = &p->advantages[i].schedule;
+		const lty_schedule *s = p->advantages[i].schedule;
 		check_tiers(&w, i, &p->advantages[i]);
 		if (p->advantages[i].lines != NULL && lty_expr_never_matches_line(p->advantages[i].lines)) {
 			snprintf(path, sizeof(path), "advantages[%zu].lines", i);
 			warn(&w, path, "never matches: qty, price and amount are never negative");
 		}
-		if (s->has_starts_at && s->has_ends_at && s->ends_at <= s->starts_at) {
+		if (s != NULL && s->has_starts_at && s->has_ends_at && s->ends_at <= s->starts_at) {
 			snprintf(path, sizeof(path), "advantages[%zu].ends_at", i);
 			warn(&w, path, "is not after starts_at: the advantage is never active");
 		}
