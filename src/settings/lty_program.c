@@ -60,12 +60,13 @@ static lty_status declare_segments(lty_loader *l, const lty_doc *map)
 		const char *name = map->u.c.keys[i];
 		size_t len = map->u.c.key_lens[i];
 		char shown[96];
-		lty_printable(shown, sizeof(shown), name, len);
 		if (!valid_segment_name(name, len)) {
+			lty_printable(shown, sizeof(shown), name, len);
 			return lty_fail(l, "invalid segment name '%s' (letters, digits, '_' and '-', at most 64, not starting with a digit or '-')",
 				shown);
 		}
 		if (lty_program_segment_index(l->program, name, len) >= 0) {
+			lty_printable(shown, sizeof(shown), name, len);
 			return lty_fail(l, "'%s' is a built-in segment name", shown);
 		}
 		segs[LTY_SEG_BUILTIN_COUNT + i].name.ptr = lty_arena_strndup(l->arena, name, len);

@@ -200,6 +200,10 @@ static lty_status read_int_as(lty_loader *l, const lty_doc *map, const char *key
 	if (d == NULL) {
 		return LTY_OK;
 	}
+	if (d->kind == LTY_DOC_INT && d->u.i >= min && d->u.i <= max) {
+		*out = d->u.i;
+		return LTY_OK;  /* the path is written only for a message */
+	}
 	old = lty_path_key(l, key);
 	if (d->kind != LTY_DOC_INT) {
 		st = lty_fail(l, "expected %s, got %s", what, lty_doc_type_name(d));
@@ -235,6 +239,10 @@ lty_status lty_read_percent(lty_loader *l, const lty_doc *map, const char *key, 
 	*present = d != NULL;
 	*bp = 0;
 	if (d == NULL) {
+		return LTY_OK;
+	}
+	if (d->kind == LTY_DOC_INT && d->u.i >= 0 && d->u.i <= 100) {
+		*bp = (int32_t) (d->u.i * 100);
 		return LTY_OK;
 	}
 	old = lty_path_key(l, key);
@@ -273,6 +281,18 @@ lty_status lty_read_string(lty_loader *l, const lty_doc *map, const char *key, b
 	out->ptr = NULL;
 	out->len = 0;
 	if (d == NULL && !required) {
+		return LTY_OK;
+	}
+	if (d != NULL && d->kind == LTY_DOC_STRING && choices == NULL) {
+		/* the usual case, without the path (it is written only for a message) */
+		out->ptr = lty_arena_strndup(l->arena, d->u.str.ptr, d->u.str.len);
+		if (out->ptr == NULL) {
+			old = lty_path_key(l, key);
+			st = lty_fail_nomem(l);
+			lty_path_pop(l, old);
+			return st;
+		}
+		out->len = d->u.str.len;
 		return LTY_OK;
 	}
 	old = lty_path_key(l, key);
