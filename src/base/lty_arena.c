@@ -108,7 +108,7 @@ char *lty_arena_strndup(lty_arena *arena, const char *s, size_t len)
 	if (len == SIZE_MAX) {
 		return NULL;
 	}
-	copy = lty_arena_alloc(arena, len + 1);
+	copy = lty_arena_take(arena, len + 1); /* every byte written below */
 	if (copy != NULL) {
 		if (len) {
 			memcpy(copy, s, len);

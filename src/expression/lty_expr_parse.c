@@ -938,9 +938,10 @@ static uint32_t parse_or(lty_parser *p)
  * its steps, which are what evaluation reads first (next to each other in the arena). */
 static lty_status finish(lty_parser *p, uint32_t root, const char *src, size_t len, lty_expr **out)
 {
-	lty_node *nodes = lty_arena_array(p->arena, p->node_count, sizeof(lty_node));
-	lty_kid *kids = lty_arena_array(p->arena, p->kid_count ? p->kid_count : 1, sizeof(lty_kid));
-	lty_expr_ref *refs = lty_arena_array(p->arena, p->ref_count ? p->ref_count : 1, sizeof(lty_expr_ref));
+	/* not zeroed: the scratch's are copied over them (the one element of an empty array is not read) */
+	lty_node *nodes = lty_arena_array_raw(p->arena, p->node_count, sizeof(lty_node));
+	lty_kid *kids = lty_arena_array_raw(p->arena, p->kid_count ? p->kid_count : 1, sizeof(lty_kid));
+	lty_expr_ref *refs = lty_arena_array_raw(p->arena, p->ref_count ? p->ref_count : 1, sizeof(lty_expr_ref));
 	char *source = lty_arena_strndup(p->arena, src, len);
 	lty_expr *e = lty_arena_alloc(p->arena, sizeof(lty_expr));
 
