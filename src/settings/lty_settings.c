@@ -209,10 +209,8 @@ static lty_status read_int_as(lty_loader *l, const lty_doc *map, const char *key
 		st = lty_fail(l, "expected %s, got %s", what, lty_doc_type_name(d));
 	} else if (d->u.i < min) {
 		st = lty_fail(l, "must be >= %" PRId64 ", got %" PRId64, min, d->u.i);
-	} else if (d->u.i > max) {
-		st = lty_fail(l, "must be <= %" PRId64 ", got %" PRId64, max, d->u.i);
 	} else {
-		*out = d->u.i;
+		st = lty_fail(l, "must be <= %" PRId64 ", got %" PRId64, max, d->u.i);
 	}
 	lty_path_pop(l, old);
 	return st;
@@ -246,12 +244,8 @@ lty_status lty_read_percent(lty_loader *l, const lty_doc *map, const char *key, 
 		return LTY_OK;
 	}
 	old = lty_path_key(l, key);
-	if (d->kind == LTY_DOC_INT) {
-		if (d->u.i < 0 || d->u.i > 100) {
-			st = lty_fail(l, "must be between 0 and 100, got %" PRId64, d->u.i);
-		} else {
-			*bp = (int32_t) (d->u.i * 100);
-		}
+	if (d->kind == LTY_DOC_INT) {  /* one outside 0..100: the others returned above */
+		st = lty_fail(l, "must be between 0 and 100, got %" PRId64, d->u.i);
 	} else if (d->kind == LTY_DOC_DOUBLE) {
 		double scaled = lty_double(d->u.d * 100.0), r = round(scaled);
 		if (!isfinite(d->u.d)) {
@@ -271,11 +265,24 @@ lty_status lty_read_percent(lty_loader *l, const lty_doc *map, const char *key, 
 	return st;
 }
 
+/* Whether the len bytes at s are one of `choices` (NULL-terminated). */
+static bool is_choice(const char *const *choices, const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; choices[i] != NULL; i++) {
+		if (strlen(choices[i]) == len && memcmp(choices[i], s, len) == 0) {
+			return true;
+		}
+	}
+	return false;
+}
+
 lty_status lty_read_string(lty_loader *l, const lty_doc *map, const char *key, bool required,
 	const char *const *choices, lty_str *out)
 {
 	const lty_doc *d = lty_loader_member(l, map, key);
-	lty_status st = LTY_OK;
+	lty_status st;
 	size_t old, i;
 
 	out->ptr = NULL;
@@ -283,31 +290,13 @@ lty_status lty_read_string(lty_loader *l, const lty_doc *map, const char *key, b
 	if (d == NULL && !required) {
 		return LTY_OK;
 	}
-	if (d != NULL && d->kind == LTY_DOC_STRING && choices == NULL) {
-		/* the usual case, without the path (it is written only for a message) */
-		out->ptr = lty_arena_strndup(l->arena, d->u.str.ptr, d->u.str.len);
-		if (out->ptr == NULL) {
-			old = lty_path_key(l, key);
-			st = lty_fail_nomem(l);
-			lty_path_pop(l, old);
-			return st;
-		}
-		out->len = d->u.str.len;
-		return LTY_OK;
-	}
-	old = lty_path_key(l, key);
-	if (d == NULL) {
-		st = lty_fail(l, "is required");
-	} else if (d->kind != LTY_DOC_STRING) {
-		st = lty_fail(l, "expected string, got %s", lty_doc_type_name(d));
-	} else if (choices != NULL) {
-		st = LTY_ERR_CONFIG;
-		for (i = 0; choices[i] != NULL; i++) {
-			if (strlen(choices[i]) == d->u.str.len && memcmp(choices[i], d->u.str.ptr, d->u.str.len) == 0) {
-				st = LTY_OK;
-			}
-		}
-		if (st != LTY_OK) {
+	if (d == NULL || d->kind != LTY_DOC_STRING || (choices != NULL && !is_choice(choices, d->u.str.ptr, d->u.str.len))) {
+		old = lty_path_key(l, key);  /* the path is written only for a message */
+		if (d == NULL) {
+			st = lty_fail(l, "is required");
+		} else if (d->kind != LTY_DOC_STRING) {
+			st = lty_fail(l, "expected string, got %s", lty_doc_type_name(d));
+		} else {
 			char buf[256] = "", shown[64];
 			for (i = 0; choices[i] != NULL; i++) {
 				snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf), "%s'%s'", i ? ", " : "", choices[i]);
@@ -315,16 +304,18 @@ lty_status lty_read_string(lty_loader *l, const lty_doc *map, const char *key, b
 			lty_printable(shown, sizeof(shown), d->u.str.ptr, d->u.str.len);
 			st = lty_fail(l, "must be one of %s, got '%s'", buf, shown);
 		}
+		lty_path_pop(l, old);
+		return st;
 	}
-	if (st == LTY_OK) {
-		out->len = d->u.str.len;
-		out->ptr = lty_arena_strndup(l->arena, d->u.str.ptr, d->u.str.len);
-		if (out->ptr == NULL) {
-			st = lty_fail_nomem(l);
-		}
+	out->ptr = lty_arena_strndup(l->arena, d->u.str.ptr, d->u.str.len);
+	if (out->ptr == NULL) {
+		old = lty_path_key(l, key);
+		st = lty_fail_nomem(l);
+		lty_path_pop(l, old);
+		return st;
 	}
-	lty_path_pop(l, old);
-	return st;
+	out->len = d->u.str.len;
+	return LTY_OK;
 }
 
 lty_status lty_read_strings(lty_loader *l, const lty_doc *map, const char *key, bool *present, lty_str_list *out)
