@@ -309,7 +309,6 @@ static zend_always_inline zend_result filter_one(void *ctx, zval *key, zval *ite
 	return result;
 }
 
-
 /* A list of a million rows is read from memory, not from the caches: each row's table, then
  * the Buckets where the rows before held the segment's keys, then their strings, are asked for
  * these many rows ahead, each once the step before has brought what it reads. */

@@ -812,11 +812,11 @@ static void emit(lty_step *steps, const lty_node *nodes, const lty_kid *kids, ui
 	}
 }
 
-lty_step *lty_expr_steps(lty_arena *arena, const lty_node *nodes, const lty_kid *kids, uint32_t root, uint32_t count, bool line)
+lty_step *lty_expr_steps(lty_arena *arena, const lty_node *nodes, const lty_kid *kids, uint32_t root, bool line)
 {
 	/* one step a leaf, no more: with many segments their steps are what evaluate reads */
 	uint32_t i, n = leaves(nodes, kids, root);
-	lty_step *steps = n <= count ? lty_arena_array_raw(arena, n, sizeof(lty_step)) : NULL;
+	lty_step *steps = lty_arena_array_raw(arena, n, sizeof(lty_step));
 
 	if (steps != NULL) {
 		emit(steps, nodes, kids, root, 0, LTY_STEP_TRUE, LTY_STEP_FALSE);

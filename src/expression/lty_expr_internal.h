@@ -169,8 +169,8 @@ struct lty_expr {
 
 /* Sets the shape of each of the `count` nodes (the parser's last step). */
 void lty_expr_shape(lty_node *nodes, const lty_kid *kids, uint32_t count);
-/* The steps of the condition at `root` (at most `count` nodes) of a customer or a `line`
- * expression, in arena memory; NULL when out of memory. */
-lty_step *lty_expr_steps(lty_arena *arena, const lty_node *nodes, const lty_kid *kids, uint32_t root, uint32_t count, bool line);
+/* The steps of the condition at `root` of a customer or a `line` expression, one a leaf, in
+ * arena memory; NULL when out of memory. */
+lty_step *lty_expr_steps(lty_arena *arena, const lty_node *nodes, const lty_kid *kids, uint32_t root, bool line);
 
 #endif

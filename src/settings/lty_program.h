@@ -206,8 +206,9 @@ void lty_membership_init(lty_membership *m, const lty_program *program, const lt
 /* Forgets the memo's answers: the customer's struct holds another customer now (a batch). */
 void lty_membership_forget(lty_membership *m);
 bool lty_membership_test(lty_membership *m, int segment);
-/* A memo byte: LTY_MEMO_UNKNOWN until tested, then LTY_MEMO_YES when the customer is in the segment. */
+/* A memo byte: LTY_MEMO_UNKNOWN until tested, then LTY_MEMO_YES or LTY_MEMO_NO. */
 #define LTY_MEMO_UNKNOWN 0
+#define LTY_MEMO_NO 1
 #define LTY_MEMO_YES 2
 /* lty_membership_test() answered inline for a segment already tested: for loops over many rules. */
 static inline bool lty_membership_in(lty_membership *m, int segment)

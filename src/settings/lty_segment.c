@@ -6,10 +6,6 @@
 
 #include <string.h>
 
-#define MEMO_UNKNOWN LTY_MEMO_UNKNOWN
-#define MEMO_NO 1
-#define MEMO_YES LTY_MEMO_YES
-
 #define FIRST_ORDER_RECENT_SECONDS (30 * 86400)
 
 static bool builtin(const lty_customer *c, int64_t now, int which)
@@ -65,7 +61,7 @@ void lty_membership_init(lty_membership *m, const lty_program *program, const lt
 
 void lty_membership_forget(lty_membership *m)
 {
-	memset(m->memo, MEMO_UNKNOWN, m->program->segment_count);
+	memset(m->memo, LTY_MEMO_UNKNOWN, m->program->segment_count);
 }
 
 bool lty_membership_matches(lty_membership *m, const lty_expr *expr)
@@ -79,17 +75,17 @@ bool lty_membership_test(lty_membership *m, int segment)
 	const lty_segment *s = &m->program->segments[segment];
 	bool in;
 
-	if (m->memo[segment] != MEMO_UNKNOWN) {
-		return m->memo[segment] == MEMO_YES;
+	if (m->memo[segment] != LTY_MEMO_UNKNOWN) {
+		return m->memo[segment] == LTY_MEMO_YES;
 	}
 	in = s->expr == NULL ? builtin(m->customer, m->now, segment) : lty_membership_matches(m, s->expr);
-	m->memo[segment] = in ? MEMO_YES : MEMO_NO;
+	m->memo[segment] = in ? LTY_MEMO_YES : LTY_MEMO_NO;
 	return in;
 }
 
 bool lty_membership_pending(const lty_program *program, const uint8_t *memo)
 {
-	return memchr(memo, MEMO_UNKNOWN, program->segment_count) != NULL;
+	return memchr(memo, LTY_MEMO_UNKNOWN, program->segment_count) != NULL;
 }
 
 void lty_membership_complete(const lty_program *program, const lty_customer *customer, int64_t now, uint8_t *memo)
