@@ -365,30 +365,50 @@ zend_result php_loyalty_customer(const lty_program *p, HashTable *ht, zend_long 
 	return read_fields(p, ht, now, at, fields, s, &zone, out);
 }
 
-/* The keys of the scalar fields, the dates first (php_loyalty_rows.keys). */
+/* The keys of the scalar fields in the order of php_loyalty_rows.keys: the dates, active, the
+ * counts, the strings (points last: a ledger may stand for them), with their places. */
 static const struct {
 	uint32_t field;
 	php_loyalty_key key;
+	size_t to, has;
 } scalar_keys[] = {
-	{ LTY_FIELD_FIRST_ORDER, PHP_LOYALTY_K_FIRST_ORDER }, { LTY_FIELD_LAST_ORDER, PHP_LOYALTY_K_LAST_ORDER },
-	{ LTY_FIELD_ACTIVE, PHP_LOYALTY_K_ACTIVE }, { LTY_FIELD_ORDERS, PHP_LOYALTY_K_ORDERS },
-	{ LTY_FIELD_SPENT, PHP_LOYALTY_K_SPENT }, { LTY_FIELD_CITY, PHP_LOYALTY_K_CITY },
-	{ LTY_FIELD_POSTCODE, PHP_LOYALTY_K_POSTCODE }, { LTY_FIELD_COUNTRY, PHP_LOYALTY_K_COUNTRY },
-	{ LTY_FIELD_POINTS, PHP_LOYALTY_K_POINTS }, { LTY_FIELD_LIFETIME_POINTS, PHP_LOYALTY_K_LIFETIME_POINTS },
+	{ LTY_FIELD_FIRST_ORDER, PHP_LOYALTY_K_FIRST_ORDER, offsetof(lty_customer, first_order), offsetof(lty_customer, has_first_order) },
+	{ LTY_FIELD_LAST_ORDER, PHP_LOYALTY_K_LAST_ORDER, offsetof(lty_customer, last_order), offsetof(lty_customer, has_last_order) },
+	{ LTY_FIELD_ACTIVE, PHP_LOYALTY_K_ACTIVE, offsetof(lty_customer, active), 0 },
+	{ LTY_FIELD_ORDERS, PHP_LOYALTY_K_ORDERS, offsetof(lty_customer, orders), 0 },
+	{ LTY_FIELD_SPENT, PHP_LOYALTY_K_SPENT, offsetof(lty_customer, spent), 0 },
+	{ LTY_FIELD_LIFETIME_POINTS, PHP_LOYALTY_K_LIFETIME_POINTS, offsetof(lty_customer, lifetime_points), 0 },
+	{ LTY_FIELD_CITY, PHP_LOYALTY_K_CITY, offsetof(lty_customer, city), 0 },
+	{ LTY_FIELD_POSTCODE, PHP_LOYALTY_K_POSTCODE, offsetof(lty_customer, postcode), 0 },
+	{ LTY_FIELD_COUNTRY, PHP_LOYALTY_K_COUNTRY, offsetof(lty_customer, country), 0 },
+	{ LTY_FIELD_POINTS, PHP_LOYALTY_K_POINTS, offsetof(lty_customer, points), 0 },
 };
 
 void php_loyalty_rows_init(php_loyalty_rows *rows, const lty_program *p, uint32_t fields, php_loyalty_scratch *s,
 	lty_customer *out)
 {
+	const uint32_t dates = LTY_FIELD_FIRST_ORDER | LTY_FIELD_LAST_ORDER;
+	const uint32_t before_strings = dates | LTY_FIELD_ACTIVE | LTY_FIELD_ORDERS | LTY_FIELD_SPENT | LTY_FIELD_LIFETIME_POINTS;
+	uint32_t taken = 0;
 	size_t i;
 
-	rows->key_count = rows->date_count = 0;
+	rows->key_count = rows->date_count = rows->count_end = 0;
 	for (i = 0; i < sizeof(scalar_keys) / sizeof(scalar_keys[0]) && rows->key_count < 4; i++) {
-		if (fields & scalar_keys[i].field) {
+		uint32_t f = scalar_keys[i].field;
+		if (fields & f) {
+			if (f & dates) {
+				rows->has[rows->date_count++] = (bool *) ((char *) out + scalar_keys[i].has);
+			}
+			rows->to[rows->key_count] = (char *) out + scalar_keys[i].to;
 			rows->keys[rows->key_count++] = scalar_keys[i].key;
-			rows->date_count += scalar_keys[i].field == LTY_FIELD_FIRST_ORDER || scalar_keys[i].field == LTY_FIELD_LAST_ORDER;
+			if (f & before_strings) {
+				rows->count_end = rows->key_count;
+			}
+			taken |= f;
 		}
 	}
+	rows->reads_active = (fields & LTY_FIELD_ACTIVE) != 0;
+	rows->scalars_only = taken == fields && !(fields & LTY_FIELD_POINTS);
 	rows->program = p;
 	rows->fields = fields;
 	rows->scratch = s;

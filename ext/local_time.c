@@ -361,27 +361,49 @@ static zend_never_inline bool in_other_period(const tz_table *t, int64_t local, 
 	return true;
 }
 
-bool php_loyalty_local_time_in(const php_loyalty_zone **zone, const char *s, size_t len, zend_long *out)
+/* Unix time `utc` as a PHP int; false when 32-bit PHP cannot hold it (strtotime() decides: it
+ * refuses what a PHP int cannot hold). */
+static zend_always_inline bool to_long(int64_t utc, zend_long *out)
 {
-	const tz_table *t;
-	int64_t local, utc;
-
-	if (!parse_local(s, len, &local) || local < TABLE_BEGIN + 2 * DAY || local > TABLE_END - 2 * DAY
-			|| (t = *zone != NULL ? *zone : (*zone = default_zone())) == NULL) {
-		return false;
-	}
-	if (local >= t->safe_from && local < t->safe_to) { /* most rows: the period of the row before */
-		utc = local - t->safe_offset;
-	} else if (!in_other_period(t, local, &utc)) {
-		return false;
-	}
 #if SIZEOF_ZEND_LONG == 4
 	if (utc < ZEND_LONG_MIN || utc > ZEND_LONG_MAX) {
-		return false; /* 32-bit PHP: strtotime() decides (it refuses what a PHP int cannot hold) */
+		return false;
 	}
 #endif
 	*out = (zend_long) utc;
 	return true;
+}
+
+/* Local time `local` outside the period of the date before, or the first one: the default zone
+ * found if need be. Apart from its caller, whose usual case then saves no registers. */
+static zend_never_inline bool convert_elsewhere(const php_loyalty_zone **zone, int64_t local, zend_long *out)
+{
+	const tz_table *t = *zone != NULL ? *zone : (*zone = default_zone());
+	int64_t utc;
+
+	if (t == NULL) {
+		return false;
+	}
+	if (local >= t->safe_from && local < t->safe_to) {
+		utc = local - t->safe_offset;
+	} else if (!in_other_period(t, local, &utc)) {
+		return false;
+	}
+	return to_long(utc, out);
+}
+
+bool php_loyalty_local_time_in(const php_loyalty_zone **zone, const char *s, size_t len, zend_long *out)
+{
+	const tz_table *t = *zone;
+	int64_t local;
+
+	if (!parse_local(s, len, &local) || local < TABLE_BEGIN + 2 * DAY || local > TABLE_END - 2 * DAY) {
+		return false;
+	}
+	if (EXPECTED(t != NULL) && local >= t->safe_from && local < t->safe_to) { /* most rows: the period of the row before */
+		return to_long(local - t->safe_offset, out);
+	}
+	return convert_elsewhere(zone, local, out);
 }
 
 bool php_loyalty_utc_offset(const char *name, size_t len, zend_long at, int64_t *out)

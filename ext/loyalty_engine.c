@@ -271,16 +271,23 @@ static zend_result add_id(filter_state *st, php_loyalty_where *at, zval *key, Ha
 	return SUCCESS;
 }
 
-/* Tests one customer; adds its id (or key) to the result. FAILURE with an exception. */
-static zend_always_inline zend_result filter_one(void *ctx, zval *key, zval *item)
+/* Whether the row just read is in the segment. */
+static zend_always_inline bool row_matches(filter_state *st)
 {
-	filter_state *st = ctx;
+	/* a custom segment reading no other needs no memo: its expression alone */
+	return st->alone != NULL ? lty_membership_matches(&st->m, st->alone)
+		: (lty_membership_forget(&st->m), lty_membership_test(&st->m, st->segment));
+}
+
+/* filter_one() for a row in another form than a database gives, or not an array: read by the
+ * whole reader, which reports what is wrong and may run user code. */
+static zend_never_inline zend_result filter_one_slowly(filter_state *st, zval *key, zval *item)
+{
 	php_loyalty_where at;
 	zend_result result = SUCCESS;
 	HashTable *row;
 
 	php_loyalty_where_item(&at, "customers", key); /* written out only for a message */
-	ZVAL_DEREF(item);
 	if (Z_TYPE_P(item) != IS_ARRAY) {
 		php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "%s: expected array, got %s", php_loyalty_where_path(&at),
 			zend_zval_type_name(item));
@@ -290,23 +297,37 @@ static zend_always_inline zend_result filter_one(void *ctx, zval *key, zval *ite
 	 * Released without zval_ptr_dtor(), which would hand the row to the cycle collector. */
 	row = Z_ARRVAL_P(item);
 	GC_TRY_ADDREF(row);
-	if (st->user_code_between) {
-		st->rows.zone = NULL; /* date_default_timezone_set() may have run */
-	}
 	if (php_loyalty_rows_read(&st->rows, row, st->now, &at) == FAILURE) {
 		result = FAILURE;
-	} else {
-		/* a custom segment reading no other needs no memo: its expression alone */
-		if (st->alone != NULL ? lty_membership_matches(&st->m, st->alone)
-				: (lty_membership_forget(&st->m), lty_membership_test(&st->m, st->segment))) {
-			result = add_id(st, &at, key, row);
-		}
+	} else if (row_matches(st)) {
+		result = add_id(st, &at, key, row);
 	}
 	if (!(GC_FLAGS(row) & GC_IMMUTABLE) && GC_REFCOUNT(row) == 1) {
 		st->rows.zone = NULL; /* dropped while read: freeing it runs its objects' destructors */
 	}
 	zend_array_release(row);
 	return result;
+}
+
+/* Tests one customer; adds its id (or key) to the result. FAILURE with an exception. A row in
+ * the forms a database gives is read inline, and runs no user code: it needs no hold. */
+static zend_always_inline zend_result filter_one(void *ctx, zval *key, zval *item)
+{
+	filter_state *st = ctx;
+
+	ZVAL_DEREF(item);
+	if (st->user_code_between) {
+		st->rows.zone = NULL; /* date_default_timezone_set() may have run */
+	}
+	if (EXPECTED(Z_TYPE_P(item) == IS_ARRAY) && php_loyalty_rows_quick(&st->rows, Z_ARRVAL_P(item))) {
+		php_loyalty_where at;
+		if (!row_matches(st)) {
+			return SUCCESS;
+		}
+		php_loyalty_where_item(&at, "customers", key);
+		return add_id(st, &at, key, Z_ARRVAL_P(item));
+	}
+	return filter_one_slowly(st, key, item);
 }
 
 /* A list of a million rows is read from memory, not from the caches: each row's table, then

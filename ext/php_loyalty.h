@@ -381,9 +381,101 @@ typedef struct {
 	 * of many rows may ask for ahead of their turn */
 	php_loyalty_key keys[4];
 	uint32_t key_count, date_count;
+	/* when `keys` are all the fields read (no list, attribute, ledger, ...), in this order: the
+	 * dates, active, the counts up to count_end, the strings; each one's place in `out` in `to`
+	 * (a date's flag in `has`) */
+	bool scalars_only, reads_active;
+	uint32_t count_end;
+	void *to[4];
+	bool *has[2];
 } php_loyalty_rows;
 void php_loyalty_rows_init(php_loyalty_rows *rows, const lty_program *program, uint32_t fields,
 	php_loyalty_scratch *scratch, lty_customer *out);
+/* Reads and checks the row's fields; FAILURE with an exception naming the bad value. */
 zend_result php_loyalty_rows_read(php_loyalty_rows *rows, HashTable *ht, zend_long now, php_loyalty_where *where);
+
+/* A date of a row in a usual form (php_loyalty_date_quick_in()), or absent. */
+static zend_always_inline bool php_loyalty_row_date(zval *zv, const php_loyalty_zone **zone, bool *has, int64_t *out)
+{
+	zend_long ts;
+
+	*has = false;
+	if (zv == NULL) {
+		return true;
+	}
+	if (!php_loyalty_date_quick_in(zv, zone, &ts)) {
+		return false;
+	}
+	*has = true;
+	*out = ts;
+	return true;
+}
+
+/* A count of a row: an int >= 0, 0 when absent. */
+static zend_always_inline bool php_loyalty_row_count(const zval *zv, int64_t *out)
+{
+	if (zv == NULL) {
+		*out = 0;
+		return true;
+	}
+	if (Z_TYPE_P(zv) != IS_LONG || Z_LVAL_P(zv) < 0) {
+		return false;
+	}
+	*out = Z_LVAL_P(zv);
+	return true;
+}
+
+/* A string of a row, borrowed; null when absent. */
+static zend_always_inline bool php_loyalty_row_string(const zval *zv, lty_str *out)
+{
+	if (zv == NULL) {
+		out->ptr = NULL;
+		out->len = 0;
+		return true;
+	}
+	if (Z_TYPE_P(zv) != IS_STRING) {
+		return false;
+	}
+	out->ptr = Z_STRVAL_P(zv);
+	out->len = Z_STRLEN_P(zv);
+	return true;
+}
+
+/* The row's fields read inline when the segment reads only scalars and each is absent or in
+ * the form a database row gives it (an int, a string, a bool, a date as MySQL writes it in
+ * the default timezone): no call, no path. False for anything else, which
+ * php_loyalty_rows_read() then reads from the start, and reports. Runs no user code. */
+static zend_always_inline bool php_loyalty_rows_quick(php_loyalty_rows *rows, HashTable *ht)
+{
+	uint32_t k;
+
+	if (!rows->scalars_only) {
+		return false;
+	}
+	for (k = 0; k < rows->date_count; k++) {
+		if (!php_loyalty_row_date(php_loyalty_key_find(ht, rows->keys[k]), &rows->zone, rows->has[k], rows->to[k])) {
+			return false;
+		}
+	}
+	if (rows->reads_active) {
+		zval *zv = php_loyalty_key_find(ht, rows->keys[k]);
+		if (zv != NULL && Z_TYPE_P(zv) != IS_TRUE && Z_TYPE_P(zv) != IS_FALSE) {
+			return false;
+		}
+		rows->out->active = zv == NULL || Z_TYPE_P(zv) == IS_TRUE;
+		k++;
+	}
+	for (; k < rows->count_end; k++) {
+		if (!php_loyalty_row_count(php_loyalty_key_find(ht, rows->keys[k]), rows->to[k])) {
+			return false;
+		}
+	}
+	for (; k < rows->key_count; k++) {
+		if (!php_loyalty_row_string(php_loyalty_key_find(ht, rows->keys[k]), rows->to[k])) {
+			return false;
+		}
+	}
+	return true;
+}
 
 #endif
