@@ -344,8 +344,8 @@ static zend_result filter_list(const HashTable *list, filter_state *st)
 	uint32_t i, k, n = list->nNumUsed, at[4], count = st->rows.key_count, dates = st->rows.date_count;
 	zval key;
 
-	for (k = 0; k < count; k++) {
-		at[k] = LOYALTY_G(key_at)[st->rows.keys[k]];
+	for (k = 0; k < 4; k++) { /* past the keys, the last one's place again: asked for in one go */
+		at[k] = count == 0 ? 0 : LOYALTY_G(key_at)[st->rows.keys[k < count ? k : count - 1]];
 	}
 	for (i = 0; i < n; i++) {
 		zval *item = &list->arPacked[i];
@@ -357,9 +357,10 @@ static zend_result filter_list(const HashTable *list, filter_state *st)
 			/* a prefetch never faults: a packed row's Buckets are asked for as if it had some */
 			if (Z_TYPE(item[AHEAD_BUCKETS]) == IS_ARRAY) {
 				ahead = Z_ARRVAL(item[AHEAD_BUCKETS]);
-				for (k = 0; k < count; k++) {
-					LTY_PREFETCH(ahead->arData + at[k]);
-				}
+				LTY_PREFETCH(ahead->arData + at[0]);
+				LTY_PREFETCH(ahead->arData + at[1]);
+				LTY_PREFETCH(ahead->arData + at[2]);
+				LTY_PREFETCH(ahead->arData + at[3]);
 			}
 			/* the dates' strings: the other fields are read in their Buckets */
 			if (Z_TYPE(item[AHEAD_STRINGS]) == IS_ARRAY && !HT_IS_PACKED(ahead = Z_ARRVAL(item[AHEAD_STRINGS]))) {

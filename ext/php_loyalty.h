@@ -257,24 +257,41 @@ static zend_always_inline zval *php_loyalty_find_adopting(HashTable *ht, zend_st
 	}
 	return zv;
 }
+/* Member `key` of an input array as it holds it, NULL when absent, found by its hash; its place
+ * kept for the next array. */
+static zend_always_inline zval *php_loyalty_key_probe(HashTable *ht, php_loyalty_key key)
+{
+	zval *zv = php_loyalty_find_adopting(ht, &PHP_LOYALTY_K(key));
+
+	if (zv != NULL) { /* a string key's value: in a Bucket of a hash */
+		LOYALTY_G(key_at)[key] = (uint32_t) ((Bucket *) zv - ht->arData);
+	}
+	return zv;
+}
+/* Whether the array holds member `key` where the array before held it, by the key's pointer:
+ * no hash, no probe (not a deleted Bucket's: PHP 8 clears its key, PHP 7 kept it). The
+ * array's Buckets are those of a hash. */
+static zend_always_inline bool php_loyalty_key_in_place(const HashTable *ht, php_loyalty_key key, uint32_t at)
+{
+	return EXPECTED(at < ht->nNumUsed) && ht->arData[at].key == PHP_LOYALTY_K(key) && Z_TYPE(ht->arData[at].val) != IS_UNDEF;
+}
 /* Member `key` of an input array as it holds it, NULL when absent; the request's key adopts the
  * script's copy (php_loyalty_find_adopting()). */
 static zend_always_inline zval *php_loyalty_key_lookup(HashTable *ht, php_loyalty_key key)
 {
 	uint32_t at = LOYALTY_G(key_at)[key];
-	zval *zv;
 
-	/* first where the array before held it, by the key's pointer: no hash, no probe (not a
-	 * deleted Bucket's: PHP 8 clears its key, PHP 7 kept it) */
-	if (EXPECTED(at < ht->nNumUsed) && !HT_IS_PACKED(ht) && ht->arData[at].key == PHP_LOYALTY_K(key)
-			&& Z_TYPE(ht->arData[at].val) != IS_UNDEF) {
+	if (!HT_IS_PACKED(ht) && php_loyalty_key_in_place(ht, key, at)) {
 		return &ht->arData[at].val;
 	}
-	zv = php_loyalty_find_adopting(ht, &PHP_LOYALTY_K(key));
-	if (zv != NULL) { /* a string key's value: in a Bucket of a hash */
-		LOYALTY_G(key_at)[key] = (uint32_t) ((Bucket *) zv - ht->arData);
-	}
-	return zv;
+	return php_loyalty_key_probe(ht, key);
+}
+/* The same in an array that is not packed, as php_loyalty_present() gives it. */
+static zend_always_inline zval *php_loyalty_key_find_in_hash(HashTable *ht, php_loyalty_key key)
+{
+	uint32_t at = LOYALTY_G(key_at)[key];
+
+	return php_loyalty_present(php_loyalty_key_in_place(ht, key, at) ? &ht->arData[at].val : php_loyalty_key_probe(ht, key));
 }
 /* Member `key` of an input array, as php_loyalty_present() gives it. */
 static zend_always_inline zval *php_loyalty_key_find(HashTable *ht, php_loyalty_key key)
@@ -449,16 +466,16 @@ static zend_always_inline bool php_loyalty_rows_quick(php_loyalty_rows *rows, Ha
 {
 	uint32_t k;
 
-	if (!rows->scalars_only) {
+	if (!rows->scalars_only || HT_IS_PACKED(ht)) { /* a list is no row of a database */
 		return false;
 	}
 	for (k = 0; k < rows->date_count; k++) {
-		if (!php_loyalty_row_date(php_loyalty_key_find(ht, rows->keys[k]), &rows->zone, rows->has[k], rows->to[k])) {
+		if (!php_loyalty_row_date(php_loyalty_key_find_in_hash(ht, rows->keys[k]), &rows->zone, rows->has[k], rows->to[k])) {
 			return false;
 		}
 	}
 	if (rows->reads_active) {
-		zval *zv = php_loyalty_key_find(ht, rows->keys[k]);
+		zval *zv = php_loyalty_key_find_in_hash(ht, rows->keys[k]);
 		if (zv != NULL && Z_TYPE_P(zv) != IS_TRUE && Z_TYPE_P(zv) != IS_FALSE) {
 			return false;
 		}
@@ -466,12 +483,12 @@ static zend_always_inline bool php_loyalty_rows_quick(php_loyalty_rows *rows, Ha
 		k++;
 	}
 	for (; k < rows->count_end; k++) {
-		if (!php_loyalty_row_count(php_loyalty_key_find(ht, rows->keys[k]), rows->to[k])) {
+		if (!php_loyalty_row_count(php_loyalty_key_find_in_hash(ht, rows->keys[k]), rows->to[k])) {
 			return false;
 		}
 	}
 	for (; k < rows->key_count; k++) {
-		if (!php_loyalty_row_string(php_loyalty_key_find(ht, rows->keys[k]), rows->to[k])) {
+		if (!php_loyalty_row_string(php_loyalty_key_find_in_hash(ht, rows->keys[k]), rows->to[k])) {
 			return false;
 		}
 	}

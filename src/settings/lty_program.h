@@ -217,7 +217,12 @@ static inline bool lty_membership_in(lty_membership *m, int segment)
 
 	return known != LTY_MEMO_UNKNOWN ? known == LTY_MEMO_YES : lty_membership_test(m, segment);
 }
-bool lty_membership_matches(lty_membership *m, const lty_expr *expr);
+/* Whether the customer matches a custom segment's expression (or an advantage's inline one). */
+static inline bool lty_membership_matches(const lty_membership *m, const lty_expr *expr)
+{
+	/* A disabled customer is in no custom segment (SPEC 10). */
+	return m->customer->active && lty_expr_matches(expr, &m->env);
+}
 /* Whether `memo` still has segments not tested (a checkout tests only those its rules need). */
 bool lty_membership_pending(const lty_program *program, const uint8_t *memo);
 /* Tests the segments `memo` has not tested yet, for the customer and time it holds answers of. */

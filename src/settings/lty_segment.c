@@ -64,12 +64,6 @@ void lty_membership_forget(lty_membership *m)
 	memset(m->memo, LTY_MEMO_UNKNOWN, m->program->segment_count);
 }
 
-bool lty_membership_matches(lty_membership *m, const lty_expr *expr)
-{
-	/* A disabled customer is in no custom segment (SPEC 10). */
-	return m->customer->active && lty_expr_matches(expr, &m->env);
-}
-
 bool lty_membership_test(lty_membership *m, int segment)
 {
 	const lty_segment *s = &m->program->segments[segment];
