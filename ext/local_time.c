@@ -85,9 +85,10 @@ static bool parse_local(const char *s, size_t len, int64_t *out)
 		return false;
 	}
 	x = lty_load8(s) ^ date_form;
-	if (!digits_and_separators(x, date_digits) || (d = (unsigned) two_digits(s + 8)) > 31) {
-		return false; /* -1 is above 31 too */
+	if (!digits_and_separators(x, date_digits)) {
+		return false;
 	}
+	d = (unsigned) two_digits(s + 8); /* -1, as unsigned, is past every month's end below */
 	pairs = x * 10 + (x >> 8);
 	y = (unsigned) (pairs & 0xff) * 100 + (unsigned) ((pairs >> 16) & 0xff);
 	m = (unsigned) ((pairs >> 40) & 0xff);
@@ -108,7 +109,7 @@ static bool parse_local(const char *s, size_t len, int64_t *out)
 	/* 1970..2099, where every fourth year is a leap year (2000 is one); after 2099 is outside the
 	 * transitions read, for the slow path as before 1970 */
 	leap = (y & 3) == 0;
-	if (y - 1970 > 129 || m - 1 > 11 || d == 0 || d > month_days[leap][m - 1]) {
+	if (y - 1970 > 129 || m - 1 > 11 || d - 1 >= month_days[leap][m - 1]) { /* d = 0 wraps around */
 		return false;
 	}
 	*out = ((int64_t) (y - 1970) * 365 + (y - 1969) / 4 + before_month[leap][m - 1] + d - 1) * DAY
