@@ -150,11 +150,8 @@ static void build_lines(zval *out, const lty_result *r, const int64_t *discounts
 
 void php_loyalty_segment_names(const php_loyalty_compiled *compiled, const uint8_t *memo, zval *out)
 {
-	size_t i, count = compiled->program->segment_count, in = 0;
+	size_t i, count = compiled->program->segment_count, in = lty_membership_count(compiled->program, memo);
 
-	for (i = 0; i < count; i++) {
-		in += memo[i] == LTY_MEMO_YES;
-	}
 	array_init_size(out, (uint32_t) in);
 	if (in == 0) {
 		return;

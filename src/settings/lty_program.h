@@ -209,7 +209,7 @@ bool lty_membership_test(lty_membership *m, int segment);
 /* A memo byte: LTY_MEMO_UNKNOWN until tested, then LTY_MEMO_YES or LTY_MEMO_NO. */
 #define LTY_MEMO_UNKNOWN 0
 #define LTY_MEMO_NO 1
-#define LTY_MEMO_YES 2
+#define LTY_MEMO_YES 2 /* the only one with bit 1 set: lty_membership_count() */
 /* lty_membership_test() answered inline for a segment already tested: for loops over many rules. */
 static inline bool lty_membership_in(lty_membership *m, int segment)
 {
@@ -225,6 +225,8 @@ static inline bool lty_membership_matches(const lty_membership *m, const lty_exp
 }
 /* Whether `memo` still has segments not tested (a checkout tests only those its rules need). */
 bool lty_membership_pending(const lty_program *program, const uint8_t *memo);
+/* How many segments `memo` answers LTY_MEMO_YES for. */
+size_t lty_membership_count(const lty_program *program, const uint8_t *memo);
 /* Tests the segments `memo` has not tested yet, for the customer and time it holds answers of. */
 void lty_membership_complete(const lty_program *program, const lty_customer *customer, int64_t now, uint8_t *memo);
 

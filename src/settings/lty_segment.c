@@ -64,22 +64,45 @@ void lty_membership_forget(lty_membership *m)
 	memset(m->memo, LTY_MEMO_UNKNOWN, m->program->segment_count);
 }
 
-bool lty_membership_test(lty_membership *m, int segment)
+/* Tests a segment the memo has no answer for, and records the answer. */
+static inline bool answer(lty_membership *m, int segment)
 {
 	const lty_segment *s = &m->program->segments[segment];
-	bool in;
+	bool in = s->expr == NULL ? builtin(m->customer, m->now, segment) : lty_membership_matches(m, s->expr);
 
+	m->memo[segment] = in ? LTY_MEMO_YES : LTY_MEMO_NO;
+	return in;
+}
+
+bool lty_membership_test(lty_membership *m, int segment)
+{
 	if (m->memo[segment] != LTY_MEMO_UNKNOWN) {
 		return m->memo[segment] == LTY_MEMO_YES;
 	}
-	in = s->expr == NULL ? builtin(m->customer, m->now, segment) : lty_membership_matches(m, s->expr);
-	m->memo[segment] = in ? LTY_MEMO_YES : LTY_MEMO_NO;
-	return in;
+	return answer(m, segment);
 }
 
 bool lty_membership_pending(const lty_program *program, const uint8_t *memo)
 {
 	return memchr(memo, LTY_MEMO_UNKNOWN, program->segment_count) != NULL;
+}
+
+size_t lty_membership_count(const lty_program *program, const uint8_t *memo)
+{
+	const uint64_t ones = UINT64_C(0x0101010101010101);
+	size_t n = program->segment_count, i = 0, in = 0;
+
+	/* eight answers at a time: bit 1 is set in LTY_MEMO_YES alone; the bits taken, one a byte,
+	 * are summed into the top byte by the multiplication */
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w;
+		memcpy(&w, memo + i, sizeof(w));
+		in += (size_t) ((((w >> 1) & ones) * ones) >> 56);
+	}
+	for (; i < n; i++) {
+		in += memo[i] == LTY_MEMO_YES;
+	}
+	return in;
 }
 
 void lty_membership_complete(const lty_program *program, const lty_customer *customer, int64_t now, uint8_t *memo)
@@ -89,7 +112,9 @@ void lty_membership_complete(const lty_program *program, const lty_customer *cus
 
 	lty_membership_resume(&m, program, customer, now, memo);
 	for (i = 0; i < program->segment_count; i++) {
-		lty_membership_test(&m, (int) i);
+		if (memo[i] == LTY_MEMO_UNKNOWN) { /* else answered already, or through a segment() reference */
+			answer(&m, (int) i);
+		}
 	}
 }
 

@@ -808,6 +808,38 @@ static void test_json_memory(void)
 	CHECK(ok > 0 && ok + nomem == 40 && live_blocks == 0);
 }
 
+/* lty_membership_count() takes eight memo bytes at a time: every length around those steps,
+ * every answer at every place, against a byte-by-byte count. */
+static void test_membership_count(void)
+{
+	uint8_t memo[40];
+	lty_program program;
+	size_t n, i, wrong = 0, tried = 0;
+	unsigned seed = 7;
+
+	memset(&program, 0, sizeof(program));
+	for (n = 0; n <= sizeof(memo); n++) {
+		int round;
+		program.segment_count = n;
+		for (round = 0; round < 50; round++) {
+			size_t expected = 0;
+			for (i = 0; i < n; i++) {
+				seed = seed * 1103515245u + 12345u;
+				memo[i] = (uint8_t) ((seed >> 16) % 3); /* unknown, no, yes */
+				if (round == 0) {
+					memo[i] = LTY_MEMO_YES;
+				} else if (round == 1) {
+					memo[i] = LTY_MEMO_NO;
+				}
+				expected += memo[i] == LTY_MEMO_YES;
+			}
+			wrong += lty_membership_count(&program, memo) != expected;
+			tried++;
+		}
+	}
+	CHECK(tried == 41 * 50 && wrong == 0);
+}
+
 int main(void)
 {
 	lty_arena_init(&doc_arena, &lty_malloc_allocator);
@@ -826,6 +858,7 @@ int main(void)
 	test_json_shapes();
 	test_json_values();
 	test_json_memory();
+	test_membership_count();
 	lty_arena_free(&doc_arena);
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed != 0;
