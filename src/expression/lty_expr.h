@@ -15,6 +15,8 @@
 #define LTY_EXPR_MAX_DEPTH 64
 
 typedef struct lty_expr lty_expr;
+/* One test of an expression's condition, and where it goes next (lty_expr_internal.h). */
+typedef struct lty_step lty_step;
 
 /* How compile() resolves names that live outside the expression. */
 typedef struct {
@@ -49,8 +51,16 @@ typedef struct {
 lty_status lty_expr_compile(lty_arena *arena, const char *src, size_t len, const lty_expr_path *path,
 	const lty_expr_resolver *resolver, lty_expr **out, lty_error *err);
 
-/* True when the customer matches; null-valued conditions are false. */
+/* True when the customer (a line expression: the line, env->customer NULL) matches;
+ * null-valued conditions are false. */
 bool lty_expr_matches(const lty_expr *expr, const lty_expr_env *env);
+/* The same with the expression's steps at `steps` (lty_expr_pack_steps()), read there, and in
+ * `expr` only for a test the steps do not make alone. */
+bool lty_expr_matches_steps(const lty_expr *expr, const lty_step *steps, const lty_expr_env *env);
+/* The steps of `count` expressions copied one after another into arena memory, out[i] where
+ * exprs[i]'s are: evaluation over many segments then reads them in order, not spread among
+ * the expressions' nodes. False when out of memory. */
+bool lty_expr_pack_steps(lty_arena *arena, const lty_expr *const *exprs, size_t count, const lty_step **out);
 
 const char *lty_expr_source(const lty_expr *expr, size_t *len);
 /* The line expression can never match (`price < 0`): for warnings(). */

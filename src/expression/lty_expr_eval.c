@@ -812,12 +812,14 @@ static void emit(lty_step *steps, const lty_node *nodes, const lty_kid *kids, ui
 	}
 }
 
-lty_step *lty_expr_steps(lty_arena *arena, const lty_node *nodes, const lty_kid *kids, uint32_t root, bool line)
+lty_step *lty_expr_steps(lty_arena *arena, const lty_node *nodes, const lty_kid *kids, uint32_t root, bool line,
+	uint32_t *count)
 {
 	/* one step a leaf, no more: with many segments their steps are what evaluate reads */
 	uint32_t i, n = leaves(nodes, kids, root);
 	lty_step *steps = lty_arena_array_raw(arena, n, sizeof(lty_step));
 
+	*count = n;
 	if (steps != NULL) {
 		emit(steps, nodes, kids, root, 0, LTY_STEP_TRUE, LTY_STEP_FALSE);
 		for (i = 0; i < n; i++) {
@@ -883,11 +885,12 @@ static bool quick_test(const ctx *c, const lty_step *step, const char *base, int
 	return false;
 }
 
-/* The steps in order, each test going on to the next step its answer names. */
-bool lty_expr_matches(const lty_expr *expr, const lty_expr_env *env)
+/* The steps in order from `steps`, each test going on to the next step its answer names.
+ * A line expression's fields are read from the line, which it runs without a customer. */
+bool lty_expr_matches_steps(const lty_expr *expr, const lty_step *steps, const lty_expr_env *env)
 {
-	const lty_step *step = expr->steps;
-	const char *base = expr->line ? (const char *) env->line : (const char *) env->customer;
+	const lty_step *step = steps;
+	const char *base = env->customer != NULL ? (const char *) env->customer : (const char *) env->line;
 	ctx c;
 
 	c.e = expr;
@@ -898,8 +901,32 @@ bool lty_expr_matches(const lty_expr *expr, const lty_expr_env *env)
 		if (next >= LTY_STEP_FALSE) {
 			return next == LTY_STEP_TRUE;
 		}
-		step = &expr->steps[next];
+		step = &steps[next];
 	}
+}
+
+bool lty_expr_matches(const lty_expr *expr, const lty_expr_env *env)
+{
+	return lty_expr_matches_steps(expr, expr->steps, env);
+}
+
+bool lty_expr_pack_steps(lty_arena *arena, const lty_expr *const *exprs, size_t count, const lty_step **out)
+{
+	size_t i, total = 0;
+	lty_step *to;
+
+	for (i = 0; i < count; i++) {
+		total += exprs[i]->step_count;
+	}
+	if ((to = lty_arena_array_raw(arena, total ? total : 1, sizeof(lty_step))) == NULL) {
+		return false;
+	}
+	for (i = 0; i < count; i++) {
+		memcpy(to, exprs[i]->steps, exprs[i]->step_count * sizeof(lty_step));
+		out[i] = to;
+		to += exprs[i]->step_count;
+	}
+	return true;
 }
 
 bool lty_expr_node_value(const lty_expr *expr, uint32_t node, lty_scalar *out, bool *lower)

@@ -132,7 +132,7 @@ typedef enum {
 	                      * it: negate); a decimal one by test(), anything else false */
 } lty_quick;
 
-typedef struct {
+struct lty_step {
 	uint32_t node;       /* a condition that is not and, or, not */
 	uint32_t on_true;    /* the next step, or LTY_STEP_TRUE / LTY_STEP_FALSE */
 	uint32_t on_false;
@@ -152,13 +152,14 @@ typedef struct {
 			uint32_t len;
 		} s;
 	} k;
-} lty_step;
+};
 
 struct lty_expr {
 	const lty_node *nodes;
 	const lty_kid *kids;
 	uint32_t root;
 	const lty_step *steps;      /* from step 0 */
+	uint32_t step_count;
 	uint32_t fields;            /* LTY_FIELD_* bits read */
 	bool line;                  /* a line expression: fields and attributes are the line's */
 	const lty_expr_ref *segment_refs;
@@ -169,8 +170,9 @@ struct lty_expr {
 
 /* Sets the shape of each of the `count` nodes (the parser's last step). */
 void lty_expr_shape(lty_node *nodes, const lty_kid *kids, uint32_t count);
-/* The steps of the condition at `root` of a customer or a `line` expression, one a leaf, in
- * arena memory; NULL when out of memory. */
-lty_step *lty_expr_steps(lty_arena *arena, const lty_node *nodes, const lty_kid *kids, uint32_t root, bool line);
+/* The steps of the condition at `root` of a customer or a `line` expression, one a leaf
+ * (*count), in arena memory; NULL when out of memory. */
+lty_step *lty_expr_steps(lty_arena *arena, const lty_node *nodes, const lty_kid *kids, uint32_t root, bool line,
+	uint32_t *count);
 
 #endif

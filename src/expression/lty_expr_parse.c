@@ -952,7 +952,7 @@ static lty_status finish(lty_parser *p, uint32_t root, const char *src, size_t l
 	memcpy(kids, p->kids, p->kid_count * sizeof(lty_kid));
 	memcpy(refs, p->refs, p->ref_count * sizeof(lty_expr_ref));
 	lty_expr_shape(nodes, kids, p->node_count);
-	if ((e->steps = lty_expr_steps(p->arena, nodes, kids, root, p->resolver->line)) == NULL) {
+	if ((e->steps = lty_expr_steps(p->arena, nodes, kids, root, p->resolver->line, &e->step_count)) == NULL) {
 		return lty_error_set(p->err, LTY_ERR_NOMEM, "%s: out of memory", path_of(p->path));
 	}
 	e->nodes = nodes;

@@ -80,6 +80,30 @@ static lty_status declare_segments(lty_loader *l, const lty_doc *map)
 	return LTY_OK;
 }
 
+/* The custom segments' steps one after another: evaluate tests every segment, and over
+ * thousands of them reads their steps in order instead of spread among their nodes. */
+static lty_status pack_steps(lty_loader *l)
+{
+	lty_segment *segs = (lty_segment *) l->program->segments;
+	size_t i, n = l->program->segment_count - LTY_SEG_BUILTIN_COUNT;
+	const lty_expr **exprs = lty_arena_array_raw(l->arena, n ? n : 1, sizeof(lty_expr *));
+	const lty_step **steps = lty_arena_array_raw(l->arena, n ? n : 1, sizeof(lty_step *));
+
+	if (exprs == NULL || steps == NULL) {
+		return lty_fail_nomem(l);
+	}
+	for (i = 0; i < n; i++) {
+		exprs[i] = segs[LTY_SEG_BUILTIN_COUNT + i].expr;
+	}
+	if (!lty_expr_pack_steps(l->arena, exprs, n, steps)) {
+		return lty_fail_nomem(l);
+	}
+	for (i = 0; i < n; i++) {
+		segs[LTY_SEG_BUILTIN_COUNT + i].steps = steps[i];
+	}
+	return LTY_OK;
+}
+
 static lty_status compile_segments(lty_loader *l, const lty_doc *map)
 {
 	lty_segment *segs = (lty_segment *) l->program->segments;
@@ -99,7 +123,7 @@ static lty_status compile_segments(lty_loader *l, const lty_doc *map)
 		}
 		lty_path_pop(l, old);
 	}
-	return LTY_OK;
+	return pack_steps(l);
 }
 
 /* An error at reference `ref` of segment `seg`, with its source and caret. */

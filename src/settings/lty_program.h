@@ -129,6 +129,7 @@ typedef struct {
 typedef struct {
 	lty_str name;
 	const lty_expr *expr;        /* NULL for built-ins */
+	const lty_step *steps;       /* expr's steps, the segments' one after another (lty_expr_pack_steps()) */
 } lty_segment;
 
 typedef struct lty_program {

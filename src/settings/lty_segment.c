@@ -68,7 +68,9 @@ void lty_membership_forget(lty_membership *m)
 static inline bool answer(lty_membership *m, int segment)
 {
 	const lty_segment *s = &m->program->segments[segment];
-	bool in = s->expr == NULL ? builtin(m->customer, m->now, segment) : lty_membership_matches(m, s->expr);
+	/* a disabled customer is in no custom segment (SPEC 10) */
+	bool in = s->expr == NULL ? builtin(m->customer, m->now, segment)
+		: m->customer->active && lty_expr_matches_steps(s->expr, s->steps, &m->env);
 
 	m->memo[segment] = in ? LTY_MEMO_YES : LTY_MEMO_NO;
 	return in;
