@@ -31,8 +31,7 @@ typedef struct {
 /* Highest `from` <= metric, the first written on ties; NULL when none is reached. */
 static const lty_tier *find_tier(const lty_advantage *a, int64_t subtotal, int64_t *lowest)
 {
-	size_t i = lty_thresholds_find(a->tiers, a->tier_count, sizeof(lty_tier), offsetof(lty_tier, from),
-		a->tier_order, subtotal, lowest);
+	size_t i = lty_thresholds_find(a->tier_sorted, a->tier_count, subtotal, lowest);
 
 	return i == SIZE_MAX ? NULL : &a->tiers[i];
 }

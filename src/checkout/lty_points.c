@@ -29,8 +29,7 @@ static int64_t rank_metric(const lty_loyalty *y, const lty_customer *c)
 
 static const lty_bracket *find_bracket(const lty_loyalty *y, int64_t metric, int64_t *lowest)
 {
-	size_t i = lty_thresholds_find(y->brackets, y->bracket_count, sizeof(lty_bracket), offsetof(lty_bracket, from),
-		y->bracket_order, metric, lowest);
+	size_t i = lty_thresholds_find(y->bracket_sorted, y->bracket_count, metric, lowest);
 
 	return i == SIZE_MAX ? NULL : &y->brackets[i];
 }

@@ -81,8 +81,8 @@ static lty_status load_tiers(lty_loader *l, const lty_doc *map, lty_advantage *a
 	}
 	a->tiers = tiers;
 	a->tier_count = list->u.c.count;
-	a->tier_order = lty_thresholds_sort(l->arena, tiers, a->tier_count, sizeof(lty_tier), offsetof(lty_tier, from));
-	if (a->tier_order == NULL) {
+	a->tier_sorted = lty_thresholds_sort(l->arena, tiers, a->tier_count, sizeof(lty_tier), offsetof(lty_tier, from));
+	if (a->tier_sorted == NULL) {
 		return lty_fail_nomem(l);
 	}
 	lty_path_pop(l, old);

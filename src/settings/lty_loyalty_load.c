@@ -262,8 +262,8 @@ static lty_status load_brackets(lty_loader *l, const lty_doc *list, lty_loyalty 
 	}
 	y->brackets = brackets;
 	y->bracket_count = list->u.c.count;
-	y->bracket_order = lty_thresholds_sort(l->arena, brackets, y->bracket_count, sizeof(lty_bracket), offsetof(lty_bracket, from));
-	if (y->bracket_order == NULL) {
+	y->bracket_sorted = lty_thresholds_sort(l->arena, brackets, y->bracket_count, sizeof(lty_bracket), offsetof(lty_bracket, from));
+	if (y->bracket_sorted == NULL) {
 		return lty_fail_nomem(l);
 	}
 	return LTY_OK;

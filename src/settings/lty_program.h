@@ -52,24 +52,26 @@ typedef struct {
 } lty_tier;
 
 typedef struct {
-	lty_str id;
-	lty_str label;               /* defaults to id */
-	lty_str segment_source;      /* as written: a segment name or an inline expression */
+	/* what a checkout reads of every advantage it visits first, within 64 bytes */
 	int segment;                 /* index in lty_program.segments, -1 when inline */
 	bool earn_points;            /* default true */
 	bool with_voucher;           /* default false */
 	bool combinable;             /* default false */
 	bool tiers_on_quantity;      /* `from` counts units of the concerned lines, not their amount */
+	const lty_schedule *schedule; /* NULL: always active (SPEC 11); apart, as few advantages have one */
+	int64_t max_uses;            /* per customer (SPEC 11); 0: no limit */
 	const lty_expr *inline_expr; /* when segment is -1 */
 	const lty_expr *lines;       /* line expression: the lines it concerns (SPEC 11); NULL: the whole cart */
-	size_t lines_index;          /* of `lines` among the program's distinct line expressions */
-	lty_str lines_source;
-	int64_t max_uses;            /* per customer (SPEC 11); 0: no limit */
-	const lty_schedule *schedule; /* NULL: always active (SPEC 11); apart, as few advantages have one */
-	size_t uses_slot;            /* with max_uses: its index in lty_program.limited and lty_customer.uses */
 	const lty_tier *tiers;       /* written order */
 	size_t tier_count;
-	const uint32_t *tier_order;  /* tier indexes by from (lty_thresholds.h) */
+	const int64_t *tier_sorted;  /* the tiers' from in order, then their indexes (lty_thresholds_sort()) */
+	/* the rest */
+	size_t uses_slot;            /* with max_uses: its index in lty_program.limited and lty_customer.uses */
+	size_t lines_index;          /* of `lines` among the program's distinct line expressions */
+	lty_str id;
+	lty_str label;               /* defaults to id */
+	lty_str segment_source;      /* as written: a segment name or an inline expression */
+	lty_str lines_source;
 } lty_advantage;
 
 typedef struct {
@@ -112,7 +114,7 @@ typedef struct {
 	lty_rank rank_by;
 	const lty_bracket *brackets; /* written order */
 	size_t bracket_count;
-	const uint32_t *bracket_order; /* bracket indexes by from (lty_thresholds.h) */
+	const int64_t *bracket_sorted; /* the brackets' from in order, then their indexes (lty_thresholds_sort()) */
 	bool has_expiry;
 	int64_t expiry_days;
 	lty_expiry_mode expiry_mode;

@@ -4,21 +4,24 @@
 
 #include <stdlib.h>
 
-uint32_t *lty_thresholds_sort(lty_arena *arena, const void *items, size_t n, size_t stride, size_t from_offset)
+const int64_t *lty_thresholds_sort(lty_arena *arena, const void *items, size_t n, size_t stride, size_t from_offset)
 {
-	uint32_t *order = lty_arena_array(arena, n ? n : 1, sizeof(uint32_t));
+	int64_t *from = lty_arena_alloc(arena, n ? n * (sizeof(int64_t) + sizeof(uint32_t)) : sizeof(int64_t));
+	uint32_t *order;
 	size_t i, j;
 
-	if (order == NULL) {
+	if (from == NULL) {
 		return NULL;
 	}
+	order = (uint32_t *) (void *) (from + n);
 	for (i = 0; i < n; i++) { /* insertion sort: stable, and lists are written nearly sorted */
-		uint32_t x = (uint32_t) i;
 		int64_t fx = lty_threshold_from(items, stride, from_offset, i);
-		for (j = i; j > 0 && lty_threshold_from(items, stride, from_offset, order[j - 1]) > fx; j--) {
+		for (j = i; j > 0 && from[j - 1] > fx; j--) {
+			from[j] = from[j - 1];
 			order[j] = order[j - 1];
 		}
-		order[j] = x;
+		from[j] = fx;
+		order[j] = (uint32_t) i;
 	}
-	return order;
+	return from;
 }

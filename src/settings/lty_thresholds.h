@@ -13,22 +13,22 @@ static inline int64_t lty_threshold_from(const void *items, size_t stride, size_
 	return *(const int64_t *) (const void *) ((const char *) items + i * stride + from_offset);
 }
 
-/* Indexes of n items (each `stride` bytes, an int64_t `from` at `from_offset`) sorted by
- * from, ties in written order; NULL when out of memory. */
-uint32_t *lty_thresholds_sort(lty_arena *arena, const void *items, size_t n, size_t stride, size_t from_offset);
+/* The `from` of n items (each `stride` bytes, an int64_t `from` at `from_offset`) in ascending
+ * order, ties in written order, followed in the same block by the items' indexes in that order
+ * (n uint32_t): a search reads this block alone, not the items. NULL when out of memory. */
+const int64_t *lty_thresholds_sort(lty_arena *arena, const void *items, size_t n, size_t stride, size_t from_offset);
 
-/* Index of the item reached by `value`, or SIZE_MAX when none is; *lowest = the lowest from.
- * Inline: its callers' stride and offset are constants, and lists are a few items. */
-static inline size_t lty_thresholds_find(const void *items, size_t n, size_t stride, size_t from_offset,
-	const uint32_t *order, int64_t value, int64_t *lowest)
+/* Index of the item reached by `value` in the n items `sorted` (lty_thresholds_sort()) is
+ * of, or SIZE_MAX when none is; *lowest = the lowest from. Inline: lists are a few items. */
+static inline size_t lty_thresholds_find(const int64_t *sorted, size_t n, int64_t value, int64_t *lowest)
 {
+	const uint32_t *order = (const uint32_t *) (const void *) (sorted + n);
 	size_t lo = 0, hi = n;
-	int64_t reached;
 
-	*lowest = n ? lty_threshold_from(items, stride, from_offset, order[0]) : INT64_MAX;
+	*lowest = n ? sorted[0] : INT64_MAX;
 	while (lo < hi) { /* lo = the number of items with from <= value */
 		size_t mid = lo + (hi - lo) / 2;
-		if (lty_threshold_from(items, stride, from_offset, order[mid]) <= value) {
+		if (sorted[mid] <= value) {
 			lo = mid + 1;
 		} else {
 			hi = mid;
@@ -37,8 +37,7 @@ static inline size_t lty_thresholds_find(const void *items, size_t n, size_t str
 	if (lo == 0) {
 		return SIZE_MAX;
 	}
-	reached = lty_threshold_from(items, stride, from_offset, order[lo - 1]);
-	while (lo > 1 && lty_threshold_from(items, stride, from_offset, order[lo - 2]) == reached) {
+	while (lo > 1 && sorted[lo - 2] == sorted[lo - 1]) {
 		lo--; /* back to the first written of equal ones */
 	}
 	return order[lo - 1];
