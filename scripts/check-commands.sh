@@ -7,5 +7,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-[ "${1:-}" = "--list" ] || { bash scripts/setup.sh && bash scripts/setup-stack.sh; }
+# Installs what it checks for first (a command is found, and its package known, once installed):
+# setup.sh's and setup-stack.sh's packages, and the test matrix's host packages (debootstrap, ...),
+# which on a fresh machine scripts/matrix.sh installs only later in CI.
+if [ "${1:-}" != "--list" ]; then
+	bash scripts/setup.sh
+	bash scripts/setup-stack.sh
+	# shellcheck disable=SC2046 # one word a package
+	bash scripts/apt-install.sh $(sed -n 's/^packages="\([^"]*\)"$/\1/p' scripts/matrix.sh)
+fi
 exec php -n scripts/check-commands.php "$@"
