@@ -737,11 +737,14 @@ static void quick(lty_step *step, const lty_node *nodes, const lty_kid *kids, co
 	step->k.r.lo = step->k.r.hi = 0;
 	switch ((lty_shape) n->shape) {
 		case LTY_SHAPE_ATTR_CMP_INT:
+			if (a->k.slot > UINT16_MAX) {
+				return; /* test() reads it */
+			}
 			/* an attribute is the expression's own kind's: a line's in a line expression */
 			step->quick = LTY_QUICK_ATTR_INT;
 			step->line = line;
 			step->at = line ? offsetof(lty_cart_line, attrs) : offsetof(lty_customer, attrs);
-			step->slot = a->k.slot;
+			step->slot = (uint16_t) a->k.slot;
 			as_range((lty_cmp) n->sub, b->k.i, &step->k.r.lo, &step->k.r.hi, &step->negate);
 			return;
 		case LTY_SHAPE_FIELD_CMP_INT:
@@ -806,9 +809,9 @@ static void emit(lty_step *steps, const lty_node *nodes, const lty_kid *kids, ui
 			}
 			return;
 		default:
-			steps[at].node = i;
-			steps[at].on_true = t;
-			steps[at].on_false = f;
+			steps[at].node = (uint16_t) i;
+			steps[at].on_true = (uint16_t) t;
+			steps[at].on_false = (uint16_t) f;
 	}
 }
 

@@ -115,9 +115,11 @@ typedef struct {
 } lty_node;
 
 /* The condition as a sequence of tests (lty_expr_steps()): and, or and not become where each
- * test goes next, so that evaluation is a loop instead of a recursion through them. */
-#define LTY_STEP_TRUE UINT32_MAX
-#define LTY_STEP_FALSE (UINT32_MAX - 1)
+ * test goes next, so that evaluation is a loop instead of a recursion through them. Indexes are
+ * 16 bits: an expression has at most LTY_EXPR_MAX_SOURCE + 2 nodes (one a token, and a token
+ * takes a byte). */
+#define LTY_STEP_TRUE UINT16_MAX
+#define LTY_STEP_FALSE (UINT16_MAX - 1)
 
 /* A test the step makes alone, its field's place in lty_customer or lty_cart_line and its
  * literal resolved when the steps are made: no node, kid or field switch read at run time. */
@@ -132,17 +134,17 @@ typedef enum {
 	                      * it: negate); a decimal one by test(), anything else false */
 } lty_quick;
 
-struct lty_step {
-	uint32_t node;       /* a condition that is not and, or, not */
-	uint32_t on_true;    /* the next step, or LTY_STEP_TRUE / LTY_STEP_FALSE */
-	uint32_t on_false;
+struct lty_step {     /* 32 bytes: two to a cache line */
+	uint16_t node;       /* a condition that is not and, or, not */
+	uint16_t on_true;    /* the next step, or LTY_STEP_TRUE / LTY_STEP_FALSE */
+	uint16_t on_false;
 	uint8_t quick;       /* lty_quick */
 	uint8_t cmp;         /* STR: 1 for ==, 0 for != */
 	uint8_t negate;      /* INT, DAYS: outside k.r; IN_LIST: not in */
 	uint8_t line;        /* the field is the cart line's */
 	uint16_t at;         /* offsetof() the field */
 	uint16_t has;        /* DAYS: offsetof() its has_ flag */
-	uint32_t slot;       /* ATTR_INT: the attribute's slot */
+	uint16_t slot;       /* ATTR_INT: the attribute's slot (a step of a later one is not quick) */
 	union {
 		struct {
 			int64_t lo, hi; /* lo <= hi */
