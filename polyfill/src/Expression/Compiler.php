@@ -540,8 +540,65 @@ final class Compiler
         return $n;
     }
 
+    /** Customer properties of the fields a comparison with a literal reads in place (compileQuick()). */
+    private const INT_PROPS = ['orders' => 'orders', 'spent' => 'spent', 'points' => 'points', 'lifetime_points' => 'lifetimePoints'];
+    private const DAYS_PROPS = ['days_since_first_order' => 'firstOrder', 'days_since_last_order' => 'lastOrder'];
+    private const STR_PROPS = ['city' => 'city', 'postcode' => 'postcode', 'country' => 'country'];
+    private const LIST_PROPS = ['groups' => 'groups', 'carriers' => 'carriers', 'bought' => 'bought'];
+    /** The comparison with its sides swapped: 5 < orders is orders > 5. */
+    private const TURNED = [0 => 0, 1 => 1, 2 => 4, 3 => 5, 4 => 2, 5 => 3];
+
+    /**
+     * One closure for a field compared with a literal, as the extension's quick steps
+     * (src/expression/lty_expr_eval.c): an int field (never null) or the days since an order
+     * (null without it: false) with an int, a string field (null: false) == or != a string; null
+     * for any other comparison, which goes through compare().
+     */
+    private static function compileQuick(array $field, array $literal, int $cmp): ?Closure
+    {
+        $name = $field['field'] ?? null;
+        if ($name === null) {
+            return null;
+        }
+        if (isset($literal['int']) && (isset(self::INT_PROPS[$name]) || isset(self::DAYS_PROPS[$name]))) {
+            $k = $literal['int'];
+            if (isset(self::INT_PROPS[$name])) {
+                $p = self::INT_PROPS[$name];
+                return match ($cmp) {
+                    0 => static fn(object $c): bool => $c->$p === $k,
+                    1 => static fn(object $c): bool => $c->$p !== $k,
+                    2 => static fn(object $c): bool => $c->$p < $k,
+                    3 => static fn(object $c): bool => $c->$p <= $k,
+                    4 => static fn(object $c): bool => $c->$p > $k,
+                    default => static fn(object $c): bool => $c->$p >= $k,
+                };
+            }
+            $p = self::DAYS_PROPS[$name];
+            return match ($cmp) {
+                0 => static fn(object $c): bool => ($d = Runtime::daysSince($c->now, $c->$p)) !== null && $d === $k,
+                1 => static fn(object $c): bool => ($d = Runtime::daysSince($c->now, $c->$p)) !== null && $d !== $k,
+                2 => static fn(object $c): bool => ($d = Runtime::daysSince($c->now, $c->$p)) !== null && $d < $k,
+                3 => static fn(object $c): bool => ($d = Runtime::daysSince($c->now, $c->$p)) !== null && $d <= $k,
+                4 => static fn(object $c): bool => ($d = Runtime::daysSince($c->now, $c->$p)) !== null && $d > $k,
+                default => static fn(object $c): bool => ($d = Runtime::daysSince($c->now, $c->$p)) !== null && $d >= $k,
+            };
+        }
+        if (isset($literal['str']) && isset(self::STR_PROPS[$name]) && $cmp <= 1) {
+            $p = self::STR_PROPS[$name];
+            $s = $literal['str'];
+            return $cmp === 0
+                ? static fn(object $c): bool => $c->$p === $s
+                : static fn(object $c): bool => ($v = $c->$p) !== null && $v !== $s;
+        }
+        return null;
+    }
+
     private static function compileCompare(array $lhs, array $rhs, int $cmp): array
     {
+        $quick = self::compileQuick($lhs, $rhs, $cmp) ?? self::compileQuick($rhs, $lhs, self::TURNED[$cmp]);
+        if ($quick !== null) {
+            return [$quick, self::T_BOOL, self::T_ANY];
+        }
         $a = $lhs[0];
         $b = $rhs[0];
         // Numbers on both sides (the common case) skip the dispatch on kinds.
@@ -576,6 +633,18 @@ final class Compiler
         $found = !$negate;
         switch ($rhs[2]) {
             case self::T_STR:
+                if (isset($lhs['str']) && isset(self::LIST_PROPS[$rhs['field'] ?? ''])) { // 'pro' in groups
+                    $s = $lhs['str'];
+                    $p = self::LIST_PROPS[$rhs['field']];
+                    $f = static fn(object $c): bool => in_array($s, $c->$p, true) === $found;
+                    break;
+                }
+                if (isset(self::STR_PROPS[$lhs['field'] ?? '']) && isset($rhs['strs'])) { // country in ['BE', 'NL']
+                    $p = self::STR_PROPS[$lhs['field']];
+                    $strs = $rhs['strs'];
+                    $f = static fn(object $c): bool => ($v = $c->$p) !== null && in_array($v, $strs, true) === $found;
+                    break;
+                }
                 $f = static function (object $c) use ($x, $l, $found): bool {
                     $v = $x($c);
                     if (!is_string($v)) {
@@ -623,10 +692,15 @@ final class Compiler
         $this->advance();
         $match = Runtime::globMatcher($pattern);
         $x = $lhs[0];
-        $f = static function (object $c) use ($x, $match, $negate): bool {
-            $v = $x($c);
-            return is_string($v) && $match($v) !== $negate;
-        };
+        if (isset(self::STR_PROPS[$lhs['field'] ?? ''])) { // postcode like '75*': the field read in place
+            $p = self::STR_PROPS[$lhs['field']];
+            $f = static fn(object $c): bool => ($v = $c->$p) !== null && $match($v) !== $negate;
+        } else {
+            $f = static function (object $c) use ($x, $match, $negate): bool {
+                $v = $x($c);
+                return is_string($v) && $match($v) !== $negate;
+            };
+        }
         return $this->node([$f, self::T_BOOL, self::T_ANY], 'like', [$lhs['n'] ?? null], ['neg' => $negate, 'v' => $pattern]);
     }
 
@@ -683,7 +757,7 @@ final class Compiler
             case self::STRING:
                 $s = $this->stringLiteral();
                 $this->advance();
-                return $this->node([static fn() => $s, self::T_STR, self::T_ANY], 'str', [], ['v' => $s]);
+                return $this->node([static fn() => $s, self::T_STR, self::T_ANY, 'str' => $s], 'str', [], ['v' => $s]);
             case self::K_TRUE:
             case self::K_FALSE:
                 $b = $this->tok === self::K_TRUE;
@@ -743,7 +817,7 @@ final class Compiler
             }
             $value = (int) $text;
             $this->advance();
-            return $this->node([static fn() => $value, self::T_NUM, self::T_ANY, 'zero' => $value === 0], 'int', [], ['v' => $value]);
+            return $this->node([static fn() => $value, self::T_NUM, self::T_ANY, 'zero' => $value === 0, 'int' => $value], 'int', [], ['v' => $value]);
         }
         // Held exactly in millionths: what cannot be is an error, not a rounded number.
         $frac = rtrim(substr($text, $dot + 1), '0');
@@ -810,7 +884,7 @@ final class Compiler
             'days_since_last_order' => static fn(object $c) => Runtime::daysSince($c->now, $c->lastOrder),
         };
         $this->advance();
-        return $this->node([$f, $type, $elem], 'field', [], ['v' => $name]);
+        return $this->node([$f, $type, $elem, 'field' => $name], 'field', [], ['v' => $name]);
     }
 
     private function parseAttr(): array
@@ -880,7 +954,11 @@ final class Compiler
                 return $out;
             };
         }
-        return $this->node([$f, self::T_LIST, $elem], 'list', $trees);
+        $node = [$f, self::T_LIST, $elem];
+        if ($constant !== null && $elem === self::T_STR) {
+            $node['strs'] = $constant; // for parseIn(): country in ['BE', 'NL']
+        }
+        return $this->node($node, 'list', $trees);
     }
 
     private function parseCall(): array
