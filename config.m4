@@ -23,6 +23,9 @@ if test "$PHP_LOYALTY" != "no"; then
   if test "$PHP_LOYALTY_PORTABLE_ARITH" != "no"; then
     LOYALTY_CFLAGS="$LOYALTY_CFLAGS -DLTY_CHECKED_PORTABLE"
   fi
+  dnl Only get_module() is looked up from outside (ZEND_DLEXPORT keeps it visible): the calls
+  dnl between our own files then go straight to them, not through the PLT.
+  AX_CHECK_COMPILE_FLAG([-fvisibility=hidden], [LOYALTY_CFLAGS="$LOYALTY_CFLAGS -fvisibility=hidden"])
 
   if test "$PHP_LOYALTY_DEV" != "no"; then
     LOYALTY_CFLAGS="$LOYALTY_CFLAGS -Wall -Wextra -Werror -Wno-unused-parameter -Wno-missing-field-initializers -Wstrict-prototypes -Wformat=2"
