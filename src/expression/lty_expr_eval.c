@@ -835,25 +835,49 @@ lty_step *lty_expr_steps(lty_arena *arena, const lty_node *nodes, const lty_kid 
 	return steps;
 }
 
+/* The quick steps that read an int in place, apart: lty_expr_matches_steps() makes them in a
+ * loop that calls nothing. */
+static inline bool quick_int(const lty_step *step, const char *base)
+{
+	int64_t a;
+
+	memcpy(&a, base + step->at, sizeof(a));
+	return in_range(a, step->k.r.lo, step->k.r.hi) != step->negate;
+}
+
+/* As days_since(): null (false) without the order or on overflow; k.r in seconds. */
+static inline bool quick_days(const lty_step *step, const char *base, int64_t now)
+{
+	int64_t a, diff;
+	bool has;
+
+	memcpy(&has, base + step->has, sizeof(has));
+	memcpy(&a, base + step->at, sizeof(a));
+	if (!has || lty_sub_overflow(now, a, &diff)) {
+		return false;
+	}
+	return in_range(diff, step->k.r.lo, step->k.r.hi) != step->negate;
+}
+
+/* The attribute an ATTR_INT step reads. */
+static inline const lty_scalar *quick_attr(const lty_step *step, const char *base)
+{
+	const lty_scalar *attrs;
+
+	memcpy(&attrs, base + step->at, sizeof(attrs));
+	return &attrs[step->slot];
+}
+
 /* A quick step's answer, as test() gives it for its node. */
 static bool quick_test(const ctx *c, const lty_step *step, const char *base, int64_t now)
 {
 	const char *at = base + step->at;
-	int64_t a, diff;
 
 	switch ((lty_quick) step->quick) {
 		case LTY_QUICK_INT:
-			memcpy(&a, at, sizeof(a));
-			return in_range(a, step->k.r.lo, step->k.r.hi) != step->negate;
-		case LTY_QUICK_DAYS: { /* as days_since(), null without the order or on overflow; k.r in seconds */
-			bool has;
-			memcpy(&has, base + step->has, sizeof(has));
-			memcpy(&a, at, sizeof(a));
-			if (!has || lty_sub_overflow(now, a, &diff)) {
-				return false;
-			}
-			return in_range(diff, step->k.r.lo, step->k.r.hi) != step->negate;
-		}
+			return quick_int(step, base);
+		case LTY_QUICK_DAYS:
+			return quick_days(step, base, now);
 		case LTY_QUICK_STR: {
 			lty_str s;
 			memcpy(&s, at, sizeof(s));
@@ -874,9 +898,7 @@ static bool quick_test(const ctx *c, const lty_step *step, const char *base, int
 			return step->negate;
 		}
 		case LTY_QUICK_ATTR_INT: {
-			const lty_scalar *attrs, *v;
-			memcpy(&attrs, at, sizeof(attrs));
-			v = &attrs[step->slot];
+			const lty_scalar *v = quick_attr(step, base);
 			if (v->kind == LTY_SCALAR_INT) {
 				return in_range(v->u.i, step->k.r.lo, step->k.r.hi) != step->negate;
 			}
@@ -888,12 +910,10 @@ static bool quick_test(const ctx *c, const lty_step *step, const char *base, int
 	return false;
 }
 
-/* The steps in order from `steps`, each test going on to the next step its answer names.
- * A line expression's fields are read from the line, which it runs without a customer. */
-bool lty_expr_matches_steps(const lty_expr *expr, const lty_step *steps, const lty_expr_env *env)
+/* The steps in order from `step` on, each test going on to the next step its answer names. */
+static bool run_steps(const lty_expr *expr, const lty_step *steps, const lty_step *step, const char *base,
+	const lty_expr_env *env)
 {
-	const lty_step *step = steps;
-	const char *base = env->customer != NULL ? (const char *) env->customer : (const char *) env->line;
 	ctx c;
 
 	c.e = expr;
@@ -901,6 +921,43 @@ bool lty_expr_matches_steps(const lty_expr *expr, const lty_step *steps, const l
 	for (;;) {
 		bool holds = step->quick != LTY_QUICK_NONE ? quick_test(&c, step, base, env->now) : test(&c, step->node);
 		uint32_t next = holds ? step->on_true : step->on_false;
+		if (next >= LTY_STEP_FALSE) {
+			return next == LTY_STEP_TRUE;
+		}
+		step = &steps[next];
+	}
+}
+
+/* The steps that read an int in place (all of most segments') here, in a loop that calls
+ * nothing and so saves no registers; from the first other one, run_steps() goes on. A line
+ * expression's fields are read from the line, which it runs without a customer. */
+bool lty_expr_matches_steps(const lty_expr *expr, const lty_step *steps, const lty_expr_env *env)
+{
+	const lty_step *step = steps;
+	const char *base = env->customer != NULL ? (const char *) env->customer : (const char *) env->line;
+
+	for (;;) {
+		const lty_scalar *v;
+		bool holds;
+		uint32_t next;
+		switch ((lty_quick) step->quick) {
+			case LTY_QUICK_INT:
+				holds = quick_int(step, base);
+				break;
+			case LTY_QUICK_DAYS:
+				holds = quick_days(step, base, env->now);
+				break;
+			case LTY_QUICK_ATTR_INT:
+				v = quick_attr(step, base);
+				if (v->kind != LTY_SCALAR_INT) {
+					return run_steps(expr, steps, step, base, env);
+				}
+				holds = in_range(v->u.i, step->k.r.lo, step->k.r.hi) != step->negate;
+				break;
+			default:
+				return run_steps(expr, steps, step, base, env);
+		}
+		next = holds ? step->on_true : step->on_false;
 		if (next >= LTY_STEP_FALSE) {
 			return next == LTY_STEP_TRUE;
 		}
