@@ -1,5 +1,6 @@
 /* Helpers of the settings loader: typed reads from an lty_doc, each failure
  * reported with the path of the bad value (SPEC 2, 10). */
+#include "../base/lty_hash.h"
 #include "../base/lty_limits.h"
 #include "../expression/lty_decimal.h"
 #include "lty_settings.h"
@@ -396,14 +397,47 @@ static int resolve_segment(void *ctx, const char *name, size_t len)
 }
 
 /* The slot of `name` in a list of attribute names, added when new; -1 when out of memory. */
+#define NAMES_SCANNED 8 /* up to this many names, found by a scan */
+
+/* A table of 2^bits slots for the names there are (a new, larger one when it fills). */
+static bool names_index(lty_loader *l, lty_names *names, unsigned bits)
+{
+	size_t size = (size_t) 1 << bits, i;
+	uint32_t *table = lty_arena_array(l->arena, size, sizeof(uint32_t)); /* zeroed: empty */
+
+	if (table == NULL) {
+		return false;
+	}
+	for (i = 0; i < names->count; i++) {
+		size_t slot = (size_t) lty_hash_bytes(names->items[i].ptr, names->items[i].len) & (size - 1);
+		while (table[slot] != 0) {
+			slot = (slot + 1) & (size - 1);
+		}
+		table[slot] = (uint32_t) i + 1;
+	}
+	names->table = table;
+	names->table_mask = size - 1;
+	return true;
+}
+
 static int name_slot(lty_loader *l, lty_names *names, const char *name, size_t len)
 {
 	lty_str *grown;
 	size_t i;
 
-	for (i = 0; i < names->count; i++) {
-		if (names->items[i].len == len && memcmp(names->items[i].ptr, name, len) == 0) {
-			return (int) i;
+	if (names->table == NULL) {
+		for (i = 0; i < names->count; i++) {
+			if (names->items[i].len == len && memcmp(names->items[i].ptr, name, len) == 0) {
+				return (int) i;
+			}
+		}
+	} else {
+		size_t slot = (size_t) lty_hash_bytes(name, len) & names->table_mask;
+		for (; names->table[slot] != 0; slot = (slot + 1) & names->table_mask) {
+			const lty_str *n = &names->items[names->table[slot] - 1];
+			if (n->len == len && memcmp(n->ptr, name, len) == 0) {
+				return (int) names->table[slot] - 1;
+			}
 		}
 	}
 	grown = lty_arena_grow(l->arena, names->items, names->count, &names->cap, sizeof(lty_str));
@@ -416,7 +450,24 @@ static int name_slot(lty_loader *l, lty_names *names, const char *name, size_t l
 	if (names->items[names->count].ptr == NULL) {
 		return -1;
 	}
-	return (int) names->count++;
+	names->count++;
+	/* a table, or a new one twice as large, when this one would be more than half full */
+	if (names->count > NAMES_SCANNED && (names->table == NULL || names->count * 2 > names->table_mask + 1)) {
+		unsigned bits = 5;
+		while (((size_t) 1 << bits) < names->count * 4) {
+			bits++;
+		}
+		if (!names_index(l, names, bits)) {
+			return -1;
+		}
+	} else if (names->table != NULL) {
+		size_t slot = (size_t) lty_hash_bytes(name, len) & names->table_mask;
+		while (names->table[slot] != 0) {
+			slot = (slot + 1) & names->table_mask;
+		}
+		names->table[slot] = (uint32_t) names->count;
+	}
+	return (int) names->count - 1;
 }
 
 static int resolve_attr(void *ctx, const char *name, size_t len)

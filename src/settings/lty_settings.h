@@ -23,10 +23,13 @@ typedef struct {
 	size_t index;
 } lty_path_part;
 
-/* Attribute names by slot, grown by doubling in the arena. */
+/* Attribute names by slot, grown by doubling in the arena; past a few, found through a table of
+ * their slots + 1 (0: empty) by hash, kept at most half full: a program may read thousands. */
 typedef struct {
 	lty_str *items;
 	size_t count, cap;
+	uint32_t *table;       /* NULL while the names are few (found by a scan) */
+	size_t table_mask;     /* its size - 1 */
 } lty_names;
 
 typedef struct {
