@@ -74,7 +74,7 @@ void *lty_arena_alloc(lty_arena *arena, size_t size)
 	return data;
 }
 
-void *lty_arena_grow(lty_arena *arena, void *items, size_t count, size_t *capacity, size_t size)
+void *lty_arena_grow_room(lty_arena *arena, void *items, size_t count, size_t *capacity, size_t size)
 {
 	size_t cap = *capacity ? 2 * *capacity : 8;
 	void *grown;

@@ -59,7 +59,12 @@ static inline void *lty_arena_array_raw(lty_arena *arena, size_t n, size_t size)
 /* `items` (count used of *capacity), with room for one more: the same array, or a copy twice
  * as large (the old one stays in the arena), its new elements not zeroed. NULL when out of
  * memory (*capacity unchanged). */
-void *lty_arena_grow(lty_arena *arena, void *items, size_t count, size_t *capacity, size_t size);
+void *lty_arena_grow_room(lty_arena *arena, void *items, size_t count, size_t *capacity, size_t size);
+static inline void *lty_arena_grow(lty_arena *arena, void *items, size_t count, size_t *capacity, size_t size)
+{
+	/* the usual case, room left, without a call */
+	return count < *capacity ? items : lty_arena_grow_room(arena, items, count, capacity, size);
+}
 /* NUL-terminated copy of len bytes (which may contain NUL bytes). */
 char *lty_arena_strndup(lty_arena *arena, const char *s, size_t len);
 void lty_arena_free(lty_arena *arena);
