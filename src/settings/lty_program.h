@@ -209,6 +209,8 @@ void lty_membership_init(lty_membership *m, const lty_program *program, const lt
 /* Forgets the memo's answers: the customer's struct holds another customer now (a batch). */
 void lty_membership_forget(lty_membership *m);
 bool lty_membership_test(lty_membership *m, int segment);
+/* Tests a segment the memo has no answer for yet, and records the answer. */
+bool lty_membership_answer(lty_membership *m, int segment);
 /* A memo byte: LTY_MEMO_UNKNOWN until tested, then LTY_MEMO_YES or LTY_MEMO_NO. */
 #define LTY_MEMO_UNKNOWN 0
 #define LTY_MEMO_NO 1
@@ -218,7 +220,7 @@ static inline bool lty_membership_in(lty_membership *m, int segment)
 {
 	uint8_t known = m->memo[segment];
 
-	return known != LTY_MEMO_UNKNOWN ? known == LTY_MEMO_YES : lty_membership_test(m, segment);
+	return known != LTY_MEMO_UNKNOWN ? known == LTY_MEMO_YES : lty_membership_answer(m, segment);
 }
 /* Whether the customer matches a custom segment's expression (or an advantage's inline one). */
 static inline bool lty_membership_matches(const lty_membership *m, const lty_expr *expr)

@@ -64,7 +64,6 @@ void lty_membership_forget(lty_membership *m)
 	memset(m->memo, LTY_MEMO_UNKNOWN, m->program->segment_count);
 }
 
-/* Tests a segment the memo has no answer for, and records the answer. */
 static inline bool answer(lty_membership *m, int segment)
 {
 	const lty_segment *s = &m->program->segments[segment];
@@ -74,6 +73,11 @@ static inline bool answer(lty_membership *m, int segment)
 
 	m->memo[segment] = in ? LTY_MEMO_YES : LTY_MEMO_NO;
 	return in;
+}
+
+bool lty_membership_answer(lty_membership *m, int segment)
+{
+	return answer(m, segment);
 }
 
 bool lty_membership_test(lty_membership *m, int segment)
