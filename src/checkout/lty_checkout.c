@@ -242,7 +242,7 @@ static size_t min_size(size_t a, size_t b)
 
 static void evaluate_advantages(checkout *ck, lty_arena *arena)
 {
-	candidate *cands = NULL, *grown, cand;
+	candidate *cands = NULL, *grown;
 	size_t i, count = 0, cap = 0, skipped = 0, n = ck->p->advantage_count;
 	const uint8_t *indexed = ck->p->index.indexed, *skip;
 	const int32_t *plain;
@@ -278,22 +278,21 @@ static void evaluate_advantages(checkout *ck, lty_arena *arena)
 		if (quiet[i] != 0) {
 			continue;
 		}
-		ck->rule = i;
-		check_advantage(ck, &ck->p->advantages[i], &cand);
-		if (ck->err->status != LTY_OK) {
-			return;
-		}
-		if (!cand.eligible) {
-			continue;
-		}
+		/* room for one more first: the advantage is checked in its place, not copied there */
 		grown = lty_arena_grow(arena, cands, count, &cap, sizeof(candidate));
 		if (grown == NULL) {
 			lty_error_set(ck->err, LTY_ERR_NOMEM, "evaluate: out of memory");
 			return;
 		}
 		cands = grown;
-		cand.index = i;
-		cands[count++] = cand;
+		ck->rule = i;
+		check_advantage(ck, &ck->p->advantages[i], &cands[count]);
+		if (ck->err->status != LTY_OK) {
+			return;
+		}
+		if (cands[count].eligible) {
+			cands[count++].index = i;
+		}
 	}
 	ck->r->quiet_count += skipped;
 	choose_advantages(ck, cands, count);
