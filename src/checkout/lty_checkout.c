@@ -54,7 +54,7 @@ static int64_t tier_discount(checkout *ck, const lty_tier *t, const lty_concern 
 static bool in_advantage_segment(checkout *ck, const lty_advantage *a)
 {
 	if (a->segment >= 0) {
-		return lty_membership_test(&ck->m, a->segment);
+		return lty_membership_in(&ck->m, a->segment);
 	}
 	if (ck->may_match != NULL && ck->p->index.indexed[ck->rule] && !ck->may_match[ck->rule]) {
 		return false; /* it requires another city, postcode or country (lty_advantage_index.c) */

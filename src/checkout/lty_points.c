@@ -150,7 +150,7 @@ static bool earning_blocked_by_segment(checkout *ck)
 
 	for (i = 0; i < ck->p->advantage_count; i++) {
 		const lty_advantage *a = &ck->p->advantages[i];
-		if (!a->earn_points && (a->segment >= 0 ? lty_membership_test(&ck->m, a->segment)
+		if (!a->earn_points && (a->segment >= 0 ? lty_membership_in(&ck->m, a->segment)
 				: lty_membership_matches(&ck->m, a->inline_expr))) {
 			return true;
 		}
