@@ -27,7 +27,7 @@ static int64_t add_saturating(int64_t a, int64_t b)
 	return lty_add_overflow(a, b, &sum) ? INT64_MAX : sum;
 }
 
-lty_status lty_lines_concern(checkout *ck, const lty_advantage *a, lty_concern *out)
+lty_status lty_lines_concern_lines(checkout *ck, const lty_advantage *a, lty_concern *out)
 {
 	const lty_cart *cart = ck->cart;
 	uint8_t *match = NULL;
@@ -44,11 +44,6 @@ lty_status lty_lines_concern(checkout *ck, const lty_advantage *a, lty_concern *
 	}
 	if (a->lines != NULL && ck->concern_found[a->lines_index]) {
 		*out = ck->concerns[a->lines_index]; /* the same `lines` text as an advantage checked before */
-		return LTY_OK;
-	}
-	if (a->lines == NULL && !a->tiers_on_quantity) {
-		out->count = cart->line_count; /* the whole cart: its subtotal, no units needed */
-		out->amount = cart->subtotal;
 		return LTY_OK;
 	}
 	if (a->lines != NULL && cart->line_count > 0) {
