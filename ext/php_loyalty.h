@@ -411,8 +411,11 @@ void php_loyalty_rows_init(php_loyalty_rows *rows, const lty_program *program, u
 /* Reads and checks the row's fields; FAILURE with an exception naming the bad value. */
 zend_result php_loyalty_rows_read(php_loyalty_rows *rows, HashTable *ht, zend_long now, php_loyalty_where *where);
 
-/* A date of a row in a usual form (php_loyalty_date_quick_in()), or absent. */
-static zend_always_inline bool php_loyalty_row_date(zval *zv, const php_loyalty_zone **zone, bool *has, int64_t *out)
+/* A date of a row (dereferenced), or absent: an int, or a MySQL date once the default zone's
+ * table is at hand. Finding the table calls PHP (DateTimeZone's methods), and the return of such
+ * a call runs the handler of a pending signal, user code that may free the row: a row that needs
+ * it is read by php_loyalty_rows_read(), which holds the row. */
+static zend_always_inline bool php_loyalty_row_date(const zval *zv, const php_loyalty_zone **zone, bool *has, int64_t *out)
 {
 	zend_long ts;
 
@@ -420,7 +423,10 @@ static zend_always_inline bool php_loyalty_row_date(zval *zv, const php_loyalty_
 	if (zv == NULL) {
 		return true;
 	}
-	if (!php_loyalty_date_quick_in(zv, zone, &ts)) {
+	if (Z_TYPE_P(zv) == IS_LONG) {
+		ts = Z_LVAL_P(zv);
+	} else if (Z_TYPE_P(zv) != IS_STRING || *zone == NULL
+			|| !php_loyalty_local_time_in(zone, Z_STRVAL_P(zv), Z_STRLEN_P(zv), &ts)) {
 		return false;
 	}
 	*has = true;
@@ -460,8 +466,9 @@ static zend_always_inline bool php_loyalty_row_string(const zval *zv, lty_str *o
 
 /* The row's fields read inline when the segment reads only scalars and each is absent or in
  * the form a database row gives it (an int, a string, a bool, a date as MySQL writes it in
- * the default timezone): no call, no path. False for anything else, which
- * php_loyalty_rows_read() then reads from the start, and reports. Runs no user code. */
+ * the default timezone, its table found before): no call, no path. False for anything else,
+ * which php_loyalty_rows_read() then reads from the start, and reports. Calls no PHP function,
+ * so runs no user code: the row needs no hold. */
 static zend_always_inline bool php_loyalty_rows_quick(php_loyalty_rows *rows, HashTable *ht)
 {
 	uint32_t k;
