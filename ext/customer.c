@@ -104,38 +104,22 @@ static zend_always_inline zend_result read_count(HashTable *ht, php_loyalty_key 
 	zval *zv = php_loyalty_key_find(ht, k);
 	const char *key = PHP_LOYALTY_KEY_NAME(k);
 
-	*out = 0;
-	if (zv == NULL) {
+	if (php_loyalty_row_count(zv, out)) {
 		return SUCCESS;
 	}
 	if (Z_TYPE_P(zv) != IS_LONG) {
 		return fail_type(at, key, what, zv);
 	}
-	if (Z_LVAL_P(zv) < 0) {
-		php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "%s.%s: must be >= 0, got " ZEND_LONG_FMT,
-			php_loyalty_where_path(at), key, Z_LVAL_P(zv));
-		return FAILURE;
-	}
-	*out = Z_LVAL_P(zv);
-	return SUCCESS;
+	php_loyalty_throw_fmt(php_loyalty_input_exception_ce, "%s.%s: must be >= 0, got " ZEND_LONG_FMT,
+		php_loyalty_where_path(at), key, Z_LVAL_P(zv));
+	return FAILURE;
 }
 
 static zend_always_inline zend_result read_string(HashTable *ht, php_loyalty_key k, php_loyalty_where *at, lty_str *out)
 {
 	zval *zv = php_loyalty_key_find(ht, k);
-	const char *key = PHP_LOYALTY_KEY_NAME(k);
 
-	out->ptr = NULL;
-	out->len = 0;
-	if (zv == NULL) {
-		return SUCCESS;
-	}
-	if (Z_TYPE_P(zv) != IS_STRING) {
-		return fail_type(at, key, "string", zv);
-	}
-	out->ptr = Z_STRVAL_P(zv);
-	out->len = Z_STRLEN_P(zv);
-	return SUCCESS;
+	return php_loyalty_row_string(zv, out) ? SUCCESS : fail_type(at, PHP_LOYALTY_KEY_NAME(k), "string", zv);
 }
 
 static zend_result list_of(HashTable *ht, php_loyalty_key k, php_loyalty_where *at, HashTable **out)
@@ -313,14 +297,8 @@ static zend_always_inline zend_result read_fields(const lty_program *p, HashTabl
 				&& read_date(ht, PHP_LOYALTY_K_LAST_ORDER, now, at, zone, &out->has_last_order, &out->last_order) == FAILURE)) {
 		return FAILURE;
 	}
-	if (fields & LTY_FIELD_ACTIVE) {
-		out->active = true;
-		if ((active = PHP_LOYALTY_KEY(ht, ACTIVE)) != NULL) {
-			if (Z_TYPE_P(active) != IS_TRUE && Z_TYPE_P(active) != IS_FALSE) {
-				return fail_type(at, "active", "bool", active);
-			}
-			out->active = Z_TYPE_P(active) == IS_TRUE;
-		}
+	if ((fields & LTY_FIELD_ACTIVE) && !php_loyalty_row_active(active = PHP_LOYALTY_KEY(ht, ACTIVE), &out->active)) {
+		return fail_type(at, "active", "bool", active);
 	}
 	if (fields & LTY_FIELD_POINTS) {
 		*zone = NULL; /* a ledger's dates may run user code */
@@ -407,7 +385,6 @@ void php_loyalty_rows_init(php_loyalty_rows *rows, const lty_program *p, uint32_
 			taken |= f;
 		}
 	}
-	rows->reads_active = (fields & LTY_FIELD_ACTIVE) != 0;
 	rows->scalars_only = taken == fields && !(fields & LTY_FIELD_POINTS);
 	rows->program = p;
 	rows->fields = fields;

@@ -401,7 +401,7 @@ typedef struct {
 	/* when `keys` are all the fields read (no list, attribute, ledger, ...), in this order: the
 	 * dates, active, the counts up to count_end, the strings; each one's place in `out` in `to`
 	 * (a date's flag in `has`) */
-	bool scalars_only, reads_active;
+	bool scalars_only;
 	uint32_t count_end;
 	void *to[4];
 	bool *has[2];
@@ -411,11 +411,12 @@ void php_loyalty_rows_init(php_loyalty_rows *rows, const lty_program *program, u
 /* Reads and checks the row's fields; FAILURE with an exception naming the bad value. */
 zend_result php_loyalty_rows_read(php_loyalty_rows *rows, HashTable *ht, zend_long now, php_loyalty_where *where);
 
-/* A date of a row (dereferenced), or absent: an int, or a MySQL date once the default zone's
- * table is at hand. Finding the table calls PHP (DateTimeZone's methods), and the return of such
- * a call runs the handler of a pending signal, user code that may free the row: a row that needs
- * it is read by php_loyalty_rows_read(), which holds the row. */
-static zend_always_inline bool php_loyalty_row_date(const zval *zv, const php_loyalty_zone **zone, bool *has, int64_t *out)
+/* A date of a row (dereferenced), or absent: in a form php_loyalty_date_quick_in() reads, a
+ * MySQL date only once the default zone's table is at hand. Finding the table calls PHP
+ * (DateTimeZone's methods), and the return of such a call runs the handler of a pending signal,
+ * user code that may free the row: a row that needs it is read by php_loyalty_rows_read(), which
+ * holds the row. */
+static zend_always_inline bool php_loyalty_row_date(zval *zv, const php_loyalty_zone **zone, bool *has, int64_t *out)
 {
 	zend_long ts;
 
@@ -423,14 +424,21 @@ static zend_always_inline bool php_loyalty_row_date(const zval *zv, const php_lo
 	if (zv == NULL) {
 		return true;
 	}
-	if (Z_TYPE_P(zv) == IS_LONG) {
-		ts = Z_LVAL_P(zv);
-	} else if (Z_TYPE_P(zv) != IS_STRING || *zone == NULL
-			|| !php_loyalty_local_time_in(zone, Z_STRVAL_P(zv), Z_STRLEN_P(zv), &ts)) {
+	if ((*zone == NULL && Z_TYPE_P(zv) != IS_LONG) || !php_loyalty_date_quick_in(zv, zone, &ts)) {
 		return false;
 	}
 	*has = true;
 	*out = ts;
+	return true;
+}
+
+/* `active` of a row: a bool, true when absent. */
+static zend_always_inline bool php_loyalty_row_active(const zval *zv, bool *out)
+{
+	if (zv != NULL && Z_TYPE_P(zv) != IS_TRUE && Z_TYPE_P(zv) != IS_FALSE) {
+		return false;
+	}
+	*out = zv == NULL || Z_TYPE_P(zv) == IS_TRUE;
 	return true;
 }
 
@@ -481,12 +489,10 @@ static zend_always_inline bool php_loyalty_rows_quick(php_loyalty_rows *rows, Ha
 			return false;
 		}
 	}
-	if (rows->reads_active) {
-		zval *zv = php_loyalty_key_find_in_hash(ht, rows->keys[k]);
-		if (zv != NULL && Z_TYPE_P(zv) != IS_TRUE && Z_TYPE_P(zv) != IS_FALSE) {
+	if (rows->fields & LTY_FIELD_ACTIVE) {
+		if (!php_loyalty_row_active(php_loyalty_key_find_in_hash(ht, rows->keys[k]), &rows->out->active)) {
 			return false;
 		}
-		rows->out->active = zv == NULL || Z_TYPE_P(zv) == IS_TRUE;
 		k++;
 	}
 	for (; k < rows->count_end; k++) {
