@@ -82,10 +82,7 @@ bool lty_membership_answer(lty_membership *m, int segment)
 
 bool lty_membership_test(lty_membership *m, int segment)
 {
-	if (m->memo[segment] != LTY_MEMO_UNKNOWN) {
-		return m->memo[segment] == LTY_MEMO_YES;
-	}
-	return answer(m, segment);
+	return lty_membership_in(m, segment);
 }
 
 bool lty_membership_pending(const lty_program *program, const uint8_t *memo)

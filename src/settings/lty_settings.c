@@ -399,6 +399,17 @@ static int resolve_segment(void *ctx, const char *name, size_t len)
 /* The slot of `name` in a list of attribute names, added when new; -1 when out of memory. */
 #define NAMES_SCANNED 8 /* up to this many names, found by a scan */
 
+/* Name i in the table, in the first empty slot from its hash's. */
+static void names_insert(lty_names *names, size_t i)
+{
+	size_t slot = (size_t) lty_hash_bytes(names->items[i].ptr, names->items[i].len) & names->table_mask;
+
+	while (names->table[slot] != 0) {
+		slot = (slot + 1) & names->table_mask;
+	}
+	names->table[slot] = (uint32_t) i + 1;
+}
+
 /* A table of 2^bits slots for the names there are (a new, larger one when it fills). */
 static bool names_index(lty_loader *l, lty_names *names, unsigned bits)
 {
@@ -408,15 +419,11 @@ static bool names_index(lty_loader *l, lty_names *names, unsigned bits)
 	if (table == NULL) {
 		return false;
 	}
-	for (i = 0; i < names->count; i++) {
-		size_t slot = (size_t) lty_hash_bytes(names->items[i].ptr, names->items[i].len) & (size - 1);
-		while (table[slot] != 0) {
-			slot = (slot + 1) & (size - 1);
-		}
-		table[slot] = (uint32_t) i + 1;
-	}
 	names->table = table;
 	names->table_mask = size - 1;
+	for (i = 0; i < names->count; i++) {
+		names_insert(names, i);
+	}
 	return true;
 }
 
@@ -461,11 +468,7 @@ static int name_slot(lty_loader *l, lty_names *names, const char *name, size_t l
 			return -1;
 		}
 	} else if (names->table != NULL) {
-		size_t slot = (size_t) lty_hash_bytes(name, len) & names->table_mask;
-		while (names->table[slot] != 0) {
-			slot = (slot + 1) & names->table_mask;
-		}
-		names->table[slot] = (uint32_t) names->count;
+		names_insert(names, names->count - 1);
 	}
 	return (int) names->count - 1;
 }
