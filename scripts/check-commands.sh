@@ -13,7 +13,6 @@ cd "$(dirname "$0")/.."
 if [ "${1:-}" != "--list" ]; then
 	bash scripts/setup.sh
 	bash scripts/setup-stack.sh
-	# shellcheck disable=SC2046 # one word a package
-	bash scripts/apt-install.sh $(sed -n 's/^packages="\([^"]*\)"$/\1/p' scripts/matrix.sh)
+	bash scripts/matrix.sh --host-packages
 fi
 exec php -n scripts/check-commands.php "$@"

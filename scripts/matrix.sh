@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The test matrix (issue 19): the suite on the PHP builds a shop may run besides the host's
 # Debian PHP 8.2 NTS x86-64 (scripts/test.sh). One cell per argument, each ending with its own
-# "N passed, N failed"; with no argument, every cell, then the sum.
+# "N passed, N failed"; with no argument, every cell, then the sum. `--host-packages` installs
+# what the cells need on the host, and nothing else.
 #   php84      PHP 8.4 NTS: a Debian trixie chroot (debootstrap) with php8.4-dev; the whole suite,
 #              on the extension and on the pure-PHP polyfill
 #   i386       32-bit: a Debian bookworm i386 chroot with php8.2-dev; the whole suite, C tests included
@@ -290,6 +291,10 @@ cells="php84 i386 zts threads portable pedantic"
 # (a function, read whole before it runs: editing this file while it runs changes nothing)
 main() {
 	local cell log start rc line passed failed total_passed=0 total_failed=0 status=0
+	if [ "${1:-}" = "--host-packages" ]; then # only what the cells need on the host (check-commands.sh)
+		host_packages
+		return
+	fi
 	[ $# -gt 0 ] || set -- $cells
 	[ "$(id -u)" = 0 ] || { echo "scripts/matrix.sh runs as root (debootstrap, chroot, mount)" >&2; exit 1; }
 	host_packages
